@@ -1,0 +1,61 @@
+// The VS Code side: starts the language server and wires editor commands to it. Analyses live in
+// the server so that every LSP editor gets them; this file only starts, restarts and renders.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import { crashBudget } from './crashBudget';
+
+const LANGUAGES = ['postfix-main', 'postfix-master', 'dns-zone'];
+
+export interface MailconfApi {
+  client: LanguageClient;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<MailconfApi> {
+  const log = vscode.window.createOutputChannel('Mailconf', { log: true });
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const crashes = crashBudget(5, 3 * 60_000);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: LANGUAGES.map((language) => ({ language })),
+    outputChannel: log,
+    initializationOptions: {
+      docsLanguage: vscode.workspace.getConfiguration('mailconf').get<string>('docsLanguage', 'auto'),
+    },
+    errorHandler: {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => {
+        if (!crashes.allow(Date.now())) {
+          const message = vscode.l10n.t('The Mailconf language server crashed too often and was not restarted. See the Mailconf output for details.');
+          return { action: CloseAction.DoNotRestart, message };
+        }
+        log.warn('The language server stopped unexpectedly; restarting it.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('The Mailconf language server crashed and was restarted.'));
+        return { action: CloseAction.Restart, handled: true };
+      },
+    },
+  };
+
+  const client = new LanguageClient('mailconf', 'Mailconf', serverOptions, clientOptions);
+  context.subscriptions.push(
+    client,
+    log,
+    vscode.commands.registerCommand('mailconf.restartServer', async () => {
+      log.info('Restarting the language server on request.');
+      await client.restart();
+    }),
+    vscode.commands.registerCommand('mailconf.showOutput', () => log.show()),
+  );
+  await client.start();
+  return { client };
+}

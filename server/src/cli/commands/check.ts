@@ -1,0 +1,109 @@
+// `mailconf check`: the editor's diagnostics for files on disk, for CI pipelines.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { languageForPath, LANGUAGE_IDS, serviceFor } from '../../languageservice/languages';
+import type { Workspace } from '../../languageservice/service';
+import { CliError, Command, EXIT_USAGE, usageError } from '../usage';
+
+const SEVERITY: Record<number, string> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'info',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
+export interface CheckFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'report the diagnostics of main.cf, master.cf and zone files',
+  help: `Usage: mailconf check [--format text|json] [--language ID] FILE...
+
+Checks each FILE with the same analyses as the editor. The language is taken from the file
+name (main.cf*, master.cf*, *.zone, db.*) or from --language (${LANGUAGE_IDS.join(', ')}).
+
+Output, one line per finding:
+  text  FILE:LINE:COL: SEVERITY: MESSAGE [CODE]
+  json  an array of {file, line, column, endLine, endColumn, severity, code, message}, 1-based
+
+Exit status: 0 no errors (warnings allowed), 1 at least one error, 2 usage error or unreadable file.`,
+
+  async run(args, io) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { format: { type: 'string', default: 'text' }, language: { type: 'string' } },
+      });
+    } catch (err) {
+      throw usageError(`mailconf check: ${(err as Error).message}`);
+    }
+    const { format, language } = parsed.values;
+    if (format !== 'text' && format !== 'json') throw usageError(`mailconf check: unknown format '${format}'`);
+    if (language && !serviceFor(language)) throw usageError(`mailconf check: unknown language '${language}'`);
+    if (parsed.positionals.length === 0) throw usageError('mailconf check: no files given');
+
+    const workspace = diskWorkspace();
+    const findings: CheckFinding[] = [];
+    for (const file of parsed.positionals) {
+      const text = readOrFail(resolve(io.cwd, file));
+      const lang = language ?? languageForPath(file, text.slice(0, text.indexOf('\n') >>> 0));
+      if (!lang) {
+        throw new CliError(`mailconf check: cannot tell the language of '${file}'; use --language`, EXIT_USAGE);
+      }
+      const doc = TextDocument.create(pathToFileURL(resolve(io.cwd, file)).href, lang, 1, text);
+      for (const d of serviceFor(lang)!.diagnostics(doc, { workspace, locale: 'en' })) findings.push(toFinding(file, d));
+    }
+
+    if (format === 'json') io.stdout(JSON.stringify(findings, null, 2) + '\n');
+    else for (const f of findings) io.stdout(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.code}]\n`);
+    return findings.some((f) => f.severity === 'error') ? 1 : 0;
+  },
+};
+
+function readOrFail(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new CliError(`mailconf check: cannot read '${path}': ${(err as NodeJS.ErrnoException).code ?? err}`, EXIT_USAGE);
+  }
+}
+
+function diskWorkspace(): Workspace {
+  return {
+    readText(uri) {
+      try {
+        return readFileSync(new URL(uri), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+function toFinding(file: string, d: Diagnostic): CheckFinding {
+  return {
+    file,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+    severity: SEVERITY[d.severity ?? DiagnosticSeverity.Error],
+    code: String(d.code ?? ''),
+    message: typeof d.message === 'string' ? d.message : d.message.value,
+  };
+}

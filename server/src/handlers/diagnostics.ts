@@ -1,0 +1,68 @@
+// Diagnostics, pulled by clients that can (VS Code) and pushed to those that cannot (Neovim 0.7).
+// A change to one Postfix file re-checks the others, since main.cf and master.cf are analysed together.
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import { DocumentDiagnosticReportKind } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ServiceContext } from '../languageservice/service';
+import { guarded } from './guarded';
+import { routeDocument } from './routing';
+
+const DEBOUNCE_MS = 150;
+
+export interface DiagnosticsMode {
+  pull: boolean;
+  refreshSupport: boolean;
+}
+
+export function registerDiagnostics(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  context: () => ServiceContext,
+  mode: () => DiagnosticsMode,
+): void {
+  const compute = (doc: TextDocument) => {
+    const service = routeDocument(doc);
+    return service ? guarded(connection, 'diagnostics', () => service.diagnostics(doc, context()), []) : [];
+  };
+
+  connection.languages.diagnostics.on((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return { kind: DocumentDiagnosticReportKind.Full, items: doc ? compute(doc) : [] };
+  });
+
+  const timers = new Map<string, NodeJS.Timeout>();
+  const push = (doc: TextDocument) => {
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: compute(doc) });
+  };
+  const schedulePush = (uri: string) => {
+    clearTimeout(timers.get(uri));
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        const current = documents.get(uri);
+        if (current) push(current);
+      }, DEBOUNCE_MS),
+    );
+  };
+
+  documents.onDidOpen((e) => {
+    if (!mode().pull) push(e.document);
+  });
+  documents.onDidChangeContent((e) => {
+    const { pull, refreshSupport } = mode();
+    const others = documents.all().filter((d) => d.uri !== e.document.uri && routeDocument(d));
+    if (pull) {
+      // The client pulls the edited document itself; the others only learn through a refresh.
+      if (refreshSupport && others.length > 0) void connection.languages.diagnostics.refresh();
+      return;
+    }
+    schedulePush(e.document.uri);
+    for (const other of others) schedulePush(other.uri);
+  });
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    if (!mode().pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+}

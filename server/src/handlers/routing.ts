@@ -1,0 +1,14 @@
+// Finds the language service of a document. Editors other than VS Code send their own language
+// ids (Neovim: "pfmain", "conf", ""), so unknown ids fall back to the file name rules.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { languageForPath, serviceFor } from '../languageservice/languages';
+import type { LanguageService } from '../languageservice/service';
+
+export function routeDocument(doc: TextDocument): LanguageService | undefined {
+  const byId = serviceFor(doc.languageId);
+  if (byId) return byId;
+  const path = decodeURIComponent(doc.uri.replace(/^[a-z]+:\/\//, ''));
+  const firstLine = doc.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } });
+  const lang = languageForPath(path, firstLine);
+  return lang ? serviceFor(lang) : undefined;
+}

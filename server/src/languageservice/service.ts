@@ -1,0 +1,39 @@
+// The contract between the editor-agnostic analyses and their adapters (the LSP server, the CLI).
+// One LanguageService per language; every method is a pure function of its inputs.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type {
+  CodeAction,
+  CompletionItem,
+  Diagnostic,
+  DocumentSymbol,
+  FoldingRange,
+  FormattingOptions,
+  Hover,
+  Location,
+  Position,
+  Range,
+  TextEdit,
+} from 'vscode-languageserver-types';
+
+/** What an analysis may know beyond its own document: other files of the workspace. */
+export interface Workspace {
+  /** The text of a file, from the editor when it is open there, else from disk; undefined if unreadable. */
+  readText(uri: string): string | undefined;
+}
+
+export interface ServiceContext {
+  workspace: Workspace;
+  /** 'en' or 'es': the language of hover docs and messages that have translations. */
+  locale: 'en' | 'es';
+}
+
+export interface LanguageService {
+  diagnostics(doc: TextDocument, ctx: ServiceContext): Diagnostic[];
+  completion?(doc: TextDocument, pos: Position, ctx: ServiceContext): CompletionItem[];
+  hover?(doc: TextDocument, pos: Position, ctx: ServiceContext): Hover | null;
+  documentSymbols?(doc: TextDocument): DocumentSymbol[];
+  foldingRanges?(doc: TextDocument): FoldingRange[];
+  codeActions?(doc: TextDocument, range: Range, diagnostics: Diagnostic[], ctx: ServiceContext): CodeAction[];
+  definition?(doc: TextDocument, pos: Position, ctx: ServiceContext): Location[];
+  format?(doc: TextDocument, options: FormattingOptions): TextEdit[];
+}

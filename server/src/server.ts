@@ -1,0 +1,48 @@
+// The mailconf language server. Transport is chosen from the command line (--stdio, --node-ipc,
+// --socket=N), so the same file serves VS Code and any other LSP editor.
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { registerDiagnostics } from './handlers/diagnostics';
+import { registerFeatures } from './handlers/features';
+import { serverWorkspace } from './handlers/workspace';
+import type { ServiceContext } from './languageservice/service';
+import type { DiagnosticsMode } from './handlers/diagnostics';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const workspace = serverWorkspace(documents);
+let locale: ServiceContext['locale'] = 'en';
+let diagnosticsMode: DiagnosticsMode = { pull: false, refreshSupport: false };
+const context = (): ServiceContext => ({ workspace, locale });
+
+connection.onInitialize((params) => {
+  const preferred = (params.initializationOptions as { docsLanguage?: string } | undefined)?.docsLanguage;
+  const wanted = preferred && preferred !== 'auto' ? preferred : (params.locale ?? 'en');
+  locale = wanted.toLowerCase().startsWith('es') ? 'es' : 'en';
+  diagnosticsMode = {
+    pull: params.capabilities.textDocument?.diagnostic !== undefined,
+    refreshSupport: params.capabilities.workspace?.diagnostics?.refreshSupport === true,
+  };
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionProvider: { triggerCharacters: ['$', '=', ' ', ','] },
+      hoverProvider: true,
+      documentSymbolProvider: true,
+      codeActionProvider: true,
+      definitionProvider: true,
+      foldingRangeProvider: true,
+      documentFormattingProvider: true,
+      // Advertised to every client; only those that pull get it, the others are pushed to.
+      diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false },
+      // The pid lets the extension's tests kill the server to check that it is restarted.
+      experimental: { mailconf: { pid: process.pid } },
+    },
+    serverInfo: { name: 'mailconf-language-server', version: process.env.MAILCONF_VERSION ?? '0.0.0' },
+  };
+});
+
+registerDiagnostics(connection, documents, context, () => diagnosticsMode);
+registerFeatures(connection, documents, context);
+documents.listen(connection);
+connection.listen();

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { runProcess } from './support/process.mjs';
 import { unitLayer } from './layers/unit.mjs';
+import { grammarLayer } from './layers/grammar.mjs';
 
 const { values } = parseArgs({
   options: { only: { type: 'string' }, filter: { type: 'string' }, desktop: { type: 'boolean', default: false } },
@@ -13,6 +14,7 @@ const { values } = parseArgs({
 
 const LAYERS = {
   unit: unitLayer,
+  grammar: grammarLayer,
 };
 
 const wanted = values.only ? values.only.split(',') : Object.keys(LAYERS);

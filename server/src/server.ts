@@ -2,6 +2,7 @@
 // --socket=N), so the same file serves VS Code and any other LSP editor.
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { COMMAND_IDS, registerCommands } from './handlers/commands';
 import { registerDiagnostics } from './handlers/diagnostics';
 import { registerFeatures } from './handlers/features';
 import { serverWorkspace } from './handlers/workspace';
@@ -33,6 +34,7 @@ connection.onInitialize((params) => {
       definitionProvider: true,
       foldingRangeProvider: true,
       documentFormattingProvider: true,
+      executeCommandProvider: { commands: COMMAND_IDS },
       // Advertised to every client; only those that pull get it, the others are pushed to.
       diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false },
       // The pid lets the extension's tests kill the server to check that it is restarted.
@@ -44,5 +46,6 @@ connection.onInitialize((params) => {
 
 registerDiagnostics(connection, documents, context, () => diagnosticsMode);
 registerFeatures(connection, documents, context);
+registerCommands(connection, documents, context);
 documents.listen(connection);
 connection.listen();

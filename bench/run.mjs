@@ -1,0 +1,42 @@
+// `npm run bench`: runs every suite in bench/suites, prints one table and writes bench/results.json.
+// A suite is a module exporting `run(): Promise<Figure[]>`, where a Figure is
+//   { suite, name, unit, median, spread, anchor?: { name, median }, budget?: { max, text } }
+// `spread` is the interquartile range over the repeats; `budget.max` is checked against `median`.
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { register } from 'tsx/esm/api';
+
+register();
+const { values } = parseArgs({ options: { only: { type: 'string' } } });
+const dir = new URL('./suites/', import.meta.url);
+const files = readdirSync(dir).filter((f) => /\.(m?ts|mjs)$/.test(f) && (!values.only || f.includes(values.only)));
+
+const figures = [];
+for (const f of files.sort()) {
+  process.stderr.write(`[bench] ${f}\n`);
+  const mod = await import(pathToFileURL(join(dir.pathname, f)).href);
+  figures.push(...(await mod.run()));
+}
+
+const red = (s) => (process.stdout.isTTY ? `\x1b[31m${s}\x1b[0m` : s);
+const fmt = (v, unit) => `${v < 10 ? v.toFixed(2) : v.toFixed(0)} ${unit}`;
+const rows = figures.map((x) => {
+  const within = x.budget ? x.median <= x.budget.max : true;
+  return [
+    x.suite,
+    x.name,
+    fmt(x.median, x.unit),
+    `±${fmt(x.spread, x.unit)}`,
+    x.anchor ? `${x.anchor.name}: ${fmt(x.anchor.median, x.unit)} (×${(x.median / x.anchor.median).toFixed(2)})` : '',
+    x.budget ? (within ? `ok (≤ ${x.budget.text})` : red(`MISSED (≤ ${x.budget.text})`)) : '',
+  ];
+});
+const header = ['suite', 'figure', 'median', 'spread', 'anchor', 'budget'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].replace(/\x1b\[\d+m/g, '').length)));
+const line = (r) => r.map((c, i) => c + ' '.repeat(widths[i] - c.replace(/\x1b\[\d+m/g, '').length)).join(' | ');
+console.log(line(header));
+console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+for (const r of rows) console.log(line(r));
+writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify({ date: new Date().toISOString(), figures }, null, 2));

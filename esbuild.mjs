@@ -27,7 +27,7 @@ const entries = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The extension-host test suite runs inside VS Code and must be plain JS.
-  ...(production ? [] : [{ entryPoints: ['test/extension/index.ts'], outfile: 'out/test/extension/index.js', external: [...common.external, 'mocha'] }]),
+  ...(production ? [] : [{ entryPoints: ['test/extension/suite.ts'], outfile: 'out/test/extension/suite.js', external: [...common.external, 'mocha'] }]),
 ];
 
 if (watch) {

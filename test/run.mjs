@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { runProcess } from './support/process.mjs';
 import { unitLayer } from './layers/unit.mjs';
 import { grammarLayer } from './layers/grammar.mjs';
+import { extensionLayer } from './layers/extension.mjs';
 
 const { values } = parseArgs({
   options: { only: { type: 'string' }, filter: { type: 'string' }, desktop: { type: 'boolean', default: false } },
@@ -15,6 +16,7 @@ const { values } = parseArgs({
 const LAYERS = {
   unit: unitLayer,
   grammar: grammarLayer,
+  extension: extensionLayer,
 };
 
 const wanted = values.only ? values.only.split(',') : Object.keys(LAYERS);

@@ -36,3 +36,12 @@ export function diagnosticsOf(uri: vscode.Uri, code: string): Promise<vscode.Dia
     return found.length > 0 ? found : undefined;
   });
 }
+
+/** For conditions VS Code raises no event about (extension activation): re-check until true. */
+export async function eventually(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import { diagnosticsOf, EXTENSION_ID, workspaceFile } from './helpers';
+import { diagnosticsOf, eventually, EXTENSION_ID, workspaceFile } from './helpers';
 
 export function languageSuite(): void {
   describe('languages and language server', () => {
@@ -16,7 +16,7 @@ export function languageSuite(): void {
         const doc = await vscode.workspace.openTextDocument(workspaceFile(file));
         assert.equal(doc.languageId, language, file);
       }
-      assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, 'the extension is active');
+      await eventually(() => vscode.extensions.getExtension(EXTENSION_ID)?.isActive === true, 'the extension activates');
     });
 
     it('detects a zone file from its first line', async () => {

@@ -1,0 +1,7 @@
+// The extension-host test file that @vscode/test-cli hands to mocha inside VS Code. It is bundled
+// into one file, so suites are functions called here, while mocha is loading this file.
+import { languageSuite } from './language.test';
+import { lifecycleSuite } from './lifecycle.test';
+
+languageSuite();
+lifecycleSuite();

@@ -4,15 +4,21 @@ import { basename } from 'node:path';
 import type { LanguageService } from './service';
 import { mainCfService } from './maincf';
 import { emptyService } from './empty';
+import { aliasesService } from './aliases';
+import { postfixMapService } from './postfixMap';
+import { msmtprcService } from './msmtprc';
 
-export type LanguageId = 'postfix-main' | 'postfix-master' | 'dns-zone';
+export type LanguageId = 'postfix-main' | 'postfix-master' | 'dns-zone' | 'postfix-aliases' | 'postfix-map' | 'msmtprc';
 
-export const LANGUAGE_IDS: readonly LanguageId[] = ['postfix-main', 'postfix-master', 'dns-zone'];
+export const LANGUAGE_IDS: readonly LanguageId[] = ['postfix-main', 'postfix-master', 'dns-zone', 'postfix-aliases', 'postfix-map', 'msmtprc'];
 
 const services: Record<LanguageId, LanguageService> = {
   'postfix-main': mainCfService,
   'postfix-master': emptyService,
   'dns-zone': emptyService,
+  'postfix-aliases': aliasesService,
+  'postfix-map': postfixMapService,
+  msmtprc: msmtprcService,
 };
 
 export function serviceFor(languageId: string): LanguageService | undefined {
@@ -25,5 +31,15 @@ export function languageForPath(path: string, firstLine = ''): LanguageId | unde
   if (/^master\.cf/.test(name)) return 'postfix-master';
   if (/\.zone$/.test(name) || /^db\./.test(name)) return 'dns-zone';
   if (/^\$(TTL|ORIGIN)\b/.test(firstLine)) return 'dns-zone';
+  if (name === 'aliases') return 'postfix-aliases';
+  if (/^\.?msmtprc$/.test(name)) return 'msmtprc';
+  if (isLookupTableSource(path, name)) return 'postfix-map';
   return undefined;
+}
+
+/** transport, virtual, access, sender_canonical, ... in a postfix directory; *_access and *_canonical anywhere. */
+function isLookupTableSource(path: string, name: string): boolean {
+  if (/^[\w-]+_(access|canonical)$/.test(name)) return true;
+  const known = /^(transport|virtual|canonical|generic|relocated|access|sasl_passwd|sender_dependent_relayhost|[\w-]+_maps?)$/;
+  return known.test(name) && /(^|[\\/])postfix[\\/]/.test(path);
 }

@@ -1,0 +1,90 @@
+// Every message the server shows that has a translation, in English and Spanish. Keys are
+// "<language>.<what>"; {0}, {1}, ... are arguments. test/server/l10n checks both sides agree.
+export const messages = {
+  // /etc/aliases
+  'aliases.missing-colon': {
+    en: "An alias needs a ':' after its name, as in 'postmaster: root'",
+    es: "Un alias necesita ':' tras su nombre, como en 'postmaster: root'",
+  },
+  'aliases.leading-continuation': {
+    en: 'This line starts with whitespace, so it continues a previous entry, but there is none',
+    es: 'Esta línea empieza con espacio, así que continúa una entrada anterior, pero no la hay',
+  },
+  'aliases.empty-name': { en: "The alias name before ':' is empty", es: "El nombre del alias antes de ':' está vacío" },
+  'aliases.no-targets': { en: "The alias '{0}' has no targets after ':'", es: "El alias '{0}' no tiene destinos tras ':'" },
+  'aliases.empty-target': { en: 'Empty target before this comma', es: 'Destino vacío antes de esta coma' },
+  'aliases.unclosed-quote': { en: 'This quote is never closed', es: 'Estas comillas no se cierran' },
+  'aliases.include-without-file': {
+    en: ':include: needs the path of a file that lists the targets',
+    es: ':include: necesita la ruta de un fichero con la lista de destinos',
+  },
+  'aliases.duplicate-name': {
+    en: "'{0}' is already defined on line {1}; newaliases warns and keeps only one of them",
+    es: "'{0}' ya está definido en la línea {1}; newaliases avisa y se queda solo con una de ellas",
+  },
+  'aliases.unknown-local-target': {
+    en: "'{0}' is neither an alias in this file nor a user in {1}: mail to it would bounce",
+    es: "'{0}' no es un alias de este fichero ni un usuario de {1}: el correo para él rebotaría",
+  },
+  'aliases.relative-file': {
+    en: 'A file target must be an absolute path; without the leading / Postfix reads it as a user name',
+    es: 'Un destino de tipo fichero debe ser una ruta absoluta; sin la / inicial Postfix lo lee como nombre de usuario',
+  },
+  // lookup tables (postmap sources)
+  'map.missing-value': {
+    en: "'{0}' has no value; postmap expects 'key whitespace value' and skips this line",
+    es: "'{0}' no tiene valor; postmap espera 'clave espacio valor' y se salta esta línea",
+  },
+  'map.leading-continuation': {
+    en: 'This line starts with whitespace, so it continues a previous entry, but there is none',
+    es: 'Esta línea empieza con espacio, así que continúa una entrada anterior, pero no la hay',
+  },
+  'map.duplicate-key': {
+    en: "'{0}' is already a key on line {1} (keys are case-insensitive); postmap warns and keeps the first",
+    es: "'{0}' ya es una clave en la línea {1} (sin distinguir mayúsculas); postmap avisa y se queda con la primera",
+  },
+  'map.unknown-access-action': {
+    en: "'{0}' is not an access(5) action; Postfix answers with a temporary error when it finds it",
+    es: "'{0}' no es una acción de access(5); Postfix responde con un error temporal al encontrarla",
+  },
+  'map.did-you-mean': { en: "Did you mean '{0}'?", es: "¿Quería decir '{0}'?" },
+  'map.action-needs-argument': {
+    en: "'{0}' needs an argument: {1}",
+    es: "'{0}' necesita un argumento: {1}",
+  },
+  'map.numeric-is-ok': {
+    en: "A number alone is treated as OK, not as a reply code; write '{0} text' to reject",
+    es: "Un número solo se trata como OK, no como código de respuesta; escriba '{0} texto' para rechazar",
+  },
+  // msmtprc
+  'msmtprc.account-without-name': {
+    en: "'account' needs a name, as in 'account vm25'",
+    es: "'account' necesita un nombre, como en 'account vm25'",
+  },
+  'msmtprc.unclosed-quote': { en: 'This quote is never closed', es: 'Estas comillas no se cierran' },
+  'msmtprc.unknown-keyword': { en: "Unknown msmtp command '{0}'", es: "Orden de msmtp desconocida '{0}'" },
+  'msmtprc.did-you-mean': { en: "Did you mean '{0}'?", es: "¿Quería decir '{0}'?" },
+  'msmtprc.tls-certcheck-off': {
+    en: 'tls_certcheck off accepts any certificate: fine for the lab\'s self-signed one, dangerous anywhere else (use tls_trust_file or tls_fingerprint)',
+    es: 'tls_certcheck off acepta cualquier certificado: válido con el autofirmado del laboratorio, peligroso en cualquier otro sitio (use tls_trust_file o tls_fingerprint)',
+  },
+  'msmtprc.undefined-account': {
+    en: "No account '{0}' is defined before this line; msmtp only inherits from accounts defined above",
+    es: "No hay una cuenta '{0}' definida antes de esta línea; msmtp solo hereda de cuentas definidas más arriba",
+  },
+  'msmtprc.duplicate-account': {
+    en: "The account '{0}' is already defined on line {1}",
+    es: "La cuenta '{0}' ya está definida en la línea {1}",
+  },
+  'msmtprc.bad-value': {
+    en: "'{0}' expects one of: {1}",
+    es: "'{0}' espera uno de: {1}",
+  },
+  'msmtprc.missing-argument': { en: "'{0}' needs an argument", es: "'{0}' necesita un argumento" },
+  'msmtprc.default-account-empty': {
+    en: "'account default' without ': NAME' defines an empty account named default; write 'account default : vm25'",
+    es: "'account default' sin ': NOMBRE' define una cuenta vacía llamada default; escriba 'account default : vm25'",
+  },
+} as const satisfies Record<string, { en: string; es: string }>;
+
+export type MessageKey = keyof typeof messages;

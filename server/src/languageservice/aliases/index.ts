@@ -1,0 +1,10 @@
+import type { LanguageService } from '../service';
+import { aliasesCompletion } from './completion';
+import { aliasesDiagnostics } from './diagnostics';
+import { aliasesSymbols } from './symbols';
+
+export const aliasesService: LanguageService = {
+  diagnostics: aliasesDiagnostics,
+  completion: aliasesCompletion,
+  documentSymbols: aliasesSymbols,
+};

@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageclient/node';
 import { crashBudget } from './crashBudget';
 
-const LANGUAGES = ['postfix-main', 'postfix-master', 'dns-zone'];
+const LANGUAGES = ['postfix-main', 'postfix-master', 'dns-zone', 'postfix-aliases', 'postfix-map', 'msmtprc'];
 
 export interface MailconfApi {
   client: LanguageClient;

@@ -10,6 +10,7 @@ import {
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { aliasesReminder } from './aliasesReminder';
 import { crashBudget } from './crashBudget';
 
 const LANGUAGES = ['postfix-main', 'postfix-master', 'dns-zone', 'postfix-aliases', 'postfix-map', 'msmtprc'];
@@ -47,6 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mailco
   };
 
   const client = new LanguageClient('mailconf', 'Mailconf', serverOptions, clientOptions);
+  context.subscriptions.push(aliasesReminder(context));
   context.subscriptions.push(
     client,
     log,

@@ -1,0 +1,31 @@
+// After /etc/aliases is saved, reminds the user that Postfix reads aliases.db, not the text file,
+// so nothing changes until newaliases runs. Offers to type the command into a terminal (not to
+// run it: it usually needs sudo, and the user should see and confirm it).
+import * as vscode from 'vscode';
+
+const MUTED_KEY = 'mailconf.aliasesReminder.muted';
+
+export function aliasesReminder(context: vscode.ExtensionContext): vscode.Disposable {
+  return vscode.workspace.onDidSaveTextDocument(async (doc) => {
+    if (doc.languageId !== 'postfix-aliases' || context.globalState.get<boolean>(MUTED_KEY)) return;
+    const runIt = vscode.l10n.t('Type it in a terminal');
+    const mute = vscode.l10n.t("Don't remind me again");
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('Run newaliases so that Postfix uses the aliases you just saved.'),
+      runIt,
+      mute,
+    );
+    if (choice === runIt) {
+      const terminal = vscode.window.createTerminal({ name: 'newaliases' });
+      terminal.show();
+      // Not executed: the user presses Enter after checking the command.
+      terminal.sendText(doc.uri.fsPath === '/etc/aliases' ? 'sudo newaliases' : `postalias ${quote(doc.uri.fsPath)}`, false);
+    } else if (choice === mute) {
+      await context.globalState.update(MUTED_KEY, true);
+    }
+  });
+}
+
+function quote(path: string): string {
+  return `'${path.replace(/'/g, `'\\''`)}'`;
+}

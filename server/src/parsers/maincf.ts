@@ -1,16 +1,33 @@
-// Parser for Postfix main.cf. A logical line starts at column 0; lines that start with whitespace
-// continue it; lines whose first non-blank character is '#' are comments, even inside a value.
-import { Range, range, splitLines } from './range';
+// Parser for Postfix main.cf. Logical lines come from logicalLines.ts (Postfix's own rules for
+// comments, blank lines and continuations); each one must read `name = value`, split like
+// Postfix's split_nameval(): the name runs to the first blank or '=', the value is what follows
+// the '=' with surrounding blanks removed. A '#' inside a value is literal.
+import { checkBraceGrouping, ExpansionErrorCode, parseExpansion, ValueReference } from './expansion';
+import { isSpace, LinePiece, readLogicalLines, rangeIn } from './logicalLines';
+import { Range } from './range';
+
+export interface MainCfReference extends ValueReference {
+  /** Document range of the whole reference, '$' included. */
+  range: Range;
+  /** Document range of the name alone. */
+  nameRange: Range;
+}
 
 export interface MainCfEntry {
   name: string;
   nameRange: Range;
-  /** The value as postconf sees it: continuation lines joined with a single space, trimmed. */
+  /** The value with each physical line trimmed and joined by one space (for display and checks). */
   value: string;
+  /** The value exactly as Postfix stores it: physical lines glued as they are, then trimmed. */
+  rawValue: string;
   /** From the first to the last character of the value, across continuation lines. */
   valueRange: Range;
   /** The whole logical line. */
   range: Range;
+  /** $name references in the value, nested ones included, in order of appearance. */
+  references: MainCfReference[];
+  /** Zero-based line of the logical line's first physical line (Postfix reports it 1-based). */
+  line: number;
 }
 
 export interface MainCfComment {
@@ -18,9 +35,11 @@ export interface MainCfComment {
   range: Range;
 }
 
+export type MainCfErrorCode = 'missing-equals' | 'missing-name' | 'leading-continuation' | 'bad-name' | ExpansionErrorCode;
+
 export interface MainCfSyntaxError {
   message: string;
-  code: 'missing-equals' | 'leading-continuation' | 'bad-name';
+  code: MainCfErrorCode;
   range: Range;
 }
 
@@ -28,91 +47,87 @@ export interface MainCfFile {
   entries: MainCfEntry[];
   comments: MainCfComment[];
   errors: MainCfSyntaxError[];
+  /** Logical lines Postfix ignores because they start with whitespace (raw text, first line). */
+  orphans: { text: string; line: number }[];
 }
 
-interface PhysicalLine {
-  line: number;
-  text: string;
-}
+/** Names Postfix itself would write; anything else is legal to Postfix but almost surely a typo. */
+const NAME = /^[A-Za-z0-9_.-]+$/;
 
 export function parseMainCf(text: string): MainCfFile {
-  const lines = splitLines(text);
-  const out: MainCfFile = { entries: [], comments: [], errors: [] };
-  let logical: PhysicalLine[] = [];
-
-  const flush = () => {
-    if (logical.length > 0) parseLogicalLine(logical, out);
-    logical = [];
-  };
-
-  lines.forEach((text, line) => {
-    const trimmed = text.trimStart();
-    if (trimmed === '') return;
-    if (trimmed.startsWith('#')) {
-      out.comments.push({ text, range: range(line, text.length - trimmed.length, line, text.length) });
-      return;
-    }
-    if (text !== trimmed) {
-      if (logical.length === 0) {
-        out.errors.push({
-          code: 'leading-continuation',
-          message: 'This line starts with whitespace, so it continues a previous line, but there is none',
-          range: range(line, text.length - trimmed.length, line, text.length),
-        });
-      } else {
-        logical.push({ line, text });
-      }
-      return;
-    }
-    flush();
-    logical.push({ line, text });
-  });
-  flush();
+  const logical = readLogicalLines(text);
+  const out: MainCfFile = { entries: [], comments: logical.comments, errors: [], orphans: [] };
+  for (const o of logical.orphans) {
+    out.orphans.push({ text: o.text, line: o.pieces[0].line });
+    out.errors.push({
+      code: 'leading-continuation',
+      message: 'This line starts with whitespace, so it continues a previous line, but there is none: Postfix ignores it',
+      range: o.range,
+    });
+  }
+  for (const l of logical.lines) parseEntry(l.text, l.pieces, l.range, out);
+  if (logical.orphans.length > 0) out.errors.sort((a, b) => a.range.start.line - b.range.start.line);
   return out;
 }
 
-function parseLogicalLine(parts: PhysicalLine[], out: MainCfFile): void {
-  const first = parts[0];
-  const last = parts[parts.length - 1];
-  const whole = range(first.line, 0, last.line, last.text.trimEnd().length);
-  const eq = first.text.indexOf('=');
-  if (eq < 0) {
+function parseEntry(text: string, pieces: LinePiece[], whole: Range, out: MainCfFile): void {
+  let i = 0;
+  while (i < text.length && !isSpace(text[i]) && text[i] !== '=') i++;
+  const nameEnd = i;
+  while (i < text.length && isSpace(text[i])) i++;
+  if (nameEnd === 0) {
+    out.errors.push({ code: 'missing-name', message: "A main.cf line must start with a parameter name, before the '='", range: whole });
+    return;
+  }
+  const name = text.slice(0, nameEnd);
+  if (text[i] !== '=') {
     out.errors.push({
       code: 'missing-equals',
-      message: `Missing '=' after '${first.text.trim()}': a main.cf line must read 'name = value'`,
+      message: `Missing '=' after '${name}': a main.cf line must read 'name = value'`,
       range: whole,
     });
     return;
   }
-  const rawName = first.text.slice(0, eq);
-  const name = rawName.trim();
-  const nameRange = range(first.line, 0, first.line, rawName.trimEnd().length);
-  if (!/^[A-Za-z0-9_.-]+$/.test(name)) {
-    out.errors.push({
-      code: 'bad-name',
-      message: `'${name}' is not a valid parameter name`,
-      range: nameRange,
-    });
-    return;
+  i++;
+  while (i < text.length && isSpace(text[i])) i++;
+  let end = text.length;
+  while (end > i && isSpace(text[end - 1])) end--;
+  const rawValue = text.slice(i, end);
+  const nameRange = rangeIn({ pieces }, 0, nameEnd);
+  if (!NAME.test(name)) {
+    out.errors.push({ code: 'bad-name', message: `'${name}' is not a valid parameter name`, range: nameRange });
   }
+  const valueRange = rangeIn({ pieces }, i, end);
+  const parsed = parseExpansion(rawValue);
+  const references = parsed.references.map((r) => ({
+    ...r,
+    range: rangeIn({ pieces }, i + r.start, i + r.end),
+    nameRange: rangeIn({ pieces }, i + r.nameStart, i + r.nameEnd),
+  }));
+  for (const e of [...parsed.errors, ...checkBraceGrouping(rawValue)]) {
+    out.errors.push({ code: e.code, message: e.message, range: rangeIn({ pieces }, i + e.start, i + e.end) });
+  }
+  out.entries.push({
+    name,
+    nameRange,
+    value: displayValue(text, pieces, i, end),
+    rawValue,
+    valueRange,
+    range: whole,
+    references,
+    line: pieces[0].line,
+  });
+}
 
-  const pieces: { line: number; start: number; text: string }[] = [];
-  const head = first.text.slice(eq + 1);
-  const headStart = eq + 1 + (head.length - head.trimStart().length);
-  if (head.trim() !== '') pieces.push({ line: first.line, start: headStart, text: head.trim() });
-  for (const p of parts.slice(1)) {
-    const start = p.text.length - p.text.trimStart().length;
-    pieces.push({ line: p.line, start, text: p.text.trim() });
+/** The value's physical pieces, each trimmed, joined by single spaces. */
+function displayValue(text: string, pieces: LinePiece[], start: number, end: number): string {
+  const parts: string[] = [];
+  for (const p of pieces) {
+    const s = Math.max(start, p.offset);
+    const e = Math.min(end, p.offset + p.length);
+    if (e <= s) continue;
+    const t = text.slice(s, e).trim();
+    if (t) parts.push(t);
   }
-  const value = pieces.map((p) => p.text).join(' ');
-  const valueRange =
-    pieces.length === 0
-      ? range(first.line, first.text.length, first.line, first.text.length)
-      : range(
-          pieces[0].line,
-          pieces[0].start,
-          pieces[pieces.length - 1].line,
-          pieces[pieces.length - 1].start + pieces[pieces.length - 1].text.length,
-        );
-  out.entries.push({ name, nameRange, value, valueRange, range: whole });
+  return parts.join(' ');
 }

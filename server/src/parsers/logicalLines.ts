@@ -1,0 +1,124 @@
+// Splits a Postfix configuration file (main.cf or master.cf) into logical lines the way Postfix's
+// own reader does, so that what we parse is exactly what Postfix sees:
+// - a line whose first non-blank character is '#' is a comment, and an all-blank line is skipped;
+//   neither ends a logical line, so a value may continue after them;
+// - a line that starts with whitespace continues the current logical line; Postfix glues the
+//   physical lines together as they are, leading whitespace included, without the newline;
+// - a logical line that would start with whitespace (a continuation with nothing before it) is
+//   dropped with a warning.
+// Only '\n' ends a physical line, as in Postfix; a '\r' before it is just trailing whitespace.
+import { Range, range } from './range';
+
+/** One physical line's contribution to a logical line's text. */
+export interface LinePiece {
+  /** Offset of this piece within the logical line's text. */
+  offset: number;
+  line: number;
+  /** Column where the piece starts in its physical line (0: the whole line). */
+  character: number;
+  length: number;
+}
+
+export interface LogicalLine {
+  /** The physical lines joined exactly as Postfix joins them, untrimmed. */
+  text: string;
+  pieces: LinePiece[];
+  /** From the first to the last non-blank character. */
+  range: Range;
+}
+
+export interface CommentLine {
+  text: string;
+  range: Range;
+}
+
+export interface LogicalLines {
+  lines: LogicalLine[];
+  comments: CommentLine[];
+  /** Logical lines that start with whitespace: Postfix warns and ignores them. */
+  orphans: LogicalLine[];
+}
+
+const BLANK = /^[ \t\n\v\f\r]*$/;
+
+/** Postfix's ISSPACE: space, tab, newline, vertical tab, form feed, carriage return. */
+export function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\v' || ch === '\f';
+}
+
+export function leadingSpace(s: string): number {
+  let i = 0;
+  while (i < s.length && isSpace(s[i])) i++;
+  return i;
+}
+
+export function trailingSpaceStart(s: string): number {
+  let i = s.length;
+  while (i > 0 && isSpace(s[i - 1])) i--;
+  return i;
+}
+
+export function splitPhysicalLines(text: string): string[] {
+  return text.split('\n');
+}
+
+export function readLogicalLines(text: string): LogicalLines {
+  const physical = splitPhysicalLines(text);
+  const out: LogicalLines = { lines: [], comments: [], orphans: [] };
+  let current: { text: string; pieces: LinePiece[] } | undefined;
+
+  const flush = () => {
+    if (!current) return;
+    const first = current.pieces[0];
+    const last = current.pieces[current.pieces.length - 1];
+    const lead = leadingSpace(current.text);
+    const startChar = first.character + Math.min(lead, first.length);
+    const lastText = physical[last.line];
+    const logical: LogicalLine = {
+      text: current.text,
+      pieces: current.pieces,
+      range: range(first.line, startChar, last.line, trailingSpaceStart(lastText)),
+    };
+    (lead > 0 ? out.orphans : out.lines).push(logical);
+    current = undefined;
+  };
+
+  for (let line = 0; line < physical.length; line++) {
+    const t = physical[line];
+    if (t === '' && line === physical.length - 1) break;
+    const lead = leadingSpace(t);
+    if (lead === t.length || BLANK.test(t)) continue;
+    if (t[lead] === '#') {
+      out.comments.push({ text: t.slice(lead, trailingSpaceStart(t)), range: range(line, lead, line, trailingSpaceStart(t)) });
+      continue;
+    }
+    if (lead === 0) flush();
+    if (!current) current = { text: '', pieces: [] };
+    current.pieces.push({ offset: current.text.length, line, character: 0, length: t.length });
+    current.text += t;
+  }
+  flush();
+  return out;
+}
+
+/** Maps an offset in a logical line's text back to a document position. */
+export function positionIn(logical: { pieces: LinePiece[] }, offset: number): { line: number; character: number } {
+  const pieces = logical.pieces;
+  let lo = 0;
+  let hi = pieces.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pieces[mid].offset <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const p = pieces[lo];
+  return { line: p.line, character: p.character + Math.min(offset - p.offset, p.length) };
+}
+
+/** The document range of [start, end) in a logical line's text. */
+export function rangeIn(logical: { pieces: LinePiece[] }, start: number, end: number): Range {
+  const s = positionIn(logical, start);
+  // An end offset that falls exactly at a piece boundary belongs to the earlier piece.
+  const e = end > start ? positionIn(logical, end - 1) : s;
+  return { start: s, end: end > start ? { line: e.line, character: e.character + 1 } : s };
+}

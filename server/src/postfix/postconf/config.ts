@@ -1,0 +1,296 @@
+// The configuration as postconf sees it: main.cf as a name→value table (later entries win, with
+// "overriding earlier entry" warnings), master.cf entries with their daemon arguments normalised,
+// and the table of known parameter names (built-in, per-service and user-defined), filled in by
+// the same scan the real postconf performs. Everything here is pure: text in, data and warnings out.
+import { readLogicalLines } from '../../parsers/logicalLines';
+import { splitMasterFields } from '../../parsers/mastercf';
+import { builtinParameters, LEGACY_PARAMETERS, RAW_PARAMETERS, READONLY_PARAMETERS, serviceParameterSuffixes } from './facts';
+import { macExpand } from './macExpand';
+
+export class PostconfFatal extends Error {}
+
+export type Warn = (msg: string) => void;
+
+export type ParamClass = 'builtin' | 'service' | 'user' | 'legacy';
+
+export interface ParamNode {
+  cls: ParamClass;
+  /** Default as postconf -d prints it. */
+  defaultValue: string;
+  raw: boolean;
+  readonly: boolean;
+}
+
+export interface MasterEntry {
+  /** Fields and normalised arguments, like postconf's argv. */
+  argv: string[];
+  /** "service/type", the name space of its -o parameters. */
+  nameSpace: string;
+  /** process_name and service_name as seen by this service. */
+  roParams: Map<string, string>;
+  /** -o name=value, shared by entries with the same name space, as in postconf. */
+  params?: Map<string, string>;
+  validNames?: Set<string>;
+}
+
+/** postconf's split_nameval(): [name, value] or an error text. */
+export function splitNameValue(text: string): [string, string] | string {
+  const m = /^[ \t\n\v\f\r]*([^ \t\n\v\f\r=]*)[ \t\n\v\f\r]*(=?)[ \t\n\v\f\r]*([\s\S]*?)[ \t\n\v\f\r]*$/.exec(text)!;
+  if (m[1] === '') return 'missing attribute name';
+  if (m[2] !== '=') return "missing '=' after attribute name";
+  return [m[1], m[3]];
+}
+
+/** Loads main.cf text into `dict` like dict_load_fp(). */
+export function loadMainCf(text: string, path: string, dict: Map<string, string>, warn: Warn): void {
+  const logical = readLogicalLines(text);
+  const all = [...logical.lines.map((l) => ({ l, orphan: false })), ...logical.orphans.map((l) => ({ l, orphan: true }))];
+  all.sort((a, b) => a.l.pieces[0].line - b.l.pieces[0].line);
+  for (const { l, orphan } of all) {
+    if (orphan) {
+      warn(`${path}: logical line must not start with whitespace: "${l.text.slice(0, 30)}${l.text.length > 30 ? '...' : ''}"`);
+      continue;
+    }
+    const line = l.pieces[0].line + 1;
+    const nv = splitNameValue(l.text);
+    if (typeof nv === 'string') throw new PostconfFatal(`${path}, line ${line}: ${nv}: "${l.text}"`);
+    const [name, value] = nv;
+    const old = dict.get(name);
+    if (old !== undefined && old !== value) warn(`${path}, line ${line}: overriding earlier entry: ${name}=${old}`);
+    dict.set(name, value);
+  }
+}
+
+const MASTER_TYPES = ['unix', 'fifo', 'inet', 'pass', 'unix-dgram'];
+const FIELD_NAMES = ['service', 'type', 'private', 'unprivileged', 'chroot', 'wakeup', 'process_limit', 'command'];
+
+export function fieldName(i: number): string {
+  return FIELD_NAMES[i];
+}
+
+/** Reads master.cf like pcf_read_master(); throws PostconfFatal where postconf exits. */
+export function loadMasterCf(text: string, path: string, warn: Warn): MasterEntry[] {
+  const logical = readLogicalLines(text);
+  const all = [...logical.lines.map((l) => ({ l, orphan: false })), ...logical.orphans.map((l) => ({ l, orphan: true }))];
+  all.sort((a, b) => a.l.pieces[0].line - b.l.pieces[0].line);
+  const out: MasterEntry[] = [];
+  for (const { l, orphan } of all) {
+    if (orphan) {
+      warn(`${path}: logical line must not start with whitespace: "${l.text.slice(0, 30)}${l.text.length > 30 ? '...' : ''}"`);
+      continue;
+    }
+    const argv = splitMasterFields(l.text).map((f) => f.text);
+    if (argv.length < 8) throw new PostconfFatal(`file ${path}: line ${l.pieces[0].line + 1}: bad field count`);
+    checkMasterEntry(argv, l.text);
+    normalizeDaemonArgs(argv, warn);
+    const command = argv[7];
+    const processName = command.slice(command.lastIndexOf('/') + 1);
+    out.push({
+      argv,
+      nameSpace: `${argv[0]}/${argv[1]}`,
+      roParams: new Map([
+        ['process_name', processName],
+        ['service_name', processName !== argv[0] ? argv[0] : processName],
+      ]),
+    });
+  }
+  return out;
+}
+
+function checkMasterEntry(argv: string[], raw: string): void {
+  const fatal = (field: number, v: string) => {
+    throw new PostconfFatal(`invalid ${FIELD_NAMES[field]} field "${v}" in "${raw.replace(/\n/g, ' ')}"`);
+  };
+  if (!MASTER_TYPES.includes(argv[1])) fatal(1, argv[1]);
+  for (let f = 2; f <= 4; f++) if (argv[f].length !== 1 || !'yn-'.includes(argv[f])) fatal(f, argv[f]);
+  const w = argv[5];
+  const len = w.endsWith('?') ? w.length - 1 : w.length;
+  if (!(w[0] === '-' && len === 1) && (w.match(/^[0-9]*/)![0].length !== len || len !== w.length - (w.endsWith('?') ? 1 : 0))) fatal(5, w);
+  if (argv[6] !== '-' && !/^[0-9]*$/.test(argv[6])) fatal(6, argv[6]);
+}
+
+/** extpar(): strips the outer { } and blanks, or returns an error text. */
+function extract(arg: string): [string, string | undefined] {
+  let level = 0;
+  let len = 0;
+  for (let i = 0; i < arg.length; i++) {
+    if (arg[i] === '{') level++;
+    else if (arg[i] === '}' && --level === 0) {
+      len = i + 1;
+      break;
+    }
+  }
+  if (len === 0) return [arg.slice(1).trim(), `missing '}' in "${arg}"`];
+  const err = len < arg.length ? `syntax error after '}' in "${arg}"` : undefined;
+  return [arg.slice(1, len - 1).replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, ''), err];
+}
+
+/** pcf_normalize_daemon_args(): splits -oname=value, unwraps { } and tidies -o { name = value }. */
+export function normalizeDaemonArgs(argv: string[], warn: Warn): void {
+  let field = 8;
+  const unwrap = (i: number) => {
+    const [text, err] = extract(argv[i]);
+    if (err) warn(`master.cf: ${err}`);
+    argv[i] = text;
+  };
+  for (; field < argv.length; field++) {
+    const arg = argv[field];
+    if (arg[0] !== '-' || arg === '--') break;
+    const o = arg.indexOf('o', 2);
+    if (o > 1) argv.splice(field + 1, 0, '-' + arg.slice(o));
+    if (arg[1] !== 'o') continue;
+    let extractField = false;
+    if (arg.length > 2) {
+      argv.splice(field + 1, 0, arg.slice(2));
+      argv[field] = '-o';
+      field += 1;
+      extractField = argv[field][0] === '{';
+    } else if (field + 1 < argv.length) {
+      field += 1;
+      extractField = argv[field][0] === '{';
+    }
+    if (extractField) {
+      unwrap(field);
+      const nv = splitNameValue(argv[field]);
+      if (typeof nv === 'string') warn(`master.cf: ${nv}: "${argv[field]}"`);
+      else argv[field] = `${nv[0]}=${nv[1]}`;
+    }
+  }
+  for (; field < argv.length; field++) if (argv[field][0] === '{') unwrap(field);
+}
+
+export interface Model {
+  configDir: string;
+  main: Map<string, string>;
+  master: MasterEntry[];
+  params: Map<string, ParamNode>;
+  restrictionClasses: Set<string>;
+}
+
+export function newParamTable(overrides: Record<string, string>): Map<string, ParamNode> {
+  const table = new Map<string, ParamNode>();
+  const builtins = builtinParameters(overrides);
+  for (const name of builtins.names) {
+    table.set(name, {
+      cls: 'builtin',
+      defaultValue: builtins.defaultOf(name) ?? '',
+      raw: RAW_PARAMETERS.has(name),
+      readonly: (READONLY_PARAMETERS as readonly string[]).includes(name),
+    });
+  }
+  for (const name of LEGACY_PARAMETERS) table.set(name, { cls: 'legacy', defaultValue: '', raw: false, readonly: false });
+  return table;
+}
+
+/** pcf_register_service_parameters(). */
+export function registerServiceParameters(model: Model): void {
+  for (const m of model.master) {
+    for (const [suffix, def] of serviceParameterSuffixes(m.argv[7])) {
+      const name = m.argv[0] + suffix;
+      const node = model.params.get(name);
+      if (node) node.cls = 'service';
+      else model.params.set(name, { cls: 'service', defaultValue: `$${def}`, raw: false, readonly: false });
+    }
+  }
+}
+
+/** pcf_register_user_parameters(): finds user-defined names and warns about undefined ones. */
+export function registerUserParameters(model: Model, warn: Warn): void {
+  // One table per "service/type" name space: entries that share it share their -o settings.
+  const spaces = new Map<string, { params: Map<string, string>; validNames: Set<string> }>();
+  for (const m of model.master) {
+    for (let f = 8; f < m.argv.length; f++) {
+      const arg = m.argv[f];
+      if (arg[0] !== '-' || arg === '--') break;
+      if (arg[1] !== 'o' || f + 1 >= m.argv.length) continue;
+      if (arg === '-o') {
+        const nv = splitNameValue(m.argv[f + 1]);
+        if (typeof nv !== 'string') {
+          let space = spaces.get(m.nameSpace);
+          if (!space) spaces.set(m.nameSpace, (space = { params: new Map(), validNames: new Set() }));
+          space.params.set(nv[0], nv[1]);
+        }
+      }
+      f += 1;
+    }
+  }
+  for (const m of model.master) {
+    const space = spaces.get(m.nameSpace);
+    if (space) {
+      m.params = space.params;
+      m.validNames = space.validNames;
+    }
+  }
+  for (const m of model.master) if (m.params) scanNamespace(model, m.params, m, warn);
+  const listed = [...model.params.entries()];
+  for (const [name, node] of listed) {
+    if (node.raw || model.main.has(name) || node.cls === 'legacy') continue;
+    scanValue(model, node.defaultValue, undefined, warn);
+  }
+  scanNamespace(model, model.main, undefined, warn);
+}
+
+function scanValue(model: Model, value: string, local: MasterEntry | undefined, warn: Warn): void {
+  macExpand(value, (name) => flagUserParameter(model, name, local, warn), { scan: true, warn });
+}
+
+function flagUserParameter(model: Model, name: string, local: MasterEntry | undefined, warn: Warn): undefined {
+  let supplied = false;
+  if (local && local.params!.has(name)) {
+    supplied = true;
+    local.validNames!.add(name);
+  } else if (model.main.has(name)) {
+    supplied = true;
+    if (!model.params.has(name)) model.params.set(name, { cls: 'user', defaultValue: '', raw: false, readonly: false });
+  }
+  if (!local) {
+    for (const m of model.master) {
+      if (m.params?.has(name)) {
+        supplied = true;
+        m.validNames!.add(name);
+      }
+    }
+  }
+  if (!supplied && !model.params.has(name)) warn(`${model.configDir}/${local ? 'master.cf' : 'main.cf'}: undefined parameter: ${name}`);
+  return undefined;
+}
+
+function scanNamespace(model: Model, dict: Map<string, string>, local: MasterEntry | undefined, warn: Warn): void {
+  const source = local ? 'master.cf' : 'main.cf';
+  const classes = dict.get('smtpd_restriction_classes');
+  if (classes !== undefined) {
+    const evaluated = macExpand(classes, (n) => dict.get(n), { warn }).text;
+    for (const name of evaluated.split(/[, \t\r\n]+/).filter(Boolean)) {
+      if (!local) model.restrictionClasses.add(name);
+      flagUserParameter(model, name, local, warn);
+    }
+  }
+  for (const [name, value] of [...dict]) {
+    if (local && !local.validNames!.has(name) && model.restrictionClasses.has(name)) local.validNames!.add(name);
+    const node = model.params.get(name);
+    if (node) {
+      if (node.readonly) {
+        warn(`${model.configDir}/${source}: read-only parameter assignment: ${name}=${value}`);
+        dict.delete(name);
+        continue;
+      }
+      if (node.cls === 'legacy') node.cls = 'user';
+      if (node.raw) continue;
+    }
+    scanValue(model, value, local, warn);
+  }
+}
+
+/** pcf_flag_unused_*_parameters(). */
+export function flagUnused(model: Model, warn: Warn): void {
+  for (const [name, value] of model.main) {
+    if (!model.params.has(name)) warn(`${model.configDir}/main.cf: unused parameter: ${name}=${value}`);
+  }
+  // Entries that share a name space share one table; postconf reports it once per entry.
+  for (const m of model.master) {
+    if (!m.params) continue;
+    for (const [name, value] of m.params) {
+      if (!model.params.has(name) && !m.validNames!.has(name)) warn(`${model.configDir}/master.cf: unused parameter: ${name}=${value}`);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+// The zone's diagnostics: parse errors, BIND's zone-level rejections, then mail lints and mail
+// policy checks. Findings inside $INCLUDEd files are shown on the $INCLUDE line of this file.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { ServiceContext } from '../service';
+import { Finding, Severity } from './findings';
+import { integrityChecks } from './integrity';
+import { mailLints } from './lints';
+import { mailRecordChecks } from './mailRecords';
+import { parsedZone, ParsedZone } from './parsed';
+
+export const SOURCE = 'mailconf';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function zoneFindings({ zone, index }: ParsedZone): Finding[] {
+  const out: Finding[] = zone.errors.map((e) => ({ code: e.code, severity: e.severity, message: e.message, source: e.source, range: e.range }));
+  integrityChecks(zone, index, out);
+  mailLints(zone, index, out);
+  mailRecordChecks(zone, index, out);
+  return out;
+}
+
+export function zoneDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagnostic[] {
+  const parsed = parsedZone(doc, ctx.workspace);
+  const main = parsed.zone.source;
+  const out: Diagnostic[] = [];
+  for (const f of zoneFindings(parsed)) {
+    let range = f.range;
+    let message = f.message;
+    if (f.source !== main) {
+      const directive = parsed.zone.directives.find((d) => d.source === main && d.name === '$INCLUDE' && includesSource(parsed, d.args[0], f.source.uri));
+      if (!directive) continue;
+      message = `In ${f.source.uri.split('/').pop()}, line ${f.range.start.line + 1}: ${message}`;
+      range = { start: { line: directive.line, character: 0 }, end: { line: directive.line, character: '$INCLUDE'.length } };
+    }
+    const d: Diagnostic = { range, severity: SEVERITY[f.severity], code: f.code, source: SOURCE, message };
+    if (f.data !== undefined) d.data = f.data;
+    out.push(d);
+  }
+  return out;
+}
+
+function includesSource(parsed: ParsedZone, written: string | undefined, uri: string): boolean {
+  if (!written) return false;
+  const path = written.replace(/^"|"$/g, '');
+  return uri.endsWith('/' + path.split('/').pop()) || parsed.zone.includes.length === 1;
+}

@@ -1,0 +1,6 @@
+import type { LanguageService } from '../service';
+import { zoneDiagnostics } from './diagnostics';
+
+export const zoneService: LanguageService = {
+  diagnostics: zoneDiagnostics,
+};

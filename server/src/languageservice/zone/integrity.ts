@@ -1,0 +1,116 @@
+// The zone-level checks that make named-checkzone -i local refuse a zone: SOA and NS at the
+// apex, CNAME exclusivity and singletons, and in-zone NS targets that have no address.
+import { nameKey, ownerRange, recordRange, targetRange, ZoneFile, ZoneRecord } from '../../parsers/zone';
+import type { ZoneIndex } from '../../zone/zoneIndex';
+import type { Finding } from './findings';
+
+/** Types that may sit next to a CNAME (DNSSEC data about the CNAME itself, RFC 4035). */
+const CNAME_COMPANIONS = new Set(['CNAME', 'RRSIG', 'NSEC', 'NSEC3', 'KEY', 'SIG', 'NXT']);
+const SINGLETONS = new Set(['SOA', 'CNAME', 'DNAME']);
+
+export function integrityChecks(zone: ZoneFile, index: ZoneIndex, out: Finding[]): void {
+  const apex = zone.origin;
+  const atApex = index.at(apex);
+  const soas = atApex.filter((r) => r.type === 'SOA');
+  if (soas.length === 0) {
+    out.push({
+      code: 'no-soa',
+      severity: 'error',
+      message: `The zone ${apex} has no SOA record at its apex; BIND refuses to load it`,
+      source: zone.source,
+      range: firstLineRange(zone),
+    });
+  }
+  if (!atApex.some((r) => r.type === 'NS')) {
+    out.push({
+      code: 'no-ns',
+      severity: 'error',
+      message: `The zone ${apex} has no NS record at its apex; BIND refuses to load it`,
+      source: zone.source,
+      range: soas.length > 0 ? ownerRange(soas[0]) : firstLineRange(zone),
+    });
+  }
+
+  index.forEachGroup((group) => {
+    let cname: ZoneRecord | undefined;
+    let other: ZoneRecord | undefined;
+    const seenSingleton = new Map<string, ZoneRecord>();
+    for (const r of group) {
+      if (r.type === 'CNAME') cname ??= r;
+      else if (!CNAME_COMPANIONS.has(r.type)) other ??= r;
+      if (cname && other && (r === cname || r === other)) {
+        out.push({
+          code: 'cname-and-other-data',
+          severity: 'error',
+          message: `${r.owner} has a CNAME and other data (${cname === r ? other.type : r.type}); a CNAME must be alone at its name (RFC 1034 §3.6.2)`,
+          source: r.source,
+          range: recordRange(r),
+        });
+      }
+      if (SINGLETONS.has(r.type)) {
+        const first = seenSingleton.get(r.type);
+        if (first && !sameData(first, r)) {
+          out.push({
+            code: r.type === 'SOA' ? 'multiple-soa' : 'singleton-type',
+            severity: 'error',
+            message: `A second ${r.type} at ${r.owner}: only one ${r.type} record may exist at a name (first on line ${first.line + 1})`,
+            source: r.source,
+            range: recordRange(r),
+          });
+        } else if (!first) seenSingleton.set(r.type, r);
+      }
+    }
+  });
+
+  for (const r of zone.records) {
+    if (r.type !== 'NS' || r.target === undefined) continue;
+    const target = r.target;
+    if (!isBelow(target, apex)) continue;
+    if (index.hasType(target, 'A', 'AAAA')) continue;
+    if (index.hasType(target, 'CNAME')) {
+      out.push({
+        code: 'ns-target-is-cname',
+        severity: 'error',
+        message: `NS target ${target} is a CNAME; a name server must be named by its own A/AAAA records (RFC 2181 §10.3)`,
+        source: r.source,
+        range: targetRange(r),
+      });
+      continue;
+    }
+    out.push({
+      code: 'ns-target-no-address',
+      severity: 'error',
+      message: `NS target ${target} is inside the zone but has no A or AAAA record; BIND refuses to load the zone`,
+      source: r.source,
+      range: targetRange(r),
+      data: { target },
+    });
+  }
+}
+
+function isBelow(name: string, zone: string): boolean {
+  const a = nameKey(name);
+  const z = nameKey(zone);
+  return z === '.' || a === z || a.endsWith('.' + z);
+}
+
+/** Same data, ignoring spacing and case (used for singletons and duplicates). */
+export function sameData(a: ZoneRecord, b: ZoneRecord): boolean {
+  return normalizedData(a) === normalizedData(b);
+}
+
+export function normalizedData(r: ZoneRecord): string {
+  const raw = r.generated ?? r.source.text.slice(r.rdataStart, r.rdataEnd);
+  // Comments and parentheses do not change the data; names compare case-insensitively, and
+  // TXT case matters but is rare enough in duplicates that folding is acceptable.
+  const noComments = raw.indexOf(';') >= 0 || raw.indexOf('(') >= 0 ? raw.replace(/;[^\n\r]*/g, ' ').replace(/[()]/g, ' ') : raw;
+  const words = noComments.trim().split(/\s+/);
+  if (r.target !== undefined) words[words.length - 1] = r.target.toLowerCase();
+  return words.join(' ').toLowerCase();
+}
+
+function firstLineRange(zone: ZoneFile) {
+  const end = zone.source.lineCount > 1 ? zone.source.lineStarts[1] - 1 : zone.source.text.length;
+  const line0 = zone.source.text.slice(0, Math.max(0, end)).replace(/\r$/, '');
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: line0.length } };
+}

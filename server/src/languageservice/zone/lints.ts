@@ -1,0 +1,168 @@
+// Mistakes BIND loads without complaint (or only warns about) that break mail: CNAME loops and
+// dangling aliases, MX/NS/SRV targets that are aliases or addresses, a forgotten trailing dot,
+// duplicate records, uneven TTLs in an RRset, odd SOA timers and reverse-zone owners.
+import { isInZone, nameKey, ownerRange, recordData, recordRange, targetRange, ZoneFile, ZoneRecord } from '../../parsers/zone';
+import type { ZoneIndex } from '../../zone/zoneIndex';
+import { checkSoaTimers, serialForm } from '../../zone/soa';
+import { reverseOwnerProblem } from '../../zone/ptr';
+import type { Finding } from './findings';
+import { normalizedData } from './integrity';
+
+export function mailLints(zone: ZoneFile, index: ZoneIndex, out: Finding[]): void {
+  const apex = zone.origin;
+  const apexKey = nameKey(apex);
+  const originBare = apexKey.slice(0, -1);
+  const reverse = apexKey.endsWith('in-addr.arpa.') || apexKey.endsWith('ip6.arpa.');
+
+  for (const r of zone.records) {
+    const type = r.type;
+    // A name written relative that already ends with the zone name: the dot was forgotten.
+    if (r.ownerEnd > r.start && originBare !== '' && endsWithDouble(r.owner, apexKey)) {
+      const written = r.source.text.slice(r.start, r.ownerEnd);
+      out.push(missingDot(r, 'owner', written, r.start, r.ownerEnd, r.owner));
+    }
+    if (r.target === undefined) {
+      if (reverse && type === 'PTR') checkPtrOwner(r, apex, out);
+      continue;
+    }
+    const target = r.target;
+    if (r.targetRelative && r.targetStart >= 0 && endsWithDouble(target, apexKey)) {
+      const written = r.source.text.slice(r.targetStart, r.targetEnd);
+      out.push(missingDot(r, 'target', written, r.targetStart, r.targetEnd, target));
+    }
+    if (type === 'CNAME') {
+      if (nameKey(r.owner) === apexKey) {
+        out.push({ code: 'cname-at-apex', severity: 'error', message: `A CNAME at the zone apex ${apex} cannot coexist with its SOA and NS records; mail for the domain breaks`, source: r.source, range: recordRange(r) });
+      }
+      checkCnameChain(r, apex, index, out);
+      continue;
+    }
+    if (type === 'MX' || type === 'NS' || type === 'SRV') {
+      const ipLike = type === 'MX' ? /^(\d{1,3}(?:\.\d{1,3}){3})\./.exec(target)?.[1] : undefined;
+      if (ipLike !== undefined) {
+        out.push({ code: 'mx-target-is-address', severity: 'warning', message: `The MX target ${ipLike} is an address; an MX must name a host (RFC 5321 §5.1), e.g. mail.${apex}`, source: r.source, range: targetRange(r) });
+        continue;
+      }
+      if (target === '.' && (type === 'MX' || type === 'SRV')) continue; // null MX (RFC 7505) / no service
+      if (!isInZone(target, apex)) continue;
+      if (index.hasType(target, 'CNAME')) {
+        if (type !== 'NS') {
+          out.push({ code: 'target-is-cname', severity: 'warning', message: `The ${type} target ${target} is a CNAME; ${type} must point at a name with its own A/AAAA (RFC 2181 §10.3). Point it at the canonical name`, source: r.source, range: targetRange(r) });
+        }
+        continue;
+      }
+      if (type === 'MX' && !index.hasType(target, 'A', 'AAAA') && !belowDelegation(target, apex, index)) {
+        out.push({ code: 'mx-target-no-address', severity: 'warning', message: `The MX target ${target} is in this zone but has no A or AAAA record; mail servers cannot reach it`, source: r.source, range: targetRange(r) });
+      }
+    }
+    if (reverse && type === 'PTR') checkPtrOwner(r, apex, out);
+  }
+
+  index.forEachGroup((group) => checkRrsets(group, out));
+  checkSoa(zone, index, out);
+}
+
+function endsWithDouble(name: string, apexKey: string): boolean {
+  const k = nameKey(name);
+  return k.length > apexKey.length * 2 - 1 && k.endsWith(apexKey.slice(0, -1) + '.' + apexKey) && (k.length === apexKey.length * 2 || k.charCodeAt(k.length - apexKey.length * 2 - 1) === 46);
+}
+
+function missingDot(r: ZoneRecord, what: 'owner' | 'target', written: string, start: number, end: number, became: string): Finding {
+  const range = what === 'owner' ? ownerRange(r) : targetRange(r);
+  return {
+    code: 'missing-trailing-dot',
+    severity: 'warning',
+    message: `'${written}' has no trailing dot, so it means ${became}. Write '${written}.' for the absolute name`,
+    source: r.source,
+    range,
+    data: { fix: written + '.', start, end },
+  };
+}
+
+function checkCnameChain(r: ZoneRecord, apex: string, index: ZoneIndex, out: Finding[]): void {
+  const seen = new Set<string>([nameKey(r.owner)]);
+  let current = r.target!;
+  for (let hops = 0; hops < 32; hops++) {
+    const key = nameKey(current);
+    if (seen.has(key)) {
+      const self = key === nameKey(r.owner) && hops === 0;
+      out.push({
+        code: 'cname-loop',
+        severity: 'error',
+        message: self
+          ? `CNAME loop: ${r.owner} is an alias of itself, so it never resolves (did you mean another host, e.g. mail?)`
+          : `CNAME loop: following ${r.owner} comes back to ${current}; the name never resolves`,
+        source: r.source,
+        range: targetRange(r),
+      });
+      return;
+    }
+    seen.add(key);
+    if (!isInZone(current, apex)) return;
+    const at = index.at(current);
+    if (at.length === 0) {
+      if (hops === 0 && !belowDelegation(current, apex, index)) {
+        out.push({ code: 'cname-dangling', severity: 'warning', message: `The CNAME target ${current} has no records in this zone; the alias resolves to nothing`, source: r.source, range: targetRange(r) });
+      }
+      return;
+    }
+    const next = at.find((x) => x.type === 'CNAME');
+    if (!next || next.target === undefined) return;
+    current = next.target;
+  }
+}
+
+/** True when a name lies below an NS delegation inside the zone (its data lives in the child). */
+function belowDelegation(name: string, apex: string, index: ZoneIndex): boolean {
+  let k = nameKey(name);
+  const a = nameKey(apex);
+  while (k.length > a.length) {
+    if (index.hasType(k, 'NS')) return true;
+    const dot = k.indexOf('.');
+    if (dot < 0) return false;
+    k = k.slice(dot + 1);
+  }
+  return false;
+}
+
+function checkRrsets(group: ZoneRecord[], out: Finding[]): void {
+  const byType = new Map<string, ZoneRecord[]>();
+  for (const r of group) {
+    const list = byType.get(r.type);
+    if (list) list.push(r);
+    else byType.set(r.type, [r]);
+  }
+  for (const [type, list] of byType) {
+    if (list.length < 2) continue;
+    const seen = new Map<string, ZoneRecord>();
+    for (const r of list) {
+      const key = normalizedData(r);
+      const first = seen.get(key);
+      if (first) {
+        out.push({ code: 'duplicate-record', severity: 'warning', message: `Duplicate ${type} record for ${r.owner} (same as line ${first.line + 1}); DNS keeps only one`, source: r.source, range: recordRange(r) });
+      } else seen.set(key, r);
+    }
+    const ttl = list[0].ttl;
+    const odd = list.find((r) => r.ttl !== ttl);
+    if (odd) {
+      out.push({ code: 'rrset-ttl-mismatch', severity: 'warning', message: `The ${type} records of ${odd.owner} have different TTLs (${ttl} and ${odd.ttl}); all records of an RRset must share one TTL (RFC 2181 §5.2)`, source: odd.source, range: recordRange(odd) });
+    }
+  }
+}
+
+function checkSoa(zone: ZoneFile, index: ZoneIndex, out: Finding[]): void {
+  const soa = index.at(zone.origin).find((r) => r.type === 'SOA');
+  if (!soa) return;
+  const data = recordData(soa, zone.origin);
+  if (!data || data.type !== 'SOA') return;
+  for (const p of checkSoaTimers(data)) {
+    out.push({ code: 'soa-timer-range', severity: 'warning', message: p, source: soa.source, range: recordRange(soa) });
+  }
+  const form = serialForm(data.serial);
+  if (form.note) out.push({ code: 'soa-serial-form', severity: 'info', message: form.note, source: soa.source, range: recordRange(soa) });
+}
+
+function checkPtrOwner(r: ZoneRecord, apex: string, out: Finding[]): void {
+  const problem = reverseOwnerProblem(r.owner);
+  if (problem) out.push({ code: 'ptr-owner', severity: 'warning', message: problem, source: r.source, range: ownerRange(r) });
+}

@@ -1,0 +1,95 @@
+// Which mail policy a TXT or TLSA record is, by its owner name and first tag, and its checks.
+import { nameKey, recordData, rdataRange, ZoneFile, ZoneRecord } from '../../parsers/zone';
+import type { ZoneIndex } from '../../zone/zoneIndex';
+import { checkDkim } from '../../zone/dkim';
+import { checkDmarc } from '../../zone/dmarc';
+import { checkMtaSts, checkTlsa, checkTlsRpt } from '../../zone/policies';
+import type { RecordProblem } from '../../zone/problem';
+import { checkSpf, isSpf } from '../../zone/spf';
+import type { Finding } from './findings';
+
+export type MailPolicy = 'spf' | 'dmarc' | 'dkim' | 'mta-sts' | 'tlsrpt';
+
+/** The policy a TXT record at `owner` holding `text` is meant to be, if any. */
+export function policyOf(owner: string, text: string): MailPolicy | undefined {
+  const key = nameKey(owner);
+  if (key.startsWith('_dmarc.')) return 'dmarc';
+  if (/^[^.]+\._domainkey\./.test(key) || key.includes('._domainkey.')) return 'dkim';
+  if (key.startsWith('_mta-sts.')) return 'mta-sts';
+  if (key.startsWith('_smtp._tls.')) return 'tlsrpt';
+  if (isSpf(text)) return 'spf';
+  return undefined;
+}
+
+const CHECKS: Record<MailPolicy, (text: string) => RecordProblem[]> = {
+  spf: checkSpf,
+  dmarc: checkDmarc,
+  dkim: checkDkim,
+  'mta-sts': checkMtaSts,
+  tlsrpt: checkTlsRpt,
+};
+
+/**
+ * Cheap test before reading a record's data: policies live at '_' names (DMARC, DKIM, MTA-STS,
+ * TLSRPT) or start with 'v=' (SPF), so most TXT records of a big zone are skipped unread.
+ */
+function mayBePolicy(r: ZoneRecord): boolean {
+  if (r.type === 'SPF') return true;
+  if (r.type !== 'TXT') return false;
+  if (r.owner.charCodeAt(0) === 95 || r.owner.includes('._')) return true;
+  const src = r.generated ?? r.source.text;
+  let at = r.generated !== undefined ? 0 : r.rdataStart;
+  while (src.charCodeAt(at) === 40 || src.charCodeAt(at) === 32 || src.charCodeAt(at) === 9) at++;
+  if (src.charCodeAt(at) === 34) at++;
+  return (src.charCodeAt(at) | 0x20) === 118;
+}
+
+export function mailRecordChecks(zone: ZoneFile, index: ZoneIndex, out: Finding[]): void {
+  const spfByOwner = new Map<string, ZoneRecord[]>();
+  for (const r of zone.records) {
+    if (r.type === 'TLSA') {
+      checkTlsaRecord(zone, r, out);
+      continue;
+    }
+    if (!mayBePolicy(r)) continue;
+    const data = recordData(r, zone.origin);
+    if (!data || (data.type !== 'TXT' && data.type !== 'SPF')) continue;
+    const text = data.strings.join('');
+    if (r.type === 'SPF') {
+      out.push({ code: 'spf-record-type', severity: 'warning', message: 'The SPF record type is obsolete (RFC 7208 §3.1); publish the policy as TXT', source: r.source, range: { start: rangeStart(r), end: rangeStart(r) } });
+    }
+    const policy = policyOf(r.owner, text);
+    if (!policy) continue;
+    if (policy === 'spf' && r.type === 'TXT') {
+      const key = nameKey(r.owner);
+      const list = spfByOwner.get(key);
+      if (list) list.push(r);
+      else spfByOwner.set(key, [r]);
+    }
+    // A DKIM owner may hold other TXT (rare); only records that look like the policy are checked
+    // for DMARC/MTA-STS/TLSRPT when they are not versioned, the version check reports it.
+    for (const p of CHECKS[policy](text)) {
+      out.push({ code: p.code, severity: p.severity, message: p.message, source: r.source, range: rdataRange(r) });
+    }
+  }
+  for (const list of spfByOwner.values()) {
+    for (const r of list.slice(1)) {
+      out.push({ code: 'spf-multiple', severity: 'error', message: `${r.owner} has ${list.length} SPF records; receivers return permerror when there is more than one (RFC 7208 §4.5). Merge them`, source: r.source, range: rdataRange(r) });
+    }
+  }
+  void index;
+}
+
+function rangeStart(r: ZoneRecord) {
+  return rdataRange(r).start;
+}
+
+function checkTlsaRecord(zone: ZoneFile, r: ZoneRecord, out: Finding[]): void {
+  const data = recordData(r, zone.origin);
+  if (!data || data.type !== 'TLSA') return;
+  const problems = checkTlsa(data.usage, data.selector, data.matchingType, data.hex);
+  if (!/^_\d{1,5}\._(tcp|udp|sctp)\./i.test(r.owner)) {
+    problems.push({ code: 'tlsa-owner', severity: 'warning', message: `A TLSA owner is _port._protocol.host, like _25._tcp.mail.${zone.origin}` });
+  }
+  for (const p of problems) out.push({ code: p.code, severity: p.severity, message: p.message, source: r.source, range: rdataRange(r) });
+}

@@ -1,0 +1,53 @@
+// One parse per document version, shared by every feature. $INCLUDE files are read through the
+// workspace (editor buffers first, then disk) and resolved relative to the including file.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseZone, ZoneFile } from '../../parsers/zone';
+import { ZoneIndex } from '../../zone/zoneIndex';
+import type { Workspace } from '../service';
+import { originFor } from './origin';
+
+export interface ParsedZone {
+  zone: ZoneFile;
+  index: ZoneIndex;
+}
+
+/** Origins set explicitly per document (by the CLI's --origin or an editor setting), by URI. */
+const explicitOrigins = new Map<string, string>();
+
+export function setZoneOrigin(uri: string, origin: string | undefined): void {
+  if (origin) explicitOrigins.set(uri, origin);
+  else explicitOrigins.delete(uri);
+  cache.delete(uri);
+}
+
+const cache = new Map<string, { version: number; text: string; parsed: ParsedZone }>();
+const CACHE_LIMIT = 20;
+
+export function parsedZone(doc: TextDocument, workspace?: Workspace): ParsedZone {
+  const text = doc.getText();
+  const hit = cache.get(doc.uri);
+  if (hit && hit.version === doc.version && hit.text === text) return hit.parsed;
+  const parsed = parseZoneText(doc.uri, text, workspace);
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(doc.uri, { version: doc.version, text, parsed });
+  return parsed;
+}
+
+export function parseZoneText(uri: string, text: string, workspace?: Workspace): ParsedZone {
+  const zone = parseZone(text, {
+    uri,
+    origin: originFor(uri, text, explicitOrigins.get(uri)),
+    include: (path, from) => {
+      if (!workspace) return undefined;
+      let target: string;
+      try {
+        target = new URL(path, from).href;
+      } catch {
+        return undefined;
+      }
+      const content = workspace.readText(target);
+      return content === undefined ? undefined : { uri: target, text: content };
+    },
+  });
+  return { zone, index: new ZoneIndex(zone.records) };
+}

@@ -1,0 +1,67 @@
+// BIND's $GENERATE: a range "start-stop[/step]" and templates where $ is the iterator,
+// ${offset[,width[,base]]} formats it, and \$ (or $$) is a literal dollar sign.
+
+export interface GenerateRange {
+  start: number;
+  stop: number;
+  step: number;
+}
+
+export function parseGenerateRange(text: string): GenerateRange | string {
+  const m = /^(\d+)-(\d+)(?:\/(\d+))?$/.exec(text);
+  if (!m) return `Bad $GENERATE range '${text}': expected start-stop or start-stop/step`;
+  const start = Number(m[1]);
+  const stop = Number(m[2]);
+  const step = m[3] === undefined ? 1 : Number(m[3]);
+  if (start > stop) return `Bad $GENERATE range '${text}': the start is after the stop`;
+  if (stop > 2147483647) return `Bad $GENERATE range '${text}': the stop is above 2147483647`;
+  if (step < 1) return `Bad $GENERATE range '${text}': the step must be at least 1`;
+  return { start, stop, step };
+}
+
+export function expandGenerate(template: string, value: number): string | { error: string } {
+  let out = '';
+  for (let i = 0; i < template.length; i++) {
+    const c = template[i];
+    if (c === '\\' && template[i + 1] === '$') {
+      out += '$';
+      i++;
+      continue;
+    }
+    if (c !== '$') {
+      out += c;
+      continue;
+    }
+    if (template[i + 1] === '$') {
+      out += '$';
+      i++;
+      continue;
+    }
+    if (template[i + 1] !== '{') {
+      out += String(value);
+      continue;
+    }
+    const close = template.indexOf('}', i);
+    if (close < 0) return { error: "Unclosed '${' in the $GENERATE template" };
+    const m = /^([+-]?\d+)(?:,(\d+)(?:,([doxXnN]))?)?$/.exec(template.slice(i + 2, close));
+    if (!m) return { error: `Bad modifier '${template.slice(i, close + 1)}': expected \${offset[,width[,base]]}` };
+    const n = value + Number(m[1]);
+    if (n < 0) return { error: `The modifier '${template.slice(i, close + 1)}' gives a negative number` };
+    const width = m[2] === undefined ? 0 : Number(m[2]);
+    const base = m[3] ?? 'd';
+    out += format(n, width, base);
+    i = close;
+  }
+  return out;
+}
+
+function format(n: number, width: number, base: string): string {
+  if (base === 'n' || base === 'N') {
+    // Nibble format: hex digits reversed and dot-separated, as in ip6.arpa names.
+    let hex = n.toString(16).padStart(Math.max(1, width), '0');
+    if (base === 'N') hex = hex.toUpperCase();
+    return hex.split('').reverse().join('.');
+  }
+  const s = base === 'o' ? n.toString(8) : base === 'x' ? n.toString(16) : base === 'X' ? n.toString(16).toUpperCase() : String(n);
+  return s.padStart(width, '0');
+}

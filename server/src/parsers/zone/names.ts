@@ -1,0 +1,84 @@
+// Domain names in master-file text form: making them absolute against the origin, and checking
+// label and name lengths in wire octets (an escape like \065 or \. is one octet).
+
+/** True when the name ends with a dot that is not itself escaped (`a\.` is relative). */
+export function isAbsolute(name: string): boolean {
+  if (name.length === 0 || name.charCodeAt(name.length - 1) !== 46) return false;
+  let backslashes = 0;
+  for (let i = name.length - 2; i >= 0 && name.charCodeAt(i) === 92; i--) backslashes++;
+  return backslashes % 2 === 0;
+}
+
+/** The absolute form of a name written in a zone whose current origin is `origin` (absolute). */
+export function absoluteName(name: string, origin: string): string {
+  if (name === '@') return origin;
+  if (isAbsolute(name)) return name;
+  return origin === '.' ? name + '.' : name + '.' + origin;
+}
+
+/** Lower-case key for comparing names (DNS names compare case-insensitively, RFC 4343). */
+export function nameKey(name: string): string {
+  return name.toLowerCase();
+}
+
+export type NameProblem = 'empty-label' | 'label-too-long' | 'name-too-long' | 'bad-escape';
+
+/**
+ * Checks an absolute name's labels (≤ 63 octets) and total length (≤ 255 octets on the wire).
+ * Returns undefined when the name is fine.
+ */
+export function checkName(name: string): NameProblem | undefined {
+  if (name === '.') return undefined;
+  let label = 0;
+  let total = 1; // the root label's length octet
+  const n = name.length;
+  for (let i = 0; i < n; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 46) {
+      if (label === 0) return 'empty-label';
+      if (label > 63) return 'label-too-long';
+      total += label + 1;
+      label = 0;
+      continue;
+    }
+    if (c === 92) {
+      const d1 = name.charCodeAt(i + 1);
+      if (d1 >= 48 && d1 <= 57) {
+        const d2 = name.charCodeAt(i + 2);
+        const d3 = name.charCodeAt(i + 3);
+        if (!(d2 >= 48 && d2 <= 57 && d3 >= 48 && d3 <= 57)) return 'bad-escape';
+        if ((d1 - 48) * 100 + (d2 - 48) * 10 + (d3 - 48) > 255) return 'bad-escape';
+        i += 3;
+      } else if (i + 1 >= n) return 'bad-escape';
+      else i += 1;
+    }
+    label++;
+  }
+  if (label > 0) {
+    if (label > 63) return 'label-too-long';
+    total += label + 1;
+  }
+  return total > 255 ? 'name-too-long' : undefined;
+}
+
+export const NAME_PROBLEM_MESSAGES: Record<NameProblem, string> = {
+  'empty-label': 'Empty label: two dots in a row, or a name that starts with a dot',
+  'label-too-long': 'Label too long: a label may have at most 63 octets',
+  'name-too-long': 'Name too long: a domain name may have at most 255 octets',
+  'bad-escape': 'Bad escape: use \\X or \\DDD with DDD at most 255',
+};
+
+/** True when `name` equals `zone` or lies below it (both absolute, any case). */
+export function isInZone(name: string, zone: string): boolean {
+  const a = nameKey(name);
+  const z = nameKey(zone);
+  if (z === '.') return true;
+  return a === z || (a.endsWith(z) && a.charCodeAt(a.length - z.length - 1) === 46);
+}
+
+/** The name relative to the origin when it is inside it (`www` for www.example.org.), else the absolute name. */
+export function relativeName(name: string, origin: string): string {
+  if (nameKey(name) === nameKey(origin)) return '@';
+  if (isInZone(name, origin) && origin !== '.') return name.slice(0, name.length - origin.length - 1);
+  return name;
+}

@@ -1,0 +1,348 @@
+// Reads an RFC 1035 §5 master file into records. Pure: the only outside access is the optional
+// `include` callback for $INCLUDE. Never throws; every problem becomes a ZoneError with a range.
+import { RecordLexer } from './lexer';
+import { absoluteName, checkName, isAbsolute, isInZone, NAME_PROBLEM_MESSAGES } from './names';
+import { offsetRange } from './ranges';
+import { parseRdata, RdataError, TARGET_TYPES } from './rdata';
+import { MAX_TTL, parseTtlAt } from './ttl';
+import { expandGenerate, parseGenerateRange } from './generate';
+import { ZoneDirective, ZoneError, ZoneFile, ZoneRecord, ZoneSource } from './tree';
+import { isClass, typeCode } from './types';
+
+export interface ParseOptions {
+  /** URI of the text, for $INCLUDE resolution and for messages. */
+  uri?: string;
+  /** The zone apex. Default: the file's first $ORIGIN, else the root. */
+  origin?: string;
+  /** Reads an $INCLUDE: `path` as written, relative to the including file `fromUri`. */
+  include?: (path: string, fromUri: string) => { uri: string; text: string } | undefined;
+  /** Largest number of records one $GENERATE may produce (a guard against typos like 1-9999999). */
+  maxGenerate?: number;
+}
+
+interface PendingError {
+  code: string;
+  message: string;
+  start: number;
+  end: number;
+  severity: 'error' | 'warning';
+}
+
+const CHAR_DOLLAR = 36;
+
+export function parseZone(text: string, options: ParseOptions = {}): ZoneFile {
+  return new ZoneParser(options).run(text);
+}
+
+/** The first $ORIGIN argument in the text, if any (the apex of a file that names itself). */
+export function firstOrigin(text: string): string | undefined {
+  const m = /^\$ORIGIN[ \t]+([^\s;]+)/im.exec(text);
+  return m ? (isAbsolute(m[1]) ? m[1] : m[1] + '.') : undefined;
+}
+
+class ZoneParser {
+  private readonly records: ZoneRecord[] = [];
+  private readonly outOfZone: ZoneRecord[] = [];
+  private readonly directives: ZoneDirective[] = [];
+  private readonly errors: ZoneError[] = [];
+  private readonly includes: ZoneSource[] = [];
+  private readonly stack: string[] = [];
+  private apex = '.';
+  private origin = '.';
+  private defaultTtl = -1;
+  private lastTtl = -1;
+  private lastOwner: string | undefined;
+  private parens: Array<{ open: number; close: number }> = [];
+
+  constructor(private readonly options: ParseOptions) {}
+
+  run(text: string): ZoneFile {
+    let apex = this.options.origin ?? firstOrigin(text) ?? '.';
+    if (!isAbsolute(apex)) apex += '.';
+    this.apex = apex;
+    this.origin = apex;
+    const source = this.parseSource(this.options.uri ?? 'untitled:zone', text, true);
+    const file: ZoneFile = {
+      source,
+      origin: apex,
+      records: this.records,
+      directives: this.directives,
+      errors: this.errors,
+      includes: this.includes,
+      parens: this.parens,
+    };
+    (file as ZoneFile & { outOfZone: ZoneRecord[] }).outOfZone = this.outOfZone;
+    return file;
+  }
+
+  private parseSource(uri: string, text: string, main: boolean): ZoneSource {
+    const pending: PendingError[] = [];
+    const problem = (code: string, message: string, start: number, end: number, severity: 'error' | 'warning' = 'error') =>
+      pending.push({ code, message, start, end, severity });
+    const lex = new RecordLexer(text, problem);
+    const source: ZoneSource = { uri, text, lineStarts: lex.lineStarts, lineCount: 1 };
+    this.stack.push(uri);
+    const errorsBefore = this.errors.length;
+    while (lex.next()) {
+      if (lex.ownerPresent && text.charCodeAt(lex.starts[0]) === CHAR_DOLLAR) {
+        this.directive(lex, source, problem);
+      } else {
+        this.record(lex, source, problem);
+      }
+    }
+    this.stack.pop();
+    source.lineStarts = lex.lineStarts;
+    source.lineCount = lex.lineCount;
+    if (main) this.parens = lex.parens;
+    // Errors are turned into ranges once the line table is complete; keep them in text order
+    // relative to errors reported from $INCLUDEd files (which were appended meanwhile).
+    const converted = pending.map((p) => ({
+      code: p.code,
+      message: p.message,
+      source,
+      range: offsetRange(source, p.start, p.end),
+      severity: p.severity,
+    }));
+    this.errors.splice(errorsBefore, 0, ...converted);
+    return source;
+  }
+
+  private record(lex: RecordLexer, source: ZoneSource, problem: PendingProblem): void {
+    const text = lex.text;
+    const n = lex.count;
+    let i = 0;
+    let owner: string | undefined;
+    let ownerEnd = lex.recordStart;
+    const start = lex.ownerPresent ? lex.starts[0] : lex.starts[0];
+    if (lex.ownerPresent) {
+      const ownerText = lex.token(0);
+      owner = absoluteName(ownerText, this.origin);
+      ownerEnd = lex.ends[0];
+      i = 1;
+      if (owner !== this.lastOwner) {
+        const bad = checkName(owner);
+        if (bad) problem(bad, NAME_PROBLEM_MESSAGES[bad], lex.starts[0], lex.ends[0]);
+      }
+      this.lastOwner = owner;
+    } else {
+      owner = this.lastOwner;
+      if (owner === undefined) {
+        problem('no-owner', 'No owner name: the first record must start with a name, not a blank', lex.starts[0], lex.ends[0]);
+        owner = this.origin;
+      }
+    }
+    const ownerStart = lex.ownerPresent ? lex.starts[0] : lex.starts[0];
+
+    // TTL and class, in either order, before the type.
+    let ttl = -1;
+    let rrclass = 'IN';
+    for (let k = 0; k < 2 && i < n; k++) {
+      const s = lex.starts[i];
+      const e = lex.ends[i];
+      const c = text.charCodeAt(s);
+      if (c >= 48 && c <= 57) {
+        const v = parseTtlAt(text, s, e);
+        if (v < 0) break;
+        if (v > MAX_TTL) {
+          problem('ttl-too-large', `TTL ${v} is above the maximum 2147483647 (RFC 2181 §8); BIND uses 0 instead`, s, e, 'warning');
+          ttl = 0;
+        } else ttl = v;
+        i++;
+        continue;
+      }
+      if (e - s > 4 && !(e - s === 4 && (c | 0x20) === 110)) {
+        if (!((c | 0x20) === 99 && text.slice(s, s + 5).toUpperCase() === 'CLASS')) break;
+      }
+      const word = text.slice(s, e).toUpperCase();
+      if (!isClass(word)) break;
+      if (word !== 'IN') problem('class-mismatch', `Class ${word} differs from the zone's class IN`, s, e);
+      rrclass = word;
+      i++;
+    }
+
+    if (i >= n) {
+      const at = lex.ends[n - 1];
+      problem('missing-type', 'Missing record type after the owner, TTL and class', lex.starts[0], at);
+      return;
+    }
+    const typeStart = lex.starts[i];
+    const typeEnd = lex.ends[i];
+    const type = text.slice(typeStart, typeEnd).toUpperCase();
+    const code = typeCode(type);
+    i++;
+    const rdataStart = i < n ? lex.starts[i] : typeEnd;
+    const rdataEnd = i < n ? lex.ends[n - 1] : typeEnd;
+
+    const explicit = ttl >= 0;
+    if (!explicit) {
+      if (this.defaultTtl >= 0) ttl = this.defaultTtl;
+      else if (this.lastTtl >= 0) ttl = this.lastTtl;
+    } else this.lastTtl = ttl;
+
+    const rec = new ZoneRecord(owner, type, code, rrclass, ttl, explicit, source, lex.recordLine, ownerStart, ownerEnd, typeStart, typeEnd, rdataStart, rdataEnd, undefined, undefined, -1, -1, false);
+
+    if (code < 0) {
+      const c = text.charCodeAt(typeStart);
+      problem(
+        'unknown-type',
+        c >= 48 && c <= 57 ? `'${text.slice(typeStart, typeEnd)}' is neither a valid TTL nor a record type` : `Unknown record type '${text.slice(typeStart, typeEnd)}' (use TYPEnnn with \\# data for types this reader does not know)`,
+        typeStart,
+        typeEnd,
+      );
+    } else {
+      const data = parseRdata(type, lex, i, this.origin);
+      if (data instanceof RdataError) {
+        const at = data.index < n ? lex.starts[data.index] : typeEnd;
+        const to = data.index < n ? lex.ends[Math.max(data.index, Math.min(n, data.endIndex) - 1)] : rdataEnd;
+        problem(data.code, data.message, at, data.index < n ? to : Math.max(to, at));
+      } else if (TARGET_TYPES[type] !== undefined && 'type' in data) {
+        const field = targetField(data);
+        if (field) {
+          rec.target = field.name;
+          rec.targetStart = lex.starts[field.index];
+          rec.targetEnd = lex.ends[field.index];
+          rec.targetRelative = field.text !== '@' && !isAbsolute(field.text);
+        }
+      }
+      if (type === 'SOA' && ttl < 0 && !(data instanceof RdataError) && data.type === 'SOA') {
+        // BIND's rule: with no $TTL the SOA's minimum serves as the TTL, with a warning.
+        ttl = data.minimum;
+        rec.ttl = ttl;
+        this.lastTtl = ttl;
+        problem('no-ttl-soa-minimum', 'No TTL given: the SOA minimum is used (add $TTL at the top of the file)', lex.starts[0], lex.ends[0], 'warning');
+      }
+    }
+    if (rec.ttl < 0) problem('no-ttl', 'No TTL: add $TTL at the top of the file or a TTL to this record; BIND rejects the zone', lex.starts[0], typeEnd);
+
+    if (isInZone(owner, this.apex)) {
+      if (type === 'SOA' && owner.toLowerCase() !== this.apex.toLowerCase()) {
+        problem('soa-not-at-apex', `SOA record not at the top of the zone ${this.apex}`, ownerStart, ownerEnd > ownerStart ? ownerEnd : typeEnd);
+      }
+      this.records.push(rec);
+    } else {
+      problem('out-of-zone', `Out-of-zone data: ${owner} is not inside ${this.apex}; BIND ignores this record`, ownerStart, ownerEnd > ownerStart ? ownerEnd : typeEnd, 'warning');
+      this.outOfZone.push(rec);
+    }
+  }
+
+  private directive(lex: RecordLexer, source: ZoneSource, problem: PendingProblem): void {
+    const text = lex.text;
+    const name = lex.token(0).toUpperCase();
+    const args: string[] = [];
+    for (let k = 1; k < lex.count; k++) args.push(lex.token(k));
+    this.directives.push({ name, source, line: lex.recordLine, start: lex.starts[0], end: lex.recordEnd, args });
+    const argAt = (k: number): [number, number] => (k < lex.count ? [lex.starts[k], lex.ends[k]] : [lex.starts[0], lex.ends[0]]);
+    switch (name) {
+      case '$ORIGIN': {
+        if (args.length < 1) return problem('missing-argument', '$ORIGIN needs a domain name', lex.starts[0], lex.ends[0]);
+        const origin = absoluteName(args[0], this.origin);
+        const bad = checkName(origin);
+        if (bad) return problem(bad, NAME_PROBLEM_MESSAGES[bad], ...argAt(1));
+        this.origin = origin;
+        if (args.length > 1) problem('extra-argument', 'Extra text after the $ORIGIN name', lex.starts[2], lex.recordEnd);
+        return;
+      }
+      case '$TTL': {
+        if (args.length < 1) return problem('missing-argument', '$TTL needs a time, like 1d or 86400', lex.starts[0], lex.ends[0]);
+        const v = parseTtlAt(text, lex.starts[1], lex.ends[1]);
+        if (v < 0) return problem('bad-ttl', `Bad TTL '${args[0]}': use seconds or units like 1w2d3h4m5s`, ...argAt(1));
+        if (v > MAX_TTL) {
+          problem('ttl-too-large', `$TTL ${v} is above the maximum 2147483647; BIND uses 0 instead`, ...argAt(1), 'warning');
+          this.defaultTtl = 0;
+        } else this.defaultTtl = v;
+        this.lastTtl = this.defaultTtl;
+        if (args.length > 1) problem('extra-argument', 'Extra text after the $TTL value', lex.starts[2], lex.recordEnd);
+        return;
+      }
+      case '$INCLUDE':
+        return this.include(lex, source, args, problem);
+      case '$GENERATE':
+        return this.generate(lex, source, args, problem);
+      default:
+        problem('unknown-directive', `Unknown directive '${lex.token(0)}' (known: $ORIGIN, $TTL, $INCLUDE, $GENERATE)`, lex.starts[0], lex.ends[0]);
+    }
+  }
+
+  private include(lex: RecordLexer, source: ZoneSource, args: string[], problem: PendingProblem): void {
+    if (args.length < 1) return problem('missing-argument', '$INCLUDE needs a file name', lex.starts[0], lex.ends[0]);
+    const [s, e] = [lex.starts[1], lex.ends[1]];
+    const path = lex.quoted[1] ? args[0].slice(1, -1) : args[0];
+    const read = this.options.include?.(path, source.uri);
+    if (!read) return problem('include-not-found', `Cannot read the included file '${path}'`, s, e);
+    if (this.stack.includes(read.uri)) {
+      return problem('include-cycle', `$INCLUDE cycle: '${path}' is already being read`, s, e);
+    }
+    const savedOrigin = this.origin;
+    const savedOwner = this.lastOwner;
+    if (args.length > 1) this.origin = absoluteName(args[1], this.origin);
+    this.includes.push(this.parseSource(read.uri, read.text, false));
+    this.origin = savedOrigin;
+    this.lastOwner = savedOwner;
+  }
+
+  private generate(lex: RecordLexer, source: ZoneSource, args: string[], problem: PendingProblem): void {
+    // $GENERATE range lhs [ttl] [class] type rhs
+    if (args.length < 4) return problem('missing-argument', '$GENERATE needs: range owner [ttl] [class] type data', lex.starts[0], lex.recordEnd);
+    const range = parseGenerateRange(args[0]);
+    if (typeof range === 'string') return problem('bad-generate', range, lex.starts[1], lex.ends[1]);
+    const count = Math.floor((range.stop - range.start) / range.step) + 1;
+    if (count > (this.options.maxGenerate ?? 1_000_000)) {
+      return problem('bad-generate', `$GENERATE would create ${count} records; that is more than this checker expands`, lex.starts[1], lex.ends[1]);
+    }
+    let k = 3;
+    let ttl = -1;
+    const text = lex.text;
+    for (let j = 0; j < 2 && k < lex.count - 1; j++) {
+      const v = parseTtlAt(text, lex.starts[k], lex.ends[k]);
+      if (v >= 0) {
+        ttl = v;
+        k++;
+      } else if (isClass(args[k - 1].toUpperCase())) k++;
+      else break;
+    }
+    const type = args[k - 1].toUpperCase();
+    const code = typeCode(type);
+    if (code < 0) return problem('unknown-type', `Unknown record type '${args[k - 1]}'`, lex.starts[k], lex.ends[k]);
+    if (k + 1 >= lex.count) return problem('missing-argument', '$GENERATE needs the data template after the type', lex.starts[k], lex.ends[k]);
+    const lhs = args[1];
+    const rhsIndex = k + 1;
+    const rhs = lex.quoted[rhsIndex] ? args[rhsIndex - 1].slice(1, -1) : args[rhsIndex - 1];
+    const [rs, re] = [lex.starts[rhsIndex], lex.ends[rhsIndex]];
+    const effectiveTtl = ttl >= 0 ? ttl : this.defaultTtl >= 0 ? this.defaultTtl : this.lastTtl;
+    for (let v = range.start; v <= range.stop; v += range.step) {
+      const ownerText = expandGenerate(lhs, v);
+      const data = expandGenerate(rhs, v);
+      if (typeof ownerText !== 'string') return problem('bad-generate', ownerText.error, lex.starts[2], lex.ends[2]);
+      if (typeof data !== 'string') return problem('bad-generate', data.error, rs, re);
+      const owner = absoluteName(ownerText, this.origin);
+      const rec = new ZoneRecord(owner, type, code, 'IN', effectiveTtl, ttl >= 0, source, lex.recordLine, lex.starts[0], lex.starts[0], lex.starts[k], lex.ends[k], rs, re, data, undefined, -1, -1, false);
+      const tokens = lexGenerated(data);
+      const parsed = parseRdata(type, tokens, 0, this.origin);
+      if (parsed instanceof RdataError) return problem(parsed.code, `${parsed.message} (in the record generated for ${v}: ${data})`, rs, re);
+      const field = targetField(parsed);
+      if (field) {
+        rec.target = field.name;
+        rec.targetRelative = !isAbsolute(field.text) && field.text !== '@';
+      }
+      if (isInZone(owner, this.apex)) this.records.push(rec);
+      else {
+        this.outOfZone.push(rec);
+        problem('out-of-zone', `Out-of-zone data: ${owner} is not inside ${this.apex}; BIND ignores this record`, lex.starts[2], lex.ends[2], 'warning');
+      }
+    }
+  }
+}
+
+type PendingProblem = (code: string, message: string, start: number, end: number, severity?: 'error' | 'warning') => void;
+
+function lexGenerated(text: string): RecordLexer {
+  const lex = new RecordLexer(' ' + text, () => undefined);
+  lex.next();
+  return lex;
+}
+
+function targetField(data: { type: string }): { text: string; name: string; index: number } | undefined {
+  const d = data as Record<string, unknown>;
+  const f = (d.target ?? d.exchange) as { text: string; name: string; index: number } | undefined;
+  return f && typeof f === 'object' && 'name' in f ? f : undefined;
+}

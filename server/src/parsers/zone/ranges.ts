@@ -1,0 +1,48 @@
+// Offsets to LSP-style positions and ranges, by binary search in a source's line starts.
+import type { Position, Range } from '../range';
+import type { ZoneRecord, ZoneSource } from './tree';
+
+export function positionAt(source: ZoneSource, offset: number): Position {
+  const starts = source.lineStarts;
+  let lo = 0;
+  let hi = source.lineCount - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - starts[lo] };
+}
+
+export function offsetRange(source: ZoneSource, start: number, end: number): Range {
+  return { start: positionAt(source, start), end: positionAt(source, end) };
+}
+
+/** Offset of a position (clamped to the text). */
+export function offsetAt(source: ZoneSource, pos: Position): number {
+  if (pos.line >= source.lineCount) return source.text.length;
+  if (pos.line < 0) return 0;
+  const lineEnd = pos.line + 1 < source.lineCount ? source.lineStarts[pos.line + 1] : source.text.length;
+  return Math.min(source.lineStarts[pos.line] + Math.max(0, pos.character), lineEnd);
+}
+
+/** The owner's range, or for an inherited owner the range of the type (something on the line to point at). */
+export function ownerRange(r: ZoneRecord): Range {
+  return r.ownerEnd > r.start ? offsetRange(r.source, r.start, r.ownerEnd) : typeRange(r);
+}
+
+export function typeRange(r: ZoneRecord): Range {
+  return offsetRange(r.source, r.typeStart, r.typeEnd);
+}
+
+export function rdataRange(r: ZoneRecord): Range {
+  return offsetRange(r.source, r.rdataStart, r.rdataEnd);
+}
+
+export function recordRange(r: ZoneRecord): Range {
+  return offsetRange(r.source, r.start, r.rdataEnd);
+}
+
+export function targetRange(r: ZoneRecord): Range {
+  return r.targetStart >= 0 ? offsetRange(r.source, r.targetStart, r.targetEnd) : rdataRange(r);
+}

@@ -1,0 +1,350 @@
+// Typed record data: reads the tokens after the type into a structure per record type, or
+// reports the first problem with the index of the token at fault (count = "end of the record").
+// The checks follow what BIND's reader rejects, so our errors and named-checkzone's agree.
+import type { TokenSpan } from './lexer';
+import { base64Length, decodeString, hexLengthAt, isIPv4At, isIPv6At, octets, uintAt } from './lexical';
+import { absoluteName, checkName, NAME_PROBLEM_MESSAGES } from './names';
+import { parseTtlAt } from './ttl';
+
+export class RdataError {
+  constructor(
+    /** Token index at fault; equal to the token count for "data ends too early". */
+    readonly index: number,
+    readonly code: string,
+    readonly message: string,
+    /** Token count up to which the span is at fault (for errors over several tokens). */
+    readonly endIndex = index,
+  ) {}
+}
+
+export interface NameField {
+  /** As written. */
+  text: string;
+  /** Absolute. */
+  name: string;
+  index: number;
+}
+
+export type Rdata =
+  | { type: 'A' | 'AAAA'; address: string }
+  | { type: 'NS' | 'CNAME' | 'DNAME' | 'PTR'; target: NameField }
+  | { type: 'MX'; preference: number; exchange: NameField }
+  | { type: 'SOA'; mname: NameField; rname: NameField; serial: number; refresh: number; retry: number; expire: number; minimum: number }
+  | { type: 'TXT' | 'SPF'; strings: string[] }
+  | { type: 'SRV'; priority: number; weight: number; port: number; target: NameField }
+  | { type: 'CAA'; flags: number; tag: string; value: string }
+  | { type: 'TLSA'; usage: number; selector: number; matchingType: number; hex: string }
+  | { type: 'SSHFP'; algorithm: number; fingerprintType: number; hex: string }
+  | { type: 'NAPTR'; order: number; preference: number; flags: string; services: string; regexp: string; replacement: NameField }
+  | { type: 'DS'; keyTag: number; algorithm: number; digestType: number; hex: string }
+  | { type: 'DNSKEY'; flags: number; protocol: number; algorithm: number; key: string }
+  | { type: 'SVCB' | 'HTTPS'; priority: number; target: NameField; params: Array<{ key: string; value: string }> }
+  | { type: 'HINFO'; cpu: string; os: string }
+  | { type: 'RP'; mailbox: NameField; txt: NameField }
+  | { type: 'LOC'; text: string }
+  | { type: 'generic'; length: number; hex: string }
+  | { type: 'other'; tokens: string[] };
+
+/** The record types whose data names a host that must exist (RFC 2181 §10.3 applies to some). */
+export const TARGET_TYPES: Record<string, number> = { NS: 0, CNAME: 0, DNAME: 0, PTR: 0, MX: 1, SRV: 3 };
+
+const SVC_KEYS = new Set(['mandatory', 'alpn', 'no-default-alpn', 'port', 'ipv4hint', 'ech', 'ipv6hint', 'dohpath', 'ohttp']);
+const DS_DIGEST_LENGTHS: Record<number, number> = { 1: 20, 2: 32, 4: 48 };
+const SSHFP_LENGTHS: Record<number, number> = { 1: 20, 2: 32 };
+
+class Reader {
+  i: number;
+  constructor(
+    readonly t: TokenSpan,
+    from: number,
+    readonly origin: string,
+  ) {
+    this.i = from;
+  }
+  get more(): boolean {
+    return this.i < this.t.count;
+  }
+  end(): RdataError {
+    return new RdataError(this.t.count, 'missing-rdata', 'Unexpected end of the record: the data is incomplete');
+  }
+  uint(max: number, what: string): number | RdataError {
+    if (!this.more) return this.end();
+    const i = this.i++;
+    const v = uintAt(this.t.text, this.t.starts[i], this.t.ends[i], max);
+    return v < 0 ? new RdataError(i, 'bad-number', `Not a valid number for ${what} (0 to ${max})`) : v;
+  }
+  timer(what: string): number | RdataError {
+    if (!this.more) return this.end();
+    const i = this.i++;
+    const v = parseTtlAt(this.t.text, this.t.starts[i], this.t.ends[i]);
+    return v < 0 || v > 4294967295 ? new RdataError(i, 'bad-number', `Not a valid ${what}: use seconds or units like 1w2d3h`) : v;
+  }
+  name(): NameField | RdataError {
+    if (!this.more) return this.end();
+    const i = this.i++;
+    if (this.t.quoted[i]) return new RdataError(i, 'bad-name', 'A domain name cannot be a quoted string');
+    const text = this.t.text.slice(this.t.starts[i], this.t.ends[i]);
+    const name = absoluteName(text, this.origin);
+    const problem = checkName(name);
+    return problem ? new RdataError(i, problem, NAME_PROBLEM_MESSAGES[problem]) : { text, name, index: i };
+  }
+  string(what: string): string | RdataError {
+    if (!this.more) return this.end();
+    const i = this.i++;
+    const s = decodeString(this.t.text, this.t.starts[i], this.t.ends[i], this.t.quoted[i] === 1);
+    return octets(s) > 255 ? new RdataError(i, 'string-too-long', `The ${what} string is longer than 255 octets`) : s;
+  }
+  word(): string | RdataError {
+    if (!this.more) return this.end();
+    const i = this.i++;
+    return decodeString(this.t.text, this.t.starts[i], this.t.ends[i], this.t.quoted[i] === 1);
+  }
+  /** The remaining tokens joined, for hex and base64 fields that may be split by spaces. */
+  rest(): { text: string; first: number } {
+    const first = this.i;
+    let s = '';
+    for (; this.i < this.t.count; this.i++) s += this.t.text.slice(this.t.starts[this.i], this.t.ends[this.i]);
+    return { text: s, first };
+  }
+  done(): RdataError | undefined {
+    return this.more ? new RdataError(this.i, 'extra-rdata', 'Extra text after the record data', this.t.count) : undefined;
+  }
+}
+
+function isErr(x: unknown): x is RdataError {
+  return x instanceof RdataError;
+}
+
+/** Parses the data of a record of type `type` (upper case) from token `from` on. */
+export function parseRdata(type: string, t: TokenSpan, from: number, origin: string): Rdata | RdataError {
+  const r = new Reader(t, from, origin);
+  if (r.more && t.ends[r.i] - t.starts[r.i] === 2 && t.text.charCodeAt(t.starts[r.i]) === 92 && t.text.charCodeAt(t.starts[r.i] + 1) === 35) {
+    return generic(r);
+  }
+  switch (type) {
+    case 'A':
+    case 'AAAA': {
+      if (!r.more) return r.end();
+      const i = r.i++;
+      const ok = type === 'A' ? isIPv4At(t.text, t.starts[i], t.ends[i]) : isIPv6At(t.text, t.starts[i], t.ends[i]);
+      if (!ok) {
+        return type === 'A'
+          ? new RdataError(i, 'bad-ipv4', 'Bad IPv4 address: expected four numbers 0-255 separated by dots')
+          : new RdataError(i, 'bad-ipv6', 'Bad IPv6 address');
+      }
+      return r.done() ?? { type, address: t.text.slice(t.starts[i], t.ends[i]) };
+    }
+    case 'NS':
+    case 'CNAME':
+    case 'DNAME':
+    case 'PTR': {
+      const target = r.name();
+      if (isErr(target)) return target;
+      return r.done() ?? { type, target };
+    }
+    case 'MX': {
+      const preference = r.uint(65535, 'the MX preference');
+      if (isErr(preference)) return preference;
+      const exchange = r.name();
+      if (isErr(exchange)) return exchange;
+      return r.done() ?? { type, preference, exchange };
+    }
+    case 'SOA': {
+      const mname = r.name();
+      if (isErr(mname)) return mname;
+      const rname = r.name();
+      if (isErr(rname)) return rname;
+      const serial = r.uint(4294967295, 'the serial');
+      if (isErr(serial)) return serial;
+      const refresh = r.timer('refresh');
+      if (isErr(refresh)) return refresh;
+      const retry = r.timer('retry');
+      if (isErr(retry)) return retry;
+      const expire = r.timer('expire');
+      if (isErr(expire)) return expire;
+      const minimum = r.timer('minimum (negative-answer TTL)');
+      if (isErr(minimum)) return minimum;
+      return r.done() ?? { type, mname, rname, serial, refresh, retry, expire, minimum };
+    }
+    case 'TXT':
+    case 'SPF': {
+      if (!r.more) return r.end();
+      const strings: string[] = [];
+      while (r.more) {
+        const s = r.string('TXT');
+        if (isErr(s)) return s;
+        strings.push(s);
+      }
+      return { type, strings };
+    }
+    case 'SRV': {
+      const priority = r.uint(65535, 'the SRV priority');
+      if (isErr(priority)) return priority;
+      const weight = r.uint(65535, 'the SRV weight');
+      if (isErr(weight)) return weight;
+      const port = r.uint(65535, 'the SRV port');
+      if (isErr(port)) return port;
+      const target = r.name();
+      if (isErr(target)) return target;
+      return r.done() ?? { type, priority, weight, port, target };
+    }
+    case 'CAA': {
+      const flags = r.uint(255, 'the CAA flags');
+      if (isErr(flags)) return flags;
+      const tagIndex = r.i;
+      const tag = r.word();
+      if (isErr(tag)) return tag;
+      if (!/^[A-Za-z0-9]{1,255}$/.test(tag)) return new RdataError(tagIndex, 'bad-caa-tag', 'A CAA tag is letters and digits only');
+      const value = r.string('CAA value');
+      if (isErr(value)) return value;
+      return r.done() ?? { type, flags, tag, value };
+    }
+    case 'TLSA': {
+      const usage = r.uint(255, 'the TLSA certificate usage');
+      if (isErr(usage)) return usage;
+      const selector = r.uint(255, 'the TLSA selector');
+      if (isErr(selector)) return selector;
+      const matchingType = r.uint(255, 'the TLSA matching type');
+      if (isErr(matchingType)) return matchingType;
+      const hex = hexField(r);
+      return isErr(hex) ? hex : { type, usage, selector, matchingType, hex };
+    }
+    case 'SSHFP': {
+      const algorithm = r.uint(255, 'the SSHFP algorithm');
+      if (isErr(algorithm)) return algorithm;
+      const fingerprintType = r.uint(255, 'the SSHFP fingerprint type');
+      if (isErr(fingerprintType)) return fingerprintType;
+      const hex = hexField(r, SSHFP_LENGTHS[fingerprintType]);
+      return isErr(hex) ? hex : { type, algorithm, fingerprintType, hex };
+    }
+    case 'DS':
+    case 'CDS': {
+      const keyTag = r.uint(65535, 'the DS key tag');
+      if (isErr(keyTag)) return keyTag;
+      const algorithm = r.uint(255, 'the DS algorithm');
+      if (isErr(algorithm)) return algorithm;
+      const digestType = r.uint(255, 'the DS digest type');
+      if (isErr(digestType)) return digestType;
+      const hex = hexField(r, DS_DIGEST_LENGTHS[digestType]);
+      return isErr(hex) ? hex : { type: 'DS', keyTag, algorithm, digestType, hex };
+    }
+    case 'DNSKEY':
+    case 'CDNSKEY': {
+      const flags = r.uint(65535, 'the DNSKEY flags');
+      if (isErr(flags)) return flags;
+      const protocol = r.uint(255, 'the DNSKEY protocol');
+      if (isErr(protocol)) return protocol;
+      const algorithm = r.uint(255, 'the DNSKEY algorithm');
+      if (isErr(algorithm)) return algorithm;
+      if (!r.more) return r.end();
+      const { text, first } = r.rest();
+      if (base64Length(text) < 0) return new RdataError(first, 'bad-base64', 'Bad base64 in the key', t.count);
+      return { type: 'DNSKEY', flags, protocol, algorithm, key: text };
+    }
+    case 'NAPTR': {
+      const order = r.uint(65535, 'the NAPTR order');
+      if (isErr(order)) return order;
+      const preference = r.uint(65535, 'the NAPTR preference');
+      if (isErr(preference)) return preference;
+      const flags = r.string('NAPTR flags');
+      if (isErr(flags)) return flags;
+      const services = r.string('NAPTR services');
+      if (isErr(services)) return services;
+      const regexp = r.string('NAPTR regexp');
+      if (isErr(regexp)) return regexp;
+      const replacement = r.name();
+      if (isErr(replacement)) return replacement;
+      return r.done() ?? { type, order, preference, flags, services, regexp, replacement };
+    }
+    case 'SVCB':
+    case 'HTTPS': {
+      const priority = r.uint(65535, `the ${type} priority`);
+      if (isErr(priority)) return priority;
+      const target = r.name();
+      if (isErr(target)) return target;
+      const params: Array<{ key: string; value: string }> = [];
+      while (r.more) {
+        const i = r.i;
+        const p = r.word() as string;
+        const eq = p.indexOf('=');
+        const key = (eq < 0 ? p : p.slice(0, eq)).toLowerCase();
+        if (!SVC_KEYS.has(key) && !/^key\d{1,5}$/.test(key)) return new RdataError(i, 'bad-svc-param', `Unknown service parameter '${key}'`);
+        params.push({ key, value: eq < 0 ? '' : p.slice(eq + 1) });
+      }
+      return { type, priority, target, params };
+    }
+    case 'HINFO': {
+      const cpu = r.string('HINFO CPU');
+      if (isErr(cpu)) return cpu;
+      const os = r.string('HINFO OS');
+      if (isErr(os)) return os;
+      return r.done() ?? { type, cpu, os };
+    }
+    case 'RP': {
+      const mailbox = r.name();
+      if (isErr(mailbox)) return mailbox;
+      const txt = r.name();
+      if (isErr(txt)) return txt;
+      return r.done() ?? { type, mailbox, txt };
+    }
+    case 'LOC':
+      return loc(r);
+    default: {
+      const tokens: string[] = [];
+      while (r.more) tokens.push(t.text.slice(t.starts[r.i], t.ends[r.i++]));
+      return { type: 'other', tokens };
+    }
+  }
+}
+
+function hexField(r: Reader, expected?: number): string | RdataError {
+  if (!r.more) return r.end();
+  const { text, first } = r.rest();
+  const len = hexLengthAt(text, 0, text.length);
+  if (len < 0) return new RdataError(first, 'bad-hex', 'Bad hex: an even number of 0-9a-f digits is expected', r.t.count);
+  if (expected !== undefined && len !== expected) {
+    return new RdataError(first, 'bad-digest-length', `The digest should be ${expected} octets (${expected * 2} hex digits), not ${len}`, r.t.count);
+  }
+  return text;
+}
+
+/** RFC 3597 generic data: \# LENGTH HEX... */
+function generic(r: Reader): Rdata | RdataError {
+  r.i++;
+  const length = r.uint(65535, 'the generic data length');
+  if (isErr(length)) return length;
+  const { text, first } = r.rest();
+  const got = hexLengthAt(text, 0, text.length);
+  if (got < 0) return new RdataError(first, 'bad-hex', 'Bad hex in generic (\\#) data', r.t.count);
+  if (got !== length) return new RdataError(first, 'bad-generic-length', `The generic data has ${got} octets but its length says ${length}`, r.t.count);
+  return { type: 'generic', length, hex: text };
+}
+
+/** LOC (RFC 1876): d [m [s]] N|S d [m [s]] E|W alt[m] [size[m] [hp[m] [vp[m]]]]. */
+function loc(r: Reader): Rdata | RdataError {
+  const t = r.t;
+  const start = r.i;
+  const word = () => (r.more ? t.text.slice(t.starts[r.i], t.ends[r.i]) : undefined);
+  for (const [hemi, maxDeg] of [['NS', 90], ['EW', 180]] as const) {
+    const d = r.uint(maxDeg, 'degrees');
+    if (isErr(d)) return d;
+    for (let k = 0; k < 2; k++) {
+      const w = word();
+      if (w === undefined) return r.end();
+      if (hemi.includes(w.toUpperCase())) break;
+      if (!/^\d+(\.\d{1,3})?$/.test(w) || Number(w) >= 60) return new RdataError(r.i, 'bad-loc', 'Bad LOC minutes or seconds (0-59)');
+      r.i++;
+    }
+    const h = word();
+    if (h === undefined) return r.end();
+    if (!hemi.includes(h.toUpperCase())) return new RdataError(r.i, 'bad-loc', `Expected ${hemi[0]} or ${hemi[1]} in LOC`);
+    r.i++;
+  }
+  if (!r.more) return r.end();
+  for (let k = 0; r.more; k++) {
+    const w = word()!;
+    if (k > 3 || !/^-?\d+(\.\d{1,2})?m?$/i.test(w)) return new RdataError(r.i, 'bad-loc', 'Bad LOC altitude, size or precision (metres)');
+    r.i++;
+  }
+  return { type: 'LOC', text: Array.from({ length: t.count - start }, (_, k) => t.text.slice(t.starts[start + k], t.ends[start + k])).join(' ') };
+}

@@ -1,0 +1,67 @@
+// SOA serial schemes and timer sanity. Ranges follow the advice of RFC 1912 §2.2 and RFC 2308
+// §5 (negative caching): timers far outside them make secondaries drift or cache errors too long.
+
+export interface SoaTimers {
+  refresh: number;
+  retry: number;
+  expire: number;
+  minimum: number;
+}
+
+export function checkSoaTimers(t: SoaTimers): string[] {
+  const out: string[] = [];
+  if (t.refresh < 1200 || t.refresh > 86400) out.push(`SOA refresh ${t.refresh}s is outside the usual 20 minutes to 1 day`);
+  if (t.retry < 120 || t.retry >= t.refresh) out.push(`SOA retry ${t.retry}s should be at least 2 minutes and shorter than refresh (${t.refresh}s)`);
+  if (t.expire < 604800 || t.expire > 2419200) out.push(`SOA expire ${t.expire}s is outside the usual 1 to 4 weeks`);
+  if (t.expire <= t.refresh + t.retry) out.push(`SOA expire ${t.expire}s must exceed refresh + retry, or secondaries drop the zone between attempts`);
+  if (t.minimum < 60 || t.minimum > 86400) out.push(`SOA minimum (negative-answer TTL) ${t.minimum}s is outside 1 minute to 1 day (RFC 2308 suggests 1 to 3 hours)`);
+  return out;
+}
+
+export type SerialScheme = 'date' | 'unixtime' | 'counter';
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= days;
+}
+
+/** How a serial is built, and an informational note when it looks like a mistake. */
+export function serialForm(serial: number): { scheme: SerialScheme; note?: string } {
+  const s = String(serial);
+  if (s.length === 10 && /^(19|20|21)/.test(s)) {
+    const y = Number(s.slice(0, 4));
+    const m = Number(s.slice(4, 6));
+    const d = Number(s.slice(6, 8));
+    if (validDate(y, m, d)) return { scheme: 'date' };
+    if (serial >= 946684800 && serial <= 4102444800) return { scheme: 'unixtime' };
+    return { scheme: 'counter', note: `Serial ${serial} looks like YYYYMMDDnn but ${s.slice(0, 8)} is not a real date` };
+  }
+  if (s.length === 9 || s.length === 8) {
+    const y = Number(s.slice(0, 4));
+    if (y >= 1990 && y <= 2100 && validDate(y, Number(s.slice(4, 6)), Number(s.slice(6, 8)))) {
+      return { scheme: 'counter', note: `Serial ${serial} looks like a date with too few digits; the YYYYMMDDnn scheme has 10` };
+    }
+  }
+  if (serial === 0) return { scheme: 'counter', note: 'Serial 0: secondaries compare serials to notice changes; start at 1 or use YYYYMMDDnn' };
+  return { scheme: 'counter' };
+}
+
+/** YYYYMMDD of a date, in UTC, as a number. */
+export function dateStamp(today: Date): number {
+  return today.getUTCFullYear() * 10000 + (today.getUTCMonth() + 1) * 100 + today.getUTCDate();
+}
+
+/**
+ * The next serial. YYYYMMDDnn serials move to today's date with nn = 00, or increment nn on the
+ * same day (and simply increment when nn is 99 or the date is in the future); any other serial
+ * increments, wrapping at 2^32 as RFC 1982 serial arithmetic allows.
+ */
+export function bumpSerial(serial: number, today: Date): number {
+  if (serialForm(serial).scheme === 'date') {
+    const stamp = dateStamp(today);
+    const current = Math.floor(serial / 100);
+    if (current < stamp) return stamp * 100;
+  }
+  return (serial + 1) % 4294967296;
+}

@@ -8,6 +8,7 @@ import { runProcess } from './support/process.mjs';
 import { unitLayer } from './layers/unit.mjs';
 import { grammarLayer } from './layers/grammar.mjs';
 import { extensionLayer } from './layers/extension.mjs';
+import { uiLayer } from './layers/ui.mjs';
 
 const { values } = parseArgs({
   options: { only: { type: 'string' }, filter: { type: 'string' }, desktop: { type: 'boolean', default: false } },
@@ -17,6 +18,7 @@ const LAYERS = {
   unit: unitLayer,
   grammar: grammarLayer,
   extension: extensionLayer,
+  ui: uiLayer,
 };
 
 const wanted = values.only ? values.only.split(',') : Object.keys(LAYERS);

@@ -1,0 +1,22 @@
+// Runs test files on Node's test runner (TypeScript through tsx) and counts the results from TAP.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, runProcess } from '../support/process.mjs';
+
+export async function runNodeTests(files, name, { concurrency = 2 } = {}) {
+  if (files.length === 0) return { passed: 0, failed: 0, skipped: 0 };
+  mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+  const tap = join(ROOT, 'test-results', `${name}.tap`);
+  await runProcess(process.execPath, [
+    '--import', 'tsx',
+    '--test',
+    `--test-concurrency=${concurrency}`,
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    ...files,
+  ]);
+  const summary = readFileSync(tap, 'utf8');
+  const count = (k) => Number(new RegExp(`^# ${k} (\\d+)$`, 'm').exec(summary)?.[1] ?? 0);
+  // A file that fails to load counts as a failure even when it declared no tests.
+  return { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo') };
+}

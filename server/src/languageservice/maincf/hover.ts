@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
 import { contains } from '../../parsers/range';
+import { describeType } from '../../postfix/docs/describeType';
 import { getParameter, ParameterInfo, postconfDocUrl } from '../../postfix/parameters';
 import type { ServiceContext } from '../service';
 import { parsedMainCf } from './parsed';
@@ -13,10 +14,15 @@ export function mainCfHover(doc: TextDocument, pos: Position, ctx: ServiceContex
 }
 
 export function parameterDoc(p: ParameterInfo, locale: 'en' | 'es'): string {
-  const summary = (locale === 'es' ? p.summary?.es : undefined) ?? p.summary?.en;
-  const defaultLabel = locale === 'es' ? 'Valor por omisión' : 'Default';
-  const shown = p.defaultValue === '' ? (locale === 'es' ? '(vacío)' : '(empty)') : `\`${p.defaultValue}\``;
-  return [`**${p.name}**`, summary, `${defaultLabel}: ${shown}`, `[postconf(5)](${postconfDocUrl(p.name)})`]
+  const es = locale === 'es';
+  const summary = (es ? p.summary?.es : undefined) ?? p.summary?.en;
+  const defaultLabel = es ? 'Valor por omisión' : 'Default';
+  const shown = p.defaultValue === '' ? (es ? '(vacío)' : '(empty)') : `\`${p.defaultValue}\``;
+  const hostNote = p.hostDependent ? (es ? ' (depende de la máquina)' : ' (depends on the host)') : '';
+  const facts = [`${defaultLabel}: ${shown}${hostNote}`, `${es ? 'Tipo' : 'Type'}: ${describeType(p.type, locale)}`];
+  if (p.since) facts.push(`${es ? 'Desde' : 'Since'}: Postfix ${[p.since, ...(p.sinceBackports ?? [])].join(', ')}`);
+  const deprecated = p.deprecated && `⚠ ${es ? 'Obsoleto desde' : 'Deprecated since'} Postfix ${p.deprecated.warnedSince}. ${p.deprecated.advice[locale]}`;
+  return [`**${p.name}**`, summary, deprecated, p.note?.[locale], facts.join('  \n'), `[postconf(5)](${postconfDocUrl(p.name)})`]
     .filter(Boolean)
     .join('\n\n');
 }

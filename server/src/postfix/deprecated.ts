@@ -1,0 +1,203 @@
+// Parameters and restrictions that Postfix has deprecated or removed, with what to use instead.
+// The facts follow Postfix's own deprecation list (3.9 and later releases warn about these);
+// Postfix 3.7 still accepts every parameter here, which is exactly why the editor must say so:
+// a lab main.cf written today should keep working after the next upgrade.
+
+export interface Deprecation {
+  name: string;
+  kind: 'parameter' | 'restriction';
+  /** First release whose postconf or smtpd warns about it. */
+  warnedSince: string;
+  /** Release that dropped it, when it is already gone. */
+  removedIn?: string;
+  /** Parameters or restrictions to use instead (for a parameter: real parameter names). */
+  replacements: string[];
+  /**
+   * Direct value translations for a quick fix: old value → `replacement = value`.
+   * Absent when the change is more than a rename (e.g. *_tls_per_site table format).
+   */
+  valueMap?: Record<string, { parameter: string; value: string } | null>;
+  /** Our own one-line advice. */
+  advice: { en: string; es: string };
+}
+
+const useTls = (prefix: 'smtp' | 'lmtp' | 'smtpd' | 'postscreen' | 'tlsproxy'): Deprecation => ({
+  name: `${prefix}_use_tls`,
+  kind: 'parameter',
+  warnedSince: '3.9',
+  replacements: [`${prefix}_tls_security_level`],
+  valueMap: {
+    yes: { parameter: `${prefix}_tls_security_level`, value: 'may' },
+    no: { parameter: `${prefix}_tls_security_level`, value: 'none' },
+  },
+  advice: {
+    en: `Replace it with ${prefix}_tls_security_level: "may" for opportunistic TLS, "none" for no TLS.`,
+    es: `Sustitúyelo por ${prefix}_tls_security_level: «may» para TLS oportunista, «none» para no usar TLS.`,
+  },
+});
+
+const enforceTls = (prefix: 'smtp' | 'lmtp' | 'smtpd' | 'postscreen' | 'tlsproxy'): Deprecation => ({
+  name: `${prefix}_enforce_tls`,
+  kind: 'parameter',
+  warnedSince: '3.9',
+  replacements: [`${prefix}_tls_security_level`],
+  valueMap: {
+    yes: { parameter: `${prefix}_tls_security_level`, value: 'encrypt' },
+    no: { parameter: `${prefix}_tls_security_level`, value: 'may' },
+  },
+  advice: {
+    en: `Replace it with ${prefix}_tls_security_level: "encrypt" to require TLS, "may" to only offer it.`,
+    es: `Sustitúyelo por ${prefix}_tls_security_level: «encrypt» para exigir TLS, «may» para solo ofrecerlo.`,
+  },
+});
+
+const perSite = (name: string, replacement: string): Deprecation => ({
+  name,
+  kind: 'parameter',
+  warnedSince: '3.9',
+  replacements: [replacement],
+  advice: {
+    en: `Move the entries to ${replacement}; the table format differs, so rewrite them rather than rename.`,
+    es: `Pasa las entradas a ${replacement}; el formato de la tabla es otro, así que hay que reescribirlas, no solo renombrar.`,
+  },
+});
+
+const enforcePeername = (prefix: 'smtp' | 'lmtp'): Deprecation => ({
+  name: `${prefix}_tls_enforce_peername`,
+  kind: 'parameter',
+  warnedSince: '3.11',
+  replacements: [`${prefix}_tls_security_level`],
+  valueMap: {
+    yes: { parameter: `${prefix}_tls_security_level`, value: 'verify' },
+    no: { parameter: `${prefix}_tls_security_level`, value: 'encrypt' },
+  },
+  advice: {
+    en: `Express it with ${prefix}_tls_security_level: "verify" or "secure" check the peer name, "encrypt" does not.`,
+    es: `Exprésalo con ${prefix}_tls_security_level: «verify» o «secure» comprueban el nombre del servidor, «encrypt» no.`,
+  },
+});
+
+/** A parameter renamed in a later release; the old name is still honoured through the new one's default. */
+const renamed = (name: string, replacement: string, warnedSince: string): Deprecation => ({
+  name,
+  kind: 'parameter',
+  warnedSince,
+  replacements: [replacement],
+  advice: {
+    en: `Renamed: use ${replacement} instead.`,
+    es: `Cambió de nombre: usa ${replacement} en su lugar.`,
+  },
+});
+
+const DEPRECATIONS: Deprecation[] = [
+  {
+    name: 'disable_dns_lookups',
+    kind: 'parameter',
+    warnedSince: '3.9',
+    replacements: ['smtp_dns_support_level'],
+    valueMap: { yes: { parameter: 'smtp_dns_support_level', value: 'disabled' }, no: null },
+    advice: {
+      en: 'Use smtp_dns_support_level = disabled to turn DNS off in the SMTP/LMTP client; to keep DNS on, just delete the line.',
+      es: 'Usa smtp_dns_support_level = disabled para que el cliente SMTP/LMTP no consulte el DNS; para dejarlo activo, basta con borrar la línea.',
+    },
+  },
+  useTls('smtp'),
+  useTls('lmtp'),
+  useTls('smtpd'),
+  useTls('postscreen'),
+  useTls('tlsproxy'),
+  enforceTls('smtp'),
+  enforceTls('lmtp'),
+  enforceTls('smtpd'),
+  enforceTls('postscreen'),
+  enforceTls('tlsproxy'),
+  perSite('smtp_tls_per_site', 'smtp_tls_policy_maps'),
+  perSite('lmtp_tls_per_site', 'lmtp_tls_policy_maps'),
+  perSite('tlsproxy_client_per_site', 'tlsproxy_client_policy_maps'),
+  enforcePeername('smtp'),
+  enforcePeername('lmtp'),
+  {
+    name: 'smtpd_tls_dh1024_param_file',
+    kind: 'parameter',
+    warnedSince: '3.9',
+    replacements: [],
+    valueMap: {},
+    advice: {
+      en: 'Delete the line: the built-in Diffie-Hellman groups are the better choice.',
+      es: 'Borra la línea: los grupos Diffie-Hellman que trae Postfix son la mejor opción.',
+    },
+  },
+  {
+    name: 'smtpd_tls_eecdh_grade',
+    kind: 'parameter',
+    warnedSince: '3.9',
+    replacements: [],
+    valueMap: {},
+    advice: {
+      en: 'Delete the line and let Postfix and OpenSSL pick the curves (tls_eecdh_auto_curves).',
+      es: 'Borra la línea y deja que Postfix y OpenSSL elijan las curvas (tls_eecdh_auto_curves).',
+    },
+  },
+  renamed('authorized_verp_clients', 'smtpd_authorized_verp_clients', '3.11'),
+  renamed('fallback_relay', 'smtp_fallback_relay', '3.11'),
+  renamed('lmtp_per_record_deadline', 'lmtp_per_request_deadline', '3.11'),
+  renamed('smtp_per_record_deadline', 'smtp_per_request_deadline', '3.11'),
+  renamed('smtpd_per_record_deadline', 'smtpd_per_request_deadline', '3.11'),
+  renamed('postscreen_blacklist_action', 'postscreen_denylist_action', '3.11'),
+  renamed('postscreen_whitelist_interfaces', 'postscreen_allowlist_interfaces', '3.11'),
+  renamed('postscreen_dnsbl_whitelist_threshold', 'postscreen_dnsbl_allowlist_threshold', '3.11'),
+  {
+    name: 'permit_mx_backup',
+    kind: 'restriction',
+    warnedSince: '3.9',
+    replacements: ['relay_domains'],
+    advice: {
+      en: 'List the domains you are backup MX for in relay_domains (with recipient validation) instead.',
+      es: 'En su lugar, pon en relay_domains los dominios de los que eres MX secundario (validando los destinatarios).',
+    },
+  },
+  {
+    name: 'check_relay_domains',
+    kind: 'restriction',
+    warnedSince: '2.2',
+    removedIn: '3.9',
+    replacements: ['permit_mynetworks', 'reject_unauth_destination'],
+    advice: {
+      en: 'Use permit_mynetworks followed by reject_unauth_destination.',
+      es: 'Usa permit_mynetworks seguido de reject_unauth_destination.',
+    },
+  },
+  {
+    name: 'reject_maps_rbl',
+    kind: 'restriction',
+    warnedSince: '2.1',
+    removedIn: '3.9',
+    replacements: ['reject_rbl_client'],
+    advice: {
+      en: 'Use reject_rbl_client followed by the DNS blocklist domain, e.g. reject_rbl_client zen.spamhaus.org.',
+      es: 'Usa reject_rbl_client seguido del dominio de la lista negra DNS, p. ej. reject_rbl_client zen.spamhaus.org.',
+    },
+  },
+  {
+    name: 'permit_naked_ip_address',
+    kind: 'restriction',
+    warnedSince: '2.0',
+    removedIn: '3.9',
+    replacements: ['permit_mynetworks', 'permit_sasl_authenticated'],
+    advice: {
+      en: 'Trust clients by network (permit_mynetworks) or by login (permit_sasl_authenticated) instead.',
+      es: 'Confía en los clientes por su red (permit_mynetworks) o por su autenticación (permit_sasl_authenticated).',
+    },
+  },
+];
+
+let byName: Map<string, Deprecation> | undefined;
+
+export function getDeprecation(name: string): Deprecation | undefined {
+  byName ??= new Map(DEPRECATIONS.map((d) => [d.name, d]));
+  return byName.get(name);
+}
+
+export function allDeprecations(): readonly Deprecation[] {
+  return DEPRECATIONS;
+}

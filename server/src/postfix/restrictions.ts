@@ -1,0 +1,180 @@
+// The SMTP access restrictions of Postfix 3.7 and the smtpd_*_restrictions lists that accept each.
+//
+// Every restriction belongs to the SMTP stage whose information it inspects. Postfix accepts it in
+// the list of that stage and of any later stage (a client check still works at RCPT TO time). With
+// smtpd_delay_reject = yes, the default, all lists are evaluated at RCPT TO, so sender and
+// recipient checks placed in the client or HELO list work too; with `no` they cannot, which is why
+// such a placement is flagged `needsDelayedReject`. ETRN has no sender or recipient at all.
+import type { RestrictionListName } from './valueTypes';
+
+export type { RestrictionListName };
+
+/** What part of the SMTP conversation a restriction looks at. */
+export type RestrictionStage = 'generic' | 'client' | 'helo' | 'sender' | 'recipient' | 'etrn';
+
+/** What follows the restriction name in the list. */
+export type RestrictionArgument = 'table' | 'dnsDomain' | 'service' | 'seconds';
+
+export interface RestrictionInfo {
+  name: string;
+  stage: RestrictionStage;
+  argument?: RestrictionArgument;
+  /** Ends the evaluation whatever happens: nothing after it in the same list is reached. */
+  unconditional?: 'permit' | 'reject' | 'defer';
+  /**
+   * Counts for Postfix's start-up check that smtpd_relay_restrictions or
+   * smtpd_recipient_restrictions refuses relaying (else "refuse to receive mail").
+   */
+  relayControl?: boolean;
+  /** An older spelling that Postfix 3.7 still accepts; new configurations use this name instead. */
+  oldNameOf?: string;
+  /** Accepted by 3.7 but gone in a later release (see deprecated.ts for the replacement). */
+  removedIn?: string;
+}
+
+export const RESTRICTION_LISTS: readonly RestrictionListName[] = ['client', 'helo', 'sender', 'recipient', 'relay', 'data', 'end_of_data', 'etrn'];
+
+/** The main.cf parameter that holds each restriction list. */
+export function restrictionListParameter(list: RestrictionListName): string {
+  return `smtpd_${list}_restrictions`;
+}
+
+/** The lists a restriction of each stage may appear in (with smtpd_delay_reject = yes). */
+const ACCEPTED_IN: Record<RestrictionStage, readonly RestrictionListName[]> = {
+  generic: RESTRICTION_LISTS,
+  client: RESTRICTION_LISTS,
+  helo: RESTRICTION_LISTS,
+  sender: ['client', 'helo', 'sender', 'recipient', 'relay', 'data', 'end_of_data'],
+  recipient: ['client', 'helo', 'sender', 'recipient', 'relay', 'data', 'end_of_data'],
+  etrn: ['etrn'],
+};
+
+/** Lists that run before the stage's information exists unless smtpd_delay_reject = yes. */
+const EARLY_LISTS: Record<RestrictionStage, readonly RestrictionListName[]> = {
+  generic: [],
+  client: [],
+  helo: ['client'],
+  sender: ['client', 'helo'],
+  recipient: ['client', 'helo', 'sender'],
+  etrn: [],
+};
+
+const R = (name: string, stage: RestrictionStage, extra: Partial<RestrictionInfo> = {}): RestrictionInfo => ({ name, stage, ...extra });
+
+const TABLE = { argument: 'table' } as const;
+const DNS = { argument: 'dnsDomain' } as const;
+
+const RESTRICTIONS: RestrictionInfo[] = [
+  // Generic: any list, any stage.
+  R('permit', 'generic', { unconditional: 'permit' }),
+  R('reject', 'generic', { unconditional: 'reject', relayControl: true }),
+  R('defer', 'generic', { unconditional: 'defer', relayControl: true }),
+  R('defer_if_permit', 'generic', { relayControl: true }),
+  R('defer_if_reject', 'generic'),
+  R('warn_if_reject', 'generic'),
+  R('check_policy_service', 'generic', { argument: 'service' }),
+  R('reject_multi_recipient_bounce', 'generic'),
+  R('reject_plaintext_session', 'generic'),
+  R('reject_unauth_pipelining', 'generic'),
+  R('sleep', 'generic', { argument: 'seconds' }),
+  // Client: the connecting host, its name, its certificate or its SASL login.
+  R('check_ccert_access', 'client', TABLE),
+  R('check_client_access', 'client', TABLE),
+  R('check_client_a_access', 'client', TABLE),
+  R('check_client_mx_access', 'client', TABLE),
+  R('check_client_ns_access', 'client', TABLE),
+  R('check_reverse_client_hostname_access', 'client', TABLE),
+  R('check_reverse_client_hostname_a_access', 'client', TABLE),
+  R('check_reverse_client_hostname_mx_access', 'client', TABLE),
+  R('check_reverse_client_hostname_ns_access', 'client', TABLE),
+  R('check_sasl_access', 'client', TABLE),
+  R('permit_inet_interfaces', 'client'),
+  R('permit_mynetworks', 'client'),
+  R('permit_sasl_authenticated', 'client'),
+  R('permit_tls_all_clientcerts', 'client'),
+  R('permit_tls_clientcerts', 'client'),
+  R('reject_rbl_client', 'client', DNS),
+  R('permit_dnswl_client', 'client', DNS),
+  R('reject_rhsbl_client', 'client', DNS),
+  R('permit_rhswl_client', 'client', DNS),
+  R('reject_rhsbl_reverse_client', 'client', DNS),
+  R('reject_unknown_client_hostname', 'client'),
+  R('reject_unknown_reverse_client_hostname', 'client'),
+  R('reject_unknown_client', 'client', { oldNameOf: 'reject_unknown_client_hostname' }),
+  R('reject_maps_rbl', 'client', { removedIn: '3.9' }),
+  R('permit_naked_ip_address', 'client', { removedIn: '3.9' }),
+  // HELO/EHLO: the name the client announces.
+  R('check_helo_access', 'helo', TABLE),
+  R('check_helo_a_access', 'helo', TABLE),
+  R('check_helo_mx_access', 'helo', TABLE),
+  R('check_helo_ns_access', 'helo', TABLE),
+  R('reject_invalid_helo_hostname', 'helo'),
+  R('reject_non_fqdn_helo_hostname', 'helo'),
+  R('reject_rhsbl_helo', 'helo', DNS),
+  R('reject_unknown_helo_hostname', 'helo'),
+  R('reject_invalid_hostname', 'helo', { oldNameOf: 'reject_invalid_helo_hostname' }),
+  R('reject_non_fqdn_hostname', 'helo', { oldNameOf: 'reject_non_fqdn_helo_hostname' }),
+  R('reject_unknown_hostname', 'helo', { oldNameOf: 'reject_unknown_helo_hostname' }),
+  // MAIL FROM: the envelope sender.
+  R('check_sender_access', 'sender', TABLE),
+  R('check_sender_a_access', 'sender', TABLE),
+  R('check_sender_mx_access', 'sender', TABLE),
+  R('check_sender_ns_access', 'sender', TABLE),
+  R('reject_authenticated_sender_login_mismatch', 'sender'),
+  R('reject_known_sender_login_mismatch', 'sender'),
+  R('reject_non_fqdn_sender', 'sender'),
+  R('reject_rhsbl_sender', 'sender', DNS),
+  R('reject_sender_login_mismatch', 'sender'),
+  R('reject_unauthenticated_sender_login_mismatch', 'sender'),
+  R('reject_unknown_sender_domain', 'sender'),
+  R('reject_unlisted_sender', 'sender'),
+  R('reject_unverified_sender', 'sender'),
+  // RCPT TO: the envelope recipient; this is where relaying is decided.
+  R('check_recipient_access', 'recipient', TABLE),
+  R('check_recipient_a_access', 'recipient', TABLE),
+  R('check_recipient_mx_access', 'recipient', TABLE),
+  R('check_recipient_ns_access', 'recipient', TABLE),
+  R('permit_auth_destination', 'recipient'),
+  R('permit_mx_backup', 'recipient'),
+  R('reject_non_fqdn_recipient', 'recipient'),
+  R('reject_rhsbl_recipient', 'recipient', DNS),
+  R('reject_unauth_destination', 'recipient', { relayControl: true }),
+  R('defer_unauth_destination', 'recipient', { relayControl: true }),
+  R('reject_unknown_recipient_domain', 'recipient'),
+  R('reject_unlisted_recipient', 'recipient'),
+  R('reject_unverified_recipient', 'recipient'),
+  R('check_recipient_maps', 'recipient', { oldNameOf: 'reject_unlisted_recipient' }),
+  R('check_relay_domains', 'recipient', { removedIn: '3.9', relayControl: true }),
+  // ETRN: the domain whose queue the client asks to flush.
+  R('check_etrn_access', 'etrn', TABLE),
+];
+
+let byName: Map<string, RestrictionInfo> | undefined;
+
+function index(): Map<string, RestrictionInfo> {
+  byName ??= new Map(RESTRICTIONS.map((r) => [r.name, r]));
+  return byName;
+}
+
+export function getRestriction(name: string): RestrictionInfo | undefined {
+  return index().get(name);
+}
+
+export function allRestrictions(): readonly RestrictionInfo[] {
+  return RESTRICTIONS;
+}
+
+/** Whether Postfix accepts the restriction in that list. */
+export function isAcceptedIn(restriction: RestrictionInfo, list: RestrictionListName): boolean {
+  return ACCEPTED_IN[restriction.stage].includes(list);
+}
+
+/** Whether it works in that list only thanks to smtpd_delay_reject = yes. */
+export function needsDelayedReject(restriction: RestrictionInfo, list: RestrictionListName): boolean {
+  return EARLY_LISTS[restriction.stage].includes(list);
+}
+
+/** The restrictions to offer when completing inside a list. */
+export function restrictionsAcceptedIn(list: RestrictionListName): RestrictionInfo[] {
+  return RESTRICTIONS.filter((r) => !r.oldNameOf && !r.removedIn && isAcceptedIn(r, list));
+}

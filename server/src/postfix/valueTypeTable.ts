@@ -1,0 +1,140 @@
+// Hand-written value types for the parameters whose type cannot be read off their default:
+// enumerations, lists, and free text whose shape matters. Everything here is a fact about
+// Postfix 3.7 (which words it accepts), written down by us. lmtp_* parameters inherit the entry
+// of their smtp_* twin (see valueTypes.ts), so only smtp_* is listed.
+import type { ValueType } from './valueTypes';
+
+const bool: ValueType = { kind: 'boolean' };
+const size: ValueType = { kind: 'size' };
+const tables: ValueType = { kind: 'lookupTables' };
+const oneTable: ValueType = { kind: 'lookupTables', single: true };
+const domains: ValueType = { kind: 'list', item: 'domain' };
+const networks: ValueType = { kind: 'list', item: 'network' };
+const names: ValueType = { kind: 'list', item: 'name' };
+const path: ValueType = { kind: 'string', format: 'path' };
+const transport: ValueType = { kind: 'string', format: 'transport' };
+const nexthop: ValueType = { kind: 'string', format: 'nexthop' };
+const text: ValueType = { kind: 'string', format: 'text' };
+const enumOf = (values: string[], extra: { multiple?: boolean; allowEmpty?: boolean } = {}): ValueType => ({ kind: 'enum', values, ...extra });
+
+const SERVER_TLS_LEVELS = ['none', 'may', 'encrypt'];
+const CLIENT_TLS_LEVELS = ['none', 'may', 'encrypt', 'dane', 'dane-only', 'fingerprint', 'verify', 'secure'];
+const CIPHER_GRADES = ['export', 'low', 'medium', 'high', 'null'];
+const SASL_OPTIONS = ['noanonymous', 'noplaintext', 'noactive', 'nodictionary', 'mutual_auth'];
+const POSTSCREEN_ACTIONS = ['ignore', 'enforce', 'drop'];
+
+export const CURATED_TYPES: Record<string, ValueType> = {
+  // Identity and addressing
+  myhostname: { kind: 'string', format: 'hostname' },
+  mydomain: { kind: 'string', format: 'domain' },
+  // Debian also accepts a file name here (/etc/mailname) and reads the domain from it.
+  myorigin: { kind: 'string', format: 'domain' },
+  mydestination: domains,
+  relay_domains: domains,
+  virtual_alias_domains: domains,
+  virtual_mailbox_domains: domains,
+  masquerade_domains: domains,
+  fast_flush_domains: domains,
+  mynetworks: networks,
+  smtpd_sasl_exceptions_networks: networks,
+  permit_mx_backup_networks: networks,
+  smtpd_authorized_xclient_hosts: networks,
+  smtpd_authorized_xforward_hosts: networks,
+  smtpd_client_connection_rate_limit: { kind: 'integer', min: 0 },
+  mynetworks_style: enumOf(['host', 'subnet', 'class']),
+  inet_interfaces: { kind: 'list', item: 'interface' },
+  proxy_interfaces: { kind: 'list', item: 'interface' },
+  inet_protocols: enumOf(['all', 'ipv4', 'ipv6'], { multiple: true }),
+  compatibility_level: { kind: 'string', format: 'level' },
+  recipient_delimiter: text,
+  smtpd_banner: text,
+  mail_name: text,
+  relayhost: nexthop,
+  smtp_fallback_relay: { kind: 'list', item: 'other' },
+  // Delivery
+  default_transport: transport,
+  local_transport: transport,
+  virtual_transport: transport,
+  relay_transport: transport,
+  mailbox_transport: transport,
+  fallback_transport: transport,
+  content_filter: transport,
+  home_mailbox: path,
+  mail_spool_directory: path,
+  mailbox_command: { kind: 'string', format: 'command' },
+  mailbox_size_limit: size,
+  message_size_limit: size,
+  virtual_mailbox_limit: size,
+  virtual_mailbox_base: path,
+  virtual_minimum_uid: { kind: 'integer', min: 1 },
+  alias_database: tables,
+  alias_maps: tables,
+  local_recipient_maps: tables,
+  unknown_local_recipient_reject_code: enumOf(['450', '550']),
+  notify_classes: enumOf(['bounce', '2bounce', 'data', 'delay', 'policy', 'protocol', 'resource', 'software'], { multiple: true, allowEmpty: true }),
+  allow_mail_to_commands: enumOf(['alias', 'forward', 'include'], { multiple: true, allowEmpty: true }),
+  allow_mail_to_files: enumOf(['alias', 'forward', 'include'], { multiple: true, allowEmpty: true }),
+  mailbox_delivery_lock: enumOf(['fcntl', 'flock', 'dotlock'], { multiple: true }),
+  virtual_mailbox_lock: enumOf(['fcntl', 'flock', 'dotlock'], { multiple: true }),
+  default_database_type: enumOf(['hash', 'btree', 'lmdb', 'cdb', 'dbm', 'sdbm']),
+  // SMTP server
+  smtpd_restriction_classes: names,
+  smtpd_milters: { kind: 'list', item: 'other' },
+  non_smtpd_milters: { kind: 'list', item: 'other' },
+  milter_default_action: enumOf(['accept', 'reject', 'tempfail', 'quarantine']),
+  milter_protocol: enumOf(['2', '3', '4', '6']),
+  smtpd_forbid_bare_newline: enumOf(['yes', 'no', 'normalize', 'reject']),
+  reject_tempfail_action: enumOf(['defer', 'defer_if_permit', 'defer_if_reject']),
+  unverified_recipient_tempfail_action: enumOf(['defer', 'defer_if_permit', 'defer_if_reject']),
+  unverified_sender_tempfail_action: enumOf(['defer', 'defer_if_permit', 'defer_if_reject']),
+  unknown_address_tempfail_action: enumOf(['defer', 'defer_if_permit', 'defer_if_reject']),
+  unknown_helo_hostname_tempfail_action: enumOf(['defer', 'defer_if_permit', 'defer_if_reject']),
+  smtpd_tls_security_level: enumOf(SERVER_TLS_LEVELS, { allowEmpty: true }),
+  smtpd_tls_ciphers: enumOf(CIPHER_GRADES),
+  smtpd_tls_mandatory_ciphers: enumOf(CIPHER_GRADES),
+  smtpd_tls_eecdh_grade: enumOf(['none', 'strong', 'ultra', 'auto']),
+  smtpd_tls_loglevel: { kind: 'integer', min: 0, max: 4 },
+  smtpd_tls_cert_file: path,
+  smtpd_tls_key_file: path,
+  smtpd_tls_chain_files: { kind: 'list', item: 'other' },
+  smtpd_tls_fingerprint_digest: enumOf(['md5', 'sha1', 'sha256', 'sha512']),
+  smtpd_tls_session_cache_database: oneTable,
+  smtpd_sasl_type: enumOf(['cyrus', 'dovecot']),
+  smtpd_sasl_path: text,
+  smtpd_sasl_security_options: enumOf(SASL_OPTIONS, { multiple: true, allowEmpty: true }),
+  smtpd_sasl_tls_security_options: enumOf(SASL_OPTIONS, { multiple: true, allowEmpty: true }),
+  smtpd_sasl_local_domain: { kind: 'string', format: 'domain' },
+  smtpd_sender_login_maps: tables,
+  // SMTP client (lmtp_* follows)
+  smtp_tls_security_level: enumOf(CLIENT_TLS_LEVELS, { allowEmpty: true }),
+  smtp_tls_ciphers: enumOf(CIPHER_GRADES),
+  smtp_tls_mandatory_ciphers: enumOf(CIPHER_GRADES),
+  smtp_tls_loglevel: { kind: 'integer', min: 0, max: 4 },
+  smtp_tls_fingerprint_digest: enumOf(['md5', 'sha1', 'sha256', 'sha512']),
+  smtp_tls_session_cache_database: oneTable,
+  smtp_dns_support_level: enumOf(['enabled', 'disabled', 'dnssec'], { allowEmpty: true }),
+  smtp_host_lookup: enumOf(['dns', 'native'], { multiple: true }),
+  smtp_address_preference: enumOf(['ipv4', 'ipv6', 'any']),
+  smtp_address_verify_target: enumOf(['rcpt', 'data']),
+  smtp_sasl_type: enumOf(['cyrus']),
+  smtp_sasl_security_options: enumOf(SASL_OPTIONS, { multiple: true, allowEmpty: true }),
+  smtp_sasl_tls_security_options: enumOf(SASL_OPTIONS, { multiple: true, allowEmpty: true }),
+  smtp_sasl_password_maps: tables,
+  smtp_tls_policy_maps: tables,
+  // Logging and housekeeping
+  maillog_file: path,
+  header_from_format: enumOf(['standard', 'obsolete']),
+  info_log_address_format: enumOf(['external', 'internal']),
+  sendmail_fix_line_endings: enumOf(['always', 'strict', 'never']),
+  syslog_facility: enumOf(['mail', 'user', 'daemon', 'auth', 'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7']),
+  tls_preempt_cipherlist: bool,
+  // postscreen
+  postscreen_dnsbl_action: enumOf(POSTSCREEN_ACTIONS),
+  postscreen_greet_action: enumOf(POSTSCREEN_ACTIONS),
+  postscreen_denylist_action: enumOf(POSTSCREEN_ACTIONS),
+  postscreen_pipelining_action: enumOf(POSTSCREEN_ACTIONS),
+  postscreen_non_smtp_command_action: enumOf(POSTSCREEN_ACTIONS),
+  postscreen_bare_newline_action: enumOf(POSTSCREEN_ACTIONS),
+  postscreen_access_list: { kind: 'list', item: 'network' },
+  postscreen_dnsbl_sites: { kind: 'list', item: 'domain' },
+};

@@ -13,6 +13,14 @@ const ROOT = resolve(__dirname, '../..');
 describe('Neovim as an LSP client', () => {
   const skip = requirePeer('nvim', ['neovim']);
 
+  it('runs the configuration the README shows', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const shown = /```lua\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(shown, 'the README has a lua block');
+    const tested = readFileSync(join(ROOT, 'test/neovim/init.lua'), 'utf8').replace("os.getenv('MAILCONF_SERVER')", "'/path/to/mailconf/dist/server.js'");
+    assert.ok(tested.includes(shown), 'test/neovim/init.lua starts with the README block');
+  });
+
   it('shows the server\'s unknown-parameter diagnostic', { skip }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'mailconf-nvim-'));
     const file = join(dir, 'main.cf');

@@ -26,6 +26,11 @@ function validDate(y: number, m: number, d: number): boolean {
   return d <= days;
 }
 
+/** Seconds since 1970 between 2000 and 2033: the other common serial scheme. */
+function isUnixTime(serial: number): boolean {
+  return serial >= 946684800 && serial < 2000000000;
+}
+
 /** How a serial is built, and an informational note when it looks like a mistake. */
 export function serialForm(serial: number): { scheme: SerialScheme; note?: string } {
   const s = String(serial);
@@ -34,9 +39,10 @@ export function serialForm(serial: number): { scheme: SerialScheme; note?: strin
     const m = Number(s.slice(4, 6));
     const d = Number(s.slice(6, 8));
     if (validDate(y, m, d)) return { scheme: 'date' };
-    if (serial >= 946684800 && serial <= 4102444800) return { scheme: 'unixtime' };
+    if (isUnixTime(serial)) return { scheme: 'unixtime' };
     return { scheme: 'counter', note: `Serial ${serial} looks like YYYYMMDDnn but ${s.slice(0, 8)} is not a real date` };
   }
+  if (isUnixTime(serial)) return { scheme: 'unixtime' };
   if (s.length === 9 || s.length === 8) {
     const y = Number(s.slice(0, 4));
     if (y >= 1990 && y <= 2100 && validDate(y, Number(s.slice(4, 6)), Number(s.slice(6, 8)))) {

@@ -2,6 +2,7 @@
 // policy checks. Findings inside $INCLUDEd files are shown on the $INCLUDE line of this file.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { offsetRange } from '../../parsers/zone';
 import type { ServiceContext } from '../service';
 import { Finding, Severity } from './findings';
 import { integrityChecks } from './integrity';
@@ -34,20 +35,16 @@ export function zoneDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagnos
     let range = f.range;
     let message = f.message;
     if (f.source !== main) {
-      const directive = parsed.zone.directives.find((d) => d.source === main && d.name === '$INCLUDE' && includesSource(parsed, d.args[0], f.source.uri));
-      if (!directive) continue;
+      // Walk up the $INCLUDE chain to the directive in this file.
+      let via = f.source.includedFrom;
+      while (via && via.source !== main) via = via.source.includedFrom;
+      if (!via) continue;
       message = `In ${f.source.uri.split('/').pop()}, line ${f.range.start.line + 1}: ${message}`;
-      range = { start: { line: directive.line, character: 0 }, end: { line: directive.line, character: '$INCLUDE'.length } };
+      range = offsetRange(main, via.start, via.end);
     }
     const d: Diagnostic = { range, severity: SEVERITY[f.severity], code: f.code, source: SOURCE, message };
     if (f.data !== undefined) d.data = f.data;
     out.push(d);
   }
   return out;
-}
-
-function includesSource(parsed: ParsedZone, written: string | undefined, uri: string): boolean {
-  if (!written) return false;
-  const path = written.replace(/^"|"$/g, '');
-  return uri.endsWith('/' + path.split('/').pop()) || parsed.zone.includes.length === 1;
 }

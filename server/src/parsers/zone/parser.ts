@@ -75,12 +75,12 @@ class ZoneParser {
     return file;
   }
 
-  private parseSource(uri: string, text: string, main: boolean): ZoneSource {
+  private parseSource(uri: string, text: string, main: boolean, includedFrom?: ZoneSource['includedFrom']): ZoneSource {
     const pending: PendingError[] = [];
     const problem = (code: string, message: string, start: number, end: number, severity: 'error' | 'warning' = 'error') =>
       pending.push({ code, message, start, end, severity });
     const lex = new RecordLexer(text, problem);
-    const source: ZoneSource = { uri, text, lineStarts: lex.lineStarts, lineCount: 1 };
+    const source: ZoneSource = { uri, text, lineStarts: lex.lineStarts, lineCount: 1, includedFrom };
     this.stack.push(uri);
     const errorsBefore = this.errors.length;
     while (lex.next()) {
@@ -112,8 +112,7 @@ class ZoneParser {
     const n = lex.count;
     let i = 0;
     let owner: string | undefined;
-    let ownerEnd = lex.recordStart;
-    const start = lex.ownerPresent ? lex.starts[0] : lex.starts[0];
+    let ownerEnd = lex.starts[0];
     if (lex.ownerPresent) {
       const ownerText = lex.token(0);
       owner = absoluteName(ownerText, this.origin);
@@ -131,7 +130,7 @@ class ZoneParser {
         owner = this.origin;
       }
     }
-    const ownerStart = lex.ownerPresent ? lex.starts[0] : lex.starts[0];
+    const ownerStart = lex.starts[0];
 
     // TTL and class, in either order, before the type.
     let ttl = -1;
@@ -275,7 +274,7 @@ class ZoneParser {
     const savedOrigin = this.origin;
     const savedOwner = this.lastOwner;
     if (args.length > 1) this.origin = absoluteName(args[1], this.origin);
-    this.includes.push(this.parseSource(read.uri, read.text, false));
+    this.includes.push(this.parseSource(read.uri, read.text, false, { source, start: lex.starts[0], end: lex.ends[0] }));
     this.origin = savedOrigin;
     this.lastOwner = savedOwner;
   }

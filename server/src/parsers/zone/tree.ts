@@ -10,6 +10,8 @@ export interface ZoneSource {
   /** Offsets where each line starts; lineStarts[0] is 0. */
   lineStarts: Int32Array;
   lineCount: number;
+  /** For an $INCLUDEd file: the file and the offsets of the $INCLUDE that read it. */
+  includedFrom?: { source: ZoneSource; start: number; end: number };
 }
 
 export class ZoneRecord {

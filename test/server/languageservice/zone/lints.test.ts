@@ -19,7 +19,7 @@ describe('zone lints', () => {
     assert.ok(d);
     assert.equal(d.severity, 1);
     assert.deepEqual(d.range, { start: { line: 15, character: 19 }, end: { line: 15, character: 23 } });
-    assert.match(d.message, /alias of itself/);
+    assert.match(d.message as string, /alias of itself/);
   });
 
   pair('cname-loop', HEAD + 'a IN CNAME b\nb IN CNAME a\n', HEAD + 'a IN CNAME b\nb IN CNAME ns\n');
@@ -32,7 +32,7 @@ describe('zone lints', () => {
   pair('missing-trailing-dot', HEAD + '@ IN MX 10 ns.example.org\n', HEAD + '@ IN MX 10 ns.example.org.\n');
   it('missing-trailing-dot: says what the name became and offers the dotted text', () => {
     const d = diagnose(HEAD + 'www IN CNAME ns.example.org\n').find((x) => x.code === 'missing-trailing-dot')!;
-    assert.match(d.message, /ns\.example\.org\.example\.org\./);
+    assert.match(d.message as string, /ns\.example\.org\.example\.org\./);
     assert.deepEqual(d.range, { start: { line: 5, character: 13 }, end: { line: 5, character: 27 } });
     assert.equal((d.data as { fix: string }).fix, 'ns.example.org.');
   });
@@ -75,7 +75,7 @@ describe('zone lints', () => {
   it('reports findings of an $INCLUDEd file on the $INCLUDE line', () => {
     const d = diagnose(HEAD + '$INCLUDE include-cycle-a.inc\n').find((x) => x.code === 'include-cycle')!;
     assert.equal(d.range.start.line, 5);
-    assert.match(d.message, /^In include-cycle-b\.inc, line 1:/);
+    assert.match(d.message as string, /^In include-cycle-b\.inc, line 1:/);
   });
 
   it('derives the origin from the file name when there is no $ORIGIN', () => {

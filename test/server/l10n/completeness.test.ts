@@ -79,8 +79,8 @@ describe('localisation completeness', () => {
   });
 
   it('every server message has the same arguments in English and Spanish', () => {
-    for (const [key, m] of Object.entries(messages)) {
-      assert.ok(m.en && m.es && m.en !== '' && m.es !== '', key);
+    for (const [key, m] of Object.entries(messages) as [string, { en: string; es: string }][]) {
+      assert.ok(m.en.trim() !== '' && m.es.trim() !== '', key);
       assert.equal(placeholders(m.es), placeholders(m.en), key);
     }
   });

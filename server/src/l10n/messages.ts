@@ -85,6 +85,8 @@ export const messages = {
     en: "'account default' without ': NAME' defines an empty account named default; write 'account default : vm25'",
     es: "'account default' sin ': NOMBRE' define una cuenta vacía llamada default; escriba 'account default : vm25'",
   },
+  // quick fixes
+  'fix.change-to': { en: "Change to '{0}'", es: "Cambiar a '{0}'" },
 } as const satisfies Record<string, { en: string; es: string }>;
 
 export type MessageKey = keyof typeof messages;

@@ -1,4 +1,5 @@
 import type { LanguageService } from '../service';
+import { suggestionFixes } from './codeActions';
 import { msmtprcCompletion } from './completion';
 import { msmtprcDiagnostics } from './diagnostics';
 import { msmtprcHover } from './hover';
@@ -9,4 +10,5 @@ export const msmtprcService: LanguageService = {
   completion: msmtprcCompletion,
   hover: msmtprcHover,
   documentSymbols: msmtprcSymbols,
+  codeActions: (doc, _range, diagnostics, ctx) => suggestionFixes(doc, diagnostics, ['msmtprc/unknown-keyword'], ctx.locale),
 };

@@ -52,3 +52,13 @@ describe('msmtprc diagnostics', () => {
     assert.match(JSON.stringify(h?.contents), /STARTTLS tras conectar/);
   });
 });
+
+describe('msmtprc quick fixes', () => {
+  it('replaces a misspelt command with the suggestion', () => {
+    const d = doc('account a\n  tls_startls on\n');
+    const diags = msmtprcService.diagnostics(d, ctx());
+    const [fix] = msmtprcService.codeActions!(d, diags[0].range, diags, ctx());
+    assert.equal(fix.edit?.changes?.[d.uri][0].newText, 'tls_starttls');
+    assert.deepEqual(msmtprcService.codeActions!(d, diags[0].range, [], ctx()), []);
+  });
+});

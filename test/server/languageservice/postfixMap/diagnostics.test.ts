@@ -51,3 +51,19 @@ describe('lookup table diagnostics', () => {
     assert.deepEqual(postfixMapService.completion!(doc('transport', 'x '), { line: 0, character: 2 }, ctx()), []);
   });
 });
+
+describe('lookup table hover and fixes', () => {
+  it('explains an access action in the locale, only on the action word', () => {
+    const d = doc('access', 'x@y REDIRECT a@b\n');
+    assert.match(JSON.stringify(postfixMapService.hover!(d, { line: 0, character: 6 }, ctx('es'))?.contents), /Enviar el mensaje a esta dirección/);
+    assert.equal(postfixMapService.hover!(d, { line: 0, character: 14 }, ctx()), null);
+    assert.equal(postfixMapService.hover!(doc('transport', 'x REJECT\n'), { line: 0, character: 3 }, ctx()), null);
+  });
+
+  it('offers the suggested action as a quick fix', () => {
+    const d = doc('access', 'x REJCET\n');
+    const diags = postfixMapService.diagnostics(d, ctx());
+    const [fix] = postfixMapService.codeActions!(d, diags[0].range, diags, ctx());
+    assert.deepEqual(fix.edit?.changes?.[d.uri], [{ range: diags[0].range, newText: 'REJECT' }]);
+  });
+});

@@ -32,7 +32,8 @@ export function postfixVersion(): string {
   return generatedParameters().postfix;
 }
 
-let cache: Map<string, ParameterInfo> | undefined;
+const cache = new Map<string, ParameterInfo>();
+let all: ParameterInfo[] | undefined;
 
 function generated(name: string): GeneratedParameter | undefined {
   const table = generatedParameters().parameters;
@@ -40,7 +41,11 @@ function generated(name: string): GeneratedParameter | undefined {
 }
 
 function build(name: string, g: GeneratedParameter): ParameterInfo {
-  const info: ParameterInfo = { name, defaultValue: g.default, type: valueTypeOf(name, generated) };
+  let type: ValueType | undefined;
+  const info = { name, defaultValue: g.default } as ParameterInfo;
+  // The type is derived on demand: completion lists all names and defaults, and most of those
+  // parameters are never hovered or checked.
+  Object.defineProperty(info, 'type', { enumerable: true, get: () => (type ??= valueTypeOf(name, generated)) });
   const summary = SUMMARIES[name];
   if (summary) info.summary = { en: summary[0], es: summary[1] };
   if (g.since) info.since = g.since;
@@ -53,21 +58,23 @@ function build(name: string, g: GeneratedParameter): ParameterInfo {
   return info;
 }
 
-function index(): Map<string, ParameterInfo> {
-  if (!cache) {
-    cache = new Map();
-    for (const [name, g] of Object.entries(generatedParameters().parameters)) cache.set(name, build(name, g));
-  }
-  return cache;
-}
-
 /** A built-in parameter of Postfix 3.7, or undefined. */
 export function getParameter(name: string): ParameterInfo | undefined {
-  return index().get(name);
+  let info = cache.get(name);
+  if (!info) {
+    const g = generated(name);
+    if (!g) return undefined;
+    info = build(name, g);
+    cache.set(name, info);
+  }
+  return info;
 }
 
+/** Every built-in parameter, in alphabetical order. */
 export function allParameters(): Iterable<ParameterInfo> {
-  return index().values();
+  // The generator writes the names sorted, so the file order is the alphabetical order.
+  all ??= Object.keys(generatedParameters().parameters).map((name) => getParameter(name)!);
+  return all;
 }
 
 export function isBuiltinParameter(name: string): boolean {

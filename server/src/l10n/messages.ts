@@ -85,6 +85,24 @@ export const messages = {
     en: "'account default' without ': NAME' defines an empty account named default; write 'account default : vm25'",
     es: "'account default' sin ': NOMBRE' define una cuenta vacía llamada default; escriba 'account default : vm25'",
   },
+  'aliases.hover.name': {
+    en: "Mail for {0}@ any of this server's local domains goes to the targets after ':'. Run newaliases after saving: Postfix reads aliases.db, not this file.",
+    es: "El correo para {0}@ cualquiera de los dominios locales de este servidor va a los destinos tras ':'. Ejecute newaliases tras guardar: Postfix lee aliases.db, no este fichero.",
+  },
+  'aliases.hover.local': { en: 'A local user or another alias of this file.', es: 'Un usuario local u otro alias de este fichero.' },
+  'aliases.hover.address': { en: 'A full address: the message is forwarded there.', es: 'Una dirección completa: el mensaje se reenvía allí.' },
+  'aliases.hover.file': {
+    en: 'Messages are appended to this file, written as the owner of the aliases database.',
+    es: 'Los mensajes se añaden a este fichero, escrito como el propietario de la base de alias.',
+  },
+  'aliases.hover.pipe': {
+    en: 'Each message is piped to this command; quote it when it has spaces or commas.',
+    es: 'Cada mensaje se pasa a esta orden por una tubería; entrecomíllela si tiene espacios o comas.',
+  },
+  'aliases.hover.include': {
+    en: 'The targets are read from this file, one or more per line, when mail arrives.',
+    es: 'Los destinos se leen de este fichero, uno o más por línea, al llegar el correo.',
+  },
   // quick fixes
   'fix.change-to': { en: "Change to '{0}'", es: "Cambiar a '{0}'" },
 } as const satisfies Record<string, { en: string; es: string }>;

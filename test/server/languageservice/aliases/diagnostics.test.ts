@@ -58,3 +58,12 @@ describe('aliases diagnostics', () => {
     assert.deepEqual(aliasesService.completion!(doc('ro'), { line: 0, character: 2 }, ctx()), []);
   });
 });
+
+describe('aliases hover', () => {
+  it('reminds about newaliases on a name and explains a target, in the locale', () => {
+    const d = doc('root: "|/usr/bin/prog", usuario\n');
+    assert.match(JSON.stringify(aliasesService.hover!(d, { line: 0, character: 1 }, ctx())?.contents), /newaliases/);
+    assert.match(JSON.stringify(aliasesService.hover!(d, { line: 0, character: 8 }, ctx({}, 'es'))?.contents), /tubería/);
+    assert.equal(aliasesService.hover!(d, { line: 0, character: 5 }, ctx()), null);
+  });
+});

@@ -5,6 +5,8 @@
 // smtpd_delay_reject = yes, the default, all lists are evaluated at RCPT TO, so sender and
 // recipient checks placed in the client or HELO list work too; with `no` they cannot, which is why
 // such a placement is flagged `needsDelayedReject`. ETRN has no sender or recipient at all.
+import { RESTRICTION_NOTES, type Note } from './docs/notes';
+import { RESTRICTION_SUMMARIES } from './docs/restrictionSummaries';
 import type { RestrictionListName } from './valueTypes';
 
 export type { RestrictionListName };
@@ -30,6 +32,10 @@ export interface RestrictionInfo {
   oldNameOf?: string;
   /** Accepted by 3.7 but gone in a later release (see deprecated.ts for the replacement). */
   removedIn?: string;
+  /** One line in our own words (an old spelling shares its modern name's). */
+  summary?: { en: string; es: string };
+  /** A longer bilingual note, for the restrictions the lab lesson discusses. */
+  note?: Note;
 }
 
 export const RESTRICTION_LISTS: readonly RestrictionListName[] = ['client', 'helo', 'sender', 'recipient', 'relay', 'data', 'end_of_data', 'etrn'];
@@ -152,7 +158,15 @@ const RESTRICTIONS: RestrictionInfo[] = [
 let byName: Map<string, RestrictionInfo> | undefined;
 
 function index(): Map<string, RestrictionInfo> {
-  byName ??= new Map(RESTRICTIONS.map((r) => [r.name, r]));
+  if (!byName) {
+    byName = new Map();
+    for (const r of RESTRICTIONS) {
+      const summary = RESTRICTION_SUMMARIES[r.name] ?? (r.oldNameOf ? RESTRICTION_SUMMARIES[r.oldNameOf] : undefined);
+      if (summary) r.summary = { en: summary[0], es: summary[1] };
+      if (RESTRICTION_NOTES[r.name]) r.note = RESTRICTION_NOTES[r.name];
+      byName.set(r.name, r);
+    }
+  }
   return byName;
 }
 
@@ -161,6 +175,7 @@ export function getRestriction(name: string): RestrictionInfo | undefined {
 }
 
 export function allRestrictions(): readonly RestrictionInfo[] {
+  index();
   return RESTRICTIONS;
 }
 
@@ -176,5 +191,6 @@ export function needsDelayedReject(restriction: RestrictionInfo, list: Restricti
 
 /** The restrictions to offer when completing inside a list. */
 export function restrictionsAcceptedIn(list: RestrictionListName): RestrictionInfo[] {
+  index();
   return RESTRICTIONS.filter((r) => !r.oldNameOf && !r.removedIn && isAcceptedIn(r, list));
 }

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { describeType } from '../../../server/src/postfix/docs/describeType';
 import { PARAMETER_NOTES, RESTRICTION_NOTES } from '../../../server/src/postfix/docs/notes';
+import { RESTRICTION_SUMMARIES } from '../../../server/src/postfix/docs/restrictionSummaries';
 import { SUMMARIES } from '../../../server/src/postfix/docs/summaries';
 import { allParameters, getParameter, isBuiltinParameter } from '../../../server/src/postfix/parameters';
 import { getRestriction } from '../../../server/src/postfix/restrictions';
@@ -94,6 +95,7 @@ describe('documentation is in our own words', { skip: noPeer }, () => {
       ...Object.entries(SUMMARIES).map(([k, v]) => [k, v[0]] as const),
       ...Object.entries(PARAMETER_NOTES).map(([k, v]) => [k, v.en] as const),
       ...Object.entries(RESTRICTION_NOTES).map(([k, v]) => [k, v.en] as const),
+      ...Object.entries(RESTRICTION_SUMMARIES).map(([k, v]) => [k, v[0]] as const),
     ];
     const copied: string[] = [];
     for (const [name, text] of ours) {

@@ -80,3 +80,18 @@ describe('restrictions', () => {
     }
   });
 });
+
+describe('restriction documentation', () => {
+  it('summarises every restriction in English and Spanish, old spellings through their new name', () => {
+    for (const x of allRestrictions()) {
+      assert.ok(x.summary?.en && x.summary.es && x.summary.en !== x.summary.es, x.name);
+    }
+    assert.deepEqual(r('reject_unknown_client').summary, r('reject_unknown_client_hostname').summary);
+    assert.match(r('reject_unknown_client_hostname').summary!.en, /no name/);
+  });
+
+  it('carries the lesson notes', () => {
+    assert.match(r('reject_rbl_client').note!.es, /zen\.spamhaus\.org/);
+    assert.equal(r('check_helo_access').note, undefined);
+  });
+});

@@ -34,6 +34,7 @@ connection.onInitialize((params) => {
       definitionProvider: true,
       foldingRangeProvider: true,
       documentFormattingProvider: true,
+      codeLensProvider: { resolveProvider: false },
       executeCommandProvider: { commands: COMMAND_IDS },
       // Advertised to every client; only those that pull get it, the others are pushed to.
       diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false },

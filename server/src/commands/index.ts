@@ -1,4 +1,5 @@
 import type { ServerCommand } from './command';
+import { smtpProbeCommand } from './smtpProbe';
 
 /** Every command the server offers. Feature areas add theirs here. */
-export const SERVER_COMMANDS: ServerCommand[] = [];
+export const SERVER_COMMANDS: ServerCommand[] = [smtpProbeCommand];

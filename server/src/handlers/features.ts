@@ -30,6 +30,7 @@ export function registerFeatures(
   connection.onDefinition((p) =>
     withService(p.textDocument.uri, 'definition', [], (d, s) => s.definition?.(d, p.position, context())),
   );
+  connection.onCodeLens((p) => withService(p.textDocument.uri, 'codeLens', [], (d, s) => s.codeLenses?.(d)));
   connection.onDocumentFormatting((p) =>
     withService(p.textDocument.uri, 'formatting', [], (d, s) => s.format?.(d, p.options)),
   );

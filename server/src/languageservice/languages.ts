@@ -3,11 +3,12 @@
 import { basename } from 'node:path';
 import type { LanguageService } from './service';
 import { mainCfService } from './maincf';
-import { emptyService } from './empty';
+import { masterCfService } from './mastercf';
 import { zoneService } from './zone';
 import { aliasesService } from './aliases';
 import { postfixMapService } from './postfixMap';
 import { msmtprcService } from './msmtprc';
+import { masterCfCodeLenses } from '../smtp/codeLens';
 
 export type LanguageId = 'postfix-main' | 'postfix-master' | 'dns-zone' | 'postfix-aliases' | 'postfix-map' | 'msmtprc';
 
@@ -15,12 +16,15 @@ export const LANGUAGE_IDS: readonly LanguageId[] = ['postfix-main', 'postfix-mas
 
 const services: Record<LanguageId, LanguageService> = {
   'postfix-main': mainCfService,
-  'postfix-master': emptyService,
+  'postfix-master': masterCfService,
   'dns-zone': zoneService,
   'postfix-aliases': aliasesService,
   'postfix-map': postfixMapService,
   msmtprc: msmtprcService,
 };
+
+// "▶ Test port N" above master.cf's SMTP services, unless the master.cf service offers lenses itself.
+services['postfix-master'] = { ...services['postfix-master'], codeLenses: services['postfix-master'].codeLenses ?? masterCfCodeLenses };
 
 export function serviceFor(languageId: string): LanguageService | undefined {
   return (services as Record<string, LanguageService | undefined>)[languageId];

@@ -3,6 +3,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   CodeAction,
+  CodeLens,
   CompletionItem,
   Diagnostic,
   DocumentSymbol,
@@ -36,4 +37,5 @@ export interface LanguageService {
   codeActions?(doc: TextDocument, range: Range, diagnostics: Diagnostic[], ctx: ServiceContext): CodeAction[];
   definition?(doc: TextDocument, pos: Position, ctx: ServiceContext): Location[];
   format?(doc: TextDocument, options: FormattingOptions): TextEdit[];
+  codeLenses?(doc: TextDocument): CodeLens[];
 }

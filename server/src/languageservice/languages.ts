@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import type { LanguageService } from './service';
 import { mainCfService } from './maincf';
-import { emptyService } from './empty';
+import { masterCfService } from './mastercf';
 import { zoneService } from './zone';
 import { aliasesService } from './aliases';
 import { postfixMapService } from './postfixMap';
@@ -16,7 +16,7 @@ export const LANGUAGE_IDS: readonly LanguageId[] = ['postfix-main', 'postfix-mas
 
 const services: Record<LanguageId, LanguageService> = {
   'postfix-main': mainCfService,
-  'postfix-master': emptyService,
+  'postfix-master': masterCfService,
   'dns-zone': zoneService,
   'postfix-aliases': aliasesService,
   'postfix-map': postfixMapService,

@@ -1,39 +1,99 @@
+// Every main.cf check, in file order: syntax, names and references, values by type, open relay,
+// and the TLS/SASL consistency rules. main.cf is judged together with the master.cf beside it.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { allParameters, getParameter } from '../../postfix/parameters';
-import { nearest } from '../nearest';
-import { parsedMainCf } from './parsed';
+import type { MainCfEntry } from '../../parsers/maincf';
+import { pairForMainCf } from '../postfixPair';
+import type { PostfixModel } from '../postfixModel';
+import type { ServiceContext } from '../service';
+import { mainCfNameDiagnostics } from './names';
+import { coversTheWorld, isOpenRelay } from './relay';
+import { securityFindings, saslEnabledSomewhere } from './security';
+import { diagnostic, SOURCE, ValueSite } from './site';
+import { parseRestrictionList } from './restrictionList';
+import { checkValue, typeOfSetting } from './values';
+import { valueRanges } from './valueText';
 
-export const SOURCE = 'mailconf';
+export { SOURCE };
 
-export function mainCfDiagnostics(doc: TextDocument): Diagnostic[] {
-  const tree = parsedMainCf(doc);
-  const out: Diagnostic[] = tree.errors.map((e) => ({
-    range: e.range,
-    severity: DiagnosticSeverity.Error,
-    code: `syntax/${e.code}`,
-    source: SOURCE,
-    message: e.message,
-  }));
+export function mainCfDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagnostic[] {
+  const pair = pairForMainCf(doc, ctx.workspace);
+  const { main, model } = pair;
+  const out: Diagnostic[] = main.errors.map((e) => diagnostic(e.range, DiagnosticSeverity.Error, `syntax/${e.code}`, e.message));
+  out.push(...mainCfNameDiagnostics(main.entries, model, doc.uri));
+  for (const e of main.entries) out.push(...checkValue(siteOf(doc, e, model)));
+  out.push(...globalChecks(doc, model));
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
 
-  // A name that main.cf refers to as $name is a user-defined parameter, like postconf treats it.
-  const referenced = new Set<string>();
-  for (const e of tree.entries) {
-    for (const m of e.value.matchAll(/\$\{?\(?([A-Za-z0-9_]+)/g)) referenced.add(m[1]);
+export function siteOf(doc: TextDocument, e: MainCfEntry, model: PostfixModel): ValueSite {
+  return {
+    parameter: e.name,
+    value: e.rawValue,
+    nameRange: e.nameRange,
+    valueRange: e.valueRange,
+    rangeOf: valueRanges(doc, e.valueRange.start, e.rawValue),
+    model,
+  };
+}
+
+/** Rules about the configuration as a whole, reported on the main.cf line that decides them. */
+function globalChecks(doc: TextDocument, model: PostfixModel): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const entry = (name: string) => model.mainEntries.get(name);
+
+  const networks = entry('mynetworks');
+  const world = networks && coversTheWorld(networks.rawValue);
+  if (networks && world) {
+    const site = siteOf(doc, networks, model);
+    const at = networks.rawValue.indexOf(world);
+    out.push(
+      diagnostic(
+        site.rangeOf(at, at + world.length),
+        DiagnosticSeverity.Error,
+        'open-relay',
+        `Open relay: mynetworks includes ${world}, every address on the Internet, and permit_mynetworks lets all of them relay. List only your own networks`,
+      ),
+    );
+  } else {
+    const relay = entry('smtpd_relay_restrictions');
+    const recipient = entry('smtpd_recipient_restrictions');
+    const decided = relay ?? recipient;
+    if (decided && isOpenRelay(model)) {
+      out.push(
+        diagnostic(
+          decided.nameRange,
+          DiagnosticSeverity.Error,
+          'open-relay',
+          `Open relay: with these smtpd_relay_restrictions and smtpd_recipient_restrictions, a client outside mynetworks that has not logged in may send mail to any domain. End ${decided.name} with reject_unauth_destination (or defer_unauth_destination)`,
+        ),
+      );
+    }
   }
-  for (const e of tree.entries) {
-    if (getParameter(e.name) || referenced.has(e.name)) continue;
-    const suggestion = nearest(e.name, [...allParameters()].map((p) => p.name));
-    out.push({
-      range: e.nameRange,
-      severity: DiagnosticSeverity.Warning,
-      code: 'unknown-parameter',
-      source: SOURCE,
-      message:
-        `Unknown parameter '${e.name}': Postfix ignores it and warns "unused parameter"` +
-        (suggestion ? `. Did you mean '${suggestion}'?` : ''),
-      data: suggestion ? { suggestion } : undefined,
-    });
+
+  for (const f of securityFindings(model)) {
+    const e = entry(f.parameter);
+    if (!e) continue;
+    out.push(diagnostic(e.nameRange, f.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, f.code, f.message));
+  }
+
+  if (!saslEnabledSomewhere(model)) {
+    for (const e of model.mainEntries.values()) {
+      const type = typeOfSetting({ parameter: e.name, model });
+      if (type?.kind !== 'restrictions') continue;
+      const site = siteOf(doc, e, model);
+      for (const item of parseRestrictionList(e.rawValue, model.restrictionClasses)) {
+        if (item.text !== 'permit_sasl_authenticated') continue;
+        out.push(
+          diagnostic(
+            site.rangeOf(item.start, item.end),
+            DiagnosticSeverity.Warning,
+            'sasl-not-enabled',
+            'permit_sasl_authenticated never matches: SMTP AUTH is not enabled (smtpd_sasl_auth_enable = yes) in main.cf or in any master.cf service',
+          ),
+        );
+      }
+    }
   }
   return out;
 }

@@ -1,0 +1,133 @@
+// Reads an smtpd_*_restrictions value into restrictions with their arguments, and checks it:
+// unknown names, names that do not belong in this list, deprecated ones, a missing table or
+// domain argument, and everything after an unconditional permit/reject, which is never reached.
+import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
+import { getDeprecation } from '../../postfix/deprecated';
+import { getMapType } from '../../postfix/mapTypes';
+import { allRestrictions, getRestriction, isAcceptedIn, restrictionListParameter, RestrictionInfo, RestrictionListName } from '../../postfix/restrictions';
+import { nearest } from '../nearest';
+import { diagnostic, ValueSite } from './site';
+import { listTokens, ValueToken } from './valueText';
+
+export type RestrictionItemKind = 'restriction' | 'class' | 'table' | 'reference' | 'unknown';
+
+export interface RestrictionItem extends ValueToken {
+  kind: RestrictionItemKind;
+  info?: RestrictionInfo;
+  argument?: ValueToken;
+}
+
+const TABLE = /^([a-z][a-z0-9]*):/;
+
+export function parseRestrictionList(value: string, classes: ReadonlySet<string>): RestrictionItem[] {
+  const tokens = listTokens(value);
+  const out: RestrictionItem[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const info = getRestriction(t.text);
+    if (info) {
+      const item: RestrictionItem = { ...t, kind: 'restriction', info };
+      if (info.argument && tokens[i + 1]) item.argument = tokens[++i];
+      out.push(item);
+    } else if (t.text.includes('$')) out.push({ ...t, kind: 'reference' });
+    else if (classes.has(t.text)) out.push({ ...t, kind: 'class' });
+    else if (TABLE.test(t.text)) out.push({ ...t, kind: 'table' });
+    else out.push({ ...t, kind: 'unknown' });
+  }
+  return out;
+}
+
+let names: string[] | undefined;
+
+export function checkRestrictionList(site: ValueSite, list: RestrictionListName): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const items = parseRestrictionList(site.value, site.model.restrictionClasses);
+  const listName = restrictionListParameter(list);
+  let stopper: RestrictionItem | undefined;
+  for (const item of items) {
+    const range = site.rangeOf(item.start, item.end);
+    if (item.kind === 'unknown') {
+      names ??= allRestrictions().map((r) => r.name);
+      const near = nearest(item.text, [...names, ...site.model.restrictionClasses]);
+      out.push(
+        diagnostic(
+          range,
+          DiagnosticSeverity.Error,
+          'unknown-restriction',
+          `Unknown restriction '${item.text}' in ${site.parameter}` + (near ? `. Did you mean '${near}'?` : ': smtpd rejects the mail with a server configuration error'),
+          near ? { replaceWith: [near] } : undefined,
+        ),
+      );
+    } else if (item.kind === 'table') {
+      const type = TABLE.exec(item.text)![1];
+      if (!getMapType(type)) out.push(unknownMapType(site, item, type));
+    } else if (item.info) {
+      const r = item.info;
+      if (!isAcceptedIn(r, list)) {
+        out.push(
+          diagnostic(
+            range,
+            DiagnosticSeverity.Error,
+            'restriction-wrong-list',
+            `'${r.name}' looks at the ${r.stage === 'etrn' ? 'ETRN command' : `${r.stage} stage`}, which ${listName === site.parameter ? site.parameter : `${site.parameter} (used as ${listName})`} never sees`,
+          ),
+        );
+      }
+      const dep = getDeprecation(r.name);
+      if (dep && dep.kind === 'restriction') {
+        out.push(
+          diagnostic(
+            range,
+            DiagnosticSeverity.Warning,
+            'deprecated-restriction',
+            `'${r.name}' is ${dep.removedIn ? `removed in Postfix ${dep.removedIn}` : `deprecated since Postfix ${dep.warnedSince}`}: ${dep.advice.en}`,
+          ),
+        );
+      } else if (r.oldNameOf) {
+        out.push(
+          diagnostic(range, DiagnosticSeverity.Information, 'old-restriction-name', `'${r.name}' is the old name of '${r.oldNameOf}'`, { replaceWith: [r.oldNameOf] }),
+        );
+      }
+      if (r.argument && !item.argument) {
+        const what = r.argument === 'table' ? 'a lookup table (type:name)' : r.argument === 'dnsDomain' ? 'a DNS list domain' : r.argument === 'service' ? 'a policy service address' : 'a number of seconds';
+        out.push(diagnostic(range, DiagnosticSeverity.Error, 'missing-restriction-argument', `'${r.name}' must be followed by ${what}`));
+      } else if (r.argument === 'table' && item.argument && !item.argument.text.includes('$')) {
+        const type = TABLE.exec(item.argument.text)?.[1];
+        if (!type) {
+          out.push(
+            diagnostic(site.rangeOf(item.argument.start, item.argument.end), DiagnosticSeverity.Error, 'invalid-value', `'${r.name}' needs a lookup table written type:name, not '${item.argument.text}'`),
+          );
+        } else if (!getMapType(type)) out.push(unknownMapType(site, item.argument, type));
+      }
+    }
+    if (stopper) continue;
+    if (item.info?.unconditional) stopper = item;
+  }
+  if (stopper) {
+    const rest = items.slice(items.indexOf(stopper) + 1);
+    if (rest.length > 0) {
+      const d = diagnostic(
+        site.rangeOf(rest[0].start, (rest[rest.length - 1].argument ?? rest[rest.length - 1]).end),
+        DiagnosticSeverity.Warning,
+        'unreachable-restriction',
+        `Never evaluated: '${stopper.text}' in ${site.parameter} always ${stopper.info!.unconditional === 'permit' ? 'accepts' : stopper.info!.unconditional === 'reject' ? 'rejects' : 'defers'}, so the restrictions after it are never reached`,
+      );
+      d.tags = [DiagnosticTag.Unnecessary];
+      out.push(d);
+    }
+  }
+  return out;
+}
+
+export function unknownMapType(site: ValueSite, token: ValueToken, type: string): Diagnostic {
+  const known = ['hash', 'lmdb', 'btree', 'cdb', 'cidr', 'pcre', 'regexp', 'texthash', 'inline', 'static', 'proxy', 'unix', 'mysql', 'pgsql', 'sqlite', 'ldap', 'tcp', 'socketmap', 'memcache', 'pipemap', 'unionmap', 'randmap', 'fail', 'environ', 'internal', 'nis'];
+  const near = nearest(type, known.filter((k) => getMapType(k)));
+  const start = token.start;
+  return diagnostic(
+    site.rangeOf(start, start + type.length),
+    DiagnosticSeverity.Error,
+    'unknown-map-type',
+    `Unknown lookup table type '${type}' in ${site.parameter}` + (near ? `. Did you mean '${near}'?` : ': `postconf -m` lists the available ones'),
+    near ? { replaceWith: [near] } : undefined,
+  );
+}

@@ -1,0 +1,100 @@
+// TLS and SASL settings that Postfix accepts but that do not do what the author meant. Each check
+// works on the effective values a service sees, so the same rule serves main.cf (global settings,
+// service undefined) and master.cf (a service with its -o overrides).
+import type { PostfixModel, ServiceView } from '../postfixModel';
+
+export type SecurityCode =
+  | 'tls-wrappermode-global'
+  | 'tls-wrappermode-port-25'
+  | 'tls-encrypt-port-25'
+  | 'tls-cert-without-key'
+  | 'tls-key-without-cert'
+  | 'auth-without-tls'
+  | 'sasl-not-enabled';
+
+export interface SecurityFinding {
+  code: SecurityCode;
+  /** The parameter whose setting is at fault (where the diagnostic goes). */
+  parameter: string;
+  message: string;
+  /** Only for sasl-not-enabled: the restriction list holding permit_sasl_authenticated. */
+  severity: 'error' | 'warning';
+}
+
+const yes = (model: PostfixModel, name: string, service?: ServiceView) => model.expand(model.raw(name, service) ?? '', service).trim().toLowerCase() === 'yes';
+const value = (model: PostfixModel, name: string, service?: ServiceView) => model.expand(model.raw(name, service) ?? '', service).trim();
+
+/** Whether some smtpd (global or a master.cf service) turns SASL on. */
+export function saslEnabledSomewhere(model: PostfixModel): boolean {
+  return yes(model, 'smtpd_sasl_auth_enable') || model.services.some((s) => s.params.has('smtpd_sasl_auth_enable') && yes(model, 'smtpd_sasl_auth_enable', s));
+}
+
+function tlsOffered(model: PostfixModel, service?: ServiceView): boolean {
+  const level = value(model, 'smtpd_tls_security_level', service);
+  return level === 'may' || level === 'encrypt' || yes(model, 'smtpd_tls_wrappermode', service) || (level === '' && (yes(model, 'smtpd_use_tls', service) || yes(model, 'smtpd_enforce_tls', service)));
+}
+
+/** Checks for the settings one smtpd sees: the global ones (service undefined) or a service's. */
+export function securityFindings(model: PostfixModel, service?: ServiceView): SecurityFinding[] {
+  const out: SecurityFinding[] = [];
+  const isSmtpd = !service || service.command === 'smtpd';
+  if (!isSmtpd) return out;
+  const port25 = service?.port === 25;
+  if (!service && yes(model, 'smtpd_tls_wrappermode')) {
+    out.push({
+      code: 'tls-wrappermode-global',
+      parameter: 'smtpd_tls_wrappermode',
+      severity: 'warning',
+      message:
+        'smtpd_tls_wrappermode = yes in main.cf turns every smtpd into an implicit-TLS (port 465) server, including port 25, where other mail servers expect plain SMTP with STARTTLS. Set it with -o in master.cf on the 465 service only',
+    });
+  }
+  if (port25 && yes(model, 'smtpd_tls_wrappermode', service)) {
+    out.push({
+      code: 'tls-wrappermode-port-25',
+      parameter: 'smtpd_tls_wrappermode',
+      severity: 'error',
+      message: `The ${service!.service} service (port 25) runs in TLS wrapper mode: other mail servers speak plain SMTP and STARTTLS there, so they cannot deliver. Use wrapper mode only on port 465`,
+    });
+  }
+  if (value(model, 'smtpd_tls_security_level', service) === 'encrypt' && (port25 || (!service && model.services.some((s) => s.port === 25 && s.command === 'smtpd' && !s.params.has('smtpd_tls_security_level'))))) {
+    out.push({
+      code: 'tls-encrypt-port-25',
+      parameter: 'smtpd_tls_security_level',
+      severity: 'warning',
+      message: 'smtpd_tls_security_level = encrypt on port 25 (the public MX service) refuses mail from servers without TLS; RFC 3207 forbids requiring TLS on a publicly-referenced server. Use may there and encrypt on submission',
+    });
+  }
+  if (yes(model, 'smtpd_sasl_auth_enable', service) && !tlsOffered(model, service)) {
+    out.push({
+      code: 'auth-without-tls',
+      parameter: 'smtpd_sasl_auth_enable',
+      severity: 'warning',
+      message: `SMTP AUTH is offered${service ? ` by ${service.service}` : ''} but TLS is not (smtpd_tls_security_level is ${value(model, 'smtpd_tls_security_level', service) || 'empty'}): passwords would cross the network in clear text`,
+    });
+  }
+  if (!service) {
+    for (const [cert, key] of [
+      ['smtpd_tls_cert_file', 'smtpd_tls_key_file'],
+      ['smtpd_tls_eccert_file', 'smtpd_tls_eckey_file'],
+      ['smtp_tls_cert_file', 'smtp_tls_key_file'],
+    ]) {
+      const c = value(model, cert);
+      const k = value(model, key);
+      if (c && !k) {
+        out.push({ code: 'tls-cert-without-key', parameter: model.mainEntries.has(key) ? key : cert, severity: 'warning', message: `${cert} is set but ${key} is empty: TLS cannot start without the private key` });
+      } else if (c && model.mainEntries.has(cert) && !model.mainEntries.has(key) && /\/certs\/|\.crt$/.test(c)) {
+        // The key's default is the certificate file itself, which is right only for a combined PEM.
+        out.push({
+          code: 'tls-cert-without-key',
+          parameter: cert,
+          severity: 'warning',
+          message: `${key} is not set, so Postfix reads the private key from ${c} as well; that looks like a certificate-only file. Set ${key} to the key file`,
+        });
+      } else if (k && !c) {
+        out.push({ code: 'tls-key-without-cert', parameter: key, severity: 'warning', message: `${key} is set but ${cert} is empty: the key is unused and TLS has no certificate` });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+// Checks a value against its parameter's type: what a Postfix daemon would refuse at start-up
+// ("bad boolean", "bad time value", an unknown table type) or silently misread.
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { getMapType } from '../../postfix/mapTypes';
+import { getParameter } from '../../postfix/parameters';
+import { valueProblem, ValueType } from '../../postfix/valueTypes';
+import { nearest } from '../nearest';
+import { checkRestrictionList, unknownMapType } from './restrictionList';
+import { diagnostic, ValueSite } from './site';
+import { listTokens } from './valueText';
+
+const BOOLEAN_SYNONYMS: Record<string, string> = { true: 'yes', false: 'no', on: 'yes', off: 'no', '1': 'yes', '0': 'no', y: 'yes', n: 'no', enabled: 'yes', disabled: 'no' };
+
+/** The type of a built-in parameter, or of a user-defined one that stands in for a restriction list. */
+export function typeOfSetting(site: Pick<ValueSite, 'parameter' | 'model'>): ValueType | undefined {
+  const info = getParameter(site.parameter);
+  if (info) return info.type;
+  const list = site.model.restrictionListOf(site.parameter);
+  return list ? { kind: 'restrictions', list } : undefined;
+}
+
+export function checkValue(site: ValueSite): Diagnostic[] {
+  const type = typeOfSetting(site);
+  if (!type) return [];
+  if (type.kind === 'restrictions') return checkRestrictionList(site, type.list);
+  if (type.kind === 'lookupTables' || type.kind === 'list') return checkTables(site, type);
+  const problem = valueProblem(type, site.value);
+  if (!problem) return [];
+  const v = site.value.trim();
+  let replaceWith: string[] | undefined;
+  if (type.kind === 'boolean' && BOOLEAN_SYNONYMS[v.toLowerCase()]) replaceWith = [BOOLEAN_SYNONYMS[v.toLowerCase()]];
+  else if (type.kind === 'enum' && !type.multiple) {
+    const near = nearest(v.toLowerCase(), type.values);
+    if (near) replaceWith = [near];
+  } else if (type.kind === 'time') {
+    const unit = /^(\d+)\s*(sec|second|seconds|min|minute|minutes|hour|hours|day|days|week|weeks)$/i.exec(v);
+    if (unit) replaceWith = [unit[1] + unit[2][0].toLowerCase()];
+  }
+  const range = site.value === '' ? site.nameRange : site.valueRange;
+  return [
+    diagnostic(
+      range,
+      DiagnosticSeverity.Error,
+      'invalid-value',
+      `Invalid value for ${site.parameter}: ${problem}` + (replaceWith ? `. Did you mean '${replaceWith[0]}'?` : ''),
+      replaceWith ? { replaceWith } : undefined,
+    ),
+  ];
+}
+
+/** In table and list values, the `type:` of each table must be a type Postfix has. */
+function checkTables(site: ValueSite, type: ValueType): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const token of listTokens(site.value)) {
+    if (token.text.includes('$') || token.text.startsWith('!')) continue;
+    const m = /^([a-z][a-z0-9]*):/.exec(token.text);
+    if (!m) {
+      if (type.kind === 'lookupTables' && !token.text.startsWith('{') && !token.text.startsWith('/')) {
+        out.push(
+          diagnostic(site.rangeOf(token.start, token.end), DiagnosticSeverity.Error, 'invalid-value', `${site.parameter} takes lookup tables written type:name, not '${token.text}'`),
+        );
+      }
+      continue;
+    }
+    // IPv6 addresses (2001:db8::/32) look like type:name; they are not tables.
+    if (/^[0-9a-f:./]+$/i.test(token.text) && token.text.includes('::')) continue;
+    if (!getMapType(m[1])) out.push(unknownMapType(site, token, m[1]));
+  }
+  return out;
+}

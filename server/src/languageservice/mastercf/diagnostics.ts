@@ -1,0 +1,160 @@
+// master.cf checks: the columns (what master(8) would refuse at start-up), the command, duplicate
+// services, and every `-o name=value` judged like a main.cf setting, in the context of its
+// service and of the main.cf beside it.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { MasterCfEntry, MasterCfField, MasterCfOption } from '../../parsers/mastercf';
+import { getDeprecation } from '../../postfix/deprecated';
+import { allMasterDaemons, getMasterDaemon, SERVICE_TYPES } from '../../postfix/masterDaemons';
+import { deprecatedParameter, undefinedReference, unknownParameter } from '../maincf/names';
+import { isOpenRelay, RELAY_PARAMETERS } from '../maincf/relay';
+import { parseRestrictionList } from '../maincf/restrictionList';
+import { saslEnabledSomewhere, securityFindings, SecurityCode } from '../maincf/security';
+import { diagnostic, ValueSite } from '../maincf/site';
+import { checkValue, typeOfSetting } from '../maincf/values';
+import { valueRanges } from '../maincf/valueText';
+import { nearest } from '../nearest';
+import { pairForMasterCf } from '../postfixPair';
+import type { PostfixModel, ServiceView } from '../postfixModel';
+import type { ServiceContext } from '../service';
+
+export function masterCfDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagnostic[] {
+  const { master, model } = pairForMasterCf(doc, ctx.workspace);
+  const out: Diagnostic[] = master!.errors.map((e) => diagnostic(e.range, DiagnosticSeverity.Error, `syntax/${e.code}`, e.message));
+  const views = new Map(model.services.map((v) => [v.entry, v]));
+  const seen = new Map<string, MasterCfEntry>();
+  for (const entry of master!.entries) {
+    if (entry.fields.length < 8) continue;
+    out.push(...columnDiagnostics(entry));
+    const key = `${entry.service!.text}/${entry.type!.text}`;
+    const earlier = seen.get(key);
+    if (earlier) {
+      const d = diagnostic(
+        entry.service!.range,
+        DiagnosticSeverity.Error,
+        'duplicate-service',
+        `Service ${key} is defined twice (also on line ${earlier.line + 1}): master refuses to start with a duplicate service`,
+      );
+      d.relatedInformation = [DiagnosticRelatedInformation.create({ uri: doc.uri, range: earlier.service!.range }, `earlier definition of ${key}`)];
+      out.push(d);
+    }
+    seen.set(key, entry);
+    const view = views.get(entry);
+    if (view) out.push(...optionDiagnostics(doc, entry, view, model));
+  }
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+const FLAG_MEANING: Record<string, string> = { private: 'private', unpriv: 'unprivileged', chroot: 'chroot' };
+
+function columnDiagnostics(entry: MasterCfEntry): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const type = entry.type!;
+  if (!(SERVICE_TYPES as readonly string[]).includes(type.text)) {
+    const near = nearest(type.text, SERVICE_TYPES);
+    out.push(
+      diagnostic(type.range, DiagnosticSeverity.Error, 'invalid-service-type', `Invalid service type '${type.text}': use inet, unix, unix-dgram, fifo or pass` + (near ? `. Did you mean '${near}'?` : ''), near ? { replaceWith: [near] } : undefined),
+    );
+  }
+  for (const f of ['private', 'unpriv', 'chroot'] as const) {
+    const field = entry[f]!;
+    if (!/^[yn-]$/.test(field.text)) {
+      out.push(diagnostic(field.range, DiagnosticSeverity.Error, 'invalid-flag', `Invalid ${FLAG_MEANING[f]} field '${field.text}': use y, n or - (the default)`));
+    }
+  }
+  const wakeup = entry.wakeup!;
+  if (!/^(-|\d+\??)$/.test(wakeup.text)) {
+    out.push(diagnostic(wakeup.range, DiagnosticSeverity.Error, 'invalid-wakeup', `Invalid wakeup field '${wakeup.text}': use a number of seconds (optionally followed by ?), 0 or - for none`));
+  }
+  const maxproc = entry.maxproc!;
+  if (!/^(-|\d+)$/.test(maxproc.text)) {
+    out.push(diagnostic(maxproc.range, DiagnosticSeverity.Error, 'invalid-maxproc', `Invalid maxproc field '${maxproc.text}': use a number of processes, 0 for no limit, or - for default_process_limit`));
+  }
+  out.push(...commandDiagnostics(entry.command!, type.text));
+  return out;
+}
+
+function commandDiagnostics(command: MasterCfField, type: string): Diagnostic[] {
+  if (command.text.includes('/') || command.text.includes('$')) return [];
+  const daemon = getMasterDaemon(command.text);
+  if (!daemon) {
+    const near = nearest(command.text, allMasterDaemons().map((d) => d.command));
+    return [
+      diagnostic(
+        command.range,
+        DiagnosticSeverity.Warning,
+        'unknown-command',
+        `Unknown command '${command.text}': it is not a Postfix daemon, so master cannot start this service` + (near ? `. Did you mean '${near}'?` : ''),
+        near ? { replaceWith: [near] } : undefined,
+      ),
+    ];
+  }
+  if ((SERVICE_TYPES as readonly string[]).includes(type) && !(daemon.types as string[]).includes(type)) {
+    return [diagnostic(command.range, DiagnosticSeverity.Warning, 'service-type-mismatch', `${command.text} does not work as a ${type} service (it expects ${daemon.types.join(' or ')})`)];
+  }
+  return [];
+}
+
+function optionSite(doc: TextDocument, o: MasterCfOption, view: ServiceView, model: PostfixModel): ValueSite {
+  return {
+    parameter: o.name!,
+    value: o.value!,
+    nameRange: o.nameRange!,
+    valueRange: o.valueRange!,
+    rangeOf: valueRanges(doc, o.valueRange!.start, o.value!),
+    service: view,
+    model,
+  };
+}
+
+/** Where each security finding goes when the service itself sets one of these. */
+const RELATED: Record<SecurityCode, string[]> = {
+  'tls-wrappermode-global': [],
+  'tls-wrappermode-port-25': ['smtpd_tls_wrappermode'],
+  'tls-encrypt-port-25': ['smtpd_tls_security_level'],
+  'tls-cert-without-key': [],
+  'tls-key-without-cert': [],
+  'auth-without-tls': ['smtpd_sasl_auth_enable', 'smtpd_tls_security_level', 'smtpd_tls_wrappermode'],
+  'sasl-not-enabled': [],
+};
+
+function optionDiagnostics(doc: TextDocument, entry: MasterCfEntry, view: ServiceView, model: PostfixModel): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const byName = new Map<string, MasterCfOption>();
+  for (const o of entry.options) {
+    if (o.name === undefined || o.value === undefined) continue;
+    byName.set(o.name, o);
+    const dep = getDeprecation(o.name);
+    if (dep?.kind === 'parameter') out.push(deprecatedParameter(dep, o.value, o.nameRange!, o.argument!.range, '='));
+    else if (!model.isKnown(o.name) && !view.validNames.has(o.name)) out.push(unknownParameter(o.name, o.nameRange!));
+    for (const r of o.references) {
+      if (!model.isDefined(r.name, view)) out.push(undefinedReference(r.name, r.nameRange, model.definedNames()));
+    }
+    const site = optionSite(doc, o, view, model);
+    out.push(...checkValue(site));
+    if (!saslEnabledSomewhere(model) && typeOfSetting(site)?.kind === 'restrictions') {
+      for (const item of parseRestrictionList(o.value, model.restrictionClasses)) {
+        if (item.text === 'permit_sasl_authenticated') {
+          out.push(diagnostic(site.rangeOf(item.start, item.end), DiagnosticSeverity.Warning, 'sasl-not-enabled', 'permit_sasl_authenticated never matches: SMTP AUTH is not enabled in main.cf or in any master.cf service'));
+        }
+      }
+    }
+  }
+  if (view.command !== 'smtpd') return out;
+  for (const f of securityFindings(model, view)) {
+    const at = RELATED[f.code].map((n) => byName.get(n)).find(Boolean);
+    if (at) out.push(diagnostic(at.range, f.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, f.code, f.message));
+  }
+  const relayOption = RELAY_PARAMETERS.map((n) => byName.get(n)).find(Boolean);
+  if (relayOption && isOpenRelay(model, view)) {
+    out.push(
+      diagnostic(
+        relayOption.range,
+        DiagnosticSeverity.Error,
+        'open-relay',
+        `Open relay: on ${view.service}, a client outside mynetworks that has not logged in may send mail to any domain. End the restrictions with reject_unauth_destination (or defer_unauth_destination)`,
+      ),
+    );
+  }
+  return out;
+}

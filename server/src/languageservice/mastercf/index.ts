@@ -1,0 +1,6 @@
+import type { LanguageService } from '../service';
+import { masterCfDiagnostics } from './diagnostics';
+
+export const masterCfService: LanguageService = {
+  diagnostics: masterCfDiagnostics,
+};

@@ -1,0 +1,152 @@
+// Each main.cf diagnostic: a fixture that shows it and a close one that must not.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { codes, mainDiagnostics, only, STOCK_MASTER } from './helpers';
+
+const has = (main: string, code: string, master?: string) => only(mainDiagnostics(main, master), code);
+
+describe('main.cf diagnostics', () => {
+  it('reports syntax errors from the parser', () => {
+    assert.deepEqual(codes(mainDiagnostics('myhostname\n')), ['syntax/missing-equals']);
+    assert.deepEqual(mainDiagnostics('myhostname = a.example\n'), []);
+  });
+
+  describe('unknown-parameter, by postconf rules', () => {
+    it('names the parameter with its range and the near match', () => {
+      const [d] = has('myhostnme = x\n', 'unknown-parameter');
+      assert.equal(d.message, "Unknown parameter 'myhostnme': Postfix ignores it and warns \"unused parameter\". Did you mean 'myhostname'?");
+      assert.deepEqual(d.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 9 } });
+      assert.deepEqual((d.data as any).replaceWith, ['myhostname']);
+    });
+    it('accepts a user-defined name that main.cf references as $name', () => {
+      assert.deepEqual(has('my_list = a\nmydestination = $my_list\n', 'unknown-parameter'), []);
+      assert.equal(has('my_list = a\n', 'unknown-parameter').length, 1);
+    });
+    it('accepts a name that master.cf uses in -o, and smtpd_restriction_classes', () => {
+      const master = 'smtp inet n - y - - smtpd\n  -o smtpd_recipient_restrictions=$strict\n';
+      assert.deepEqual(has('strict = reject_unauth_destination\n', 'unknown-parameter', master), []);
+      assert.deepEqual(has('smtpd_restriction_classes = strict\nstrict = reject\n', 'unknown-parameter'), []);
+    });
+    it('accepts <service>_* parameters of master.cf delivery services only when the service exists', () => {
+      const main = 'relay_destination_concurrency_limit = 5\n';
+      assert.deepEqual(has(main, 'unknown-parameter', STOCK_MASTER), []);
+      assert.equal(has(main, 'unknown-parameter').length, 1);
+    });
+  });
+
+  it('undefined-reference: a $name defined nowhere, with a near match', () => {
+    const [d] = has('smtpd_client_restrictions = permit_mynetworks\nmydestination = $mynetwork\n', 'undefined-reference');
+    assert.match(d.message, /'\$mynetwork'.*Did you mean 'mynetworks'\?/);
+    assert.deepEqual(d.range, { start: { line: 1, character: 17 }, end: { line: 1, character: 26 } });
+    assert.deepEqual(has('mydestination = $myhostname, ${mydomain}\n', 'undefined-reference'), []);
+    assert.deepEqual(has('x = $only_in_master\nmydestination = $x\n', 'undefined-reference', 'smtp inet n - y - - smtpd -o only_in_master=1\n'), []);
+  });
+
+  it('duplicate-parameter: the later line, pointing at the earlier', () => {
+    const [d] = has('myhostname = a\nbiff = no\nmyhostname = b\n', 'duplicate-parameter');
+    assert.equal(d.range.start.line, 2);
+    assert.equal(d.relatedInformation?.[0].location.range.start.line, 0);
+    assert.match(d.message, /line 1/);
+    assert.deepEqual(has('myhostname = a\nmydomain = b\n', 'duplicate-parameter'), []);
+  });
+
+  describe('invalid values by type', () => {
+    it('booleans, with the yes/no the author meant', () => {
+      const [d] = has('smtpd_sasl_auth_enable = true\n', 'invalid-value');
+      assert.match(d.message, /smtpd_sasl_auth_enable.*"true".*Did you mean 'yes'/);
+      assert.deepEqual(d.range, { start: { line: 0, character: 25 }, end: { line: 0, character: 29 } });
+      assert.deepEqual(has('smtpd_sasl_auth_enable = yes\n', 'invalid-value'), []);
+    });
+    it('time units', () => {
+      assert.equal(has('maximal_queue_lifetime = 5x\n', 'invalid-value').length, 1);
+      assert.deepEqual(has('maximal_queue_lifetime = 5d\n', 'invalid-value'), []);
+    });
+    it('enum values', () => {
+      const [d] = has('smtpd_tls_security_level = mayy\n', 'invalid-value');
+      assert.deepEqual((d.data as any).replaceWith, ['may']);
+      assert.deepEqual(has('smtpd_tls_security_level = encrypt\n', 'invalid-value'), []);
+    });
+    it('unknown map types', () => {
+      const [d] = has('alias_maps = hahs:/etc/aliases\n', 'unknown-map-type');
+      assert.match(d.message, /'hahs'.*Did you mean 'hash'/);
+      assert.deepEqual(d.range, { start: { line: 0, character: 13 }, end: { line: 0, character: 17 } });
+      assert.deepEqual(has('alias_maps = hash:/etc/aliases, lmdb:/etc/x, proxy:unix:passwd.byname\n', 'unknown-map-type'), []);
+    });
+    it('unknown restrictions, across continuation lines', () => {
+      const [d] = has('smtpd_relay_restrictions = permit_sasl_authenticated,\n    permit_mynetwork,\n    reject_unauth_destination\nsmtpd_sasl_auth_enable = yes\nsmtpd_tls_security_level = may\n', 'unknown-restriction');
+      assert.match(d.message, /'permit_mynetwork'.*Did you mean 'permit_mynetworks'/);
+      assert.deepEqual(d.range, { start: { line: 1, character: 4 }, end: { line: 1, character: 20 } });
+      assert.deepEqual(has('smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination\n', 'unknown-restriction'), []);
+    });
+    it('a restriction in a list whose stage cannot see it', () => {
+      assert.equal(has('smtpd_etrn_restrictions = reject_unknown_sender_domain\n', 'restriction-wrong-list').length, 1);
+      assert.deepEqual(has('smtpd_etrn_restrictions = permit_mynetworks, reject\n', 'restriction-wrong-list'), []);
+    });
+    it('checks a user-defined parameter used as a restriction list', () => {
+      const master = 'smtp inet n - y - - smtpd\n  -o smtpd_recipient_restrictions=$port25\n';
+      assert.equal(has('port25 = permit_mynetworks, reject_unauth_destinatoin\n', 'unknown-restriction', master).length, 1);
+      assert.deepEqual(has('port25 = permit_mynetworks, reject_unauth_destination\n', 'unknown-restriction', master), []);
+    });
+  });
+
+  it('deprecated-parameter, with the replacement setting as a fix', () => {
+    const [d] = has('smtp_use_tls = yes\n', 'deprecated-parameter');
+    assert.match(d.message, /'smtp_use_tls' is deprecated since Postfix 3\.9.*smtp_tls_security_level/);
+    assert.equal((d.data as any).replaceSetting.text, 'smtp_tls_security_level = may');
+    assert.deepEqual(has('smtp_tls_security_level = may\n', 'deprecated-parameter'), []);
+  });
+
+  describe('open-relay', () => {
+    it('when no list refuses foreign destinations', () => {
+      const [d] = has('smtpd_relay_restrictions = permit_mynetworks\nsmtpd_recipient_restrictions = permit_mynetworks\n', 'open-relay');
+      assert.equal(d.severity, 1);
+      assert.equal(d.range.start.line, 0);
+      assert.equal(has('smtpd_relay_restrictions =\nsmtpd_recipient_restrictions = permit_mynetworks, check_client_access hash:/etc/postfix/access\n', 'open-relay').length, 1);
+    });
+    it('when mynetworks covers the world', () => {
+      const [d] = has('mynetworks = 127.0.0.0/8, 0.0.0.0/0\n', 'open-relay');
+      assert.deepEqual(d.range, { start: { line: 0, character: 26 }, end: { line: 0, character: 35 } });
+      assert.deepEqual(has('mynetworks = 127.0.0.0/8 [::1]/128\n', 'open-relay'), []);
+    });
+    it('not for the lesson restrictions, nor when the lists are not set', () => {
+      const main = 'smtpd_relay_restrictions = permit_mynetworks permit_sasl_authenticated defer_unauth_destination\nsmtpd_recipient_restrictions = permit_mynetworks, permit_sasl_authenticated, reject\nsmtpd_sasl_auth_enable = yes\nsmtpd_tls_security_level = may\n';
+      assert.deepEqual(has(main, 'open-relay'), []);
+      assert.deepEqual(has('myhostname = a.example\n', 'open-relay'), []);
+    });
+  });
+
+  it('unreachable-restriction after an unconditional permit or reject', () => {
+    const [d] = has('smtpd_recipient_restrictions = permit_mynetworks, reject, reject_rbl_client zen.spamhaus.org\n', 'unreachable-restriction');
+    assert.deepEqual(d.range, { start: { line: 0, character: 58 }, end: { line: 0, character: 92 } });
+    assert.deepEqual(has('smtpd_recipient_restrictions = permit_mynetworks, reject_unauth_destination, reject\n', 'unreachable-restriction'), []);
+  });
+
+  describe('TLS and SASL consistency', () => {
+    it('smtpd_tls_wrappermode = yes in main.cf', () => {
+      assert.equal(has('smtpd_tls_wrappermode = yes\n', 'tls-wrappermode-global').length, 1);
+      assert.deepEqual(has('smtpd_tls_wrappermode = no\n', 'tls-wrappermode-global'), []);
+    });
+    it('a certificate without its key, and a key without certificate', () => {
+      assert.equal(has('smtpd_tls_cert_file = /etc/ssl/certs/mail.pem\n', 'tls-cert-without-key').length, 1);
+      assert.equal(has('smtpd_tls_cert_file = /etc/ssl/certs/mail.pem\nsmtpd_tls_key_file =\n', 'tls-cert-without-key').length, 1);
+      assert.deepEqual(has('smtpd_tls_cert_file = /etc/ssl/certs/mail.pem\nsmtpd_tls_key_file = /etc/ssl/private/mail.key\n', 'tls-cert-without-key'), []);
+      assert.equal(has('smtpd_tls_key_file = /etc/ssl/private/mail.key\n', 'tls-key-without-cert').length, 1);
+    });
+    it('permit_sasl_authenticated while SASL is enabled nowhere (master.cf -o counts)', () => {
+      const main = 'smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination\n';
+      const [d] = has(main, 'sasl-not-enabled');
+      assert.deepEqual(d.range, { start: { line: 0, character: 27 }, end: { line: 0, character: 52 } });
+      assert.deepEqual(has(main + 'smtpd_sasl_auth_enable = yes\nsmtpd_tls_security_level = may\n', 'sasl-not-enabled'), []);
+      assert.deepEqual(has(main, 'sasl-not-enabled', 'submission inet n - y - - smtpd -o smtpd_sasl_auth_enable=yes\n'), []);
+    });
+    it('AUTH offered without TLS', () => {
+      assert.equal(has('smtpd_sasl_auth_enable = yes\nsmtpd_tls_security_level = none\n', 'auth-without-tls').length, 1);
+      assert.deepEqual(has('smtpd_sasl_auth_enable = yes\nsmtpd_tls_security_level = may\n', 'auth-without-tls'), []);
+    });
+    it('smtpd_tls_security_level = encrypt reaching port 25', () => {
+      assert.equal(has('smtpd_tls_security_level = encrypt\n', 'tls-encrypt-port-25', STOCK_MASTER).length, 1);
+      const master = STOCK_MASTER.replace('smtpd\n', 'smtpd -o smtpd_tls_security_level=may\n');
+      assert.deepEqual(has('smtpd_tls_security_level = encrypt\n', 'tls-encrypt-port-25', master), []);
+    });
+  });
+});

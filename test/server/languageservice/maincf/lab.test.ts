@@ -1,0 +1,40 @@
+// The lab configuration of the lesson: the editor must report its real problems and nothing else.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { mainCfService } from '../../../../server/src/languageservice/maincf';
+import { masterCfService } from '../../../../server/src/languageservice/mastercf';
+import type { ServiceContext } from '../../../../server/src/languageservice/service';
+
+const LAB = resolve(__dirname, '../../../../examples/lab');
+const ctx: ServiceContext = {
+  locale: 'en',
+  workspace: {
+    readText: (uri) => {
+      try {
+        return readFileSync(new URL(uri), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  },
+};
+const open = (name: string, lang: string) => TextDocument.create(pathToFileURL(`${LAB}/${name}`).href, lang, 1, readFileSync(`${LAB}/${name}`, 'utf8'));
+
+describe('the lab configuration', () => {
+  it('main.cf: only the deprecated smtp_use_tls', () => {
+    const ds = mainCfService.diagnostics(open('main.cf', 'postfix-main'), ctx);
+    assert.deepEqual(ds.map((d) => [d.range.start.line + 1, d.code]), [[29, 'deprecated-parameter']]);
+  });
+  it('master.cf: nothing', () => {
+    assert.deepEqual(masterCfService.diagnostics(open('master.cf', 'postfix-master'), ctx), []);
+  });
+  it('main.cf alone would flag the parameter only master.cf uses', () => {
+    const doc = open('main.cf', 'postfix-main');
+    const alone = mainCfService.diagnostics(doc, { ...ctx, workspace: { readText: () => undefined } });
+    assert.ok(alone.some((d) => d.code === 'unknown-parameter' && /port25_recipient_restrictions/.test(d.message)));
+  });
+});

@@ -1,0 +1,68 @@
+// Each master.cf diagnostic: a fixture that shows it and a close one that must not.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { codes, masterDiagnostics, only } from '../maincf/helpers';
+
+const has = (master: string, code: string, main?: string) => only(masterDiagnostics(master, main), code);
+const SMTPD = 'smtp      inet  n       -       y       -       -       smtpd\n';
+
+describe('master.cf diagnostics', () => {
+  it('field count', () => {
+    assert.deepEqual(codes(masterDiagnostics('smtp inet n - y - smtpd\n')), ['syntax/field-count']);
+    assert.deepEqual(masterDiagnostics(SMTPD), []);
+  });
+  it('service type, with a near match', () => {
+    const [d] = has('smtp inett n - y - - smtpd\n', 'invalid-service-type');
+    assert.match(d.message, /'inett'.*Did you mean 'inet'/);
+    assert.deepEqual(d.range, { start: { line: 0, character: 5 }, end: { line: 0, character: 10 } });
+    assert.deepEqual(has('postlog unix-dgram n - n - 1 postlogd\n', 'invalid-service-type'), []);
+  });
+  it('private, unpriv and chroot flags', () => {
+    assert.equal(has('smtp inet x - yes - - smtpd\n', 'invalid-flag').length, 2);
+    assert.deepEqual(has('smtp inet n - y - - smtpd\n', 'invalid-flag'), []);
+  });
+  it('wakeup and maxproc', () => {
+    assert.equal(has('pickup unix n - y soon 1 pickup\n', 'invalid-wakeup').length, 1);
+    assert.deepEqual(has('tlsmgr unix - - y 1000? 1 tlsmgr\n', 'invalid-wakeup'), []);
+    assert.equal(has('pickup unix n - y 60 many pickup\n', 'invalid-maxproc').length, 1);
+    assert.deepEqual(has('pickup unix n - y 60 - pickup\n', 'invalid-maxproc'), []);
+  });
+  it('duplicate service, pointing at the first', () => {
+    const [d] = has(SMTPD + 'pickup unix n - y 60 1 pickup\n' + SMTPD, 'duplicate-service');
+    assert.equal(d.range.start.line, 2);
+    assert.equal(d.relatedInformation?.[0].location.range.start.line, 0);
+    assert.deepEqual(has(SMTPD + 'smtp unix - - y - - smtp\n', 'duplicate-service'), []);
+  });
+  it('unknown command, and a command on the wrong service type', () => {
+    const [d] = has('smtp inet n - y - - smtpdd\n', 'unknown-command');
+    assert.match(d.message, /Did you mean 'smtpd'/);
+    assert.deepEqual(has('policy unix - n n - 0 spawn user=nobody argv=/usr/bin/policy\n', 'unknown-command'), []);
+    assert.equal(has('pickup inet n - y 60 1 pickup\n', 'service-type-mismatch').length, 1);
+  });
+  it('-o with an unknown parameter, by postconf rules', () => {
+    const [d] = has(SMTPD + '  -o smtpd_sasl_auth_enabled=yes\n', 'unknown-parameter');
+    assert.match(d.message, /Did you mean 'smtpd_sasl_auth_enable'/);
+    assert.deepEqual(d.range, { start: { line: 1, character: 5 }, end: { line: 1, character: 28 } });
+    assert.deepEqual(has(SMTPD + '  -o smtpd_sasl_auth_enable=no\n  -o { smtpd_client_restrictions = permit_mynetworks, reject }\n', 'unknown-parameter'), []);
+  });
+  it('-o with a $reference main.cf does not define', () => {
+    const master = SMTPD + '  -o smtpd_recipient_restrictions=$port25_recipient_restriction\n';
+    const [d] = has(master, 'undefined-reference', 'port25_recipient_restrictions = reject_unauth_destination\n');
+    assert.match(d.message, /Did you mean 'port25_recipient_restrictions'/);
+    assert.deepEqual(has(master, 'undefined-reference', 'port25_recipient_restriction = reject_unauth_destination\n'), []);
+  });
+  it('-o values are checked by type, and deprecated ones get their replacement', () => {
+    assert.equal(has(SMTPD + '  -o smtpd_sasl_auth_enable=true\n', 'invalid-value').length, 1);
+    const [d] = has(SMTPD + '  -o smtpd_use_tls=yes\n', 'deprecated-parameter');
+    assert.equal((d.data as any).replaceSetting.text, 'smtpd_tls_security_level=may');
+  });
+  it('wrapper mode on port 25, not on 465', () => {
+    assert.equal(has(SMTPD + '  -o smtpd_tls_wrappermode=yes\n', 'tls-wrappermode-port-25').length, 1);
+    assert.deepEqual(has('urd inet n - y - - smtpd\n  -o smtpd_tls_wrappermode=yes\n', 'tls-wrappermode-port-25'), []);
+  });
+  it('open relay in a service override', () => {
+    const main = 'smtpd_relay_restrictions =\nsmtpd_recipient_restrictions = permit_mynetworks, reject_unauth_destination\n';
+    assert.equal(has(SMTPD + '  -o smtpd_recipient_restrictions=permit_mynetworks\n', 'open-relay', main).length, 1);
+    assert.deepEqual(has(SMTPD + '  -o smtpd_recipient_restrictions=permit_mynetworks,reject_unauth_destination\n', 'open-relay', main), []);
+  });
+});

@@ -2,9 +2,9 @@
 // (or the data is edited by hand), these fail and say to run `npm run gen:postfix`.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generatedCapabilities, generatedParameters } from '../../../server/src/postfix/generatedData';
 import { allMasterDaemons, serviceParameterDefaults } from '../../../server/src/postfix/masterDaemons';
@@ -12,6 +12,7 @@ import { isBuiltinParameter } from '../../../server/src/postfix/parameters';
 import { requirePeer } from '../../support/peers';
 
 const skip = requirePeer('postconf', ['postfix']);
+const DATA = resolve(__dirname, '../../../server/src/postfix/data');
 const REGENERATE = 'the committed data is stale: run `npm run gen:postfix` and commit server/src/postfix/data';
 
 let dir: string;
@@ -94,5 +95,18 @@ describe('the generated data matches the installed Postfix', { skip }, () => {
     const notServices = new Set(['master', 'post-install', 'postfix-script', 'postfix-tls-script', 'postfix-wrapper', 'postmulti-script', 'fsstone']);
     const programs = readdirSync(daemonDir).filter((f) => !notServices.has(f) && statSync(join(daemonDir, f)).mode & 0o111);
     assert.deepEqual(allMasterDaemons().map((d) => d.command).sort(), programs.sort());
+  });
+
+  it('is exactly what the generator writes today (versions and time units included)', () => {
+    const out = mkdtempSync(join(tmpdir(), 'gen-postfix-out-'));
+    try {
+      const r = spawnSync(process.execPath, [join(DATA, 'generate.mjs'), '--out', out], { encoding: 'utf8' });
+      assert.equal(r.status, 0, `the generator failed: ${r.stderr}`);
+      for (const file of ['parameters.json', 'capabilities.json']) {
+        assert.equal(readFileSync(join(out, file), 'utf8'), readFileSync(join(DATA, file), 'utf8'), `${file}: ${REGENERATE}`);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });

@@ -4,7 +4,7 @@
 // sentence of the manual is stored (its one "Postix" spelling slip is tolerated). See README.md here.
 //
 // Why each step is done the way it is:
-// - `postconf -d` runs in fresh UTS and network namespaces with a fixed host name, so the
+// - `postconf -d` runs in fresh user, UTS and network namespaces with a fixed host name, so the
 //   host-dependent defaults come out the same on every machine; a second run with another host
 //   name and an extra address tells which parameters depend on the host at all.
 // - `-c` points at an empty directory whose main.cf only moves meta_directory there: without a
@@ -20,6 +20,9 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
+/** `--out DIR` writes elsewhere (the freshness test compares such a run with the committed files). */
+const outIndex = process.argv.indexOf('--out');
+const OUT = outIndex > 0 && process.argv[outIndex + 1] ? process.argv[outIndex + 1] : HERE;
 const MAN_PAGE = '/usr/share/man/man5/postconf.5.gz';
 /** The host the stable dump pretends to be. */
 const STABLE_HOST = 'host.example.org';
@@ -59,7 +62,8 @@ function isolatedDefaults(configDir, hostname, extraAddress) {
   const steps = [`hostname ${hostname}`, 'ip link set lo up'];
   if (extraAddress) steps.push(`ip addr add ${extraAddress} dev lo`);
   steps.push(`exec postconf -d -c ${configDir} 2>/dev/null`);
-  return parsePostconfLines(run('unshare', ['-un', 'sh', '-c', steps.join('; ')]));
+  // -r maps us to root inside a new user namespace, so this also works for a normal user.
+  return parsePostconfLines(run('unshare', ['-run', 'sh', '-c', steps.join('; ')]));
 }
 
 /** "This feature is available in Postfix 2.6 and later." and its variants, per section. */
@@ -141,7 +145,7 @@ function writeJson(file, header, entriesKey, entries) {
   const body = Object.entries(entries)
     .map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)}`)
     .join(',\n');
-  writeFileSync(join(HERE, file), `${head},\n  ${JSON.stringify(entriesKey)}: {\n${body}\n  }\n}\n`);
+  writeFileSync(join(OUT, file), `${head},\n  ${JSON.stringify(entriesKey)}: {\n${body}\n  }\n}\n`);
 }
 
 function main() {
@@ -183,7 +187,7 @@ function main() {
       saslClientTypes: lines(run('postconf', ['-A', '-c', configDir])),
       serviceParameters: perServiceParameters(configDir, stable),
     };
-    writeFileSync(join(HERE, 'capabilities.json'), `${JSON.stringify(capabilities, null, 2)}\n`);
+    writeFileSync(join(OUT, 'capabilities.json'), `${JSON.stringify(capabilities, null, 2)}\n`);
     const documented = [...stable.keys()].filter((k) => facts.has(k)).length;
     process.stdout.write(
       `gen:postfix: Postfix ${version}: ${stable.size} parameters (${documented} documented, ` +

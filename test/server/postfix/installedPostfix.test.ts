@@ -17,6 +17,9 @@ const REGENERATE = 'the committed data is stale: run `npm run gen:postfix` and c
 
 let dir: string;
 
+/** The generator needs new namespaces; where a container forbids them, the other tests still compare the defaults. */
+const cannotUnshare = spawnSync('unshare', ['-run', 'true']).status === 0 ? undefined : 'unshare -run is not permitted here';
+
 function postconf(...args: string[]): string {
   const r = spawnSync('postconf', [...args, '-c', dir], { encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: 'C' } });
   assert.equal(r.status, 0, `postconf ${args.join(' ')} failed: ${r.stderr}`);
@@ -97,7 +100,7 @@ describe('the generated data matches the installed Postfix', { skip }, () => {
     assert.deepEqual(allMasterDaemons().map((d) => d.command).sort(), programs.sort());
   });
 
-  it('is exactly what the generator writes today (versions and time units included)', () => {
+  it('is exactly what the generator writes today (versions and time units included)', { skip: cannotUnshare }, () => {
     const out = mkdtempSync(join(tmpdir(), 'gen-postfix-out-'));
     try {
       const r = spawnSync(process.execPath, [join(DATA, 'generate.mjs'), '--out', out], { encoding: 'utf8' });

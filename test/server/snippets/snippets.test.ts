@@ -40,10 +40,23 @@ const URI: Record<string, string> = {
   msmtprc: 'file:///lab/home/usuario/.msmtprc',
 };
 
-const ctx: ServiceContext = {
-  locale: 'en',
-  workspace: { readText: (uri) => (uri === 'file:///lab/etc/passwd' ? 'root:x:0:0::/root:/bin/sh\nusuario:x:1000:1000::/home/usuario:/bin/sh\n' : undefined) },
+const mainCfSnippets: Record<string, Snippet> = JSON.parse(readFileSync(join(ROOT, 'snippets/postfix-main.json'), 'utf8'));
+const masterCfSnippets: Record<string, Snippet> = JSON.parse(readFileSync(join(ROOT, 'snippets/postfix-master.json'), 'utf8'));
+
+/** The lab's other files, beside the snippet's document, built from the snippets themselves:
+ * main.cf and master.cf are analysed together (master.cf's smtp service uses main.cf's
+ * port25_recipient_restrictions), and aliases are checked against the system's users. */
+const LAB_FILES: Record<string, string> = {
+  'file:///lab/etc/passwd': 'root:x:0:0::/root:/bin/sh\nusuario:x:1000:1000::/home/usuario:/bin/sh\n',
+  'file:///lab/etc/postfix/main.cf': ['Internet Site base', 'TLS block', 'Dovecot SASL block', 'Recipient restrictions per port']
+    .map((n) => expandSnippet(mainCfSnippets[n].body).text)
+    .join('\n'),
+  'file:///lab/etc/postfix/master.cf': ['smtp service for MTAs (25)', '465 as submissions', 'submission service (587)']
+    .map((n) => expandSnippet(masterCfSnippets[n].body).text)
+    .join('\n'),
 };
+
+const ctx: ServiceContext = { locale: 'en', workspace: { readText: (uri) => LAB_FILES[uri] } };
 
 const contributions: { language: string; path: string }[] = manifest.contributes?.snippets ?? [];
 

@@ -32,7 +32,7 @@ const useTls = (prefix: 'smtp' | 'lmtp' | 'smtpd' | 'postscreen' | 'tlsproxy'): 
   },
   advice: {
     en: `Replace it with ${prefix}_tls_security_level: "may" for opportunistic TLS, "none" for no TLS.`,
-    es: `Sustitúyelo por ${prefix}_tls_security_level: «may» para TLS oportunista, «none» para no usar TLS.`,
+    es: `Sustitúyalo por ${prefix}_tls_security_level: «may» para TLS oportunista, «none» para no usar TLS.`,
   },
 });
 
@@ -47,7 +47,7 @@ const enforceTls = (prefix: 'smtp' | 'lmtp' | 'smtpd' | 'postscreen' | 'tlsproxy
   },
   advice: {
     en: `Replace it with ${prefix}_tls_security_level: "encrypt" to require TLS, "may" to only offer it.`,
-    es: `Sustitúyelo por ${prefix}_tls_security_level: «encrypt» para exigir TLS, «may» para solo ofrecerlo.`,
+    es: `Sustitúyalo por ${prefix}_tls_security_level: «encrypt» para exigir TLS, «may» para solo ofrecerlo.`,
   },
 });
 
@@ -58,7 +58,7 @@ const perSite = (name: string, replacement: string): Deprecation => ({
   replacements: [replacement],
   advice: {
     en: `Move the entries to ${replacement}; the table format differs, so rewrite them rather than rename.`,
-    es: `Pasa las entradas a ${replacement}; el formato de la tabla es otro, así que hay que reescribirlas, no solo renombrar.`,
+    es: `Pase las entradas a ${replacement}; el formato de la tabla es otro, así que hay que reescribirlas, no solo renombrar.`,
   },
 });
 
@@ -73,7 +73,7 @@ const enforcePeername = (prefix: 'smtp' | 'lmtp'): Deprecation => ({
   },
   advice: {
     en: `Express it with ${prefix}_tls_security_level: "verify" or "secure" check the peer name, "encrypt" does not.`,
-    es: `Exprésalo con ${prefix}_tls_security_level: «verify» o «secure» comprueban el nombre del servidor, «encrypt» no.`,
+    es: `Expréselo con ${prefix}_tls_security_level: «verify» o «secure» comprueban el nombre del servidor, «encrypt» no.`,
   },
 });
 
@@ -85,7 +85,7 @@ const renamed = (name: string, replacement: string, warnedSince: string): Deprec
   replacements: [replacement],
   advice: {
     en: `Renamed: use ${replacement} instead.`,
-    es: `Cambió de nombre: usa ${replacement} en su lugar.`,
+    es: `Cambió de nombre: use ${replacement} en su lugar.`,
   },
 });
 
@@ -98,7 +98,7 @@ const DEPRECATIONS: Deprecation[] = [
     valueMap: { yes: { parameter: 'smtp_dns_support_level', value: 'disabled' }, no: null },
     advice: {
       en: 'Use smtp_dns_support_level = disabled to turn DNS off in the SMTP/LMTP client; to keep DNS on, just delete the line.',
-      es: 'Usa smtp_dns_support_level = disabled para que el cliente SMTP/LMTP no consulte el DNS; para dejarlo activo, basta con borrar la línea.',
+      es: 'Use smtp_dns_support_level = disabled para que el cliente SMTP/LMTP no consulte el DNS; para dejarlo activo, basta con borrar la línea.',
     },
   },
   useTls('smtp'),
@@ -124,7 +124,7 @@ const DEPRECATIONS: Deprecation[] = [
     valueMap: {},
     advice: {
       en: 'Delete the line: the built-in Diffie-Hellman groups are the better choice.',
-      es: 'Borra la línea: los grupos Diffie-Hellman que trae Postfix son la mejor opción.',
+      es: 'Borre la línea: los grupos Diffie-Hellman que trae Postfix son la mejor opción.',
     },
   },
   {
@@ -135,7 +135,7 @@ const DEPRECATIONS: Deprecation[] = [
     valueMap: {},
     advice: {
       en: 'Delete the line and let Postfix and OpenSSL pick the curves (tls_eecdh_auto_curves).',
-      es: 'Borra la línea y deja que Postfix y OpenSSL elijan las curvas (tls_eecdh_auto_curves).',
+      es: 'Borre la línea y deje que Postfix y OpenSSL elijan las curvas (tls_eecdh_auto_curves).',
     },
   },
   renamed('authorized_verp_clients', 'smtpd_authorized_verp_clients', '3.11'),
@@ -153,7 +153,7 @@ const DEPRECATIONS: Deprecation[] = [
     replacements: ['relay_domains'],
     advice: {
       en: 'List the domains you are backup MX for in relay_domains (with recipient validation) instead.',
-      es: 'En su lugar, pon en relay_domains los dominios de los que eres MX secundario (validando los destinatarios).',
+      es: 'En su lugar, ponga en relay_domains los dominios de los que este servidor es MX secundario (validando los destinatarios).',
     },
   },
   {
@@ -164,7 +164,7 @@ const DEPRECATIONS: Deprecation[] = [
     replacements: ['permit_mynetworks', 'reject_unauth_destination'],
     advice: {
       en: 'Use permit_mynetworks followed by reject_unauth_destination.',
-      es: 'Usa permit_mynetworks seguido de reject_unauth_destination.',
+      es: 'Use permit_mynetworks seguido de reject_unauth_destination.',
     },
   },
   {
@@ -175,7 +175,7 @@ const DEPRECATIONS: Deprecation[] = [
     replacements: ['reject_rbl_client'],
     advice: {
       en: 'Use reject_rbl_client followed by the DNS blocklist domain, e.g. reject_rbl_client zen.spamhaus.org.',
-      es: 'Usa reject_rbl_client seguido del dominio de la lista negra DNS, p. ej. reject_rbl_client zen.spamhaus.org.',
+      es: 'Use reject_rbl_client seguido del dominio de la lista negra DNS, p. ej. reject_rbl_client zen.spamhaus.org.',
     },
   },
   {
@@ -186,7 +186,7 @@ const DEPRECATIONS: Deprecation[] = [
     replacements: ['permit_mynetworks', 'permit_sasl_authenticated'],
     advice: {
       en: 'Trust clients by network (permit_mynetworks) or by login (permit_sasl_authenticated) instead.',
-      es: 'Confía en los clientes por su red (permit_mynetworks) o por su autenticación (permit_sasl_authenticated).',
+      es: 'Confíe en los clientes por su red (permit_mynetworks) o por su autenticación (permit_sasl_authenticated).',
     },
   },
 ];

@@ -9,11 +9,11 @@ export interface Note {
 export const PARAMETER_NOTES: Record<string, Note> = {
   myhostname: {
     en: 'Set it to the name the server is known by from outside, e.g. `smtp.mail1.org`. It must be a fully qualified name: other servers compare it with your DNS, and many parameters (`mydomain`, `myorigin`, `smtpd_banner`) derive from it.',
-    es: 'Pon aquí el nombre con el que se conoce al servidor desde fuera, p. ej. `smtp.mail1.org`. Debe ser un nombre completo: otros servidores lo contrastan con tu DNS, y de él derivan otros parámetros (`mydomain`, `myorigin`, `smtpd_banner`).',
+    es: 'Indique aquí el nombre con el que se conoce al servidor desde fuera, p. ej. `smtp.mail1.org`. Debe ser un nombre completo: otros servidores lo contrastan con su DNS, y de él derivan otros parámetros (`mydomain`, `myorigin`, `smtpd_banner`).',
   },
   mydomain: {
     en: 'Usually left unset: Postfix takes `myhostname` and drops its first label (`smtp.mail1.org` → `mail1.org`). Set it only when that rule gives the wrong domain.',
-    es: 'Normalmente no se define: Postfix toma `myhostname` y le quita la primera etiqueta (`smtp.mail1.org` → `mail1.org`). Defínelo solo si esa regla da un dominio equivocado.',
+    es: 'Normalmente no se define: Postfix toma `myhostname` y le quita la primera etiqueta (`smtp.mail1.org` → `mail1.org`). Defínalo solo si esa regla da un dominio equivocado.',
   },
   myorigin: {
     en: 'The domain used for mail sent from this machine without a domain (cron, `mail root`). Debian writes `myorigin = /etc/mailname`, and its Postfix reads the domain from that file; upstream Postfix would take the path literally.',
@@ -21,15 +21,15 @@ export const PARAMETER_NOTES: Record<string, Note> = {
   },
   mydestination: {
     en: 'Domains whose mail ends here in a **local** mailbox (system users). In the lab: `mail1.org, localhost`. Do not list virtual domains here as well: a domain must be local, virtual or relay, never two at once.',
-    es: 'Dominios cuyo correo termina aquí en un buzón **local** (usuarios del sistema). En la práctica: `mail1.org, localhost`. No repitas aquí los dominios virtuales: un dominio es local, virtual o de reenvío, nunca dos cosas a la vez.',
+    es: 'Dominios cuyo correo termina aquí en un buzón **local** (usuarios del sistema). En la práctica: `mail1.org, localhost`. No repita aquí los dominios virtuales: un dominio es local, virtual o de reenvío, nunca dos cosas a la vez.',
   },
   mynetworks: {
     en: 'Clients in these networks are trusted by `permit_mynetworks`, so they may relay without logging in. Keep it to the machine itself (`127.0.0.0/8`) as the lab does; a wide network here turns the server into an open relay.',
-    es: 'Los clientes de estas redes son de confianza para `permit_mynetworks` y pueden reenviar sin autenticarse. Limítalo a la propia máquina (`127.0.0.0/8`), como en la práctica; una red amplia aquí convierte el servidor en un relé abierto.',
+    es: 'Los clientes de estas redes son de confianza para `permit_mynetworks` y pueden reenviar sin autenticarse. Limítelo a la propia máquina (`127.0.0.0/8`), como en la práctica; una red amplia aquí convierte el servidor en un relé abierto.',
   },
   relayhost: {
     en: 'Empty (as in the lab) means Postfix looks up the MX of each destination and delivers directly. Put a host here to send everything through a smarthost; write `[host]` to skip the MX lookup.',
-    es: 'Vacío (como en la práctica) significa que Postfix busca el MX de cada destino y entrega directamente. Pon un servidor para enviar todo a través de un smarthost; escribe `[servidor]` para no buscar su MX.',
+    es: 'Vacío (como en la práctica) significa que Postfix busca el MX de cada destino y entrega directamente. Indique un servidor para enviar todo a través de un smarthost; escriba `[servidor]` para no buscar su MX.',
   },
   inet_interfaces: {
     en: '`all` listens on every address; `loopback-only` only accepts local clients. Changing it needs `postfix stop` and `start`, not just a reload.',
@@ -41,7 +41,7 @@ export const PARAMETER_NOTES: Record<string, Note> = {
   },
   alias_maps: {
     en: 'Where the local delivery agent looks up aliases (`/etc/aliases`). After editing the source file run `newaliases`; aliases may point to other local users, to outside addresses, to files or to commands.',
-    es: 'Dónde busca los alias el agente de entrega local (`/etc/aliases`). Tras editar el fichero ejecuta `newaliases`; un alias puede apuntar a otros usuarios locales, a direcciones externas, a ficheros o a programas.',
+    es: 'Dónde busca los alias el agente de entrega local (`/etc/aliases`). Tras editar el fichero, ejecute `newaliases`; un alias puede apuntar a otros usuarios locales, a direcciones externas, a ficheros o a programas.',
   },
   alias_database: {
     en: 'The tables `newaliases` rebuilds. It normally names the same file as `alias_maps`; if they differ, edits to the aliases file may never be compiled.',
@@ -49,7 +49,7 @@ export const PARAMETER_NOTES: Record<string, Note> = {
   },
   recipient_delimiter: {
     en: 'With `+`, everything after the plus sign in the local part is an extension: mail to `manolo+esto.no.sirve@mail1.org` is delivered to `manolo`. Useful for tagging addresses you give away.',
-    es: 'Con `+`, todo lo que sigue al signo más en la parte local es una extensión: un mensaje a `manolo+esto.no.sirve@mail1.org` se entrega a `manolo`. Sirve para etiquetar las direcciones que das.',
+    es: 'Con `+`, todo lo que sigue al signo más en la parte local es una extensión: un mensaje a `manolo+esto.no.sirve@mail1.org` se entrega a `manolo`. Sirve para etiquetar las direcciones que se facilitan a terceros.',
   },
   mailbox_size_limit: {
     en: 'The lab sets `0` (no limit) so mailboxes never stop growing. It must not be smaller than `message_size_limit`, or a single large message could never be delivered.',
@@ -57,7 +57,7 @@ export const PARAMETER_NOTES: Record<string, Note> = {
   },
   message_size_limit: {
     en: 'Largest message, in bytes, the server accepts; the lab raises it to `20480000` (about 20 MB) with `postconf -e`. Attachments grow by a third when encoded, so leave room.',
-    es: 'Tamaño máximo de mensaje, en bytes, que acepta el servidor; la práctica lo sube a `20480000` (unos 20 MB) con `postconf -e`. Los adjuntos crecen un tercio al codificarse, así que deja margen.',
+    es: 'Tamaño máximo de mensaje, en bytes, que acepta el servidor; la práctica lo sube a `20480000` (unos 20 MB) con `postconf -e`. Los adjuntos crecen un tercio al codificarse, así que conviene dejar margen.',
   },
   smtpd_relay_restrictions: {
     en: 'Decides whether a message may be **relayed** (sent on to a domain that is not ours). The lab keeps the Debian value `permit_mynetworks permit_sasl_authenticated defer_unauth_destination`: local clients and logged-in users may relay, everyone else only reaches our own domains.',
@@ -89,11 +89,11 @@ export const PARAMETER_NOTES: Record<string, Note> = {
   },
   smtpd_tls_wrappermode: {
     en: 'TLS from the very first byte, the old "SMTPS" way. Enable it **only for the port 465 service** in master.cf (`-o smtpd_tls_wrappermode=yes`), never in main.cf: on port 25 other servers expect plain SMTP and STARTTLS, and would fail to deliver to you.',
-    es: 'TLS desde el primer byte, al viejo estilo «SMTPS». Actívalo **solo en el servicio del puerto 465** en master.cf (`-o smtpd_tls_wrappermode=yes`), nunca en main.cf: en el puerto 25 los demás servidores esperan SMTP normal y STARTTLS, y no podrían entregarte correo.',
+    es: 'TLS desde el primer byte, al viejo estilo «SMTPS». Actívelo **solo en el servicio del puerto 465** en master.cf (`-o smtpd_tls_wrappermode=yes`), nunca en main.cf: en el puerto 25 los demás servidores esperan SMTP normal y STARTTLS, y no podrían entregarle correo.',
   },
   smtp_use_tls: {
     en: 'The lesson writes `smtp_use_tls = yes` so Postfix uses STARTTLS when it sends mail. Postfix 3.7 still accepts it, but it is deprecated since 3.9: write `smtp_tls_security_level = may` instead, which means the same.',
-    es: 'La lección escribe `smtp_use_tls = yes` para que Postfix use STARTTLS al enviar. Postfix 3.7 aún lo acepta, pero está obsoleto desde la 3.9: escribe en su lugar `smtp_tls_security_level = may`, que significa lo mismo.',
+    es: 'La lección escribe `smtp_use_tls = yes` para que Postfix use STARTTLS al enviar. Postfix 3.7 aún lo acepta, pero está obsoleto desde la 3.9: escriba en su lugar `smtp_tls_security_level = may`, que significa lo mismo.',
   },
   smtp_tls_security_level: {
     en: 'TLS when Postfix sends to other servers. `may` encrypts whenever the other side offers STARTTLS and falls back to plain text otherwise; stricter levels (`encrypt`, `verify`, `dane`) can make mail undeliverable to servers without TLS.',
@@ -117,7 +117,7 @@ export const PARAMETER_NOTES: Record<string, Note> = {
   },
   smtpd_sasl_security_options: {
     en: '`noanonymous` refuses anonymous logins, which would otherwise let anyone relay. Add `noplaintext` only if TLS is not guaranteed; with `smtpd_tls_auth_only = yes` plaintext passwords are already protected.',
-    es: '`noanonymous` rechaza el acceso anónimo, que si no dejaría reenviar a cualquiera. Añade `noplaintext` solo si no está garantizado TLS; con `smtpd_tls_auth_only = yes` las contraseñas en claro ya van protegidas.',
+    es: '`noanonymous` rechaza el acceso anónimo, que si no dejaría reenviar a cualquiera. Añada `noplaintext` solo si no está garantizado TLS; con `smtpd_tls_auth_only = yes` las contraseñas en claro ya van protegidas.',
   },
   broken_sasl_auth_clients: {
     en: 'Also announces AUTH in the non-standard `AUTH=` form that old Outlook versions expect. Harmless for other clients; the lab enables it.',
@@ -141,7 +141,7 @@ export const PARAMETER_NOTES: Record<string, Note> = {
   },
   virtual_mailbox_domains: {
     en: 'Domains whose users have mailboxes here but no system account. Delivery goes through `virtual_transport` (the `virtual` agent, or LMTP to Dovecot). Never list the same domain in `mydestination`.',
-    es: 'Dominios cuyos usuarios tienen buzón aquí pero no cuenta del sistema. La entrega pasa por `virtual_transport` (el agente `virtual`, o LMTP hacia Dovecot). No pongas el mismo dominio en `mydestination`.',
+    es: 'Dominios cuyos usuarios tienen buzón aquí pero no cuenta del sistema. La entrega pasa por `virtual_transport` (el agente `virtual`, o LMTP hacia Dovecot). No ponga el mismo dominio en `mydestination`.',
   },
   virtual_mailbox_maps: {
     en: 'The list of valid users of the virtual mailbox domains; with the `virtual` agent, the value is the mailbox path under `virtual_mailbox_base`. Unknown users are rejected during SMTP.',
@@ -157,7 +157,7 @@ export const PARAMETER_NOTES: Record<string, Note> = {
   },
   local_recipient_maps: {
     en: 'The valid users of the `mydestination` domains (by default system accounts and aliases). Mail to anyone else is rejected at RCPT TO with "User unknown", so no bounce is generated later. Leaving it empty accepts everything and bounces afterwards: avoid.',
-    es: 'Los usuarios válidos de los dominios de `mydestination` (por omisión, cuentas del sistema y alias). El correo a cualquier otro se rechaza en RCPT TO con «User unknown», sin generar rebotes después. Dejarlo vacío lo acepta todo y rebota luego: evítalo.',
+    es: 'Los usuarios válidos de los dominios de `mydestination` (por omisión, cuentas del sistema y alias). El correo a cualquier otro se rechaza en RCPT TO con «User unknown», sin generar rebotes después. Dejarlo vacío lo acepta todo y rebota luego: evítelo.',
   },
   local_transport: {
     en: 'The transport for local domains: `local:$myhostname` by default, i.e. the local delivery agent. Changing it sends all local mail elsewhere, including aliases processing.',
@@ -192,7 +192,7 @@ export const PARAMETER_NOTES: Record<string, Note> = {
 export const RESTRICTION_NOTES: Record<string, Note> = {
   permit_mynetworks: {
     en: 'Accepts at once if the client address is in `mynetworks`. Put it first so local programs are never slowed by the checks that follow; on a public port it is what lets the machine itself relay.',
-    es: 'Acepta de inmediato si la dirección del cliente está en `mynetworks`. Ponlo el primero para que los programas locales no pasen por las comprobaciones siguientes; en un puerto público es lo que permite reenviar a la propia máquina.',
+    es: 'Acepta de inmediato si la dirección del cliente está en `mynetworks`. Póngalo el primero para que los programas locales no pasen por las comprobaciones siguientes; en un puerto público es lo que permite reenviar a la propia máquina.',
   },
   permit_sasl_authenticated: {
     en: 'Accepts if the client logged in with SMTP AUTH. It only does something where SASL is enabled (`smtpd_sasl_auth_enable = yes`); the lab relies on it on 465 and 587.',
@@ -212,7 +212,7 @@ export const RESTRICTION_NOTES: Record<string, Note> = {
   },
   reject_rbl_client: {
     en: 'Asks a DNS blocklist about the client address, e.g. `reject_rbl_client zen.spamhaus.org`, and rejects it if listed. Place it after `reject_unauth_destination` so relay attempts are refused without a DNS query.',
-    es: 'Pregunta a una lista negra DNS por la dirección del cliente, p. ej. `reject_rbl_client zen.spamhaus.org`, y lo rechaza si aparece. Colócala después de `reject_unauth_destination` para rechazar los intentos de reenvío sin consultar el DNS.',
+    es: 'Pregunta a una lista negra DNS por la dirección del cliente, p. ej. `reject_rbl_client zen.spamhaus.org`, y lo rechaza si aparece. Colóquela después de `reject_unauth_destination` para rechazar los intentos de reenvío sin consultar el DNS.',
   },
   reject: {
     en: 'Rejects unconditionally. Anything after it in the same list is never reached; the lab ends the submission list with it, so only local or authenticated clients get through.',

@@ -69,7 +69,7 @@ export const RESTRICTION_SUMMARIES: Record<string, readonly [en: string, es: str
   reject_unlisted_recipient: ['Reject a recipient in our own domains that does not exist.', 'Rechaza un destinatario de nuestros dominios que no existe.'],
   reject_unverified_recipient: ['Reject a recipient that address verification cannot deliver to.', 'Rechaza un destinatario al que la verificación de direcciones no puede entregar.'],
   check_etrn_access: ['Look up the ETRN domain in an access table.', 'Busca el dominio de ETRN en una tabla de acceso.'],
-  reject_maps_rbl: ['Removed in Postfix 3.9: use reject_rbl_client with a blocklist domain.', 'Eliminado en Postfix 3.9: usa reject_rbl_client con un dominio de lista negra.'],
-  permit_naked_ip_address: ['Removed in Postfix 3.9: use permit_mynetworks or permit_sasl_authenticated.', 'Eliminado en Postfix 3.9: usa permit_mynetworks o permit_sasl_authenticated.'],
-  check_relay_domains: ['Removed in Postfix 3.9: use permit_mynetworks and reject_unauth_destination.', 'Eliminado en Postfix 3.9: usa permit_mynetworks y reject_unauth_destination.'],
+  reject_maps_rbl: ['Removed in Postfix 3.9: use reject_rbl_client with a blocklist domain.', 'Eliminado en Postfix 3.9: use reject_rbl_client con un dominio de lista negra.'],
+  permit_naked_ip_address: ['Removed in Postfix 3.9: use permit_mynetworks or permit_sasl_authenticated.', 'Eliminado en Postfix 3.9: use permit_mynetworks o permit_sasl_authenticated.'],
+  check_relay_domains: ['Removed in Postfix 3.9: use permit_mynetworks and reject_unauth_destination.', 'Eliminado en Postfix 3.9: use permit_mynetworks y reject_unauth_destination.'],
 };

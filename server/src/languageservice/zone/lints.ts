@@ -1,7 +1,7 @@
 // Mistakes BIND loads without complaint (or only warns about) that break mail: CNAME loops and
 // dangling aliases, MX/NS/SRV targets that are aliases or addresses, a forgotten trailing dot,
 // duplicate records, uneven TTLs in an RRset, odd SOA timers and reverse-zone owners.
-import { isInZone, nameKey, ownerRange, recordData, recordRange, targetRange, ZoneFile, ZoneRecord } from '../../parsers/zone';
+import { isInZone, nameKey, relativeName, ownerRange, recordData, recordRange, targetRange, ZoneFile, ZoneRecord } from '../../parsers/zone';
 import type { ZoneIndex } from '../../zone/zoneIndex';
 import { checkSoaTimers, serialForm } from '../../zone/soa';
 import { reverseOwnerProblem } from '../../zone/ptr';
@@ -11,13 +11,13 @@ import { normalizedData } from './integrity';
 export function mailLints(zone: ZoneFile, index: ZoneIndex, out: Finding[]): void {
   const apex = zone.origin;
   const apexKey = nameKey(apex);
-  const originBare = apexKey.slice(0, -1);
+  const endsWithDouble = doubledOriginTest(apexKey);
   const reverse = apexKey.endsWith('in-addr.arpa.') || apexKey.endsWith('ip6.arpa.');
 
   for (const r of zone.records) {
     const type = r.type;
     // A name written relative that already ends with the zone name: the dot was forgotten.
-    if (r.ownerEnd > r.start && originBare !== '' && endsWithDouble(r.owner, apexKey)) {
+    if (r.ownerEnd > r.start && endsWithDouble(r.owner)) {
       const written = r.source.text.slice(r.start, r.ownerEnd);
       out.push(missingDot(r, 'owner', written, r.start, r.ownerEnd, r.owner));
     }
@@ -26,7 +26,7 @@ export function mailLints(zone: ZoneFile, index: ZoneIndex, out: Finding[]): voi
       continue;
     }
     const target = r.target;
-    if (r.targetRelative && r.targetStart >= 0 && endsWithDouble(target, apexKey)) {
+    if (r.targetRelative && r.targetStart >= 0 && endsWithDouble(target)) {
       const written = r.source.text.slice(r.targetStart, r.targetEnd);
       out.push(missingDot(r, 'target', written, r.targetStart, r.targetEnd, target));
     }
@@ -47,7 +47,15 @@ export function mailLints(zone: ZoneFile, index: ZoneIndex, out: Finding[]): voi
       if (!isInZone(target, apex)) continue;
       if (index.hasType(target, 'CNAME')) {
         if (type !== 'NS') {
-          out.push({ code: 'target-is-cname', severity: 'warning', message: `The ${type} target ${target} is a CNAME; ${type} must point at a name with its own A/AAAA (RFC 2181 §10.3). Point it at the canonical name`, source: r.source, range: targetRange(r) });
+          const canonical = canonicalName(target, index);
+          out.push({
+            code: 'target-is-cname',
+            severity: 'warning',
+            message: `The ${type} target ${target} is a CNAME; ${type} must point at a name with its own A/AAAA (RFC 2181 §10.3)${canonical ? `. Point it at ${canonical}` : ''}`,
+            source: r.source,
+            range: targetRange(r),
+            data: canonical ? { canonical: relativeName(canonical, apex) } : undefined,
+          });
         }
         continue;
       }
@@ -62,9 +70,15 @@ export function mailLints(zone: ZoneFile, index: ZoneIndex, out: Finding[]): voi
   checkSoa(zone, index, out);
 }
 
-function endsWithDouble(name: string, apexKey: string): boolean {
-  const k = nameKey(name);
-  return k.length > apexKey.length * 2 - 1 && k.endsWith(apexKey.slice(0, -1) + '.' + apexKey) && (k.length === apexKey.length * 2 || k.charCodeAt(k.length - apexKey.length * 2 - 1) === 46);
+/** A name that ends with the zone name twice (mail.example.org.example.org.): a forgotten dot. */
+function doubledOriginTest(apexKey: string): (name: string) => boolean {
+  if (apexKey === '.') return () => false;
+  const doubled = apexKey.slice(0, -1) + '.' + apexKey;
+  return (name) => {
+    if (name.length < doubled.length) return false;
+    const k = nameKey(name);
+    return k.endsWith(doubled) && (k.length === doubled.length || k.charCodeAt(k.length - doubled.length - 1) === 46);
+  };
 }
 
 function missingDot(r: ZoneRecord, what: 'owner' | 'target', written: string, start: number, end: number, became: string): Finding {
@@ -165,4 +179,16 @@ function checkSoa(zone: ZoneFile, index: ZoneIndex, out: Finding[]): void {
 function checkPtrOwner(r: ZoneRecord, apex: string, out: Finding[]): void {
   const problem = reverseOwnerProblem(r.owner);
   if (problem) out.push({ code: 'ptr-owner', severity: 'warning', message: problem, source: r.source, range: ownerRange(r) });
+}
+
+/** The end of a CNAME chain, or undefined when it loops or leaves the index. */
+function canonicalName(name: string, index: ZoneIndex): string | undefined {
+  let current = name;
+  for (let hops = 0; hops < 16; hops++) {
+    const alias = index.at(current).find((x) => x.type === 'CNAME');
+    if (!alias) return current === name ? undefined : current;
+    if (alias.target === undefined) return undefined;
+    current = alias.target;
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 // Which mail policy a TXT or TLSA record is, by its owner name and first tag, and its checks.
-import { nameKey, recordData, rdataRange, ZoneFile, ZoneRecord } from '../../parsers/zone';
+import { nameKey, recordData, rdataRange, typeRange, ZoneFile, ZoneRecord } from '../../parsers/zone';
 import type { ZoneIndex } from '../../zone/zoneIndex';
 import { checkDkim } from '../../zone/dkim';
 import { checkDmarc } from '../../zone/dmarc';
@@ -56,7 +56,8 @@ export function mailRecordChecks(zone: ZoneFile, index: ZoneIndex, out: Finding[
     if (!data || (data.type !== 'TXT' && data.type !== 'SPF')) continue;
     const text = data.strings.join('');
     if (r.type === 'SPF') {
-      out.push({ code: 'spf-record-type', severity: 'warning', message: 'The SPF record type is obsolete (RFC 7208 §3.1); publish the policy as TXT', source: r.source, range: { start: rangeStart(r), end: rangeStart(r) } });
+      const range = typeRange(r);
+      out.push({ code: 'spf-record-type', severity: 'warning', message: 'The SPF record type is obsolete (RFC 7208 §3.1); publish the policy as TXT', source: r.source, range, data: { typeStart: range } });
     }
     const policy = policyOf(r.owner, text);
     if (!policy) continue;
@@ -80,9 +81,6 @@ export function mailRecordChecks(zone: ZoneFile, index: ZoneIndex, out: Finding[
   void index;
 }
 
-function rangeStart(r: ZoneRecord) {
-  return rdataRange(r).start;
-}
 
 function checkTlsaRecord(zone: ZoneFile, r: ZoneRecord, out: Finding[]): void {
   const data = recordData(r, zone.origin);

@@ -20,16 +20,16 @@ export function setZoneOrigin(uri: string, origin: string | undefined): void {
   cache.delete(uri);
 }
 
-const cache = new Map<string, { version: number; text: string; parsed: ParsedZone }>();
+const cache = new Map<string, { version: number; text: string; parsed: ParsedZone; withIncludes: boolean }>();
 const CACHE_LIMIT = 20;
 
 export function parsedZone(doc: TextDocument, workspace?: Workspace): ParsedZone {
   const text = doc.getText();
   const hit = cache.get(doc.uri);
-  if (hit && hit.version === doc.version && hit.text === text) return hit.parsed;
+  if (hit && hit.version === doc.version && hit.text === text && (hit.withIncludes || !workspace)) return hit.parsed;
   const parsed = parseZoneText(doc.uri, text, workspace);
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(doc.uri, { version: doc.version, text, parsed });
+  cache.set(doc.uri, { version: doc.version, text, parsed, withIncludes: workspace !== undefined });
   return parsed;
 }
 

@@ -1,0 +1,119 @@
+// Completion by column: directives, owner names and mail record templates at the start of a
+// line; classes, TTLs and types after the owner; in-zone names where a record's data names a host.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CompletionItem, CompletionItemKind, InsertTextFormat, Position } from 'vscode-languageserver-types';
+import { nameKey, RECORD_TYPES, relativeName } from '../../parsers/zone';
+import type { ServiceContext } from '../service';
+import { DIRECTIVE_DOCS } from './docs';
+import { parsedZone, ParsedZone } from './parsed';
+
+/** Data positions that name a host, by type: completion offers the zone's names there. */
+const NAME_SLOTS: Record<string, number> = { NS: 0, CNAME: 0, DNAME: 0, PTR: 0, MX: 1, SRV: 3 };
+const COMMON_TYPES = ['A', 'AAAA', 'MX', 'CNAME', 'TXT', 'NS', 'SOA', 'PTR', 'SRV', 'CAA', 'TLSA'];
+
+export function zoneCompletion(doc: TextDocument, pos: Position, ctx: ServiceContext): CompletionItem[] {
+  const lineText = doc.getText({ start: { line: pos.line, character: 0 }, end: { line: pos.line + 1, character: 0 } }).replace(/[\r\n]+$/, '');
+  const before = lineText.slice(0, pos.character);
+  if (/;/.test(before.replace(/"[^"]*"/g, ''))) return [];
+  const words = before.split(/[ \t]+/);
+  const ownerBlank = /^[ \t]/.test(before) || before === '';
+  // Words already complete before the cursor (the last one is being typed).
+  const done = words.slice(0, -1).filter((w) => w !== '');
+  const parsed = parsedZone(doc, ctx.workspace);
+
+  if (done.length === 0 && !/^[ \t]/.test(before)) return lineStart(parsed, words[words.length - 1]);
+  if (done[0]?.startsWith('$')) return [];
+
+  // Which fields are already there: owner (unless blank), then TTL/class, then the type.
+  const fields = ownerBlank ? done : done.slice(1);
+  let typeIndex = -1;
+  for (let i = 0; i < fields.length; i++) {
+    if (RECORD_TYPES[fields[i].toUpperCase()] || /^TYPE\d+$/i.test(fields[i])) {
+      typeIndex = i;
+      break;
+    }
+  }
+  if (typeIndex < 0) return headerItems(fields);
+  const type = fields[typeIndex].toUpperCase();
+  const dataIndex = fields.length - typeIndex - 1;
+  if (NAME_SLOTS[type] === dataIndex) return nameItems(parsed, type === 'MX' || type === 'NS' || type === 'SRV');
+  return [];
+}
+
+function lineStart(parsed: ParsedZone, typed: string): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  if (typed.startsWith('$') || typed === '') {
+    for (const [name, doc] of Object.entries(DIRECTIVE_DOCS)) {
+      items.push({ label: name, kind: CompletionItemKind.Keyword, documentation: doc, insertText: `${name} `, sortText: `0${name}` });
+    }
+  }
+  if (typed.startsWith('$')) return items;
+  items.push({ label: '@', kind: CompletionItemKind.Constant, detail: parsed.zone.origin, documentation: 'The zone apex (the current $ORIGIN).', sortText: '1@' });
+  for (const name of ownerNames(parsed, 2000)) items.push({ label: name.label, kind: CompletionItemKind.Variable, detail: name.fqdn, sortText: `2${name.label}` });
+  items.push(...templates(parsed));
+  return items;
+}
+
+function headerItems(fields: string[]): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  if (!fields.some((f) => /^(IN|CH|HS)$/i.test(f))) {
+    items.push({ label: 'IN', kind: CompletionItemKind.EnumMember, detail: 'class', documentation: 'The Internet class.', sortText: '0IN' });
+  }
+  for (const [type, info] of Object.entries(RECORD_TYPES)) {
+    const common = COMMON_TYPES.indexOf(type);
+    items.push({
+      label: type,
+      kind: CompletionItemKind.TypeParameter,
+      detail: `type ${info.code}`,
+      documentation: info.meaning,
+      sortText: common >= 0 ? `1${String(common).padStart(2, '0')}` : `2${type}`,
+    });
+  }
+  return items;
+}
+
+function nameItems(parsed: ParsedZone, addressOnly: boolean): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  for (const n of ownerNames(parsed, 5000)) {
+    if (addressOnly && !parsed.index.hasType(n.fqdn, 'A', 'AAAA')) continue;
+    items.push({ label: n.label, kind: CompletionItemKind.Reference, detail: n.fqdn, documentation: `Types here: ${[...new Set(parsed.index.at(n.fqdn).map((r) => r.type))].join(', ')}` });
+  }
+  return items;
+}
+
+function ownerNames(parsed: ParsedZone, limit: number): Array<{ label: string; fqdn: string }> {
+  const out: Array<{ label: string; fqdn: string }> = [];
+  const origin = parsed.zone.origin;
+  for (const key of parsed.index.names()) {
+    if (out.length >= limit) break;
+    const fqdn = parsed.index.at(key)[0].owner;
+    const label = relativeName(fqdn, origin);
+    if (label !== '@') out.push({ label, fqdn });
+  }
+  return out;
+}
+
+/** Mail record templates with the owner names they must have. */
+function templates(parsed: ParsedZone): CompletionItem[] {
+  const origin = parsed.zone.origin;
+  const domain = origin.replace(/\.$/, '');
+  const mxHost = parsed.zone.records.find((r) => r.type === 'MX' && nameKey(r.owner) === nameKey(origin) && r.target)?.target;
+  const mxLabel = mxHost ? relativeName(mxHost, origin) : 'mail';
+  const t = (label: string, detail: string, body: string): CompletionItem => ({
+    label,
+    kind: CompletionItemKind.Snippet,
+    detail,
+    insertText: body,
+    insertTextFormat: InsertTextFormat.Snippet,
+    sortText: `3${label}`,
+  });
+  return [
+    t('MX record', 'mail exchanger for the domain', `@\tIN\tMX\t\${1:10} \${2:${mxLabel}}`),
+    t('SPF record', 'TXT v=spf1 at the apex', '@\tIN\tTXT\t"v=spf1 ${1:mx} ${2|-all,~all|}"'),
+    t('DMARC record', 'TXT at _dmarc', `_dmarc\tIN\tTXT\t"v=DMARC1; p=\${1|none,quarantine,reject|}; rua=mailto:\${2:dmarc}@${domain}"`),
+    t('DKIM record', 'TXT at <selector>._domainkey', '${1:selector}._domainkey\tIN\tTXT\t( "v=DKIM1; k=rsa; "\n\t"p=${2:public key in base64}" )'),
+    t('MTA-STS record', 'TXT at _mta-sts', '_mta-sts\tIN\tTXT\t"v=STSv1; id=${1:' + new Date().toISOString().slice(0, 10).replace(/-/g, '') + '01}"'),
+    t('TLSRPT record', 'TXT at _smtp._tls', `_smtp._tls\tIN\tTXT\t"v=TLSRPTv1; rua=mailto:\${1:tlsrpt}@${domain}"`),
+    t('TLSA record', 'DANE for SMTP on port 25 of the MX host', `_25._tcp.\${1:${mxLabel}}\tIN\tTLSA\t3 1 1 \${2:sha256 of the public key, hex}`),
+  ];
+}

@@ -1,0 +1,111 @@
+// The results view: a webview with a row per port, ✔/✖ and the time of each stage, the TLS
+// certificate, and every failed expectation explained with the settings that usually cause it.
+// Buttons re-run the same test, copy it as Markdown, or accept a self-signed certificate.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { renderMarkdown, verdict } from '../../../server/src/smtp/report';
+import type { ProbeResult } from '../../../server/src/smtp/types';
+import type { SmtpRun } from './runner';
+
+export interface ViewActions {
+  rerun(run: SmtpRun): void;
+  acceptCertificate(run: SmtpRun, result: ProbeResult): void;
+}
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const mark = (ok: boolean) => (ok ? '<span class="ok">✔</span>' : '<span class="bad">✖</span>');
+
+let panel: vscode.WebviewPanel | undefined;
+let shown: SmtpRun | undefined;
+let lastHtml = '';
+
+/** The HTML last shown, for tests. */
+export function lastResultsHtml(): string {
+  return lastHtml;
+}
+
+export function showResults(run: SmtpRun, actions: ViewActions): void {
+  shown = run;
+  if (!panel) {
+    panel = vscode.window.createWebviewPanel('mailconf.smtpResults', vscode.l10n.t('SMTP test'), vscode.ViewColumn.Beside, { enableScripts: true });
+    panel.onDidDispose(() => (panel = undefined));
+    panel.webview.onDidReceiveMessage(async (m: { type: string; port?: number }) => {
+      if (!shown) return;
+      if (m.type === 'rerun') actions.rerun(shown);
+      if (m.type === 'copy') {
+        await vscode.env.clipboard.writeText(renderMarkdown(shown.results));
+        void vscode.window.showInformationMessage(vscode.l10n.t('SMTP results copied as Markdown.'));
+      }
+      const result = shown.results.find((r) => r.port === m.port);
+      if (m.type === 'accept' && result) actions.acceptCertificate(shown, result);
+    });
+  }
+  panel.title = vscode.l10n.t('SMTP test: {0}', run.server.name);
+  lastHtml = html(run, panel.webview.cspSource);
+  panel.webview.html = lastHtml;
+  panel.reveal(undefined, true);
+}
+
+function html(run: SmtpRun, cspSource: string): string {
+  const nonce = randomBytes(16).toString('base64');
+  return `<!DOCTYPE html><html><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource} 'unsafe-inline'; script-src 'nonce-${nonce}';">
+<style>
+body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); }
+.ok { color: var(--vscode-testing-iconPassed, green); } .bad { color: var(--vscode-testing-iconFailed, red); }
+table { border-collapse: collapse; margin: .4em 0; } td, th { padding: 2px 8px; text-align: left; vertical-align: top; }
+th { border-bottom: 1px solid var(--vscode-panel-border); } .ms { text-align: right; font-variant-numeric: tabular-nums; }
+section { border-top: 1px solid var(--vscode-panel-border); padding: .3em 0; } code { font-family: var(--vscode-editor-font-family); }
+</style></head><body>
+<h2>${esc(run.server.name)} <small>(${esc(run.server.host)}), ${esc(run.finished.toLocaleString())}</small></h2>
+<p><button id="rerun">${esc(vscode.l10n.t('Re-run'))}</button> <button id="copy">${esc(vscode.l10n.t('Copy as Markdown'))}</button></p>
+${overview(run.results)}
+${run.results.map(section).join('\n')}
+<script nonce="${nonce}">
+const vscode = acquireVsCodeApi();
+document.getElementById('rerun').onclick = () => vscode.postMessage({ type: 'rerun' });
+document.getElementById('copy').onclick = () => vscode.postMessage({ type: 'copy' });
+for (const b of document.querySelectorAll('button[data-accept]')) b.onclick = () => vscode.postMessage({ type: 'accept', port: Number(b.dataset.accept) });
+</script></body></html>`;
+}
+
+const STAGES = ['connect', 'banner', 'ehlo', 'starttls', 'tls', 'ehlo-tls', 'relay', 'auth'];
+
+/** One row per port, one column per stage. */
+function overview(results: ProbeResult[]): string {
+  const head = `<tr><th>port</th>${STAGES.map((s) => `<th>${s}</th>`).join('')}<th>policy</th></tr>`;
+  const rows = results.map((r) => {
+    const cells = STAGES.map((name) => {
+      const s = r.stages.find((x) => x.name === name);
+      return s ? `<td title="${esc(s.detail)}">${mark(s.ok)} <span class="ms">${Math.round(s.ms)} ms</span></td>` : '<td></td>';
+    });
+    const policy = r.expect ? `${mark(r.expect.ok)} ${esc(r.expect.profile)}` : '';
+    return `<tr class="port" data-port="${r.port}"><td>${r.port}</td>${cells.join('')}<td>${policy}</td></tr>`;
+  });
+  return `<table>${head}${rows.join('')}</table>`;
+}
+
+function section(r: ProbeResult): string {
+  const parts = [`<section id="port-${r.port}"><h3>${mark(r.ok)} ${esc(`${r.host}:${r.port}`)} — ${esc(verdict(r))}</h3>`];
+  parts.push('<table>', ...r.stages.map((s) => `<tr><td>${mark(s.ok)}</td><td>${s.name}</td><td class="ms">${s.ms} ms</td><td>${esc(s.detail)}</td></tr>`), '</table>');
+  if (r.tls) {
+    const t = r.tls;
+    parts.push(`<p><b>TLS</b> ${esc(t.protocol)} ${esc(t.cipher)}<br>subject ${esc(t.subject)}<br>issuer ${esc(t.issuer)}${t.selfSigned ? ' (self-signed)' : ''}
+<br>names ${esc(t.altNames.join(', '))}<br>valid ${esc(t.validFrom.slice(0, 10))} → ${esc(t.validTo.slice(0, 10))} (${t.daysToExpiry} days)
+<br>trusted ${t.trusted ? 'yes' : `no (${esc(t.trustError ?? '')})`}; name ${esc(t.checkedName)} ${t.hostnameMatch ? 'matches' : '<b>does not match</b>'}
+<br><small>SHA-256 ${esc(t.fingerprint256)}</small></p>`);
+    if (!t.trusted && r.stages.some((s) => s.name === 'tls' && !s.ok)) {
+      parts.push(`<p><button data-accept="${r.port}">${esc(vscode.l10n.t('Accept this certificate for {0}', r.host))}</button></p>`);
+    }
+  }
+  if (r.expect?.failures.length) {
+    parts.push('<ul class="failures">');
+    for (const f of r.expect.failures) {
+      const settings = f.settings.map((s) => `<code>${esc(s)}</code>`).join(', ');
+      parts.push(`<li data-failure="${esc(f.id)}"><b>${esc(f.message)}</b><br>${esc(f.hint)}${settings ? `<br>${esc(vscode.l10n.t('Look at:'))} ${settings}` : ''}</li>`);
+    }
+    parts.push('</ul>');
+  }
+  parts.push('</section>');
+  return parts.join('\n');
+}

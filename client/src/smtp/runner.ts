@@ -1,0 +1,84 @@
+// Runs the SMTP probe for several ports of one server in parallel, in the language server (the
+// `mailconf.lsp.smtp.probe` command), under a cancellable progress notification.
+import { readFile } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { profileForPort } from '../../../server/src/smtp/profiles';
+import { renderTranscript, verdict } from '../../../server/src/smtp/report';
+import type { ProbeOptions, ProbeResult, ProfileName, TlsMode } from '../../../server/src/smtp/types';
+import { acceptedFingerprint } from './secrets';
+import type { ServerConfig } from './servers';
+
+export interface PortRequest {
+  port: number;
+  profile?: ProfileName;
+  tls?: TlsMode;
+}
+
+export interface SmtpRun {
+  server: ServerConfig;
+  requests: PortRequest[];
+  results: ProbeResult[];
+  finished: Date;
+}
+
+export interface RunDeps {
+  client: LanguageClient;
+  log: vscode.LogOutputChannel;
+  state: vscode.Memento;
+}
+
+export async function optionsFor(server: ServerConfig, req: PortRequest, password: string | undefined, state: vscode.Memento): Promise<ProbeOptions> {
+  const name = server.servername ?? server.host;
+  return {
+    host: server.host,
+    port: req.port,
+    tls: req.tls ?? 'auto',
+    ehloName: server.ehloName,
+    servername: server.servername,
+    ca: server.tls?.ca ? await readFile(server.tls.ca, 'utf8') : undefined,
+    insecure: server.tls?.insecure,
+    acceptFingerprint: acceptedFingerprint(state, server.host, name),
+    allowPlaintextAuth: server.tls?.allowPlaintextAuth,
+    // port 25 takes mail from other servers: no AUTH there, whatever the user
+    user: (req.profile ?? profileForPort(req.port)) === 'mx' ? undefined : server.user,
+    password: (req.profile ?? profileForPort(req.port)) === 'mx' ? undefined : password,
+    expect: req.profile ?? profileForPort(req.port),
+    timeoutMs: 10_000,
+  };
+}
+
+export async function runPorts(deps: RunDeps, server: ServerConfig, requests: PortRequest[], password: string | undefined): Promise<SmtpRun | undefined> {
+  const options = await Promise.all(requests.map((r) => optionsFor(server, r, password, deps.state)));
+  const title = vscode.l10n.t('Testing SMTP on {0}, ports {1}', server.host, requests.map((r) => r.port).join(', '));
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+    let done = 0;
+    const results = await Promise.all(
+      options.map(async (o) => {
+        const r = await probeInServer(deps.client, o, token);
+        progress.report({ increment: 100 / options.length, message: vscode.l10n.t('{0} of {1} done', ++done, options.length) });
+        return r;
+      }),
+    );
+    for (const r of results) {
+      // the transcript is redacted by the probe; the options (with the password) are never logged
+      deps.log.info(`SMTP ${r.host}:${r.port}: ${verdict(r)}`);
+      for (const line of renderTranscript(r.transcript)) deps.log.info(`  ${line}`);
+    }
+    if (token.isCancellationRequested) return undefined;
+    return { server, requests, results, finished: new Date() };
+  });
+}
+
+async function probeInServer(client: LanguageClient, options: ProbeOptions, token: vscode.CancellationToken): Promise<ProbeResult> {
+  try {
+    return await client.sendRequest<ProbeResult>('workspace/executeCommand', { command: 'mailconf.lsp.smtp.probe', arguments: [options] }, token);
+  } catch (err) {
+    const detail = token.isCancellationRequested ? 'cancelled' : err instanceof Error ? err.message : String(err);
+    return {
+      host: options.host, port: options.port, ok: false,
+      stages: [{ name: 'connect', ok: false, ms: 0, detail }],
+      banner: '', ehloBefore: [], ehloAfter: [], tls: null, auth: null, relay: null, expect: null, transcript: [],
+    };
+  }
+}

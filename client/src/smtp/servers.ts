@@ -1,0 +1,66 @@
+// The `mailconf.servers` setting: the mail servers the user tests (and, later, reaches over SSH).
+import * as vscode from 'vscode';
+
+export interface ServerConfig {
+  name: string;
+  host: string;
+  ports: number[];
+  ehloName?: string;
+  user?: string;
+  /** The name the certificate must match, when `host` is an address or a tunnel. */
+  servername?: string;
+  tls?: { ca?: string; insecure?: boolean; allowPlaintextAuth?: boolean };
+  ssh?: { port?: number; user?: string; identityFile?: string };
+  postfixConfigDir?: string;
+  postconfPath?: string;
+}
+
+export const DEFAULT_PORTS = [25, 465, 587];
+
+export function configuredServers(): ServerConfig[] {
+  const raw = vscode.workspace.getConfiguration('mailconf').get<unknown[]>('servers', []);
+  return (Array.isArray(raw) ? raw : [])
+    .filter((s): s is Record<string, unknown> => typeof s === 'object' && s !== null && typeof (s as { host?: unknown }).host === 'string')
+    .map((s) => ({
+      ...(s as unknown as ServerConfig),
+      name: typeof s.name === 'string' && s.name ? s.name : (s.host as string),
+      ports: Array.isArray(s.ports) && s.ports.every((p) => Number.isInteger(p)) ? (s.ports as number[]) : DEFAULT_PORTS,
+    }));
+}
+
+/** A configured server picked by the user, or one typed in; undefined when they cancel. */
+export async function pickServer(): Promise<ServerConfig | undefined> {
+  const servers = configuredServers();
+  if (servers.length === 1) return servers[0];
+  if (servers.length > 1) {
+    const picked = await vscode.window.showQuickPick(
+      servers.map((s) => ({ label: s.name, description: `${s.host} · ports ${s.ports.join(', ')}`, server: s })),
+      { title: vscode.l10n.t('Test which SMTP server?') },
+    );
+    return picked?.server;
+  }
+  const host = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Test SMTP server'),
+    prompt: vscode.l10n.t('Host name or address of the mail server (add servers to the mailconf.servers setting to skip this)'),
+    placeHolder: 'smtp.mail1.org',
+    validateInput: (v) => (/^[\w.:[\]-]+$/.test(v.trim()) ? undefined : vscode.l10n.t('A host name or an IP address')),
+  });
+  if (!host) return undefined;
+  const user = await vscode.window.showInputBox({
+    title: vscode.l10n.t('SMTP user for AUTH'),
+    prompt: vscode.l10n.t('Leave empty to test without AUTH'),
+    placeHolder: 'alice@mail1.org',
+  });
+  if (user === undefined) return undefined;
+  return { name: host.trim(), host: host.trim(), ports: DEFAULT_PORTS, user: user.trim() || undefined };
+}
+
+/** The ports to test: all the server's ports preselected, as a multi-select. */
+export async function pickPorts(server: ServerConfig): Promise<number[] | undefined> {
+  if (server.ports.length <= 1) return server.ports;
+  const picked = await vscode.window.showQuickPick(
+    server.ports.map((p) => ({ label: String(p), picked: true, port: p })),
+    { canPickMany: true, title: vscode.l10n.t('Ports of {0} to test', server.name) },
+  );
+  return picked?.map((p) => p.port);
+}

@@ -1,5 +1,7 @@
 import type { ServerCommand } from './command';
 import { smtpProbeCommand } from './smtpProbe';
+import { zoneBumpSerialCommand } from './zoneSerial';
+import { zoneGeneratePtrCommand } from './zonePtr';
 
 /** Every command the server offers. Feature areas add theirs here. */
-export const SERVER_COMMANDS: ServerCommand[] = [smtpProbeCommand];
+export const SERVER_COMMANDS: ServerCommand[] = [smtpProbeCommand, zoneBumpSerialCommand, zoneGeneratePtrCommand];

@@ -1,4 +1,4 @@
-// `npm run bench`: runs every suite in bench/suites, prints one table and writes bench/results.json.
+// `npm run bench` (under tsx, so suites may be TypeScript): runs every suite in bench/suites, prints one table and writes bench/results.json.
 // A suite is a module exporting `run(): Promise<Figure[]>`, where a Figure is
 //   { suite, name, unit, median, spread, anchor?: { name, median }, budget?: { max, text } }
 // `spread` is the interquartile range over the repeats; `budget.max` is checked against `median`.
@@ -6,9 +6,6 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { register } from 'tsx/esm/api';
-
-register();
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const dir = new URL('./suites/', import.meta.url);
 const files = readdirSync(dir).filter((f) => /\.(m?ts|mjs)$/.test(f) && (!values.only || f.includes(values.only)));

@@ -19,8 +19,8 @@ export const messages = {
     es: ':include: necesita la ruta de un fichero con la lista de destinos',
   },
   'aliases.duplicate-name': {
-    en: "'{0}' is already defined on line {1}; newaliases warns and keeps only one of them",
-    es: "'{0}' ya está definido en la línea {1}; newaliases avisa y se queda solo con una de ellas",
+    en: "'{0}' is already defined on line {1}; newaliases warns and keeps only that first one",
+    es: "'{0}' ya está definido en la línea {1}; newaliases avisa y se queda solo con esa primera",
   },
   'aliases.unknown-local-target': {
     en: "'{0}' is neither an alias in this file nor a user in {1}: mail to it would bounce",

@@ -9,12 +9,16 @@ import { siblingPasswd } from './users';
 
 const SOURCE = 'mailconf';
 
+/** Lines that postalias/newaliases reject with a warning and leave out of aliases.db. The other
+ * syntax findings (an empty target, an unclosed quote, :include: without a file) are accepted by
+ * postalias and only go wrong at delivery, so they are warnings. */
+const SKIPPED_BY_POSTALIAS = new Set(['missing-colon', 'empty-name', 'no-targets', 'leading-continuation']);
+
 export function aliasesDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagnostic[] {
   const tree = parsedAliases(doc);
   const out: Diagnostic[] = tree.errors.map((e) => ({
     range: e.range,
-    // Postfix skips an empty target silently; everything else makes newaliases complain.
-    severity: e.code === 'empty-target' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
+    severity: SKIPPED_BY_POSTALIAS.has(e.code) ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     code: `aliases/${e.code}`,
     source: SOURCE,
     message: e.code === 'no-targets' ? t(ctx.locale, 'aliases.no-targets', doc.getText(e.range)) : t(ctx.locale, `aliases.${e.code}`),

@@ -14,7 +14,7 @@ describe('main.cf diagnostics', () => {
   describe('unknown-parameter, by postconf rules', () => {
     it('names the parameter with its range and the near match', () => {
       const [d] = has('myhostnme = x\n', 'unknown-parameter');
-      assert.equal(d.message, "Unknown parameter 'myhostnme': Postfix ignores it and warns \"unused parameter\". Did you mean 'myhostname'?");
+      assert.equal(String(d.message), "Unknown parameter 'myhostnme': Postfix ignores it and warns \"unused parameter\". Did you mean 'myhostname'?");
       assert.deepEqual(d.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 9 } });
       assert.deepEqual((d.data as any).replaceWith, ['myhostname']);
     });
@@ -36,7 +36,7 @@ describe('main.cf diagnostics', () => {
 
   it('undefined-reference: a $name defined nowhere, with a near match', () => {
     const [d] = has('smtpd_client_restrictions = permit_mynetworks\nmydestination = $mynetwork\n', 'undefined-reference');
-    assert.match(d.message, /'\$mynetwork'.*Did you mean 'mynetworks'\?/);
+    assert.match(String(d.message), /'\$mynetwork'.*Did you mean 'mynetworks'\?/);
     assert.deepEqual(d.range, { start: { line: 1, character: 17 }, end: { line: 1, character: 26 } });
     assert.deepEqual(has('mydestination = $myhostname, ${mydomain}\n', 'undefined-reference'), []);
     assert.deepEqual(has('x = $only_in_master\nmydestination = $x\n', 'undefined-reference', 'smtp inet n - y - - smtpd -o only_in_master=1\n'), []);
@@ -46,14 +46,14 @@ describe('main.cf diagnostics', () => {
     const [d] = has('myhostname = a\nbiff = no\nmyhostname = b\n', 'duplicate-parameter');
     assert.equal(d.range.start.line, 2);
     assert.equal(d.relatedInformation?.[0].location.range.start.line, 0);
-    assert.match(d.message, /line 1/);
+    assert.match(String(d.message), /line 1/);
     assert.deepEqual(has('myhostname = a\nmydomain = b\n', 'duplicate-parameter'), []);
   });
 
   describe('invalid values by type', () => {
     it('booleans, with the yes/no the author meant', () => {
       const [d] = has('smtpd_sasl_auth_enable = true\n', 'invalid-value');
-      assert.match(d.message, /smtpd_sasl_auth_enable.*"true".*Did you mean 'yes'/);
+      assert.match(String(d.message), /smtpd_sasl_auth_enable.*"true".*Did you mean 'yes'/);
       assert.deepEqual(d.range, { start: { line: 0, character: 25 }, end: { line: 0, character: 29 } });
       assert.deepEqual(has('smtpd_sasl_auth_enable = yes\n', 'invalid-value'), []);
     });
@@ -68,13 +68,13 @@ describe('main.cf diagnostics', () => {
     });
     it('unknown map types', () => {
       const [d] = has('alias_maps = hahs:/etc/aliases\n', 'unknown-map-type');
-      assert.match(d.message, /'hahs'.*Did you mean 'hash'/);
+      assert.match(String(d.message), /'hahs'.*Did you mean 'hash'/);
       assert.deepEqual(d.range, { start: { line: 0, character: 13 }, end: { line: 0, character: 17 } });
       assert.deepEqual(has('alias_maps = hash:/etc/aliases, lmdb:/etc/x, proxy:unix:passwd.byname\n', 'unknown-map-type'), []);
     });
     it('unknown restrictions, across continuation lines', () => {
       const [d] = has('smtpd_relay_restrictions = permit_sasl_authenticated,\n    permit_mynetwork,\n    reject_unauth_destination\nsmtpd_sasl_auth_enable = yes\nsmtpd_tls_security_level = may\n', 'unknown-restriction');
-      assert.match(d.message, /'permit_mynetwork'.*Did you mean 'permit_mynetworks'/);
+      assert.match(String(d.message), /'permit_mynetwork'.*Did you mean 'permit_mynetworks'/);
       assert.deepEqual(d.range, { start: { line: 1, character: 4 }, end: { line: 1, character: 20 } });
       assert.deepEqual(has('smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination\n', 'unknown-restriction'), []);
     });
@@ -91,7 +91,7 @@ describe('main.cf diagnostics', () => {
 
   it('deprecated-parameter, with the replacement setting as a fix', () => {
     const [d] = has('smtp_use_tls = yes\n', 'deprecated-parameter');
-    assert.match(d.message, /'smtp_use_tls' is deprecated since Postfix 3\.9.*smtp_tls_security_level/);
+    assert.match(String(d.message), /'smtp_use_tls' is deprecated since Postfix 3\.9.*smtp_tls_security_level/);
     assert.equal((d.data as any).replaceSetting.text, 'smtp_tls_security_level = may');
     assert.deepEqual(has('smtp_tls_security_level = may\n', 'deprecated-parameter'), []);
   });

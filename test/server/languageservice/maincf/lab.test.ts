@@ -35,6 +35,6 @@ describe('the lab configuration', () => {
   it('main.cf alone would flag the parameter only master.cf uses', () => {
     const doc = open('main.cf', 'postfix-main');
     const alone = mainCfService.diagnostics(doc, { ...ctx, workspace: { readText: () => undefined } });
-    assert.ok(alone.some((d) => d.code === 'unknown-parameter' && /port25_recipient_restrictions/.test(d.message)));
+    assert.ok(alone.some((d) => d.code === 'unknown-parameter' && /port25_recipient_restrictions/.test(String(d.message))));
   });
 });

@@ -13,7 +13,7 @@ describe('master.cf diagnostics', () => {
   });
   it('service type, with a near match', () => {
     const [d] = has('smtp inett n - y - - smtpd\n', 'invalid-service-type');
-    assert.match(d.message, /'inett'.*Did you mean 'inet'/);
+    assert.match(String(d.message), /'inett'.*Did you mean 'inet'/);
     assert.deepEqual(d.range, { start: { line: 0, character: 5 }, end: { line: 0, character: 10 } });
     assert.deepEqual(has('postlog unix-dgram n - n - 1 postlogd\n', 'invalid-service-type'), []);
   });
@@ -35,20 +35,20 @@ describe('master.cf diagnostics', () => {
   });
   it('unknown command, and a command on the wrong service type', () => {
     const [d] = has('smtp inet n - y - - smtpdd\n', 'unknown-command');
-    assert.match(d.message, /Did you mean 'smtpd'/);
+    assert.match(String(d.message), /Did you mean 'smtpd'/);
     assert.deepEqual(has('policy unix - n n - 0 spawn user=nobody argv=/usr/bin/policy\n', 'unknown-command'), []);
     assert.equal(has('pickup inet n - y 60 1 pickup\n', 'service-type-mismatch').length, 1);
   });
   it('-o with an unknown parameter, by postconf rules', () => {
     const [d] = has(SMTPD + '  -o smtpd_sasl_auth_enabled=yes\n', 'unknown-parameter');
-    assert.match(d.message, /Did you mean 'smtpd_sasl_auth_enable'/);
+    assert.match(String(d.message), /Did you mean 'smtpd_sasl_auth_enable'/);
     assert.deepEqual(d.range, { start: { line: 1, character: 5 }, end: { line: 1, character: 28 } });
     assert.deepEqual(has(SMTPD + '  -o smtpd_sasl_auth_enable=no\n  -o { smtpd_client_restrictions = permit_mynetworks, reject }\n', 'unknown-parameter'), []);
   });
   it('-o with a $reference main.cf does not define', () => {
     const master = SMTPD + '  -o smtpd_recipient_restrictions=$port25_recipient_restriction\n';
     const [d] = has(master, 'undefined-reference', 'port25_recipient_restrictions = reject_unauth_destination\n');
-    assert.match(d.message, /Did you mean 'port25_recipient_restrictions'/);
+    assert.match(String(d.message), /Did you mean 'port25_recipient_restrictions'/);
     assert.deepEqual(has(master, 'undefined-reference', 'port25_recipient_restriction = reject_unauth_destination\n'), []);
   });
   it('-o values are checked by type, and deprecated ones get their replacement', () => {

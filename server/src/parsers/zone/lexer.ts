@@ -93,7 +93,7 @@ export class RecordLexer {
             while (pos < n) {
               const d = text.charCodeAt(pos);
               if (d === BACKSLASH) {
-                pos += 2;
+                pos = this.escape(pos);
                 continue;
               }
               if (d === LF || d === CR) break;
@@ -113,7 +113,7 @@ export class RecordLexer {
             while (pos < n) {
               const d = text.charCodeAt(pos);
               if (d === SPACE || d === TAB || d === LF || d === CR || d === SEMI || d === LPAREN || d === RPAREN || d === QUOTE) break;
-              pos += d === BACKSLASH ? 2 : 1;
+              pos = d === BACKSLASH ? this.escape(pos) : pos + 1;
             }
             if (pos > n) pos = n;
             this.push(start, pos, 0);
@@ -148,6 +148,16 @@ export class RecordLexer {
     this.quoted[i] = quoted;
     this.lines[i] = this.line;
     this.count = i + 1;
+  }
+
+  /** Skips a backslash and the character it escapes; an escaped line break still starts a line. */
+  private escape(pos: number): number {
+    const c = this.text.charCodeAt(pos + 1);
+    if (c !== LF && c !== CR) return pos + 2;
+    pos += 2;
+    if (c === CR && this.text.charCodeAt(pos) === LF) pos++;
+    this.newLine(pos);
+    return pos;
   }
 
   private newLine(offset: number): void {

@@ -17,6 +17,11 @@ export interface LinePiece {
   /** Column where the piece starts in its physical line (0: the whole line). */
   character: number;
   length: number;
+  /**
+   * Columns the editor shows: the length without the '\r' of a CRLF line end, which Postfix keeps
+   * as trailing whitespace but an editor counts as part of the line break.
+   */
+  width: number;
 }
 
 export interface LogicalLine {
@@ -94,16 +99,15 @@ export function readLogicalLines(text: string): LogicalLines {
     }
     if (lead === 0) flush();
     if (!current) current = { text: '', pieces: [] };
-    current.pieces.push({ offset: current.text.length, line, character: 0, length: t.length });
+    current.pieces.push({ offset: current.text.length, line, character: 0, length: t.length, width: t.endsWith('\r') ? t.length - 1 : t.length });
     current.text += t;
   }
   flush();
   return out;
 }
 
-/** Maps an offset in a logical line's text back to a document position. */
-export function positionIn(logical: { pieces: LinePiece[] }, offset: number): { line: number; character: number } {
-  const pieces = logical.pieces;
+/** The piece holding an offset of a logical line's text (binary search over the pieces). */
+function pieceAt(pieces: LinePiece[], offset: number): LinePiece {
   let lo = 0;
   let hi = pieces.length - 1;
   while (lo < hi) {
@@ -111,14 +115,20 @@ export function positionIn(logical: { pieces: LinePiece[] }, offset: number): { 
     if (pieces[mid].offset <= offset) lo = mid;
     else hi = mid - 1;
   }
-  const p = pieces[lo];
-  return { line: p.line, character: p.character + Math.min(offset - p.offset, p.length) };
+  return pieces[lo];
+}
+
+/** Maps an offset in a logical line's text back to a document position. */
+export function positionIn(logical: { pieces: LinePiece[] }, offset: number): { line: number; character: number } {
+  const p = pieceAt(logical.pieces, offset);
+  return { line: p.line, character: p.character + Math.min(offset - p.offset, p.width) };
 }
 
 /** The document range of [start, end) in a logical line's text. */
 export function rangeIn(logical: { pieces: LinePiece[] }, start: number, end: number): Range {
   const s = positionIn(logical, start);
+  if (end <= start) return { start: s, end: s };
   // An end offset that falls exactly at a piece boundary belongs to the earlier piece.
-  const e = end > start ? positionIn(logical, end - 1) : s;
-  return { start: s, end: end > start ? { line: e.line, character: e.character + 1 } : s };
+  const p = pieceAt(logical.pieces, end - 1);
+  return { start: s, end: { line: p.line, character: p.character + Math.min(end - p.offset, p.width) } };
 }

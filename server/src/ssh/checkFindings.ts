@@ -33,7 +33,8 @@ export function remoteFindings(stderr: string, dir: string, files: { mainCf: str
   const out: RemoteFinding[] = [];
   const texts = { 'main.cf': files.mainCf.split(/\r?\n/), 'master.cf': (files.masterCf ?? '').split(/\r?\n/) };
   for (const raw of stderr.split(/\r?\n/)) {
-    const m = /^postconf: (warning|fatal|error): (.*)$/.exec(raw);
+    // postconf names itself by argv[0], so run by absolute path it says /usr/sbin/postconf.
+    const m = /^(?:\S*\/)?postconf: (warning|fatal|error): (.*)$/.exec(raw);
     if (!m) continue;
     const severity = m[1] === 'warning' ? 'warning' : 'error';
     let text = m[2];

@@ -55,7 +55,7 @@ export async function remoteCheck(
   const sftp = await openSftp(client);
   try {
     const masterCf = input.masterCf ?? (await sftpRead(sftp, `${liveConfigDir}/master.cf`).catch(() => undefined));
-    const dir = `${opts.tmpRoot ?? '/tmp'}/mailconf-check-${randomBytes(8).toString('hex')}`;
+    const dir = `${opts.tmpRoot ?? '/tmp'}/mailconf-remotecheck-${randomBytes(8).toString('hex')}`;
     await call(`creating ${dir}`, (cb) => sftp.mkdir(dir, { mode: 0o700 }, (err) => cb(err)));
     try {
       await sftpWrite(sftp, `${dir}/main.cf`, input.mainCf);

@@ -5,15 +5,20 @@ import { SshError } from './errors';
 import { execArgv, type ExecOptions, type ExecResult } from './exec';
 import { validateRemotePath } from './shellQuote';
 
-/** The postconf flags we pass through; anything else is refused rather than forwarded. */
-export const POSTCONF_FLAGS = ['-n', '-x', '-M', '-nx', '-Mx', '-d', '-h', '-f', '-F', '-P'] as const;
-export type PostconfFlag = (typeof POSTCONF_FLAGS)[number];
+/** The read-only postconf flags we pass through (-e, -X, -# would edit); anything else is refused. */
+export const POSTCONF_FLAGS = 'nxMdhfFPH';
 
-export function postconfArgv(postconfPath: string, configDir: string, flags: string[]): string[] {
+/** Parameter names, or service patterns such as smtp/inet for -M. */
+const NAME = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
+
+export function postconfArgv(postconfPath: string, configDir: string, flags: string[], names: string[] = []): string[] {
   for (const f of flags) {
-    if (!(POSTCONF_FLAGS as readonly string[]).includes(f)) throw new SshError('invalid', `postconf flag not supported here: ${JSON.stringify(f)}`);
+    if (!/^-[A-Za-z]+$/.test(f) || [...f.slice(1)].some((c) => !POSTCONF_FLAGS.includes(c))) {
+      throw new SshError('invalid', `postconf flag not supported here: ${JSON.stringify(f)}`);
+    }
   }
-  return [validateRemotePath(postconfPath, 'postconf path'), ...flags, '-c', validateRemotePath(configDir, 'config directory')];
+  for (const n of names) if (!NAME.test(n)) throw new SshError('invalid', `not a parameter name or service: ${JSON.stringify(n)}`);
+  return [validateRemotePath(postconfPath, 'postconf path'), ...flags, '-c', validateRemotePath(configDir, 'config directory'), ...names];
 }
 
 export function runRemotePostconf(
@@ -21,7 +26,7 @@ export function runRemotePostconf(
   postconfPath: string,
   configDir: string,
   flags: string[],
-  opts: ExecOptions = {},
+  opts: ExecOptions & { names?: string[] } = {},
 ): Promise<ExecResult> {
-  return execArgv(client, postconfArgv(postconfPath, configDir, flags), opts);
+  return execArgv(client, postconfArgv(postconfPath, configDir, flags, opts.names), opts);
 }

@@ -3,14 +3,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { remoteFindings } from '../../../server/src/ssh/checkFindings';
 
-const DIR = '/tmp/mailconf-check-0123456789abcdef';
+const DIR = '/tmp/mailconf-remotecheck-0123456789abcdef';
 
 describe('remote check findings', () => {
   it('places unused and undefined parameters on their lines, without the temporary path', () => {
     const mainCf = 'myhostname = a.example\nmyhostnme = typo\nrelayhost = $relay_host_x\n';
     const masterCf = 'smtp inet n - y - - smtpd\n  -o bogus_x=1\n';
     const stderr = [
-      `postconf: warning: ${DIR}/main.cf: undefined parameter: relay_host_x`,
+      `/usr/sbin/postconf: warning: ${DIR}/main.cf: undefined parameter: relay_host_x`,
       `postconf: warning: ${DIR}/main.cf: unused parameter: myhostnme=typo`,
       `postconf: warning: ${DIR}/master.cf: unused parameter: bogus_x=1`,
       `postconf: fatal: file ${DIR}/master.cf: line 2: bad field count`,

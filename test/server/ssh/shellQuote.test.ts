@@ -31,5 +31,7 @@ describe('shell quoting', () => {
     assert.deepEqual(postconfArgv('/usr/sbin/postconf', '/etc/postfix', ['-n']), ['/usr/sbin/postconf', '-n', '-c', '/etc/postfix']);
     assert.throws(() => postconfArgv('/usr/sbin/postconf', '/etc/postfix', ['-e']), /not supported/);
     assert.throws(() => postconfArgv('/usr/sbin/postconf', '/etc/postfix', ['-n;id']), /not supported/);
+    assert.throws(() => postconfArgv('/usr/sbin/postconf', '/etc/postfix', ['-n'], ['myhostname;id']), /not a parameter name/);
+    assert.deepEqual(postconfArgv('/p', '/c', ['-Mx'], ['smtp/inet']), ['/p', '-Mx', '-c', '/c', 'smtp/inet']);
   });
 });

@@ -1,5 +1,6 @@
 import type { Command } from '../usage';
 import { checkCommand } from './check';
+import { remoteCommand } from './remote';
 import { smtpTestCommand } from './smtpTest';
 import { unavailableCommand } from './unavailable';
 
@@ -7,5 +8,5 @@ export const COMMANDS: Command[] = [
   checkCommand,
   unavailableCommand('postconf', 'print main.cf/master.cf settings like Postfix postconf'),
   smtpTestCommand,
-  unavailableCommand('remote', 'run postconf on a server over SSH'),
+  remoteCommand,
 ];

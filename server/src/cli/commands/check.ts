@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { languageForPath, LANGUAGE_IDS, serviceFor } from '../../languageservice/languages';
 import type { Workspace } from '../../languageservice/service';
+import { setZoneOrigin } from '../../languageservice/zone/parsed';
 import { CliError, Command, EXIT_USAGE, usageError } from '../usage';
 
 const SEVERITY: Record<number, string> = {
@@ -30,7 +31,9 @@ export interface CheckFinding {
 export const checkCommand: Command = {
   name: 'check',
   summary: 'report the diagnostics of main.cf, master.cf and zone files',
-  help: `Usage: mailconf check [--format text|json] [--language ID] FILE...
+  help: `Usage: mailconf check [--format text|json] [--language ID] [--origin ZONE] FILE...
+
+--origin names the zone of zone files (default: $ORIGIN, or the file name: example.org.zone, db.example.org).
 
 Checks each FILE with the same analyses as the editor. The language is taken from the file
 name (main.cf*, master.cf*, *.zone, db.*) or from --language (${LANGUAGE_IDS.join(', ')}).
@@ -47,7 +50,7 @@ Exit status: 0 no errors (warnings allowed), 1 at least one error, 2 usage error
       parsed = parseArgs({
         args,
         allowPositionals: true,
-        options: { format: { type: 'string', default: 'text' }, language: { type: 'string' } },
+        options: { format: { type: 'string', default: 'text' }, language: { type: 'string' }, origin: { type: 'string' } },
       });
     } catch (err) {
       throw usageError(`mailconf check: ${(err as Error).message}`);
@@ -66,6 +69,7 @@ Exit status: 0 no errors (warnings allowed), 1 at least one error, 2 usage error
         throw new CliError(`mailconf check: cannot tell the language of '${file}'; use --language`, EXIT_USAGE);
       }
       const doc = TextDocument.create(pathToFileURL(resolve(io.cwd, file)).href, lang, 1, text);
+      if (lang === 'dns-zone') setZoneOrigin(doc.uri, parsed.values.origin);
       for (const d of serviceFor(lang)!.diagnostics(doc, { workspace, locale: 'en' })) findings.push(toFinding(file, d));
     }
 

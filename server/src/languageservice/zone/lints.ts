@@ -86,7 +86,7 @@ function missingDot(r: ZoneRecord, what: 'owner' | 'target', written: string, st
   return {
     code: 'missing-trailing-dot',
     severity: 'warning',
-    message: `'${written}' has no trailing dot, so it means ${became}. Write '${written}.' for the absolute name`,
+    message: `'${written}' has no trailing dot, so it means ${became} (write '${written}.' for the absolute name)`,
     source: r.source,
     range,
     data: { fix: written + '.', start, end },

@@ -1,7 +1,8 @@
 import type { ServerCommand } from './command';
+import { postconfPreviewCommand } from './postconfPreview';
 import { smtpProbeCommand } from './smtpProbe';
 import { zoneBumpSerialCommand } from './zoneSerial';
 import { zoneGeneratePtrCommand } from './zonePtr';
 
 /** Every command the server offers. Feature areas add theirs here. */
-export const SERVER_COMMANDS: ServerCommand[] = [smtpProbeCommand, zoneBumpSerialCommand, zoneGeneratePtrCommand];
+export const SERVER_COMMANDS: ServerCommand[] = [postconfPreviewCommand, smtpProbeCommand, zoneBumpSerialCommand, zoneGeneratePtrCommand];

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { startSmtpLab, type SmtpLab } from '../support/lab/smtpLab';
+import { EXTENSION_ID, when } from './helpers';
 
 interface RunShape {
   results: { port: number; ok: boolean; expect: { profile: string; ok: boolean } | null; stages: { name: string; ok: boolean }[] }[];
@@ -47,22 +48,20 @@ export function smtpSuite(): void {
         content: `127.0.0.1:${port} inet n - n - - smtpd\n  -o smtpd_sasl_auth_enable=yes\n  -o smtpd_tls_auth_only=yes\n`,
       });
       await vscode.window.showTextDocument(doc);
-      let lenses: vscode.CodeLens[] = [];
-      for (let i = 0; i < 50 && lenses.length === 0; i++) {
-        lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)) ?? [];
-        if (lenses.length === 0) await new Promise((r) => setTimeout(r, 200)); // the server may still be starting
-      }
+      // activate() resolves once the language client runs, so the server's lenses are registered.
+      await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
+      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)) ?? [];
       const lens = lenses.find((l) => l.command?.title === `▶ Test port ${port}`);
       assert.ok(lens?.command, `a lens for port ${port}`);
       const run = await vscode.commands.executeCommand<RunShape>(lens.command.command, ...(lens.command.arguments ?? []));
       assert.equal(run.results.length, 1);
       assert.equal(run.results[0].expect?.profile, 'submission');
       assert.ok(run.results[0].ok, JSON.stringify(run.results[0].stages));
-      const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-      assert.ok(
-        tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('mailconf.smtpResults')),
-        'the results view is open',
-      );
+      const resultsTab = () =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('mailconf.smtpResults'));
+      assert.ok(await when(vscode.window.tabGroups.onDidChangeTabs, resultsTab), 'the results view is open');
     });
   });
 }

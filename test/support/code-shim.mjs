@@ -60,7 +60,7 @@ try {
   const page = browser.pages()[0] ?? (await browser.newPage());
   const finished = new Promise((resolve) => page.exposeFunction('codeAutomationExit', resolve));
   // The extension host's console (mocha's reporter among it) arrives here.
-  const noise = /^\s*at |Canceled|vsda|open-vsx|ENOTFOUND|connection token|grace time|AgentHost|Service Worker|builtin extensions cache/;
+  const noise = /^\s*at |Canceled|vsda|open-vsx|ENOTFOUND|connection token|grace time|AgentHost|Service Worker|builtin extensions cache|authentication provider/;
   await page.exposeFunction('codeAutomationLog', (_level, args) => {
     const text = Array.isArray(args) ? format(...args) : String(args);
     if (process.env.VERBOSE || !noise.test(text)) console.log(text);

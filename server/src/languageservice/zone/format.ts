@@ -30,10 +30,13 @@ export function zoneFormat(doc: TextDocument, options: FormattingOptions): TextE
     const lineStart = zone.source.lineStarts[r.line];
     const dataStart = r.rdataEnd > r.rdataStart ? r.rdataStart : r.typeEnd;
     // Only records whose header and data start share one line (the usual case).
-    if (positionAt(zone.source, dataStart).line !== r.line || text.slice(lineStart, r.typeEnd).includes('(')) continue;
+    // Parentheses or stray text before the record would be lost when the columns are rewritten.
+    if (positionAt(zone.source, dataStart).line !== r.line || /[()]/.test(text.slice(lineStart, Math.max(dataStart, r.typeEnd))) || text.slice(lineStart, r.start).trim() !== '') continue;
     const header = text.slice(r.ownerEnd, r.typeStart).trim().split(/\s+/).filter((w) => w !== '');
     const ttl = header.find((w) => /^\d/.test(w)) ?? '';
     const cls = header.find((w) => !/^\d/.test(w)) ?? '';
+    // Only a TTL and a class fit the columns; anything more is left for the diagnostics to flag.
+    if (header.length > (ttl ? 1 : 0) + (cls ? 1 : 0)) continue;
     rows.push({ line: r.line, lineStart, dataStart, owner: text.slice(r.start, r.ownerEnd), ttl, cls: cls.toUpperCase(), type: r.type });
   }
   const widthOf = (f: (r: Row) => string, cap = Infinity) => Math.min(cap, Math.max(0, ...rows.map((r) => f(r).length)));

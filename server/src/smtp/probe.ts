@@ -116,6 +116,14 @@ export async function probe(input: ProbeOptions): Promise<ProbeResult> {
   try {
     let raw!: Socket;
     await stage('connect', async () => {
+      if (opts.openStream) {
+        // A forwarded channel is a Duplex, not a Socket; the channel and TLS only need a Duplex.
+        const { stream, via } = await opts.openStream();
+        raw = stream as Socket;
+        raw.on('error', () => {});
+        sockets.push(raw);
+        return via;
+      }
       raw = netConnect({ host: opts.host, port: opts.port });
       raw.on('error', () => {});
       sockets.push(raw);

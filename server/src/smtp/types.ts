@@ -44,6 +44,11 @@ export interface ProbeOptions {
   /** Milliseconds allowed for the connection and for each reply. */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /**
+   * Opens the connection instead of a TCP connect from here, e.g. an SSH port forward so that the
+   * probe runs "from the server". Resolves to an already connected stream; its text is the detail.
+   */
+  openStream?: () => Promise<{ stream: import('node:stream').Duplex; via: string }>;
 }
 
 export interface StageResult {

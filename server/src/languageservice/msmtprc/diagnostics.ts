@@ -7,7 +7,7 @@ import { t } from '../../l10n';
 import type { MsmtpCommand } from '../../parsers/msmtprc';
 import { nearest } from '../nearest';
 import type { ServiceContext } from '../service';
-import { MSMTP_KEYWORDS, msmtpKeyword } from './keywords';
+import { MSMTP_KEYWORDS, msmtpKeyword, ValueKind } from './keywords';
 import { parsedMsmtprc } from './parsed';
 
 const SOURCE = 'mailconf';
@@ -16,7 +16,8 @@ export function msmtprcDiagnostics(doc: TextDocument, ctx: ServiceContext): Diag
   const tree = parsedMsmtprc(doc);
   const out: Diagnostic[] = tree.errors.map((e) => ({
     range: e.range,
-    severity: DiagnosticSeverity.Error,
+    // msmtp takes an unclosed quote literally; a nameless account stops it.
+    severity: e.code === 'unclosed-quote' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
     code: `msmtprc/${e.code}`,
     source: SOURCE,
     message: t(ctx.locale, `msmtprc.${e.code}`),
@@ -46,7 +47,8 @@ function checkCommand(c: MsmtpCommand, ctx: ServiceContext, out: Diagnostic[]): 
     const suggestion = nearest(c.keyword, MSMTP_KEYWORDS.map((k) => k.name));
     out.push({
       range: c.keywordRange,
-      severity: DiagnosticSeverity.Warning,
+      // msmtp refuses the whole file at an unknown command.
+      severity: DiagnosticSeverity.Error,
       code: 'msmtprc/unknown-keyword',
       source: SOURCE,
       message: t(ctx.locale, 'msmtprc.unknown-keyword', c.keyword) + (suggestion ? ` ${t(ctx.locale, 'msmtprc.did-you-mean', suggestion)}` : ''),
@@ -54,16 +56,34 @@ function checkCommand(c: MsmtpCommand, ctx: ServiceContext, out: Diagnostic[]): 
     });
     return;
   }
-  if (kw.value.kind === 'choice') {
-    // An on/off command written alone means on.
-    const choices = kw.value.values;
-    if (c.argument !== '' && !choices.includes(c.argument.toLowerCase()))
-      out.push({ range: c.argumentRange, severity: DiagnosticSeverity.Error, code: 'msmtprc/bad-value', source: SOURCE, message: t(ctx.locale, 'msmtprc.bad-value', c.keyword, choices.join(', ')) });
-    else if (c.argument === '' && !choices.includes('on'))
-      out.push({ range: c.keywordRange, severity: DiagnosticSeverity.Error, code: 'msmtprc/missing-argument', source: SOURCE, message: t(ctx.locale, 'msmtprc.missing-argument', c.keyword) });
-  } else if (kw.value.kind === 'text' && c.argument === '' && ['host', 'port', 'from', 'user', 'logfile'].includes(c.keyword)) {
+  const problem = valueProblem(kw.value, c.argument);
+  if (problem === 'missing')
     out.push({ range: c.keywordRange, severity: DiagnosticSeverity.Error, code: 'msmtprc/missing-argument', source: SOURCE, message: t(ctx.locale, 'msmtprc.missing-argument', c.keyword) });
-  }
-  if (c.keyword === 'tls_certcheck' && c.argument.toLowerCase() === 'off')
+  else if (problem)
+    out.push({ range: c.argumentRange, severity: DiagnosticSeverity.Error, code: 'msmtprc/bad-value', source: SOURCE, message: t(ctx.locale, 'msmtprc.bad-value', c.keyword, problem) });
+  if ((c.keyword === 'tls_certcheck' && c.argument === 'off') || c.keyword === 'tls_nocertcheck')
     out.push({ range: c.range, severity: DiagnosticSeverity.Warning, code: 'msmtprc/tls-certcheck-off', source: SOURCE, message: t(ctx.locale, 'msmtprc.tls-certcheck-off') });
+}
+
+/** 'missing', a description of the accepted values when the argument is not one, or undefined. */
+function valueProblem(kind: ValueKind, arg: string): string | undefined {
+  switch (kind.kind) {
+    case 'none':
+      return undefined;
+    case 'text':
+      return kind.required && arg === '' ? 'missing' : undefined;
+    case 'choice':
+      if (arg === '') return kind.empty === 'allowed' ? undefined : kind.empty === 'required' ? 'missing' : kind.values.join(', ');
+      return kind.values.includes(arg) ? undefined : kind.values.join(', ');
+    case 'number': {
+      if (arg === '') return kind.required ? 'missing' : `${kind.min}-${kind.max}`;
+      if (kind.words?.includes(arg)) return undefined;
+      const n = /^\d+$/.test(arg) ? Number(arg) : NaN;
+      return n >= kind.min && n <= kind.max ? undefined : [`${kind.min}-${kind.max}`, ...(kind.words ?? [])].join(', ');
+    }
+    case 'dsn-notify':
+      if (arg === '') return 'missing';
+      if (arg === 'off' || arg === 'never') return undefined;
+      return arg.split(',').every((x) => ['failure', 'delay', 'success'].includes(x)) ? undefined : 'off, never, failure,delay,success';
+  }
 }

@@ -2,7 +2,7 @@
 // first error must be on that line, and a file msmtp accepts must have no error from us.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { msmtprcService } from '../../../../server/src/languageservice/msmtprc';
 import { requirePeer } from '../../../support/peers';
+import { expandSnippet } from '../../snippets/expand';
 
 const skip = requirePeer('msmtp', ['msmtp']);
 const dir = mkdtempSync(join(tmpdir(), 'mailconf-msmtp-'));
@@ -73,7 +74,14 @@ const CASES: Record<string, string> = {
   'an unclosed quote': 'account a\n host h\n password "x y\n',
 };
 
+const SNIPPETS = JSON.parse(readFileSync(join(__dirname, '../../../../snippets/msmtprc.json'), 'utf8')) as Record<string, { body: string[] }>;
+for (const [name, s] of Object.entries(SNIPPETS)) CASES[`the snippet "${name}"`] = expandSnippet(s.body).text;
+
 describe('msmtp agrees with our msmtprc errors', { skip }, () => {
+  it('accepts the snippets as inserted', () => {
+    for (const [name, s] of Object.entries(SNIPPETS)) assert.equal(msmtpErrorLine(expandSnippet(s.body).text), undefined, name);
+  });
+
   for (const [name, text] of Object.entries(CASES)) {
     it(name, () => assert.equal(ourErrorLine(text), msmtpErrorLine(text)));
   }

@@ -1,8 +1,10 @@
 import type { ServerCommand } from './command';
 import { postconfPreviewCommand } from './postconfPreview';
+import { remoteCompareCommand } from './remoteCompare';
+import { remoteFindingsCommand } from './remoteFindings';
 import { smtpProbeCommand } from './smtpProbe';
 import { zoneBumpSerialCommand } from './zoneSerial';
 import { zoneGeneratePtrCommand } from './zonePtr';
 
 /** Every command the server offers. Feature areas add theirs here. */
-export const SERVER_COMMANDS: ServerCommand[] = [postconfPreviewCommand, smtpProbeCommand, zoneBumpSerialCommand, zoneGeneratePtrCommand];
+export const SERVER_COMMANDS: ServerCommand[] = [postconfPreviewCommand, smtpProbeCommand, zoneBumpSerialCommand, zoneGeneratePtrCommand, remoteCompareCommand, remoteFindingsCommand];

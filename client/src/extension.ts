@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageclient/node';
 import { aliasesReminder } from './aliasesReminder';
 import { crashBudget } from './crashBudget';
+import { registerPostconfPreview } from './postconfPreview';
 import { registerSmtp } from './smtp';
 
 const LANGUAGES = ['postfix-main', 'postfix-master', 'dns-zone', 'postfix-aliases', 'postfix-map', 'msmtprc'];
@@ -50,6 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mailco
 
   const client = new LanguageClient('mailconf', 'Mailconf', serverOptions, clientOptions);
   registerSmtp(context, client, log);
+  registerPostconfPreview(context, client);
   context.subscriptions.push(aliasesReminder(context));
   context.subscriptions.push(
     client,

@@ -2,8 +2,10 @@
 // into one file, so suites are functions called here, while mocha is loading this file.
 import { languageSuite } from './language.test';
 import { lifecycleSuite } from './lifecycle.test';
+import { postfixSuite } from './postfix.test';
 import { smtpSuite } from './smtp.test';
 
 languageSuite();
 lifecycleSuite();
+postfixSuite();
 smtpSuite();

@@ -1,0 +1,79 @@
+// Postfix features in real VS Code on the lab folder: completion with defaults, a $reference
+// hover, the unknown-parameter quick fix, the open-relay error and the live postconf preview.
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'mocha';
+import * as vscode from 'vscode';
+import { diagnosticsOf, when, workspaceFile } from './helpers';
+
+const PREVIEW_SCHEME = 'mailconf-postconf';
+const previewDoc = (mode: string) => vscode.workspace.textDocuments.find((d) => d.uri.scheme === PREVIEW_SCHEME && d.uri.path.includes(`postconf -${mode} `));
+
+export function postfixSuite(): void {
+  describe('Postfix main.cf and master.cf', () => {
+    it('completes parameters of the lab main.cf with their defaults', async () => {
+      const doc = await vscode.workspace.openTextDocument(workspaceFile('main.cf'));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(3, 0));
+      const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'smtpd_tls_auth_only');
+      assert.equal(item?.detail, 'default: no');
+    });
+
+    it('expands a $reference on hover like postconf -x', async () => {
+      const doc = await vscode.workspace.openTextDocument(workspaceFile('main.cf'));
+      const line = doc.getText().split('\n').findIndex((l) => l.startsWith('smtpd_banner'));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, 17));
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      assert.match(text, /\$myhostname/);
+      assert.match(text, /smtp\.mail1\.org/);
+    });
+
+    it('fixes an unknown parameter with its near match', async () => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'postfix-main', content: 'myhostnme = smtp.mail1.org\n' });
+      const [d] = await diagnosticsOf(doc.uri, 'unknown-parameter');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range);
+      const fix = actions.find((a) => a.title === "Change to 'myhostname'");
+      assert.ok(fix?.edit, 'the quick fix is offered');
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.equal(doc.getText(), 'myhostname = smtp.mail1.org\n');
+    });
+
+    it('reports an open relay as an error', async () => {
+      const content = 'smtpd_relay_restrictions = permit_mynetworks\nsmtpd_recipient_restrictions = permit_mynetworks, permit\n';
+      const doc = await vscode.workspace.openTextDocument({ language: 'postfix-main', content });
+      const [d] = await diagnosticsOf(doc.uri, 'open-relay');
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+      assert.match(d.message, /Open relay/);
+    });
+
+    it('previews postconf -n beside main.cf, live as it is edited, and toggles -nx', async () => {
+      const doc = await vscode.workspace.openTextDocument(workspaceFile('main.cf'));
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('mailconf.postconf.preview');
+      const preview = await when(vscode.workspace.onDidOpenTextDocument, () => previewDoc('n'));
+      assert.match(preview.getText(), /^myhostname = smtp\.mail1\.org$/m);
+
+      const line = doc.getText().split('\n').findIndex((l) => l.startsWith('biff = no'));
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, new vscode.Range(line, 7, line, 9), 'yes');
+      try {
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        await when(vscode.workspace.onDidChangeTextDocument, () => /^biff = yes$/m.test(previewDoc('n')?.getText() ?? ''));
+      } finally {
+        await vscode.window.showTextDocument(doc);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+      }
+
+      await vscode.window.showTextDocument(preview, { preview: false });
+      await vscode.commands.executeCommand('mailconf.postconf.toggleExpand');
+      const expanded = await when(vscode.workspace.onDidOpenTextDocument, () => previewDoc('nx'));
+      assert.match(expanded.getText(), /^smtpd_banner = smtp\.mail1\.org ESMTP Postfix \(Debian\/GNU\)$/m);
+    });
+
+    it('previews postconf -M for master.cf', async () => {
+      const doc = await vscode.workspace.openTextDocument(workspaceFile('master.cf'));
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('mailconf.postconf.previewMaster');
+      const preview = await when(vscode.workspace.onDidOpenTextDocument, () => previewDoc('M'));
+      assert.match(preview.getText(), /^smtp {7}inet {2}n {7}- {7}y {7}- {7}- {7}smtpd -o smtpd_sasl_auth_enable=no/m);
+    });
+  });
+}

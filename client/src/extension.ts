@@ -13,6 +13,7 @@ import {
 import { aliasesReminder } from './aliasesReminder';
 import { crashBudget } from './crashBudget';
 import { registerPostconfPreview } from './postconfPreview';
+import { registerRemote } from './remote';
 import { registerSmtp } from './smtp';
 
 const LANGUAGES = ['postfix-main', 'postfix-master', 'dns-zone', 'postfix-aliases', 'postfix-map', 'msmtprc'];
@@ -52,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mailco
   const client = new LanguageClient('mailconf', 'Mailconf', serverOptions, clientOptions);
   registerSmtp(context, client, log);
   registerPostconfPreview(context, client);
+  registerRemote(context, client, log);
   context.subscriptions.push(aliasesReminder(context));
   context.subscriptions.push(
     client,

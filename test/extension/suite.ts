@@ -3,9 +3,11 @@
 import { languageSuite } from './language.test';
 import { lifecycleSuite } from './lifecycle.test';
 import { postfixSuite } from './postfix.test';
+import { remoteSuite } from './remote.test';
 import { smtpSuite } from './smtp.test';
 
 languageSuite();
 lifecycleSuite();
 postfixSuite();
 smtpSuite();
+remoteSuite();

@@ -206,6 +206,22 @@ describe('ssh connect against a loopback OpenSSH', { skip }, () => {
     assert.equal(err.kind, 'cancelled');
   });
 
+  it('stops a remote command at its deadline and on cancel', async () => {
+    const client = await connect(options({ auth: { agent: false, identityFile: sshd.key } }));
+    try {
+      const t0 = Date.now();
+      await assert.rejects(execArgv(client, ['sleep', '30'], { timeoutMs: 300 }), (e: unknown) => e instanceof SshError && e.kind === 'timeout');
+      const ctl = new AbortController();
+      const pending = execArgv(client, ['sleep', '30'], { signal: ctl.signal });
+      setImmediate(() => ctl.abort());
+      await assert.rejects(pending, (e: unknown) => e instanceof SshError && e.kind === 'cancelled');
+      assert.ok(Date.now() - t0 < 5_000);
+      assert.equal((await execArgv(client, ['echo', 'still usable'])).stdout, 'still usable\n');
+    } finally {
+      client.end();
+    }
+  });
+
   it('never logs a secret', () => {
     const text = logs.join('\n');
     for (const secret of [sshd.password, sshd.passphrase]) assert.ok(!text.includes(secret));

@@ -57,7 +57,12 @@ function freePort(): Promise<number> {
   });
 }
 
-function config(dir: string, port: number): string {
+export interface SshdOptions {
+  /** Ask for the password through PAM's keyboard-interactive instead of plain password auth. */
+  keyboardInteractive?: boolean;
+}
+
+function config(dir: string, port: number, o: SshdOptions): string {
   return `# mailconf test sshd (generated; loopback only)
 Port ${port}
 ListenAddress 127.0.0.1
@@ -69,8 +74,8 @@ PubkeyAuthentication yes
 AuthorizedKeysFile ${dir}/authorized_keys
 # the keys live under /tmp, which StrictModes would refuse
 StrictModes no
-PasswordAuthentication yes
-KbdInteractiveAuthentication no
+PasswordAuthentication ${o.keyboardInteractive ? 'no' : 'yes'}
+KbdInteractiveAuthentication ${o.keyboardInteractive ? 'yes' : 'no'}
 UsePAM yes
 UseDNS no
 MaxAuthTries 10
@@ -102,7 +107,7 @@ function waitListening(child: ChildProcess, port: number, timeoutMs = 15_000): P
   });
 }
 
-export async function startSshd(): Promise<TestSshd> {
+export async function startSshd(o: SshdOptions = {}): Promise<TestSshd> {
   ensureUser();
   mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
   const dir = mkdtempSync(join(tmpdir(), 'mailconf-sshd-'));
@@ -115,7 +120,7 @@ export async function startSshd(): Promise<TestSshd> {
   const pub = (name: string) => readFileSync(join(dir, `${name}.pub`), 'utf8').trim();
   writeFileSync(join(dir, 'authorized_keys'), `${pub('user_ed25519')}\n${pub('user_encrypted_ed25519')}\n`, { mode: 0o644 });
   const port = await freePort();
-  writeFileSync(join(dir, 'sshd_config'), config(dir, port));
+  writeFileSync(join(dir, 'sshd_config'), config(dir, port, o));
   execFileSync('/usr/sbin/sshd', ['-t', '-f', join(dir, 'sshd_config')]);
   const log = join(dir, 'sshd.log');
   const hostKeyLine = pub('host_ed25519').split(' ').slice(0, 2).join(' ');

@@ -78,8 +78,7 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
     const warnings = r.stderr.split('\n').filter(Boolean).map((l) => `# ${l}`).join('\n');
     const text = r.stdout + (warnings ? `${r.stdout && !r.stdout.endsWith('\n') ? '\n' : ''}${warnings}\n` : '');
     const uri = documents.set(target.name, label, text);
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.languages.setTextDocumentLanguage(doc, language);
+    const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), language);
     await vscode.window.showTextDocument(doc, { preview: true });
     return { uri: uri.toString(), text, exitCode: r.exitCode };
   };

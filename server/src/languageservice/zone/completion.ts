@@ -84,9 +84,8 @@ function nameItems(parsed: ParsedZone, addressOnly: boolean): CompletionItem[] {
 function ownerNames(parsed: ParsedZone, limit: number): Array<{ label: string; fqdn: string }> {
   const out: Array<{ label: string; fqdn: string }> = [];
   const origin = parsed.zone.origin;
-  for (const key of parsed.index.names()) {
+  for (const fqdn of parsed.index.names()) {
     if (out.length >= limit) break;
-    const fqdn = parsed.index.at(key)[0].owner;
     const label = relativeName(fqdn, origin);
     if (label !== '@') out.push({ label, fqdn });
   }

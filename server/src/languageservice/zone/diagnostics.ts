@@ -46,5 +46,6 @@ export function zoneDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagnos
     if (f.data !== undefined) d.data = f.data;
     out.push(d);
   }
-  return out;
+  // Checks run by kind; the editor and the CLI list findings in text order.
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

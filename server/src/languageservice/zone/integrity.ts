@@ -6,7 +6,6 @@ import type { Finding } from './findings';
 
 /** Types that may sit next to a CNAME (DNSSEC data about the CNAME itself, RFC 4035). */
 const CNAME_COMPANIONS = new Set(['CNAME', 'RRSIG', 'NSEC', 'NSEC3', 'KEY', 'SIG', 'NXT']);
-const SINGLETONS = new Set(['SOA', 'CNAME', 'DNAME']);
 
 export function integrityChecks(zone: ZoneFile, index: ZoneIndex, out: Finding[]): void {
   const apex = zone.origin;
@@ -31,40 +30,55 @@ export function integrityChecks(zone: ZoneFile, index: ZoneIndex, out: Finding[]
     });
   }
 
-  index.forEachGroup((group) => {
-    let cname: ZoneRecord | undefined;
-    let other: ZoneRecord | undefined;
-    const seenSingleton = new Map<string, ZoneRecord>();
-    for (const r of group) {
-      if (r.type === 'CNAME') cname ??= r;
-      else if (!CNAME_COMPANIONS.has(r.type)) other ??= r;
-      if (cname && other && (r === cname || r === other)) {
+  const t = zone.table;
+  const codes = t.typeCode;
+  index.forEachGroupRows((rows, n) => {
+    let cname = -1;
+    let other = -1;
+    for (let k = 0; k < n; k++) {
+      const i = rows[k];
+      const code = codes[i];
+      if (code === 5) {
+        if (cname < 0) cname = i;
+      } else if (!CNAME_COMPANIONS.has(t.type[i])) {
+        if (other < 0) other = i;
+      }
+      if (cname >= 0 && other >= 0 && (i === cname || i === other)) {
+        const r = t.record(i);
         out.push({
           code: 'cname-and-other-data',
           severity: 'error',
-          message: `${r.owner} has a CNAME and other data (${cname === r ? other.type : r.type}); a CNAME must be alone at its name (RFC 1034 §3.6.2)`,
+          message: `${r.owner} has a CNAME and other data (${cname === i ? t.type[other] : r.type}); a CNAME must be alone at its name (RFC 1034 §3.6.2)`,
           source: r.source,
           range: recordRange(r),
         });
       }
-      if (SINGLETONS.has(r.type)) {
-        const first = seenSingleton.get(r.type);
-        if (first && !sameData(first, r)) {
-          out.push({
-            code: r.type === 'SOA' ? 'multiple-soa' : 'singleton-type',
-            severity: 'error',
-            message: `A second ${r.type} at ${r.owner}: only one ${r.type} record may exist at a name (first on line ${first.line + 1})`,
-            source: r.source,
-            range: recordRange(r),
-          });
-        } else if (!first) seenSingleton.set(r.type, r);
+      if (code === 6 || code === 5 || code === 39) {
+        // A second singleton of the same type with different data (identical ones are duplicates).
+        for (let j = 0; j < k; j++) {
+          const f = rows[j];
+          if (codes[f] !== code) continue;
+          const first = t.record(f);
+          const r = t.record(i);
+          if (!sameData(first, r)) {
+            out.push({
+              code: code === 6 ? 'multiple-soa' : 'singleton-type',
+              severity: 'error',
+              message: `A second ${r.type} at ${r.owner}: only one ${r.type} record may exist at a name (first on line ${first.line + 1})`,
+              source: r.source,
+              range: recordRange(r),
+            });
+          }
+          break;
+        }
       }
     }
   });
 
-  for (const r of zone.records) {
-    if (r.type !== 'NS' || r.target === undefined) continue;
-    const target = r.target;
+  for (let i = 0; i < t.count; i++) {
+    const target = t.target[i];
+    if (t.typeCode[i] !== 2 || target === undefined) continue;
+    const r = t.record(i);
     if (!isBelow(target, apex)) continue;
     if (index.hasType(target, 'A', 'AAAA')) continue;
     if (index.hasType(target, 'CNAME')) {

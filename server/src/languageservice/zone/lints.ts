@@ -1,7 +1,7 @@
 // Mistakes BIND loads without complaint (or only warns about) that break mail: CNAME loops and
 // dangling aliases, MX/NS/SRV targets that are aliases or addresses, a forgotten trailing dot,
 // duplicate records, uneven TTLs in an RRset, odd SOA timers and reverse-zone owners.
-import { isInZone, nameKey, relativeName, ownerRange, recordData, recordRange, targetRange, ZoneFile, ZoneRecord } from '../../parsers/zone';
+import { isInZone, nameKey, relativeName, ownerRange, recordData, recordRange, targetRange, ZoneFile, ZoneRecord, RecordTable } from '../../parsers/zone';
 import type { ZoneIndex } from '../../zone/zoneIndex';
 import { checkSoaTimers, serialForm } from '../../zone/soa';
 import { reverseOwnerProblem } from '../../zone/ptr';
@@ -14,18 +14,19 @@ export function mailLints(zone: ZoneFile, index: ZoneIndex, out: Finding[]): voi
   const endsWithDouble = doubledOriginTest(apexKey);
   const reverse = apexKey.endsWith('in-addr.arpa.') || apexKey.endsWith('ip6.arpa.');
 
-  for (const r of zone.records) {
-    const type = r.type;
+  const t = zone.table;
+  for (let i = 0; i < t.count; i++) {
     // A name written relative that already ends with the zone name: the dot was forgotten.
-    if (r.ownerEnd > r.start && endsWithDouble(r.owner)) {
+    if (t.ownerEnd[i] > t.start[i] && t.owner[i].length >= apexKey.length - 1 && endsWithDouble(t.ownerName(i))) {
+      const r = t.record(i);
       const written = r.source.text.slice(r.start, r.ownerEnd);
       out.push(missingDot(r, 'owner', written, r.start, r.ownerEnd, r.owner));
     }
-    if (r.target === undefined) {
-      if (reverse && type === 'PTR') checkPtrOwner(r, apex, out);
-      continue;
-    }
-    const target = r.target;
+    // Only records that name another host need more than their columns.
+    const target = t.target[i];
+    if (target === undefined) continue;
+    const r = t.record(i);
+    const type = r.type;
     if (r.targetRelative && r.targetStart >= 0 && endsWithDouble(target)) {
       const written = r.source.text.slice(r.targetStart, r.targetEnd);
       out.push(missingDot(r, 'target', written, r.targetStart, r.targetEnd, target));
@@ -66,7 +67,7 @@ export function mailLints(zone: ZoneFile, index: ZoneIndex, out: Finding[]): voi
     if (reverse && type === 'PTR') checkPtrOwner(r, apex, out);
   }
 
-  index.forEachGroup((group) => checkRrsets(group, out));
+  index.forEachGroupRows((rows, n) => checkRrsets(t, rows, n, out));
   checkSoa(zone, index, out);
 }
 
@@ -94,12 +95,13 @@ function missingDot(r: ZoneRecord, what: 'owner' | 'target', written: string, st
 }
 
 function checkCnameChain(r: ZoneRecord, apex: string, index: ZoneIndex, out: Finding[]): void {
-  const seen = new Set<string>([nameKey(r.owner)]);
+  const t = index.table;
+  const seen: string[] = [nameKey(r.owner)];
   let current = r.target!;
   for (let hops = 0; hops < 32; hops++) {
     const key = nameKey(current);
-    if (seen.has(key)) {
-      const self = key === nameKey(r.owner) && hops === 0;
+    if (seen.includes(key)) {
+      const self = key === seen[0] && hops === 0;
       out.push({
         code: 'cname-loop',
         severity: 'error',
@@ -111,18 +113,17 @@ function checkCnameChain(r: ZoneRecord, apex: string, index: ZoneIndex, out: Fin
       });
       return;
     }
-    seen.add(key);
+    seen.push(key);
     if (!isInZone(current, apex)) return;
-    const at = index.at(current);
-    if (at.length === 0) {
+    if (!index.has(current)) {
       if (hops === 0 && !belowDelegation(current, apex, index)) {
         out.push({ code: 'cname-dangling', severity: 'warning', message: `The CNAME target ${current} has no records in this zone; the alias resolves to nothing`, source: r.source, range: targetRange(r) });
       }
       return;
     }
-    const next = at.find((x) => x.type === 'CNAME');
-    if (!next || next.target === undefined) return;
-    current = next.target;
+    const next = index.rowOfType(current, 5);
+    if (next < 0 || t.target[next] === undefined) return;
+    current = t.target[next]!;
   }
 }
 
@@ -139,28 +140,31 @@ function belowDelegation(name: string, apex: string, index: ZoneIndex): boolean 
   return false;
 }
 
-function checkRrsets(group: ZoneRecord[], out: Finding[]): void {
-  const byType = new Map<string, ZoneRecord[]>();
-  for (const r of group) {
-    const list = byType.get(r.type);
-    if (list) list.push(r);
-    else byType.set(r.type, [r]);
-  }
-  for (const [type, list] of byType) {
-    if (list.length < 2) continue;
-    const seen = new Map<string, ZoneRecord>();
-    for (const r of list) {
-      const key = normalizedData(r);
-      const first = seen.get(key);
-      if (first) {
-        out.push({ code: 'duplicate-record', severity: 'warning', message: `Duplicate ${type} record for ${r.owner} (same as line ${first.line + 1}); DNS keeps only one`, source: r.source, range: recordRange(r) });
-      } else seen.set(key, r);
+/** Duplicates and uneven TTLs inside each RRset, comparing columns and reading data only for same-type pairs. */
+function checkRrsets(t: RecordTable, rows: number[], n: number, out: Finding[]): void {
+  const codes = t.typeCode;
+  const types = t.type;
+  const ttls = t.ttl;
+  const reportedTtl = new Set<string>();
+  for (let k = 1; k < n; k++) {
+    const i = rows[k];
+    for (let j = 0; j < k; j++) {
+      const f = rows[j];
+      if (codes[f] !== codes[i] || types[f] !== types[i]) continue;
+      if (ttls[f] !== ttls[i] && !reportedTtl.has(types[i])) {
+        reportedTtl.add(types[i]);
+        const odd = t.record(i);
+        out.push({ code: 'rrset-ttl-mismatch', severity: 'warning', message: `The ${odd.type} records of ${odd.owner} have different TTLs (${ttls[f]} and ${ttls[i]}); all records of an RRset must share one TTL (RFC 2181 §5.2)`, source: odd.source, range: recordRange(odd) });
+      }
+      const r = t.record(i);
+      const first = t.record(f);
+      if (normalizedData(r) === normalizedData(first)) {
+        out.push({ code: 'duplicate-record', severity: 'warning', message: `Duplicate ${r.type} record for ${r.owner} (same as line ${first.line + 1}); DNS keeps only one`, source: r.source, range: recordRange(r) });
+        break;
+      }
     }
-    const ttl = list[0].ttl;
-    const odd = list.find((r) => r.ttl !== ttl);
-    if (odd) {
-      out.push({ code: 'rrset-ttl-mismatch', severity: 'warning', message: `The ${type} records of ${odd.owner} have different TTLs (${ttl} and ${odd.ttl}); all records of an RRset must share one TTL (RFC 2181 §5.2)`, source: odd.source, range: recordRange(odd) });
-    }
+    // Very large RRsets (thousands of records at one name) would make the pairwise check slow.
+    if (k > 512) break;
   }
 }
 

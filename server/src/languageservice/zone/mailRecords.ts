@@ -46,7 +46,12 @@ function mayBePolicy(r: ZoneRecord): boolean {
 
 export function mailRecordChecks(zone: ZoneFile, index: ZoneIndex, out: Finding[]): void {
   const spfByOwner = new Map<string, ZoneRecord[]>();
-  for (const r of zone.records) {
+  const t = zone.table;
+  for (let i = 0; i < t.count; i++) {
+    const code = t.typeCode[i];
+    // TXT, SPF and TLSA are the only types with mail policies.
+    if (code !== 16 && code !== 99 && code !== 52) continue;
+    const r = t.record(i);
     if (r.type === 'TLSA') {
       checkTlsaRecord(zone, r, out);
       continue;

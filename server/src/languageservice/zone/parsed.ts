@@ -49,5 +49,5 @@ export function parseZoneText(uri: string, text: string, workspace?: Workspace):
       return content === undefined ? undefined : { uri: target, text: content };
     },
   });
-  return { zone, index: new ZoneIndex(zone.records) };
+  return { zone, index: new ZoneIndex(zone.table) };
 }

@@ -18,7 +18,12 @@ export function absoluteName(name: string, origin: string): string {
 
 /** Lower-case key for comparing names (DNS names compare case-insensitively, RFC 4343). */
 export function nameKey(name: string): string {
-  return name.toLowerCase();
+  // Most names are already lower case: return them as they are instead of allocating a copy.
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return name.toLowerCase();
+  }
+  return name;
 }
 
 export type NameProblem = 'empty-label' | 'label-too-long' | 'name-too-long' | 'bad-escape';
@@ -27,10 +32,11 @@ export type NameProblem = 'empty-label' | 'label-too-long' | 'name-too-long' | '
  * Checks an absolute name's labels (≤ 63 octets) and total length (≤ 255 octets on the wire).
  * Returns undefined when the name is fine.
  */
-export function checkName(name: string): NameProblem | undefined {
+export function checkName(name: string, suffixOctets = 1): NameProblem | undefined {
   if (name === '.') return undefined;
   let label = 0;
-  let total = 1; // the root label's length octet
+  // Octets of what follows the name: the root's length octet, or a whole origin for relative names.
+  let total = suffixOctets;
   const n = name.length;
   for (let i = 0; i < n; i++) {
     const c = name.charCodeAt(i);
@@ -81,4 +87,22 @@ export function relativeName(name: string, origin: string): string {
   if (nameKey(name) === nameKey(origin)) return '@';
   if (isInZone(name, origin) && origin !== '.') return name.slice(0, name.length - origin.length - 1);
   return name;
+}
+
+/** Octets of an absolute name on the wire (labels with their length octets, and the root). */
+export function wireLength(name: string): number {
+  if (name === '.') return 1;
+  let total = 1;
+  let label = 0;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 46) {
+      total += label + 1;
+      label = 0;
+    } else if (c === 92) {
+      i += name.charCodeAt(i + 1) >= 48 && name.charCodeAt(i + 1) <= 57 ? 3 : 1;
+      label++;
+    } else label++;
+  }
+  return label > 0 ? total + label + 1 : total;
 }

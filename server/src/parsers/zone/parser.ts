@@ -1,13 +1,14 @@
 // Reads an RFC 1035 §5 master file into records. Pure: the only outside access is the optional
 // `include` callback for $INCLUDE. Never throws; every problem becomes a ZoneError with a range.
 import { RecordLexer } from './lexer';
-import { absoluteName, checkName, isAbsolute, isInZone, NAME_PROBLEM_MESSAGES } from './names';
+import { isIPv4At, isIPv6At } from './lexical';
+import { absoluteName, checkName, isAbsolute, isInZone, NAME_PROBLEM_MESSAGES, nameKey, wireLength } from './names';
 import { offsetRange } from './ranges';
 import { parseRdata, RdataError, TARGET_TYPES } from './rdata';
 import { MAX_TTL, parseTtlAt } from './ttl';
 import { expandGenerate, parseGenerateRange } from './generate';
-import { ZoneDirective, ZoneError, ZoneFile, ZoneRecord, ZoneSource } from './tree';
-import { isClass, typeCode } from './types';
+import { RecordTable, ZoneDirective, ZoneError, ZoneFile, ZoneRecord, ZoneSource } from './tree';
+import { isClass, knownTypeAt, RECORD_TYPES, typeCode } from './types';
 
 export interface ParseOptions {
   /** URI of the text, for $INCLUDE resolution and for messages. */
@@ -41,17 +42,27 @@ export function firstOrigin(text: string): string | undefined {
 }
 
 class ZoneParser {
-  private readonly records: ZoneRecord[] = [];
-  private readonly outOfZone: ZoneRecord[] = [];
+  private table: RecordTable = new RecordTable();
+  private readonly outOfZone = new RecordTable();
   private readonly directives: ZoneDirective[] = [];
-  private readonly errors: ZoneError[] = [];
+  private errors: ZoneError[] = [];
   private readonly includes: ZoneSource[] = [];
   private readonly stack: string[] = [];
   private apex = '.';
   private origin = '.';
+  /** '.' + origin (or '.' for the root), to append to relative names with one concatenation. */
+  private dotOrigin = '.';
+  private originWire = 1;
+  private originInZone = true;
+  /** The origin relative to the apex ('' at the apex), when it is inside the zone. */
+  private originRel = '';
+  /** The current owner relative to the apex (when in zone), shared by records that inherit it. */
+  private lastOwnerRel = '';
+  private lastInZone = true;
   private defaultTtl = -1;
   private lastTtl = -1;
   private lastOwner: string | undefined;
+  private haveOwner = false;
   private parens: Array<{ open: number; close: number }> = [];
 
   constructor(private readonly options: ParseOptions) {}
@@ -60,19 +71,28 @@ class ZoneParser {
     let apex = this.options.origin ?? firstOrigin(text) ?? '.';
     if (!isAbsolute(apex)) apex += '.';
     this.apex = apex;
-    this.origin = apex;
+    this.table = new RecordTable(estimateRecords(text), apex);
+    this.setOrigin(apex);
     const source = this.parseSource(this.options.uri ?? 'untitled:zone', text, true);
-    const file: ZoneFile = {
+    const table = this.table;
+    let views: ZoneRecord[] | undefined;
+    return {
       source,
       origin: apex,
-      records: this.records,
+      table,
+      get records() {
+        if (!views) {
+          views = new Array<ZoneRecord>(table.count);
+          for (let i = 0; i < table.count; i++) views[i] = table.record(i);
+        }
+        return views;
+      },
+      outOfZone: this.outOfZone,
       directives: this.directives,
       errors: this.errors,
       includes: this.includes,
       parens: this.parens,
     };
-    (file as ZoneFile & { outOfZone: ZoneRecord[] }).outOfZone = this.outOfZone;
-    return file;
   }
 
   private parseSource(uri: string, text: string, main: boolean, includedFrom?: ZoneSource['includedFrom']): ZoneSource {
@@ -103,31 +123,64 @@ class ZoneParser {
       range: offsetRange(source, p.start, p.end),
       severity: p.severity,
     }));
-    this.errors.splice(errorsBefore, 0, ...converted);
+    if (this.errors.length === errorsBefore) for (const e of converted) this.errors.push(e);
+    else this.errors = this.errors.slice(0, errorsBefore).concat(converted, this.errors.slice(errorsBefore));
     return source;
+  }
+
+  private setOrigin(origin: string): void {
+    this.origin = origin;
+    this.dotOrigin = origin === '.' ? '.' : '.' + origin;
+    this.originWire = wireLength(origin);
+    this.originInZone = isInZone(origin, this.apex);
+    this.originRel = this.originInZone ? (this.table.keyOf(origin) ?? '') : '';
   }
 
   private record(lex: RecordLexer, source: ZoneSource, problem: PendingProblem): void {
     const text = lex.text;
     const n = lex.count;
     let i = 0;
+    /** Absolute owner, computed only when needed (out-of-zone data, messages). */
     let owner: string | undefined;
     let ownerEnd = lex.starts[0];
+    let inZone = this.lastInZone;
+    let rel = this.lastOwnerRel;
     if (lex.ownerPresent) {
       const ownerText = lex.token(0);
-      owner = absoluteName(ownerText, this.origin);
       ownerEnd = lex.ends[0];
       i = 1;
-      if (owner !== this.lastOwner) {
+      if (ownerText === '@') {
+        owner = this.origin;
+        inZone = this.originInZone;
+        rel = this.originRel;
+      } else if (isAbsolute(ownerText)) {
+        owner = ownerText;
         const bad = checkName(owner);
         if (bad) problem(bad, NAME_PROBLEM_MESSAGES[bad], lex.starts[0], lex.ends[0]);
+        const key = this.table.keyOf(owner);
+        inZone = key !== undefined;
+        rel = key ?? '';
+      } else {
+        // Relative: only the written labels need checking; the origin was checked when set.
+        // The absolute name is built only when something needs it (see RecordTable.ownerName).
+        owner = undefined;
+        const bad = checkName(ownerText, this.originWire);
+        if (bad) problem(bad, NAME_PROBLEM_MESSAGES[bad], lex.starts[0], lex.ends[0]);
+        inZone = this.originInZone;
+        rel = this.originRel === '' ? ownerText : ownerText + '.' + this.originRel;
+        if (!inZone) owner = ownerText + this.dotOrigin;
       }
       this.lastOwner = owner;
+      this.lastInZone = inZone;
+      this.lastOwnerRel = rel;
+      this.haveOwner = true;
     } else {
       owner = this.lastOwner;
-      if (owner === undefined) {
+      if (!this.haveOwner) {
         problem('no-owner', 'No owner name: the first record must start with a name, not a blank', lex.starts[0], lex.ends[0]);
         owner = this.origin;
+        inZone = this.originInZone;
+        rel = this.originRel;
       }
     }
     const ownerStart = lex.starts[0];
@@ -135,11 +188,13 @@ class ZoneParser {
     // TTL and class, in either order, before the type.
     let ttl = -1;
     let rrclass = 'IN';
-    for (let k = 0; k < 2 && i < n; k++) {
+    let known: string | undefined;
+    for (let k = 0; k < 3 && i < n; k++) {
       const s = lex.starts[i];
       const e = lex.ends[i];
       const c = text.charCodeAt(s);
       if (c >= 48 && c <= 57) {
+        if (k === 2 || ttl >= 0) break;
         const v = parseTtlAt(text, s, e);
         if (v < 0) break;
         if (v > MAX_TTL) {
@@ -149,12 +204,17 @@ class ZoneParser {
         i++;
         continue;
       }
-      if (e - s > 4 && !(e - s === 4 && (c | 0x20) === 110)) {
-        if (!((c | 0x20) === 99 && text.slice(s, s + 5).toUpperCase() === 'CLASS')) break;
+      known = knownTypeAt(text, s, e);
+      if (known !== undefined) break;
+      if (k === 2) break;
+      // Classes without slicing for the usual IN; other words are rare enough to slice.
+      let word: string;
+      if (e - s === 2 && (c | 0x20) === 105 && (text.charCodeAt(s + 1) | 0x20) === 110) word = 'IN';
+      else {
+        word = text.slice(s, e).toUpperCase();
+        if (!isClass(word)) break;
+        problem('class-mismatch', `Class ${word} differs from the zone's class IN`, s, e);
       }
-      const word = text.slice(s, e).toUpperCase();
-      if (!isClass(word)) break;
-      if (word !== 'IN') problem('class-mismatch', `Class ${word} differs from the zone's class IN`, s, e);
       rrclass = word;
       i++;
     }
@@ -166,8 +226,8 @@ class ZoneParser {
     }
     const typeStart = lex.starts[i];
     const typeEnd = lex.ends[i];
-    const type = text.slice(typeStart, typeEnd).toUpperCase();
-    const code = typeCode(type);
+    const type = known ?? text.slice(typeStart, typeEnd).toUpperCase();
+    const code = known !== undefined ? RECORD_TYPES[known].code : typeCode(type);
     i++;
     const rdataStart = i < n ? lex.starts[i] : typeEnd;
     const rdataEnd = i < n ? lex.ends[n - 1] : typeEnd;
@@ -178,7 +238,9 @@ class ZoneParser {
       else if (this.lastTtl >= 0) ttl = this.lastTtl;
     } else this.lastTtl = ttl;
 
-    const rec = new ZoneRecord(owner, type, code, rrclass, ttl, explicit, source, lex.recordLine, ownerStart, ownerEnd, typeStart, typeEnd, rdataStart, rdataEnd, undefined, undefined, -1, -1, false);
+    const table = inZone ? this.table : this.outOfZone;
+    const row = table.add(inZone ? rel : (owner ??= rel + this.dotOrigin), type, code, ttl, explicit, source, lex.recordLine, ownerStart, ownerEnd, typeStart, typeEnd, rdataStart, rdataEnd);
+    if (rrclass !== 'IN') table.rrclass.set(row, rrclass);
 
     if (code < 0) {
       const c = text.charCodeAt(typeStart);
@@ -188,39 +250,36 @@ class ZoneParser {
         typeStart,
         typeEnd,
       );
+    } else if ((code === 1 || code === 28) && n - i === 1 && lex.quoted[i] === 0 && (code === 1 ? isIPv4At(text, lex.starts[i], lex.ends[i]) : isIPv6At(text, lex.starts[i], lex.ends[i]))) {
+      // The bulk of large zones: a valid address needs no typed data and no allocation.
     } else {
       const data = parseRdata(type, lex, i, this.origin);
       if (data instanceof RdataError) {
         const at = data.index < n ? lex.starts[data.index] : typeEnd;
         const to = data.index < n ? lex.ends[Math.max(data.index, Math.min(n, data.endIndex) - 1)] : rdataEnd;
         problem(data.code, data.message, at, data.index < n ? to : Math.max(to, at));
-      } else if (TARGET_TYPES[type] !== undefined && 'type' in data) {
-        const field = targetField(data);
-        if (field) {
-          rec.target = field.name;
-          rec.targetStart = lex.starts[field.index];
-          rec.targetEnd = lex.ends[field.index];
-          rec.targetRelative = field.text !== '@' && !isAbsolute(field.text);
+      } else {
+        if (TARGET_TYPES[type] !== undefined) {
+          const field = targetField(data);
+          if (field) table.setTarget(row, field.name, lex.starts[field.index], lex.ends[field.index], field.text !== '@' && !isAbsolute(field.text));
+        }
+        if (data.type === 'SOA' && ttl < 0) {
+          // BIND's rule: with no $TTL the SOA's minimum serves as the TTL, with a warning.
+          ttl = data.minimum;
+          table.ttl[row] = ttl;
+          this.lastTtl = ttl;
+          problem('no-ttl-soa-minimum', 'No TTL given: the SOA minimum is used (add $TTL at the top of the file)', lex.starts[0], lex.ends[0], 'warning');
         }
       }
-      if (type === 'SOA' && ttl < 0 && !(data instanceof RdataError) && data.type === 'SOA') {
-        // BIND's rule: with no $TTL the SOA's minimum serves as the TTL, with a warning.
-        ttl = data.minimum;
-        rec.ttl = ttl;
-        this.lastTtl = ttl;
-        problem('no-ttl-soa-minimum', 'No TTL given: the SOA minimum is used (add $TTL at the top of the file)', lex.starts[0], lex.ends[0], 'warning');
-      }
     }
-    if (rec.ttl < 0) problem('no-ttl', 'No TTL: add $TTL at the top of the file or a TTL to this record; BIND rejects the zone', lex.starts[0], typeEnd);
+    if (ttl < 0) problem('no-ttl', 'No TTL: add $TTL at the top of the file or a TTL to this record; BIND rejects the zone', lex.starts[0], typeEnd);
 
-    if (isInZone(owner, this.apex)) {
-      if (type === 'SOA' && owner.toLowerCase() !== this.apex.toLowerCase()) {
+    if (inZone) {
+      if (code === 6 && rel !== '') {
         problem('soa-not-at-apex', `SOA record not at the top of the zone ${this.apex}`, ownerStart, ownerEnd > ownerStart ? ownerEnd : typeEnd);
       }
-      this.records.push(rec);
     } else {
-      problem('out-of-zone', `Out-of-zone data: ${owner} is not inside ${this.apex}; BIND ignores this record`, ownerStart, ownerEnd > ownerStart ? ownerEnd : typeEnd, 'warning');
-      this.outOfZone.push(rec);
+      problem('out-of-zone', `Out-of-zone data: ${table.ownerName(row)} is not inside ${this.apex}; BIND ignores this record`, ownerStart, ownerEnd > ownerStart ? ownerEnd : typeEnd, 'warning');
     }
   }
 
@@ -237,7 +296,7 @@ class ZoneParser {
         const origin = absoluteName(args[0], this.origin);
         const bad = checkName(origin);
         if (bad) return problem(bad, NAME_PROBLEM_MESSAGES[bad], ...argAt(1));
-        this.origin = origin;
+        this.setOrigin(origin);
         if (args.length > 1) problem('extra-argument', 'Extra text after the $ORIGIN name', lex.starts[2], lex.recordEnd);
         return;
       }
@@ -273,10 +332,16 @@ class ZoneParser {
     }
     const savedOrigin = this.origin;
     const savedOwner = this.lastOwner;
-    if (args.length > 1) this.origin = absoluteName(args[1], this.origin);
+    const savedInZone = this.lastInZone;
+    const savedRel = this.lastOwnerRel;
+    const savedHave = this.haveOwner;
+    if (args.length > 1) this.setOrigin(absoluteName(args[1], this.origin));
     this.includes.push(this.parseSource(read.uri, read.text, false, { source, start: lex.starts[0], end: lex.ends[0] }));
-    this.origin = savedOrigin;
+    this.setOrigin(savedOrigin);
     this.lastOwner = savedOwner;
+    this.lastInZone = savedInZone;
+    this.lastOwnerRel = savedRel;
+    this.haveOwner = savedHave;
   }
 
   private generate(lex: RecordLexer, source: ZoneSource, args: string[], problem: PendingProblem): void {
@@ -314,20 +379,17 @@ class ZoneParser {
       if (typeof ownerText !== 'string') return problem('bad-generate', ownerText.error, lex.starts[2], lex.ends[2]);
       if (typeof data !== 'string') return problem('bad-generate', data.error, rs, re);
       const owner = absoluteName(ownerText, this.origin);
-      const rec = new ZoneRecord(owner, type, code, 'IN', effectiveTtl, ttl >= 0, source, lex.recordLine, lex.starts[0], lex.starts[0], lex.starts[k], lex.ends[k], rs, re, data, undefined, -1, -1, false);
       const tokens = lexGenerated(data);
       const parsed = parseRdata(type, tokens, 0, this.origin);
       if (parsed instanceof RdataError) return problem(parsed.code, `${parsed.message} (in the record generated for ${v}: ${data})`, rs, re);
+      const key = this.table.keyOf(owner);
+      const inZone = key !== undefined;
+      const table = inZone ? this.table : this.outOfZone;
+      const row = table.add(key ?? owner, type, code, effectiveTtl, ttl >= 0, source, lex.recordLine, lex.starts[0], lex.starts[0], lex.starts[k], lex.ends[k], rs, re);
+      table.generated.set(row, data);
       const field = targetField(parsed);
-      if (field) {
-        rec.target = field.name;
-        rec.targetRelative = !isAbsolute(field.text) && field.text !== '@';
-      }
-      if (isInZone(owner, this.apex)) this.records.push(rec);
-      else {
-        this.outOfZone.push(rec);
-        problem('out-of-zone', `Out-of-zone data: ${owner} is not inside ${this.apex}; BIND ignores this record`, lex.starts[2], lex.ends[2], 'warning');
-      }
+      if (field) table.setTarget(row, field.name, -1, -1, !isAbsolute(field.text) && field.text !== '@');
+      if (!inZone) problem('out-of-zone', `Out-of-zone data: ${owner} is not inside ${this.apex}; BIND ignores this record`, lex.starts[2], lex.ends[2], 'warning');
     }
   }
 }
@@ -344,4 +406,12 @@ function targetField(data: { type: string }): { text: string; name: string; inde
   const d = data as Record<string, unknown>;
   const f = (d.target ?? d.exchange) as { text: string; name: string; index: number } | undefined;
   return f && typeof f === 'object' && 'name' in f ? f : undefined;
+}
+
+
+/** Lines in the text: an upper bound of its records, to size the table once. */
+function estimateRecords(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }

@@ -14,40 +14,241 @@ export interface ZoneSource {
   includedFrom?: { source: ZoneSource; start: number; end: number };
 }
 
+const FLAG_TTL_EXPLICIT = 1;
+const FLAG_TARGET_RELATIVE = 2;
+
+/**
+ * All records of a parse, column by column in typed arrays: a million records then cost a few
+ * dozen bytes each and nothing for the garbage collector to trace. ZoneRecord is a view on one
+ * row, made on demand.
+ */
+export class RecordTable {
+  count = 0;
+  /**
+   * Owner names relative to `apex` ('' for the apex itself), or absolute when `apex` is
+   * undefined. Relative names are plain slices of the text, so a big zone builds no strings;
+   * records that inherit their owner share the string.
+   */
+  owner: string[] = [];
+  /** Upper-case type as written (interned for known types). */
+  type: string[] = [];
+  typeCode: Int32Array;
+  ttl: Int32Array;
+  line: Int32Array;
+  start: Int32Array;
+  ownerEnd: Int32Array;
+  typeStart: Int32Array;
+  typeEnd: Int32Array;
+  rdataStart: Int32Array;
+  rdataEnd: Int32Array;
+  flags: Uint8Array;
+  sourceIndex: Uint16Array;
+  /** Absolute target names of NS, CNAME, DNAME, PTR, MX and SRV records (undefined elsewhere). */
+  target: Array<string | undefined> = [];
+  targetStart: Int32Array;
+  targetEnd: Int32Array;
+  sources: ZoneSource[] = [];
+  /** Rare per-record data: the class when not IN, the expanded data of $GENERATE records. */
+  rrclass = new Map<number, string>();
+  generated = new Map<number, string>();
+
+  constructor(
+    capacity = 64,
+    /** The zone apex the owners are relative to (absolute), or undefined for absolute owners. */
+    readonly apex?: string,
+  ) {
+    const n = Math.max(16, capacity);
+    this.typeCode = new Int32Array(n);
+    this.ttl = new Int32Array(n);
+    this.line = new Int32Array(n);
+    this.start = new Int32Array(n);
+    this.ownerEnd = new Int32Array(n);
+    this.typeStart = new Int32Array(n);
+    this.typeEnd = new Int32Array(n);
+    this.rdataStart = new Int32Array(n);
+    this.rdataEnd = new Int32Array(n);
+    this.flags = new Uint8Array(n);
+    this.sourceIndex = new Uint16Array(n);
+    this.targetStart = new Int32Array(n);
+    this.targetEnd = new Int32Array(n);
+  }
+
+  /** Appends a row and returns its index. */
+  add(owner: string, type: string, typeCode: number, ttl: number, ttlExplicit: boolean, source: ZoneSource, line: number, start: number, ownerEnd: number, typeStart: number, typeEnd: number, rdataStart: number, rdataEnd: number): number {
+    const i = this.count;
+    if (i === this.typeCode.length) this.grow();
+    this.owner.push(owner);
+    this.type.push(type);
+    this.target.push(undefined);
+    this.typeCode[i] = typeCode;
+    this.ttl[i] = ttl;
+    this.line[i] = line;
+    this.start[i] = start;
+    this.ownerEnd[i] = ownerEnd;
+    this.typeStart[i] = typeStart;
+    this.typeEnd[i] = typeEnd;
+    this.rdataStart[i] = rdataStart;
+    this.rdataEnd[i] = rdataEnd;
+    this.flags[i] = ttlExplicit ? FLAG_TTL_EXPLICIT : 0;
+    let s = this.sources.length - 1;
+    if (s < 0 || this.sources[s] !== source) {
+      s = this.sources.indexOf(source);
+      if (s < 0) s = this.sources.push(source) - 1;
+    }
+    this.sourceIndex[i] = s;
+    this.targetStart[i] = -1;
+    this.targetEnd[i] = -1;
+    this.count = i + 1;
+    return i;
+  }
+
+  setTarget(i: number, name: string, start: number, end: number, relative: boolean): void {
+    this.target[i] = name;
+    this.targetStart[i] = start;
+    this.targetEnd[i] = end;
+    if (relative) this.flags[i] |= FLAG_TARGET_RELATIVE;
+  }
+
+  /** The absolute owner name of row i. */
+  ownerName(i: number): string {
+    const o = this.owner[i];
+    const apex = this.apex;
+    if (apex === undefined) return o;
+    if (o === '') return apex;
+    return apex === '.' ? o + '.' : o + '.' + apex;
+  }
+
+  /** A name as this table stores owners (relative to the apex), or undefined when outside it. */
+  keyOf(name: string): string | undefined {
+    const apex = this.apex;
+    if (apex === undefined) return name;
+    if (apex === '.') return name === '.' ? '' : name.slice(0, -1);
+    const n = name.length;
+    const a = apex.length;
+    if (n === a) return equalsIgnoreCase(name, 0, apex) ? '' : undefined;
+    if (n < a + 2 || name.charCodeAt(n - a - 1) !== 46 || !equalsIgnoreCase(name, n - a, apex)) return undefined;
+    return name.slice(0, n - a - 1);
+  }
+
+  record(i: number): ZoneRecord {
+    return new ZoneRecord(this, i);
+  }
+
+  private grow(): void {
+    const n = this.typeCode.length * 2;
+    const g32 = (a: Int32Array) => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    this.typeCode = g32(this.typeCode);
+    this.ttl = g32(this.ttl);
+    this.line = g32(this.line);
+    this.start = g32(this.start);
+    this.ownerEnd = g32(this.ownerEnd);
+    this.typeStart = g32(this.typeStart);
+    this.typeEnd = g32(this.typeEnd);
+    this.rdataStart = g32(this.rdataStart);
+    this.rdataEnd = g32(this.rdataEnd);
+    this.targetStart = g32(this.targetStart);
+    this.targetEnd = g32(this.targetEnd);
+    const f = new Uint8Array(n);
+    f.set(this.flags);
+    this.flags = f;
+    const si = new Uint16Array(n);
+    si.set(this.sourceIndex);
+    this.sourceIndex = si;
+  }
+}
+
+/** True when text[at, at + word.length) equals word, ASCII case-insensitively. */
+function equalsIgnoreCase(text: string, at: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    let x = text.charCodeAt(at + i);
+    let y = word.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 65 && x <= 90) x |= 0x20;
+    if (y >= 65 && y <= 90) y |= 0x20;
+    if (x !== y) return false;
+  }
+  return true;
+}
+
+/** One record: a view on a row of a RecordTable. */
 export class ZoneRecord {
   constructor(
-    /** Absolute owner name as written (case kept), with the trailing dot. */
-    public owner: string,
-    /** Upper-case type mnemonic as written (A, MX, TYPE65534, or an unknown word). */
-    public type: string,
-    /** IANA type code, or -1 for an unknown mnemonic. */
-    public typeCode: number,
-    public rrclass: string,
-    /** Effective TTL in seconds (explicit, $TTL, or inherited), -1 when none could be found. */
-    public ttl: number,
-    public ttlExplicit: boolean,
-    public source: ZoneSource,
-    /** Line of the record's first token. */
-    public line: number,
-    /** Offset of the owner token, or of the first token when the owner is inherited. */
-    public start: number,
-    /** End of the owner token; equal to `start` when the owner was inherited from the previous record. */
-    public ownerEnd: number,
-    public typeStart: number,
-    public typeEnd: number,
-    /** Offsets of the first and past the last character of the data (both = typeEnd when there is none). */
-    public rdataStart: number,
-    public rdataEnd: number,
-    /** For $GENERATE records: the expanded data text (offsets then refer to the template). */
-    public generated: string | undefined,
-    /** Absolute target name for types whose data names a host (CNAME, MX, NS, SRV, PTR, DNAME). */
-    public target: string | undefined,
-    /** Offset of the target token in the source (for ranges and quick fixes), -1 when none. */
-    public targetStart: number,
-    public targetEnd: number,
-    /** True when the target was written relative (no trailing dot). */
-    public targetRelative: boolean,
+    readonly table: RecordTable,
+    readonly index: number,
   ) {}
+  /** Absolute owner name as written (case kept), with the trailing dot. */
+  get owner(): string {
+    return this.table.ownerName(this.index);
+  }
+  /** Upper-case type mnemonic as written (A, MX, TYPE65534, or an unknown word). */
+  get type(): string {
+    return this.table.type[this.index];
+  }
+  /** IANA type code, or -1 for an unknown mnemonic. */
+  get typeCode(): number {
+    return this.table.typeCode[this.index];
+  }
+  get rrclass(): string {
+    return this.table.rrclass.get(this.index) ?? 'IN';
+  }
+  /** Effective TTL in seconds (explicit, $TTL, or inherited), -1 when none could be found. */
+  get ttl(): number {
+    return this.table.ttl[this.index];
+  }
+  get ttlExplicit(): boolean {
+    return (this.table.flags[this.index] & FLAG_TTL_EXPLICIT) !== 0;
+  }
+  get source(): ZoneSource {
+    return this.table.sources[this.table.sourceIndex[this.index]];
+  }
+  /** Line of the record's first token. */
+  get line(): number {
+    return this.table.line[this.index];
+  }
+  /** Offset of the owner token, or of the first token when the owner is inherited. */
+  get start(): number {
+    return this.table.start[this.index];
+  }
+  /** End of the owner token; equal to `start` when the owner was inherited from the previous record. */
+  get ownerEnd(): number {
+    return this.table.ownerEnd[this.index];
+  }
+  get typeStart(): number {
+    return this.table.typeStart[this.index];
+  }
+  get typeEnd(): number {
+    return this.table.typeEnd[this.index];
+  }
+  /** Offsets of the first and past the last character of the data (both = typeEnd when there is none). */
+  get rdataStart(): number {
+    return this.table.rdataStart[this.index];
+  }
+  get rdataEnd(): number {
+    return this.table.rdataEnd[this.index];
+  }
+  /** For $GENERATE records: the expanded data text (offsets then refer to the template). */
+  get generated(): string | undefined {
+    return this.table.generated.get(this.index);
+  }
+  /** Absolute target name for types whose data names a host (CNAME, MX, NS, SRV, PTR, DNAME). */
+  get target(): string | undefined {
+    return this.table.target[this.index];
+  }
+  /** Offset of the target token in the source (for ranges and quick fixes), -1 when none. */
+  get targetStart(): number {
+    return this.table.targetStart[this.index];
+  }
+  get targetEnd(): number {
+    return this.table.targetEnd[this.index];
+  }
+  /** True when the target was written relative (no trailing dot). */
+  get targetRelative(): boolean {
+    return (this.table.flags[this.index] & FLAG_TARGET_RELATIVE) !== 0;
+  }
 }
 
 export interface ZoneDirective {
@@ -74,7 +275,12 @@ export interface ZoneFile {
   source: ZoneSource;
   /** The zone apex: from the options, else the first $ORIGIN, else '.'. Absolute. */
   origin: string;
-  records: ZoneRecord[];
+  /** The in-zone records, column by column (use this for whole-zone passes on big zones). */
+  table: RecordTable;
+  /** The same records as views, made on first use (convenient for small zones and features). */
+  readonly records: ZoneRecord[];
+  /** Records outside the zone, which BIND ignores. */
+  outOfZone: RecordTable;
   directives: ZoneDirective[];
   errors: ZoneError[];
   /** $INCLUDEd sources, in the order read. */

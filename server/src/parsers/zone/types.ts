@@ -117,3 +117,28 @@ export function typeCode(upper: string): number {
 export function isClass(upper: string): boolean {
   return upper === 'IN' || upper === 'CH' || upper === 'HS' || upper === 'CS' || upper === 'NONE' || upper === 'ANY' || /^CLASS\d{1,5}$/.test(upper);
 }
+
+/** Known mnemonics bucketed by length, for matching a type token without slicing it. */
+const BY_LENGTH: string[][] = [];
+for (const name of Object.keys(RECORD_TYPES)) (BY_LENGTH[name.length] ??= []).push(name);
+// The common types first: most records of a zone are A, AAAA, CNAME, MX, TXT.
+for (const bucket of BY_LENGTH) bucket?.sort((a, b) => RECORD_TYPES[a].code - RECORD_TYPES[b].code);
+
+/**
+ * The interned upper-case mnemonic written at text[s, e), matched case-insensitively without
+ * allocating, or undefined when it is not a known mnemonic (TYPEnnn and unknown words).
+ */
+export function knownTypeAt(text: string, s: number, e: number): string | undefined {
+  const bucket = BY_LENGTH[e - s];
+  if (bucket === undefined) return undefined;
+  outer: for (let k = 0; k < bucket.length; k++) {
+    const name = bucket[k];
+    for (let i = 0; i < name.length; i++) {
+      let c = text.charCodeAt(s + i);
+      if (c >= 97 && c <= 122) c -= 32;
+      if (c !== name.charCodeAt(i)) continue outer;
+    }
+    return name;
+  }
+  return undefined;
+}

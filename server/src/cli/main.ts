@@ -35,7 +35,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     const command = COMMANDS.find((c) => c.name === first);
     if (!command) throw usageError(`mailconf: unknown command '${first}'`);
-    if (rest.includes('--help') || rest.includes('-h')) {
+    // postconf has its own -h (values only), like Postfix's postconf.
+    if (rest.includes('--help') || (rest.includes('-h') && command.name !== 'postconf')) {
       io.stdout(command.help + '\n');
       return 0;
     }

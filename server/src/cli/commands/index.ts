@@ -1,12 +1,12 @@
 import type { Command } from '../usage';
 import { checkCommand } from './check';
+import { postconfCommand } from './postconf';
 import { remoteCommand } from './remote';
 import { smtpTestCommand } from './smtpTest';
-import { unavailableCommand } from './unavailable';
 
 export const COMMANDS: Command[] = [
   checkCommand,
-  unavailableCommand('postconf', 'print main.cf/master.cf settings like Postfix postconf'),
+  postconfCommand,
   smtpTestCommand,
   remoteCommand,
 ];

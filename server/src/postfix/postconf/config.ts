@@ -5,6 +5,7 @@
 import { readLogicalLines } from '../../parsers/logicalLines';
 import { splitMasterFields } from '../../parsers/mastercf';
 import { builtinParameters, LEGACY_PARAMETERS, RAW_PARAMETERS, READONLY_PARAMETERS, serviceParameterSuffixes } from './facts';
+import { registerDbmsParameters } from './dbms';
 import { macExpand } from './macExpand';
 
 export class PostconfFatal extends Error {}
@@ -134,10 +135,14 @@ export function normalizeDaemonArgs(argv: string[], warn: Warn): void {
     argv[i] = text;
   };
   for (; field < argv.length; field++) {
-    const arg = argv[field];
+    let arg = argv[field];
     if (arg[0] !== '-' || arg === '--') break;
+    // "-stuffozz" becomes "-stuff" and "-ozz" (even when the 'o' is inside a name, as in Postfix).
     const o = arg.indexOf('o', 2);
-    if (o > 1) argv.splice(field + 1, 0, '-' + arg.slice(o));
+    if (o > 1) {
+      argv.splice(field + 1, 0, '-' + arg.slice(o));
+      arg = argv[field] = arg.slice(0, o);
+    }
     if (arg[1] !== 'o') continue;
     let extractField = false;
     if (arg.length > 2) {
@@ -165,6 +170,11 @@ export interface Model {
   master: MasterEntry[];
   params: Map<string, ParamNode>;
   restrictionClasses: Set<string>;
+  /** Expands a value like `postconf -x` (for the DBMS check); without it values are used as written. */
+  expand?: (value: string, local?: MasterEntry) => string;
+  /** Reads a file the configuration names (database client settings); undefined when absent. */
+  readFile?: (path: string) => string | undefined;
+  dbmsChecked?: Set<string>;
 }
 
 export function newParamTable(overrides: Record<string, string>): Map<string, ParamNode> {
@@ -234,7 +244,7 @@ function scanValue(model: Model, value: string, local: MasterEntry | undefined, 
   macExpand(value, (name) => flagUserParameter(model, name, local, warn), { scan: true, warn });
 }
 
-function flagUserParameter(model: Model, name: string, local: MasterEntry | undefined, warn: Warn): undefined {
+function flagUserParameter(model: Model, name: string, local: MasterEntry | undefined, warn: Warn, dbms = false): undefined {
   let supplied = false;
   if (local && local.params!.has(name)) {
     supplied = true;
@@ -251,7 +261,7 @@ function flagUserParameter(model: Model, name: string, local: MasterEntry | unde
       }
     }
   }
-  if (!supplied && !model.params.has(name)) warn(`${model.configDir}/${local ? 'master.cf' : 'main.cf'}: undefined parameter: ${name}`);
+  if (!supplied && !dbms && !model.params.has(name)) warn(`${model.configDir}/${local ? 'master.cf' : 'main.cf'}: undefined parameter: ${name}`);
   return undefined;
 }
 
@@ -278,6 +288,15 @@ function scanNamespace(model: Model, dict: Map<string, string>, local: MasterEnt
       if (node.raw) continue;
     }
     scanValue(model, value, local, warn);
+    if (node && (node.cls === 'builtin' || node.cls === 'service')) {
+      registerDbmsParameters(model.expand ? model.expand(value, local) : value, {
+        readFile: model.readFile,
+        warn,
+        checked: (model.dbmsChecked ??= new Set()),
+        flag: (n) => flagUserParameter(model, n, local, warn, true),
+        where: local ? `master.cf:${local.nameSpace}` : 'main.cf',
+      });
+    }
   }
 }
 

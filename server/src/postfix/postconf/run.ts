@@ -15,6 +15,7 @@ import {
   splitNameValue,
 } from './config';
 import { macExpand } from './macExpand';
+import { InterfaceAddress, mynetworksDefault } from './mynetworks';
 import { printLine, printMasterArgs, printMasterEntry } from './print';
 
 export interface PostconfOptions {
@@ -41,6 +42,8 @@ export interface PostconfInput {
   /** main.cf text; undefined when the file does not exist. */
   mainCf?: string;
   masterCf?: string;
+  /** Other files the configuration names (database client settings); undefined when absent. */
+  readFile?: (path: string) => string | undefined;
 }
 
 export interface PostconfResult {
@@ -56,8 +59,8 @@ const DEFAULT_DIR = '/etc/postfix';
 export interface HostFacts {
   /** The machine's name as gethostname() gives it. */
   hostname?: string;
-  /** `postconf -d mynetworks` on that host. */
-  mynetworks?: string;
+  /** Its interface addresses, for the default of mynetworks. */
+  interfaces?: InterfaceAddress[];
   processId?: number;
 }
 
@@ -86,7 +89,44 @@ export function postconf(input: PostconfInput, options: PostconfOptions = {}): P
   }
 }
 
+/** Our options in the order postconf names them in messages. */
+const OPTION_NAMES: [string, (o: PostconfOptions) => boolean][] = [
+  ['-d', (o) => !!o.showDefaults],
+  ['-f', (o) => !!o.fold],
+  ['-F', (o) => !!o.masterFields],
+  ['-h', (o) => !!o.hideName],
+  ['-H', (o) => !!o.hideValue],
+  ['-M', (o) => !!o.masterEntries],
+  ['-n', (o) => !!o.nonDefault],
+  ['-o', (o) => (o.overrides?.length ?? 0) > 0],
+  ['-p', (o) => !o.masterEntries && !o.masterFields && !o.masterParams],
+  ['-P', (o) => !!o.masterParams],
+  ['-x', (o) => !!o.expand],
+];
+const EXCLUSIVE = [['-p', '-M', '-F', '-P'], ['-d', '-n'], ['-d', '-o']];
+const COMPATIBLE: Record<string, string[]> = {
+  '-p': ['-f', '-h', '-x', '-d', '-n', '-o', '-H'],
+  '-M': ['-f', '-o', '-x'],
+  '-F': ['-f', '-h', '-o', '-x', '-H'],
+  '-P': ['-f', '-h', '-o', '-x', '-H'],
+};
+
+/** pcf_check_exclusive_options() and pcf_check_compat_options(), with their messages. */
+function checkOptions(o: PostconfOptions): void {
+  const given = OPTION_NAMES.filter(([, on]) => on(o)).map(([n]) => n);
+  for (const group of EXCLUSIVE) {
+    const hit = given.filter((n) => group.includes(n));
+    if (hit.length > 1) throw new PostconfFatal(`specify one of ${hit.join(' ')}`);
+  }
+  for (const [major, allowed] of Object.entries(COMPATIBLE)) {
+    if (!given.includes(major)) continue;
+    const excess = given.filter((n) => n !== major && !allowed.includes(n));
+    if (excess.length > 0) throw new PostconfFatal(`with option ${major}, do not specify ${excess.join(' ')}`);
+  }
+}
+
 function run(input: PostconfInput, o: PostconfOptions, warn: (m: string) => void): string {
+  checkOptions(o);
   const configDir = o.configDir ?? DEFAULT_DIR;
   const model: Model = {
     configDir,
@@ -95,10 +135,12 @@ function run(input: PostconfInput, o: PostconfOptions, warn: (m: string) => void
     params: newParamTable({
       process_name: 'postconf',
       service_name: '',
-      ...(o.host?.mynetworks !== undefined ? { mynetworks: o.host.mynetworks } : {}),
       ...(o.host?.processId !== undefined ? { process_id: String(o.host.processId) } : {}),
     }),
     restrictionClasses: new Set(),
+    expand: (value, local) => expandValue(model, { ...o, nonDefault: false }, value, warn, local),
+    readFile: input.readFile,
+    dbmsChecked: new Set(),
   };
   const masterMode = o.masterEntries || o.masterFields || o.masterParams;
   const readMain = () => {
@@ -124,6 +166,7 @@ function run(input: PostconfInput, o: PostconfOptions, warn: (m: string) => void
 
   const hostDefaults = () => {
     if (o.host?.hostname !== undefined) applyHostnameDefaults(model, o.host.hostname, warn);
+    if (o.host?.interfaces) applyMynetworksDefault(model, o, o.host.interfaces, warn);
   };
   let out = '';
   if (masterMode) {
@@ -145,9 +188,6 @@ function run(input: PostconfInput, o: PostconfOptions, warn: (m: string) => void
   if (!o.showDefaults) registerUserParameters(model, warn);
   out = showParameters(model, o, warn);
   if (!o.showDefaults) {
-    // postconf -n re-reads main.cf while it prints; each re-read repeats the duplicate warnings,
-    // now measured against the final values. One repetition gives the same set of lines.
-    if (o.nonDefault && !o.names?.length && input.mainCf !== undefined) loadMainCf(input.mainCf, `${configDir}/main.cf`, new Map(model.main), warn);
     flagUnused(model, warn);
   }
   return out;
@@ -173,6 +213,18 @@ function applyHostnameDefaults(model: Model, hostname: string, warn: (m: string)
   };
   set('myhostname', myhostname);
   set('mydomain', mydomain);
+}
+
+/** pcf_mynetworks(): the style, interfaces and protocols from main.cf, or their expanded defaults. */
+function applyMynetworksDefault(model: Model, o: PostconfOptions, interfaces: InterfaceAddress[], warn: (m: string) => void): void {
+  const setting = (name: string) => {
+    const v = o.showDefaults ? undefined : model.main.get(name);
+    if (v !== undefined) return macExpand(v, (n) => model.main.get(n), { warn }).text;
+    return expandValue(model, o, model.params.get(name)?.defaultValue ?? '', warn);
+  };
+  const value = mynetworksDefault(interfaces, setting('mynetworks_style'), setting('inet_interfaces'), setting('inet_protocols'));
+  const node = model.params.get('mynetworks');
+  if (node && value !== undefined) node.defaultValue = value;
 }
 
 function flagUnusedMaster(model: Model, warn: (m: string) => void): void {

@@ -1,12 +1,13 @@
 // Runs test files on Node's test runner (TypeScript through tsx) and counts the results from TAP.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runProcess } from '../support/process.mjs';
 
 export async function runNodeTests(files, name, { concurrency = 2 } = {}) {
   if (files.length === 0) return { passed: 0, failed: 0, skipped: 0 };
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
-  const tap = join(ROOT, 'test-results', `${name}.tap`);
+  // One file per run: two runs at once (two developers' terminals) must not read each other's counts.
+  const tap = join(ROOT, 'test-results', `${name}-${process.pid}.tap`);
   await runProcess(process.execPath, [
     '--import', 'tsx',
     '--test',
@@ -16,6 +17,7 @@ export async function runNodeTests(files, name, { concurrency = 2 } = {}) {
     ...files,
   ]);
   const summary = readFileSync(tap, 'utf8');
+  rmSync(tap);
   const count = (k) => Number(new RegExp(`^# ${k} (\\d+)$`, 'm').exec(summary)?.[1] ?? 0);
   // A file that fails to load counts as a failure even when it declared no tests.
   return { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo') };

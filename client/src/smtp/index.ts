@@ -7,7 +7,7 @@ import type { ProbeResult } from '../../../server/src/smtp/types';
 import { showResults } from './resultsView';
 import { runPorts, type PortRequest, type SmtpRun } from './runner';
 import { acceptFingerprint, forgetPassword, passwordFor, savePassword } from './secrets';
-import { configuredServers, pickPorts, pickServer, type ServerConfig } from './servers';
+import { configuredServers, pickPorts, pickServer, requestFor, type ServerConfig } from './servers';
 import { SmtpStatus } from './statusBar';
 
 export const SMTP_COMMANDS = {
@@ -65,7 +65,7 @@ export function registerSmtp(context: vscode.ExtensionContext, client: LanguageC
       const server = await pickServer();
       const ports = server && (await pickPorts(server));
       if (!server || !ports?.length) return undefined;
-      return run(server, ports.map((port) => ({ port })));
+      return run(server, ports.map((port) => requestFor(server, port)));
     }),
     vscode.commands.registerCommand(SMTP_COMMANDS.testPort, async (test: PortTest) => {
       if (!trusted() || !test) return undefined;

@@ -11,7 +11,8 @@ import type { ServerConfig } from './servers';
 
 export interface PortRequest {
   port: number;
-  profile?: ProfileName;
+  /** 'none' checks no policy; undefined takes the profile the port number implies. */
+  profile?: ProfileName | 'none';
   tls?: TlsMode;
 }
 
@@ -30,10 +31,12 @@ export interface RunDeps {
 
 export async function optionsFor(server: ServerConfig, req: PortRequest, password: string | undefined, state: vscode.Memento): Promise<ProbeOptions> {
   const name = server.servername ?? server.host;
+  const profile = req.profile === 'none' ? undefined : (req.profile ?? profileForPort(req.port));
   return {
     host: server.host,
     port: req.port,
-    tls: req.tls ?? 'auto',
+    // 'auto' only knows that 465 is implicit TLS; the smtps profile says so for any port.
+    tls: req.tls ?? (profile === 'smtps' ? 'implicit' : 'auto'),
     ehloName: server.ehloName,
     servername: server.servername,
     ca: server.tls?.ca ? await readFile(server.tls.ca, 'utf8') : undefined,
@@ -41,9 +44,9 @@ export async function optionsFor(server: ServerConfig, req: PortRequest, passwor
     acceptFingerprint: acceptedFingerprint(state, server.host, name),
     allowPlaintextAuth: server.tls?.allowPlaintextAuth,
     // port 25 takes mail from other servers: no AUTH there, whatever the user
-    user: (req.profile ?? profileForPort(req.port)) === 'mx' ? undefined : server.user,
-    password: (req.profile ?? profileForPort(req.port)) === 'mx' ? undefined : password,
-    expect: req.profile ?? profileForPort(req.port),
+    user: profile === 'mx' ? undefined : server.user,
+    password: profile === 'mx' ? undefined : password,
+    expect: profile,
     timeoutMs: 10_000,
   };
 }

@@ -1,10 +1,14 @@
 // The `mailconf.servers` setting: the mail servers the user tests (and, later, reaches over SSH).
 import * as vscode from 'vscode';
+import type { ProfileName } from '../../../server/src/smtp/types';
+import type { PortRequest } from './runner';
 
 export interface ServerConfig {
   name: string;
   host: string;
   ports: number[];
+  /** Profiles set per port in the setting, for ports whose number does not tell (a lab on 2525). */
+  profiles?: Record<number, ProfileName | 'none'>;
   ehloName?: string;
   user?: string;
   /** The name the certificate must match, when `host` is an address or a tunnel. */
@@ -24,8 +28,30 @@ export function configuredServers(): ServerConfig[] {
     .map((s) => ({
       ...(s as unknown as ServerConfig),
       name: typeof s.name === 'string' && s.name ? s.name : (s.host as string),
-      ports: Array.isArray(s.ports) && s.ports.every((p) => Number.isInteger(p)) ? (s.ports as number[]) : DEFAULT_PORTS,
+      ...portSpecs(s.ports),
     }));
+}
+
+const PORT_PROFILES = new Set(['mx', 'smtps', 'submission', 'none']);
+
+/** Reads `ports`, whose items are port numbers or `{ port, profile }`; anything else means the defaults. */
+function portSpecs(raw: unknown): Pick<ServerConfig, 'ports' | 'profiles'> {
+  if (!Array.isArray(raw) || raw.length === 0) return { ports: DEFAULT_PORTS };
+  const ports: number[] = [];
+  const profiles: Record<number, ProfileName | 'none'> = {};
+  for (const item of raw) {
+    const spec = typeof item === 'number' ? { port: item } : (item as { port?: unknown; profile?: unknown });
+    if (!Number.isInteger(spec?.port)) return { ports: DEFAULT_PORTS };
+    ports.push(spec.port as number);
+    if (typeof spec.profile === 'string' && PORT_PROFILES.has(spec.profile)) profiles[spec.port as number] = spec.profile as ProfileName | 'none';
+  }
+  return { ports, profiles };
+}
+
+/** What to run on one port of a server: its configured profile, or the one its number implies. */
+export function requestFor(server: ServerConfig, port: number): PortRequest {
+  const profile = server.profiles?.[port];
+  return { port, profile };
 }
 
 /** A configured server picked by the user, or one typed in; undefined when they cancel. */

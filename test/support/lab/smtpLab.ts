@@ -3,8 +3,8 @@
 // configuration is reused as is, and only the caller that started it stops it. A lock directory
 // keeps two test processes from starting it at the same time.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { dovecotConf, LAB_HOSTNAME, LAB_USER, labPorts, mainCf, masterCf, type LabPaths, type LabPorts } from './config';
@@ -154,6 +154,7 @@ export async function startSmtpLab(dir = process.env.MAILCONF_LAB_DIR ?? '/tmp/m
     }
     await waitReady(p, ports);
     if (started) warmUpAuth(p);
+    const user = register(p);
     return {
       ports,
       host: '127.0.0.1' as const,
@@ -164,15 +165,61 @@ export async function startSmtpLab(dir = process.env.MAILCONF_LAB_DIR ?? '/tmp/m
       caAll: certs.good + certs.expired + certs.wrong,
       paths: p,
       started,
-      stop: () => {
-        if (started) withLockSync(dir, () => stopDaemons(p));
-      },
+      stop: () => leave(dir, p, user),
     };
   });
 }
 
+// Test files run in parallel processes and share one lab: each registers itself, and the daemons
+// stop only when the last live user leaves, so no process pulls the lab from under another.
+function clientsDir(p: LabPaths): string {
+  return join(p.dir, 'clients');
+}
+
+function register(p: LabPaths): string {
+  mkdirSync(clientsDir(p), { recursive: true });
+  const file = join(clientsDir(p), `${process.pid}-${randomUUID()}`);
+  writeFileSync(file, '');
+  return file;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function leave(dir: string, p: LabPaths, user: string): void {
+  withLockSync(dir, () => {
+    rmSync(user, { force: true });
+    const others = readdirSync(clientsDir(p)).filter((f) => {
+      if (alive(Number(f.split('-')[0]))) return true;
+      rmSync(join(clientsDir(p), f), { force: true });
+      return false;
+    });
+    if (others.length === 0) stopDaemons(p);
+  });
+}
+
 function withLockSync(dir: string, fn: () => void): void {
-  // Stopping is quick and happens at the end of a run; a held lock means someone is starting it again.
-  if (existsSync(`${dir}.lock`)) return;
-  fn();
+  const lock = `${dir}.lock`;
+  const until = Date.now() + 30_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > until) throw new Error(`the SMTP lab lock ${lock} is held`);
+      // Stopping happens in after() hooks, which are synchronous here.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+  try {
+    fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }

@@ -1,0 +1,67 @@
+// The lesson's one-click port check as a person runs it: "Mailconf: Test SMTP server…" against the
+// loopback Postfix + Dovecot lab, answering the prompts, then the results view.
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startSmtpLab, SmtpLab, LAB_PACKAGES } from '../support/lab/smtpLab';
+import { requirePeer } from '../support/peers';
+import { startUiSession, UiSession } from '../support/uiSession';
+
+describe('SMTP test in the browser', { timeout: 600_000 }, () => {
+  const skip = requirePeer('dovecot', LAB_PACKAGES) ?? requirePeer('postfix', LAB_PACKAGES);
+  let lab: SmtpLab;
+  let session: UiSession;
+
+  before(async () => {
+    if (skip) return;
+    lab = await startSmtpLab();
+    session = await startUiSession((folder) => {
+      mkdirSync(join(folder, '.vscode'));
+      const server = {
+        name: 'lab',
+        host: lab.host,
+        servername: lab.servername,
+        ports: [
+          { port: lab.ports.smtp, profile: 'mx' },
+          { port: lab.ports.smtps, profile: 'smtps' },
+          { port: lab.ports.submission, profile: 'submission' },
+        ],
+        user: lab.user,
+        tls: { ca: `${lab.paths.tls}/good.pem` },
+      };
+      writeFileSync(join(folder, '.vscode/settings.json'), JSON.stringify({ 'mailconf.servers': [server] }, null, 2));
+    });
+  });
+
+  after(async () => {
+    await session?.close();
+    lab?.stop();
+  });
+
+  it('tests the three lab ports and shows each profile passing', { skip }, async () => {
+    const { page } = session;
+    await session.openFile('master.cf', 'Postfix master.cf');
+    await session.runCommand('Mailconf: Test SMTP server…');
+    // All three ports are pre-selected.
+    await page.locator('.quick-input-widget', { hasText: 'Ports of lab' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget', { hasText: 'Password of' }).waitFor();
+    await page.keyboard.type(lab.password);
+    await page.keyboard.press('Enter');
+    await page.locator('.notifications-toasts .monaco-button', { hasText: 'Only this time' }).click();
+
+    const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    try {
+      for (const profile of ['mx', 'smtps', 'submission']) {
+        await view.locator('tr', { hasText: profile }).first().waitFor({ timeout: 60_000 });
+      }
+    } finally {
+      await session.shot('10-smtp-results');
+    }
+    const body = await view.locator('body').innerText();
+    for (const port of [lab.ports.smtp, lab.ports.smtps, lab.ports.submission]) assert.match(body, new RegExp(`\\b${port}\\b`));
+    assert.doesNotMatch(body, /✖/, 'no stage or expectation failed');
+    assert.ok(!body.includes(lab.password), 'the password is not shown');
+  });
+});

@@ -2,7 +2,7 @@
 // ASCII-case-insensitively (RFC 4343). The index is an open-addressing hash table in typed arrays
 // whose slots hold the first row of each name, with rows of one name chained in file order: for a
 // million-record zone that is a few megabytes and no per-record objects, instead of a Map.
-import type { RecordTable, ZoneRecord } from '../parsers/zone';
+import { typeCode, type RecordTable, type ZoneRecord } from '../parsers/zone';
 
 function hashName(s: string): number {
   let h = 0x811c9dc5;
@@ -109,8 +109,9 @@ export class ZoneIndex {
   }
 
   hasType(name: string, ...types: string[]): boolean {
-    const type = this.table.type;
-    for (let i = this.first(name); i >= 0; i = this.next[i]) if (types.includes(type[i])) return true;
+    const wanted = types.map(typeCode);
+    const codes = this.table.typeCode;
+    for (let i = this.first(name); i >= 0; i = this.next[i]) if (wanted.includes(codes[i])) return true;
     return false;
   }
 

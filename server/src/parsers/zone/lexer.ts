@@ -8,12 +8,12 @@ const SPACE = 32, TAB = 9, LF = 10, CR = 13, SEMI = 59, LPAREN = 40, RPAREN = 41
 
 export class RecordLexer {
   /** Token offsets of the current logical record; for quoted tokens they include the quotes. */
-  starts: Int32Array = new Int32Array(64);
-  ends: Int32Array = new Int32Array(64);
-  quoted: Uint8Array = new Uint8Array(64);
+  starts: Int32Array;
+  ends: Int32Array;
+  quoted: Uint8Array;
   count = 0;
   /** Line of each token (records in parentheses span lines). */
-  lines: Int32Array = new Int32Array(64);
+  lines: Int32Array;
   /** Whether the current record's first line started with a token (an owner) rather than a blank. */
   ownerPresent = false;
   /** Offset and line where the current record starts. */
@@ -21,7 +21,7 @@ export class RecordLexer {
   recordLine = 0;
   /** Offset just past the record's last character that is not a comment or blank. */
   recordEnd = 0;
-  lineStarts: Int32Array = new Int32Array(1024);
+  lineStarts: Int32Array;
   lineCount = 1;
   parens: Array<{ open: number; close: number }> = [];
 
@@ -31,7 +31,15 @@ export class RecordLexer {
   constructor(
     readonly text: string,
     private readonly problem: LexProblem,
-  ) {}
+    /** Expected lines: a whole file gets room for all its line starts; one record's data needs little. */
+    lines = 16,
+  ) {
+    this.starts = new Int32Array(16);
+    this.ends = new Int32Array(16);
+    this.quoted = new Uint8Array(16);
+    this.lines = new Int32Array(16);
+    this.lineStarts = new Int32Array(Math.max(16, lines + 1));
+  }
 
   /** Advances to the next logical record that has tokens; false at the end of the text. */
   next(): boolean {

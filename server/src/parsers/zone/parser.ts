@@ -99,7 +99,7 @@ class ZoneParser {
     const pending: PendingError[] = [];
     const problem = (code: string, message: string, start: number, end: number, severity: 'error' | 'warning' = 'error') =>
       pending.push({ code, message, start, end, severity });
-    const lex = new RecordLexer(text, problem);
+    const lex = new RecordLexer(text, problem, main ? this.table.typeCode.length : 1024);
     const source: ZoneSource = { uri, text, lineStarts: lex.lineStarts, lineCount: 1, includedFrom };
     this.stack.push(uri);
     const errorsBefore = this.errors.length;
@@ -226,7 +226,8 @@ class ZoneParser {
     }
     const typeStart = lex.starts[i];
     const typeEnd = lex.ends[i];
-    const type = known ?? text.slice(typeStart, typeEnd).toUpperCase();
+    const written = known ?? text.slice(typeStart, typeEnd);
+    const type = known ?? written.toUpperCase();
     const code = known !== undefined ? RECORD_TYPES[known].code : typeCode(type);
     i++;
     const rdataStart = i < n ? lex.starts[i] : typeEnd;
@@ -239,7 +240,7 @@ class ZoneParser {
     } else this.lastTtl = ttl;
 
     const table = inZone ? this.table : this.outOfZone;
-    const row = table.add(inZone ? rel : (owner ??= rel + this.dotOrigin), type, code, ttl, explicit, source, lex.recordLine, ownerStart, ownerEnd, typeStart, typeEnd, rdataStart, rdataEnd);
+    const row = table.add(inZone ? rel : (owner ??= rel + this.dotOrigin), written, code, ttl, explicit, source, ownerStart, ownerEnd, typeStart, rdataStart, rdataEnd);
     if (rrclass !== 'IN') table.rrclass.set(row, rrclass);
 
     if (code < 0) {
@@ -385,7 +386,7 @@ class ZoneParser {
       const key = this.table.keyOf(owner);
       const inZone = key !== undefined;
       const table = inZone ? this.table : this.outOfZone;
-      const row = table.add(key ?? owner, type, code, effectiveTtl, ttl >= 0, source, lex.recordLine, lex.starts[0], lex.starts[0], lex.starts[k], lex.ends[k], rs, re);
+      const row = table.add(key ?? owner, args[k - 1], code, effectiveTtl, ttl >= 0, source, lex.starts[0], lex.starts[0], lex.starts[k], rs, re);
       table.generated.set(row, data);
       const field = targetField(parsed);
       if (field) table.setTarget(row, field.name, -1, -1, !isAbsolute(field.text) && field.text !== '@');

@@ -2,6 +2,20 @@
 // Range objects: a million-record zone then costs one small object per record, and ranges are
 // computed only for the few records a diagnostic or a feature needs (see ranges.ts).
 import type { Range } from '../range';
+import { typeName } from './types';
+
+/** Line of an offset, by binary search in the line starts (records do not store their line). */
+function lineOf(source: ZoneSource, offset: number): number {
+  const starts = source.lineStarts;
+  let lo = 0;
+  let hi = source.lineCount - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
 
 /** One file of the zone: the main file or an $INCLUDEd one. */
 export interface ZoneSource {
@@ -30,15 +44,13 @@ export class RecordTable {
    * records that inherit their owner share the string.
    */
   owner: string[] = [];
-  /** Upper-case type as written (interned for known types). */
-  type: string[] = [];
   typeCode: Int32Array;
+  /** The type token as written, only when it is not the canonical mnemonic in some case (TYPE1, unknown words). */
+  typeWritten = new Map<number, string>();
   ttl: Int32Array;
-  line: Int32Array;
   start: Int32Array;
   ownerEnd: Int32Array;
   typeStart: Int32Array;
-  typeEnd: Int32Array;
   rdataStart: Int32Array;
   rdataEnd: Int32Array;
   flags: Uint8Array;
@@ -60,11 +72,12 @@ export class RecordTable {
     const n = Math.max(16, capacity);
     this.typeCode = new Int32Array(n);
     this.ttl = new Int32Array(n);
-    this.line = new Int32Array(n);
     this.start = new Int32Array(n);
     this.ownerEnd = new Int32Array(n);
     this.typeStart = new Int32Array(n);
-    this.typeEnd = new Int32Array(n);
+    // Sized once, filled by index: growing them by push would leave copies behind for the GC.
+    this.owner = new Array<string>(n);
+    this.target = new Array<string | undefined>(n);
     this.rdataStart = new Int32Array(n);
     this.rdataEnd = new Int32Array(n);
     this.flags = new Uint8Array(n);
@@ -73,20 +86,21 @@ export class RecordTable {
     this.targetEnd = new Int32Array(n);
   }
 
-  /** Appends a row and returns its index. */
-  add(owner: string, type: string, typeCode: number, ttl: number, ttlExplicit: boolean, source: ZoneSource, line: number, start: number, ownerEnd: number, typeStart: number, typeEnd: number, rdataStart: number, rdataEnd: number): number {
+  /**
+   * Appends a row and returns its index. `type` is the type token as written; it is kept only
+   * when it is not simply the canonical mnemonic of `typeCode`.
+   */
+  add(owner: string, type: string, typeCode: number, ttl: number, ttlExplicit: boolean, source: ZoneSource, start: number, ownerEnd: number, typeStart: number, rdataStart: number, rdataEnd: number): number {
     const i = this.count;
     if (i === this.typeCode.length) this.grow();
-    this.owner.push(owner);
-    this.type.push(type);
-    this.target.push(undefined);
+    this.owner[i] = owner;
+    this.target[i] = undefined;
+    if (typeCode < 0 || typeName(typeCode) !== type) this.typeWritten.set(i, type);
     this.typeCode[i] = typeCode;
     this.ttl[i] = ttl;
-    this.line[i] = line;
     this.start[i] = start;
     this.ownerEnd[i] = ownerEnd;
     this.typeStart[i] = typeStart;
-    this.typeEnd[i] = typeEnd;
     this.rdataStart[i] = rdataStart;
     this.rdataEnd[i] = rdataEnd;
     this.flags[i] = ttlExplicit ? FLAG_TTL_EXPLICIT : 0;
@@ -100,6 +114,18 @@ export class RecordTable {
     this.targetEnd[i] = -1;
     this.count = i + 1;
     return i;
+  }
+
+  /** Upper-case type mnemonic of row i as written (A, MX, TYPE65534, or an unknown word). */
+  typeOf(i: number): string {
+    const written = this.typeWritten.get(i);
+    return written !== undefined ? written.toUpperCase() : (typeName(this.typeCode[i]) as string);
+  }
+
+  /** End offset of the type token of row i. */
+  typeEndOf(i: number): number {
+    const written = this.typeWritten.get(i);
+    return this.typeStart[i] + (written !== undefined ? written.length : (typeName(this.typeCode[i]) as string).length);
   }
 
   setTarget(i: number, name: string, start: number, end: number, relative: boolean): void {
@@ -143,11 +169,9 @@ export class RecordTable {
     };
     this.typeCode = g32(this.typeCode);
     this.ttl = g32(this.ttl);
-    this.line = g32(this.line);
     this.start = g32(this.start);
     this.ownerEnd = g32(this.ownerEnd);
     this.typeStart = g32(this.typeStart);
-    this.typeEnd = g32(this.typeEnd);
     this.rdataStart = g32(this.rdataStart);
     this.rdataEnd = g32(this.rdataEnd);
     this.targetStart = g32(this.targetStart);
@@ -186,7 +210,7 @@ export class ZoneRecord {
   }
   /** Upper-case type mnemonic as written (A, MX, TYPE65534, or an unknown word). */
   get type(): string {
-    return this.table.type[this.index];
+    return this.table.typeOf(this.index);
   }
   /** IANA type code, or -1 for an unknown mnemonic. */
   get typeCode(): number {
@@ -207,7 +231,7 @@ export class ZoneRecord {
   }
   /** Line of the record's first token. */
   get line(): number {
-    return this.table.line[this.index];
+    return lineOf(this.source, this.start);
   }
   /** Offset of the owner token, or of the first token when the owner is inherited. */
   get start(): number {
@@ -221,7 +245,7 @@ export class ZoneRecord {
     return this.table.typeStart[this.index];
   }
   get typeEnd(): number {
-    return this.table.typeEnd[this.index];
+    return this.table.typeEndOf(this.index);
   }
   /** Offsets of the first and past the last character of the data (both = typeEnd when there is none). */
   get rdataStart(): number {

@@ -14,6 +14,7 @@ import type { ProbeResult } from '../../../server/src/smtp/types';
 import { showResults } from '../smtp/resultsView';
 import { optionsFor } from '../smtp/runner';
 import { passwordFor } from '../smtp/secrets';
+import { requestFor } from '../smtp/servers';
 import { RemoteDocuments, REMOTE_SCHEME } from './documents';
 import { forgetSshSecrets } from './secrets';
 import { ServerFiles, SERVER_FILE_SCHEME } from './serverFiles';
@@ -174,7 +175,7 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
     const { config, target } = picked;
     const password = config.user ? await passwordFor(context.secrets, config) : undefined;
     if (config.user && password === undefined) return undefined;
-    const requests = config.ports.map((port) => ({ port }));
+    const requests = config.ports.map((port) => requestFor(config, port));
     const results = await sessions.run(
       target,
       vscode.l10n.t('Testing SMTP from {0} itself, ports {1}', target.name, config.ports.join(', ')),

@@ -34,6 +34,7 @@ for (const s of manifest.contributes.snippets as { language: string; path: strin
   snippetNames.set(s.language, names);
 }
 const languages = new Set((manifest.contributes.languages as { id: string }[]).map((l) => l.id));
+const ourCommands = new Set((manifest.contributes.commands as { command: string }[]).map((c) => c.command));
 
 describe('walkthrough', () => {
   const walkthrough = (manifest.contributes.walkthroughs ?? []).find((w: { id: string }) => w.id === 'lab');
@@ -52,6 +53,8 @@ describe('walkthrough', () => {
           if (command === 'editor.action.insertSnippet') {
             const { langId, name } = args as { langId: string; name: string };
             assert.ok(snippetNames.get(langId)?.has(name), `${step.id}: no snippet "${name}" for ${langId}`);
+          } else if (command.startsWith('mailconf.')) {
+            assert.ok(ourCommands.has(command), `${step.id}: ${command} is not a contributed command`);
           } else if (command === 'workbench.action.files.newUntitledFile') {
             assert.ok(languages.has((args as { languageId: string }).languageId), `${step.id}: unknown language`);
           }

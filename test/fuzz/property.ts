@@ -133,7 +133,7 @@ export function formattingProperty(
     parser,
     name: 'formatting keeps every token and is idempotent',
     arbitrary,
-    share: 0.2,
+    share: 0.05,
     timed: false,
     run: (text) => {
       const once = format(text);

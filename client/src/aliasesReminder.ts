@@ -8,13 +8,15 @@ const MUTED_KEY = 'mailconf.aliasesReminder.muted';
 export function aliasesReminder(context: vscode.ExtensionContext): vscode.Disposable {
   return vscode.workspace.onDidSaveTextDocument(async (doc) => {
     if (doc.languageId !== 'postfix-aliases' || context.globalState.get<boolean>(MUTED_KEY)) return;
-    const runIt = vscode.l10n.t('Type it in a terminal');
     const mute = vscode.l10n.t("Don't remind me again");
-    const choice = await vscode.window.showInformationMessage(
-      vscode.l10n.t('Run newaliases so that Postfix uses the aliases you just saved.'),
-      runIt,
-      mute,
-    );
+    // A terminal runs where the file is only for local files and VS Code's own remotes; a file
+    // saved over Mailconf's SSH connection lives on a server the terminal cannot reach.
+    const local = doc.uri.scheme === 'file' || doc.uri.scheme === 'vscode-remote';
+    const runIt = vscode.l10n.t('Type it in a terminal');
+    const message = local
+      ? vscode.l10n.t('Run newaliases so that Postfix uses the aliases you just saved.')
+      : vscode.l10n.t('Run newaliases on the server so that Postfix uses the aliases you just saved.');
+    const choice = await vscode.window.showInformationMessage(message, ...(local ? [runIt, mute] : [mute]));
     if (choice === runIt) {
       const terminal = vscode.window.createTerminal({ name: 'newaliases' });
       terminal.show();

@@ -81,13 +81,17 @@ function nameItems(parsed: ParsedZone, addressOnly: boolean): CompletionItem[] {
   return items;
 }
 
+/** Owner names in file order, stopping at `limit` so huge zones answer quickly. */
 function ownerNames(parsed: ParsedZone, limit: number): Array<{ label: string; fqdn: string }> {
   const out: Array<{ label: string; fqdn: string }> = [];
-  const origin = parsed.zone.origin;
-  for (const fqdn of parsed.index.names()) {
-    if (out.length >= limit) break;
-    const label = relativeName(fqdn, origin);
-    if (label !== '@') out.push({ label, fqdn });
+  const t = parsed.zone.table;
+  const seen = new Set<string>();
+  for (let i = 0; i < t.count && out.length < limit; i++) {
+    const key = nameKey(t.owner[i]);
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    const fqdn = t.ownerName(i);
+    out.push({ label: relativeName(fqdn, parsed.zone.origin), fqdn });
   }
   return out;
 }

@@ -4,9 +4,12 @@
 // of parse trees and shared by every analysis of both files.
 import type { MainCfEntry, MainCfFile } from '../parsers/maincf';
 import type { MasterCfEntry, MasterCfFile } from '../parsers/mastercf';
+import { parseExpansion } from '../parsers/expansion';
 import { getParameter } from '../postfix/parameters';
-import { Model, newParamTable, normalizeDaemonArgs, ParamNode, registerServiceParameters, registerUserParameters } from '../postfix/postconf/config';
+import { normalizeDaemonArgs, splitNameValue } from '../postfix/postconf/config';
+import { LEGACY_PARAMETERS, RAW_PARAMETERS, READONLY_PARAMETERS, serviceParameterSuffixes } from '../postfix/postconf/facts';
 import { macExpand } from '../postfix/postconf/macExpand';
+import { parameterNames } from './maincf/names';
 import { splitListValue, type RestrictionListName } from '../postfix/valueTypes';
 
 export interface ServiceView {
@@ -41,16 +44,6 @@ export interface PostfixModel {
   definedNames(): Iterable<string>;
 }
 
-let template: Map<string, ParamNode> | undefined;
-
-/** A fresh copy of postconf's table of built-in names (it is mutated by the registration passes). */
-function freshParamTable(): Map<string, ParamNode> {
-  template ??= newParamTable({ process_name: 'postconf', service_name: '' });
-  const out = new Map<string, ParamNode>();
-  for (const [k, v] of template) out.set(k, { ...v });
-  return out;
-}
-
 const PORTS: Record<string, number> = { smtp: 25, '25': 25, submission: 587, '587': 587, submissions: 465, smtps: 465, urd: 465, '465': 465 };
 
 function portOf(service: string, type: string): number | undefined {
@@ -79,53 +72,123 @@ function build(main: MainCfFile, master: MasterCfFile | undefined): PostfixModel
     mainEntries.set(e.name, e);
     mainValues.set(e.name, e.rawValue);
   }
-  const pc: Model = { configDir: '/etc/postfix', main: new Map(mainValues), master: [], params: freshParamTable(), restrictionClasses: new Set() };
-  const views: ServiceView[] = [];
-  for (const entry of master?.entries ?? []) {
-    if (entry.fields.length < 8) continue;
-    const argv = entry.fields.map((f) => f.text);
-    normalizeDaemonArgs(argv, noWarn);
-    const command = argv[7];
-    const processName = command.slice(command.lastIndexOf('/') + 1);
-    pc.master.push({
-      argv,
-      nameSpace: `${argv[0]}/${argv[1]}`,
-      roParams: new Map([
-        ['process_name', processName],
-        ['service_name', processName !== argv[0] ? argv[0] : processName],
-      ]),
-    });
-    views.push({ entry, service: argv[0], type: argv[1], command: processName, params: new Map(), validNames: new Set(), port: portOf(argv[0], argv[1]) });
+  const views = masterViews(master);
+  const serviceNames = new Map<string, string>();
+  for (const v of views) {
+    for (const [suffix, def] of serviceParameterSuffixes(v.argv[7])) serviceNames.set(v.argv[0] + suffix, `$${def}`);
   }
-  registerServiceParameters(pc);
-  registerUserParameters(pc, noWarn);
-  pc.master.forEach((m, i) => {
-    if (m.params) views[i].params = m.params;
-    if (m.validNames) views[i].validNames = m.validNames;
-  });
+  const { userNames, restrictionClasses } = registerUserNames(mainEntries, mainValues, views, serviceNames);
+  const isKnown = (name: string) => isPostconfBuiltin(name) || serviceNames.has(name) || userNames.has(name);
 
   const raw = (name: string, service?: ServiceView): string | undefined => {
     const own = service?.params.get(name) ?? mainValues.get(name);
     if (own !== undefined) return own;
     if (service && name === 'service_name') return service.service;
     if (service && name === 'process_name') return service.command;
-    const node = pc.params.get(name);
-    if (!node || node.cls === 'user' || node.cls === 'legacy') return undefined;
-    return node.defaultValue;
+    if (name === 'process_name') return 'postconf';
+    if (name === 'service_name') return '';
+    const info = getParameter(name);
+    if (info) return info.defaultValue;
+    return serviceNames.get(name);
   };
   const restrictionLists = userRestrictionLists(mainValues, views);
   return {
     mainEntries,
     services: views,
-    isKnown: (name) => pc.params.has(name),
-    isDefined: (name, service) =>
-      pc.params.has(name) || mainValues.has(name) || (service ? service.params.has(name) : views.some((v) => v.params.has(name))),
+    isKnown,
+    isDefined: (name, service) => isKnown(name) || mainValues.has(name) || (service ? service.params.has(name) : views.some((v) => v.params.has(name))),
     raw,
     expand: (value, service) => macExpand(value, (n) => raw(n, service), { warn: noWarn }).text,
-    restrictionClasses: pc.restrictionClasses,
+    restrictionClasses,
     restrictionListOf: (name) => restrictionLists.get(name),
-    definedNames: () => new Set([...pc.params.keys(), ...mainValues.keys()]),
+    definedNames: () => new Set([...parameterNames(), ...serviceNames.keys(), ...mainValues.keys()]),
   };
+}
+
+/** Built-in to postconf: every parameter of `postconf -d`, the read-only ones and the legacy names it still accepts. */
+function isPostconfBuiltin(name: string): boolean {
+  return getParameter(name) !== undefined || LEGACY_PARAMETERS.has(name) || (READONLY_PARAMETERS as readonly string[]).includes(name);
+}
+
+interface View extends ServiceView {
+  argv: string[];
+}
+
+/** The master.cf entries as postconf reads them, with the -o settings of each service/type name space. */
+function masterViews(master: MasterCfFile | undefined): View[] {
+  const views: View[] = [];
+  const spaces = new Map<string, { params: Map<string, string>; validNames: Set<string> }>();
+  for (const entry of master?.entries ?? []) {
+    if (entry.fields.length < 8) continue;
+    const argv = entry.fields.map((f) => f.text);
+    normalizeDaemonArgs(argv, noWarn);
+    const key = `${argv[0]}/${argv[1]}`;
+    let space = spaces.get(key);
+    for (let f = 8; f < argv.length; f++) {
+      const arg = argv[f];
+      if (arg[0] !== '-' || arg === '--') break;
+      if (arg[1] !== 'o' || f + 1 >= argv.length) continue;
+      if (arg === '-o') {
+        const nv = splitNameValue(argv[f + 1]);
+        if (typeof nv !== 'string') {
+          if (!space) spaces.set(key, (space = { params: new Map(), validNames: new Set() }));
+          space.params.set(nv[0], nv[1]);
+        }
+      }
+      f += 1;
+    }
+    const command = argv[7].slice(argv[7].lastIndexOf('/') + 1);
+    views.push({ entry, argv, service: argv[0], type: argv[1], command, params: new Map(), validNames: new Set(), port: portOf(argv[0], argv[1]) });
+  }
+  for (const v of views) {
+    const space = spaces.get(`${v.argv[0]}/${v.argv[1]}`);
+    if (space) {
+      v.params = space.params;
+      v.validNames = space.validNames;
+    }
+  }
+  return views;
+}
+
+/**
+ * postconf's pcf_register_user_parameters(), on the parse trees: a main.cf name is a user-defined
+ * parameter when something refers to it as $name (in main.cf or in a master.cf -o) or lists it in
+ * smtpd_restriction_classes; a master.cf -o name is valid when its own service refers to it.
+ * Scanning the built-in defaults, as postconf also does, changes nothing: they refer only to
+ * built-in names.
+ */
+function registerUserNames(mainEntries: Map<string, MainCfEntry>, mainValues: Map<string, string>, views: View[], serviceNames: Map<string, string>) {
+  const userNames = new Set<string>();
+  const restrictionClasses = new Set<string>();
+  const known = (name: string) => isPostconfBuiltin(name) || serviceNames.has(name) || userNames.has(name);
+  const flag = (name: string, local: View | undefined) => {
+    if (local?.params.has(name)) local.validNames.add(name);
+    else if (mainValues.has(name) && !known(name)) userNames.add(name);
+    if (!local) for (const v of views) if (v.params.has(name)) v.validNames.add(name);
+  };
+  const skipValue = (name: string) => RAW_PARAMETERS.has(name) || (READONLY_PARAMETERS as readonly string[]).includes(name);
+  const classNames = (dict: Map<string, string>) => {
+    const classes = dict.get('smtpd_restriction_classes');
+    if (classes === undefined) return [];
+    return macExpand(classes, (n) => dict.get(n), { warn: noWarn }).text.split(/[, \t\r\n]+/).filter(Boolean);
+  };
+  for (const v of views) {
+    if (v.params.size === 0) continue;
+    for (const c of classNames(v.params)) flag(c, v);
+    for (const [name, value] of v.params) {
+      if (skipValue(name)) continue;
+      for (const r of parseExpansion(value).references) flag(r.name, v);
+    }
+  }
+  for (const c of classNames(mainValues)) {
+    restrictionClasses.add(c);
+    flag(c, undefined);
+  }
+  for (const [name, e] of mainEntries) {
+    if (skipValue(name)) continue;
+    for (const r of e.references) flag(r.name, undefined);
+  }
+  return { userNames, restrictionClasses };
 }
 
 /**

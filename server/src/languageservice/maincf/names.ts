@@ -17,8 +17,19 @@ export function parameterNames(): string[] {
   return builtinNames;
 }
 
+/** Suggestions are the costly part of a check; a name keeps its suggestion between keystrokes. */
+const suggestionCache = new Map<string, string | undefined>();
+
+function suggestParameter(name: string): string | undefined {
+  if (suggestionCache.has(name)) return suggestionCache.get(name);
+  const found = nearest(name, parameterNames());
+  if (suggestionCache.size > 10_000) suggestionCache.clear();
+  suggestionCache.set(name, found);
+  return found;
+}
+
 export function unknownParameter(name: string, range: Range): Diagnostic {
-  const suggestion = nearest(name, parameterNames());
+  const suggestion = suggestParameter(name);
   return diagnostic(
     range,
     DiagnosticSeverity.Warning,

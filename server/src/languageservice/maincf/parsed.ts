@@ -1,13 +1,16 @@
-// Parses each document version once, however many features ask for its tree.
+// Parses each document version once, however many features ask for its tree; a new version is
+// re-parsed incrementally from the previous one (see incremental.ts).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MainCfFile, parseMainCf } from '../../parsers/maincf';
+import { reparseMainCf } from './incremental';
 
-const cache = new WeakMap<TextDocument, { version: number; tree: MainCfFile }>();
+const cache = new WeakMap<TextDocument, { version: number; text: string; tree: MainCfFile }>();
 
 export function parsedMainCf(doc: TextDocument): MainCfFile {
   const hit = cache.get(doc);
   if (hit && hit.version === doc.version) return hit.tree;
-  const tree = parseMainCf(doc.getText());
-  cache.set(doc, { version: doc.version, tree });
+  const text = doc.getText();
+  const tree = hit ? reparseMainCf(hit.text, hit.tree, text) : parseMainCf(text);
+  cache.set(doc, { version: doc.version, text, tree });
   return tree;
 }

@@ -1,7 +1,7 @@
 // Mistakes BIND loads without complaint (or only warns about) that break mail: CNAME loops and
 // dangling aliases, MX/NS/SRV targets that are aliases or addresses, a forgotten trailing dot,
 // duplicate records, uneven TTLs in an RRset, odd SOA timers and reverse-zone owners.
-import { isInZone, nameKey, relativeName, ownerRange, recordData, recordRange, targetRange, ZoneFile, ZoneRecord, RecordTable } from '../../parsers/zone';
+import { isHostname, isInZone, nameKey, relativeName, ownerRange, recordData, recordRange, targetRange, ZoneFile, ZoneRecord, RecordTable } from '../../parsers/zone';
 import type { ZoneIndex } from '../../zone/zoneIndex';
 import { checkSoaTimers, serialForm } from '../../zone/soa';
 import { reverseOwnerProblem } from '../../zone/ptr';
@@ -15,12 +15,22 @@ export function mailLints(zone: ZoneFile, index: ZoneIndex, out: Finding[]): voi
   const reverse = apexKey.endsWith('in-addr.arpa.') || apexKey.endsWith('ip6.arpa.');
 
   const t = zone.table;
+  let lastHostChecked: string | undefined;
   for (let i = 0; i < t.count; i++) {
     // A name written relative that already ends with the zone name: the dot was forgotten.
     if (t.ownerEnd[i] > t.start[i] && t.owner[i].length >= apexKey.length - 1 && endsWithDouble(t.ownerName(i))) {
       const r = t.record(i);
       const written = r.source.text.slice(r.start, r.ownerEnd);
       out.push(missingDot(r, 'owner', written, r.start, r.ownerEnd, r.owner));
+    }
+    // BIND's check-names: hosts with addresses must have host names.
+    const code = t.typeCode[i];
+    if ((code === 1 || code === 28) && t.owner[i] !== lastHostChecked) {
+      lastHostChecked = t.owner[i];
+      if (!isHostname(lastHostChecked, true)) {
+        const r = t.record(i);
+        out.push({ code: 'bad-hostname', severity: 'warning', message: `${r.owner} is not a valid host name (letters, digits and inner hyphens only); BIND warns "bad owner name (check-names)" and resolvers may refuse it`, source: r.source, range: ownerRange(r) });
+      }
     }
     // Only records that name another host need more than their columns.
     const target = t.target[i];
@@ -37,6 +47,9 @@ export function mailLints(zone: ZoneFile, index: ZoneIndex, out: Finding[]): voi
       }
       checkCnameChain(r, apex, index, out);
       continue;
+    }
+    if ((type === 'MX' || type === 'NS' || type === 'SRV') && target !== '.' && !isHostname(target)) {
+      out.push({ code: 'bad-hostname', severity: 'warning', message: `The ${type} target ${target} is not a valid host name (letters, digits and inner hyphens only); BIND warns "bad name (check-names)"`, source: r.source, range: targetRange(r) });
     }
     if (type === 'MX' || type === 'NS' || type === 'SRV') {
       const ipLike = type === 'MX' ? /^(\d{1,3}(?:\.\d{1,3}){3})\./.exec(target)?.[1] : undefined;

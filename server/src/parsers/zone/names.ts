@@ -106,3 +106,30 @@ export function wireLength(name: string): number {
   }
   return label > 0 ? total + label + 1 : total;
 }
+
+/**
+ * True when every label is a host name label (RFC 952/1123: letters, digits and inner hyphens),
+ * as BIND's check-names wants for the owners of A/AAAA and the targets of MX, NS and SRV. A
+ * leading '*' label is allowed when `wildcard` is set. Works on char codes, allocating nothing.
+ */
+export function isHostname(name: string, wildcard = false): boolean {
+  let start = 0;
+  const n = name.length;
+  if (wildcard && name.charCodeAt(0) === 42 && (n === 1 || name.charCodeAt(1) === 46)) start = 2;
+  let labelStart = start;
+  for (let i = start; i <= n; i++) {
+    const c = i < n ? name.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (i === labelStart) {
+        if (i === n || i === n - 1) break; // the root's empty label
+        return false;
+      }
+      if (name.charCodeAt(labelStart) === 45 || name.charCodeAt(i - 1) === 45) return false;
+      labelStart = i + 1;
+      continue;
+    }
+    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (!alnum && c !== 45) return false;
+  }
+  return true;
+}

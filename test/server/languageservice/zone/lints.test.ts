@@ -84,3 +84,18 @@ describe('zone lints', () => {
     assert.ok(d, 'db.mail1.org means zone mail1.org');
   });
 });
+
+describe("BIND's check-names, as warnings", () => {
+  const has = (text: string, code: string) => codes(text).includes(code);
+  it('bad-hostname: owners of addresses with underscores or edge hyphens', () => {
+    assert.ok(has(HEAD + 'a_b IN A 192.0.2.2\n', 'bad-hostname'));
+    assert.ok(has(HEAD + '-lead IN AAAA 2001:db8::1\n', 'bad-hostname'));
+  });
+  it('bad-hostname: not for wildcards, service names on TXT, or good hosts', () => {
+    assert.ok(!has(HEAD + '*.w IN A 192.0.2.2\n_x IN TXT "ok"\nweb-1 IN A 192.0.2.3\n', 'bad-hostname'));
+  });
+  it('bad-hostname: MX, NS and SRV targets', () => {
+    assert.ok(has(HEAD + '@ IN MX 10 a_b\na_b IN TXT "x"\n', 'bad-hostname'));
+    assert.ok(!has(HEAD + '@ IN MX 0 .\n_sip._tcp IN SRV 0 0 5060 ns\n', 'bad-hostname'));
+  });
+});

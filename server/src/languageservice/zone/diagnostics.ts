@@ -3,7 +3,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { offsetRange } from '../../parsers/zone';
-import type { ServiceContext } from '../service';
+import type { ServiceContext, Workspace } from '../service';
+import { workspaceChecks } from './workspace';
 import { Finding, Severity } from './findings';
 import { integrityChecks } from './integrity';
 import { mailLints } from './lints';
@@ -19,11 +20,13 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function zoneFindings({ zone, index }: ParsedZone): Finding[] {
+export function zoneFindings(parsed: ParsedZone, uri?: string, workspace?: Workspace): Finding[] {
+  const { zone, index } = parsed;
   const out: Finding[] = zone.errors.map((e) => ({ code: e.code, severity: e.severity, message: e.message, source: e.source, range: e.range }));
   integrityChecks(zone, index, out);
   mailLints(zone, index, out);
   mailRecordChecks(zone, index, out);
+  if (uri && workspace) workspaceChecks(uri, parsed, workspace, out);
   return out;
 }
 
@@ -31,7 +34,7 @@ export function zoneDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagnos
   const parsed = parsedZone(doc, ctx.workspace);
   const main = parsed.zone.source;
   const out: Diagnostic[] = [];
-  for (const f of zoneFindings(parsed)) {
+  for (const f of zoneFindings(parsed, doc.uri, ctx.workspace)) {
     let range = f.range;
     let message = f.message;
     if (f.source !== main) {

@@ -7,29 +7,35 @@ export function checkDkim(text: string): RecordProblem[] {
   const out: RecordProblem[] = [];
   const tags = parseTags(text, 'dkim', out);
   const byName = new Map(tags.map((t) => [t.name, t.value]));
+  const tagOf = new Map(tags.map((t) => [t.name, t]));
+  /** The value span of a tag, for problems about it. */
+  const span = (name: string) => {
+    const t = tagOf.get(name);
+    return t ? { start: t.valueStart, end: t.valueEnd } : {};
+  };
   const v = byName.get('v');
   if (v !== undefined && (tags[0].name !== 'v' || v !== 'DKIM1')) {
-    out.push({ code: 'dkim-version', severity: 'error', message: "When present, 'v=DKIM1' must be the first tag" });
+    out.push({ code: 'dkim-version', severity: 'error', message: "When present, 'v=DKIM1' must be the first tag", ...span('v') });
   }
   const k = (byName.get('k') ?? 'rsa').toLowerCase();
-  if (!['rsa', 'ed25519'].includes(k)) out.push({ code: 'dkim-bad-value', severity: 'error', message: `Unknown key type 'k=${k}': use rsa or ed25519` });
+  if (!['rsa', 'ed25519'].includes(k)) out.push({ code: 'dkim-bad-value', severity: 'error', message: `Unknown key type 'k=${k}': use rsa or ed25519`, ...span('k') });
   const h = byName.get('h');
   if (h !== undefined) {
     for (const alg of h.split(':').map((s) => s.trim().toLowerCase())) {
-      if (alg === 'sha1') out.push({ code: 'dkim-sha1', severity: 'warning', message: "'h=sha1' allows SHA-1 signatures, which verifiers reject (RFC 8301); use sha256" });
-      else if (alg !== 'sha256') out.push({ code: 'dkim-bad-value', severity: 'error', message: `Unknown hash algorithm '${alg}' in 'h=' (use sha256)` });
+      if (alg === 'sha1') out.push({ code: 'dkim-sha1', severity: 'warning', message: "'h=sha1' allows SHA-1 signatures, which verifiers reject (RFC 8301); use sha256", ...span('h') });
+      else if (alg !== 'sha256') out.push({ code: 'dkim-bad-value', severity: 'error', message: `Unknown hash algorithm '${alg}' in 'h=' (use sha256)`, ...span('h') });
     }
   }
   const t = byName.get('t');
   if (t !== undefined) {
     for (const flag of t.split(':').map((s) => s.trim())) {
-      if (flag !== 'y' && flag !== 's') out.push({ code: 'dkim-bad-value', severity: 'warning', message: `Unknown flag '${flag}' in 't=' (y = testing, s = strict domain)` });
-      if (flag === 'y') out.push({ code: 'dkim-testing', severity: 'info', message: "'t=y': the domain is testing DKIM; verifiers treat failures leniently" });
+      if (flag !== 'y' && flag !== 's') out.push({ code: 'dkim-bad-value', severity: 'warning', message: `Unknown flag '${flag}' in 't=' (y = testing, s = strict domain)`, ...span('t') });
+      if (flag === 'y') out.push({ code: 'dkim-testing', severity: 'info', message: "'t=y': the domain is testing DKIM; verifiers treat failures leniently", ...span('t') });
     }
   }
   const s = byName.get('s');
   if (s !== undefined && !s.split(':').some((x) => ['*', 'email'].includes(x.trim()))) {
-    out.push({ code: 'dkim-bad-value', severity: 'warning', message: `'s=${s}' does not include email or *; the key will not be used for mail` });
+    out.push({ code: 'dkim-bad-value', severity: 'warning', message: `'s=${s}' does not include email or *; the key will not be used for mail`, ...span('s') });
   }
   const p = byName.get('p');
   if (p === undefined) {
@@ -38,25 +44,25 @@ export function checkDkim(text: string): RecordProblem[] {
   }
   const b64 = p.replace(/\s+/g, '');
   if (b64 === '') {
-    out.push({ code: 'dkim-revoked', severity: 'info', message: "'p=' is empty: this key is revoked and signatures with this selector fail" });
+    out.push({ code: 'dkim-revoked', severity: 'info', message: "'p=' is empty: this key is revoked and signatures with this selector fail", ...span('p') });
     return out;
   }
   const bytes = base64Decode(b64);
   if (!bytes) {
-    out.push({ code: 'dkim-bad-key', severity: 'error', message: "'p=' is not valid base64 (a split key must be whole after joining its strings)" });
+    out.push({ code: 'dkim-bad-key', severity: 'error', message: "'p=' is not valid base64 (a split key must be whole after joining its strings)", ...span('p') });
     return out;
   }
   if (k === 'ed25519') {
-    if (bytes.length !== 32) out.push({ code: 'dkim-bad-key', severity: 'error', message: `An ed25519 key is 32 bytes; this one is ${bytes.length}` });
+    if (bytes.length !== 32) out.push({ code: 'dkim-bad-key', severity: 'error', message: `An ed25519 key is 32 bytes; this one is ${bytes.length}`, ...span('p') });
     return out;
   }
   const bits = rsaModulusBits(bytes);
   if (bits === undefined) {
-    out.push({ code: 'dkim-bad-key', severity: 'error', message: "'p=' does not hold an RSA public key (DER SubjectPublicKeyInfo)" });
+    out.push({ code: 'dkim-bad-key', severity: 'error', message: "'p=' does not hold an RSA public key (DER SubjectPublicKeyInfo)", ...span('p') });
   } else if (bits < 1024) {
-    out.push({ code: 'dkim-weak-key', severity: 'error', message: `The RSA key has ${bits} bits; verifiers reject keys under 1024 bits (RFC 8301). Use 2048` });
+    out.push({ code: 'dkim-weak-key', severity: 'error', message: `The RSA key has ${bits} bits; verifiers reject keys under 1024 bits (RFC 8301). Use 2048`, ...span('p') });
   } else {
-    out.push({ code: 'dkim-key-length', severity: 'info', message: `RSA key of ${bits} bits` });
+    out.push({ code: 'dkim-key-length', severity: 'info', message: `RSA key of ${bits} bits`, ...span('p') });
   }
   return out;
 }

@@ -11,7 +11,7 @@ export function checkMtaSts(text: string): RecordProblem[] {
   }
   const id = tags.find((t) => t.name === 'id');
   if (!id) out.push({ code: 'mta-sts-no-id', severity: 'error', message: "The 'id=' tag is required; change it whenever the policy file changes" });
-  else if (!/^[A-Za-z0-9]{1,32}$/.test(id.value)) out.push({ code: 'mta-sts-bad-id', severity: 'error', message: `'id=${id.value}' must be 1 to 32 letters or digits` });
+  else if (!/^[A-Za-z0-9]{1,32}$/.test(id.value)) out.push({ code: 'mta-sts-bad-id', severity: 'error', message: `'id=${id.value}' must be 1 to 32 letters or digits`, start: id.valueStart, end: id.valueEnd });
   return out;
 }
 
@@ -29,7 +29,7 @@ export function checkTlsRpt(text: string): RecordProblem[] {
   }
   for (const uri of rua.value.split(',').map((u) => u.trim())) {
     if (!/^(mailto:[^\s@]+@[^\s@]+\.[^\s@]+|https:\/\/[^\s]+)$/i.test(uri)) {
-      out.push({ code: 'tlsrpt-bad-uri', severity: 'error', message: `'${uri}' in 'rua=' must be a mailto: or https: URI` });
+      out.push({ code: 'tlsrpt-bad-uri', severity: 'error', message: `'${uri}' in 'rua=' must be a mailto: or https: URI`, start: rua.valueStart, end: rua.valueEnd });
     }
   }
   return out;

@@ -4,11 +4,25 @@ export interface RecordProblem {
   code: string;
   severity: 'error' | 'warning' | 'info';
   message: string;
+  /** The span at fault in the policy text (the TXT strings joined); the whole record when absent. */
+  start?: number;
+  end?: number;
 }
 
 export interface Tag {
   name: string;
   value: string;
+  /** Offsets of the whole element and of the value in the policy text. */
+  start: number;
+  end: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+/** Offsets of `part` trimmed, given where the untrimmed part starts. */
+function trimmedSpan(part: string, at: number): [number, number] {
+  const lead = part.length - part.trimStart().length;
+  return [at + lead, at + part.trimEnd().length];
 }
 
 /**
@@ -19,26 +33,31 @@ export function parseTags(text: string, kind: string, out: RecordProblem[]): Tag
   const tags: Tag[] = [];
   const seen = new Set<string>();
   const parts = text.split(';');
+  let at = 0;
   parts.forEach((part, i) => {
+    const partAt = at;
+    at += part.length + 1;
     const trimmed = part.trim();
+    const [start, end] = trimmedSpan(part, partAt);
     if (trimmed === '') {
-      if (i !== parts.length - 1) out.push({ code: `${kind}-syntax`, severity: 'warning', message: `Empty element in the ${kind.toUpperCase()} tag list (';;')` });
+      if (i !== parts.length - 1) out.push({ code: `${kind}-syntax`, severity: 'warning', message: `Empty element in the ${kind.toUpperCase()} tag list (';;')`, start: partAt, end: partAt + part.length + 1 });
       return;
     }
-    const eq = trimmed.indexOf('=');
-    if (eq <= 0) {
-      out.push({ code: `${kind}-syntax`, severity: 'error', message: `'${trimmed}' is not a tag=value pair` });
+    const eq = part.indexOf('=');
+    if (eq < 0 || part.slice(0, eq).trim() === '') {
+      out.push({ code: `${kind}-syntax`, severity: 'error', message: `'${trimmed}' is not a tag=value pair`, start, end });
       return;
     }
-    const name = trimmed.slice(0, eq).trim();
-    const value = trimmed.slice(eq + 1).trim();
+    const name = part.slice(0, eq).trim();
+    const [valueStart, valueEnd] = trimmedSpan(part.slice(eq + 1), partAt + eq + 1);
+    const value = text.slice(valueStart, Math.max(valueStart, valueEnd));
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) {
-      out.push({ code: `${kind}-syntax`, severity: 'error', message: `'${name}' is not a valid tag name` });
+      out.push({ code: `${kind}-syntax`, severity: 'error', message: `'${name}' is not a valid tag name`, start, end });
       return;
     }
-    if (seen.has(name)) out.push({ code: `${kind}-duplicate-tag`, severity: 'error', message: `The tag '${name}' appears twice; the record is invalid` });
+    if (seen.has(name)) out.push({ code: `${kind}-duplicate-tag`, severity: 'error', message: `The tag '${name}' appears twice; the record is invalid`, start, end });
     seen.add(name);
-    tags.push({ name, value });
+    tags.push({ name, value, start, end, valueStart, valueEnd: Math.max(valueStart, valueEnd) });
   });
   return tags;
 }

@@ -15,24 +15,32 @@ export interface SpfTerm {
   /** Argument after ':' or '=' (or the cidr suffix for a/mx). */
   value: string;
   modifier: boolean;
+  /** Offsets of the term in the record text. */
+  start: number;
+  end: number;
 }
 
 export function parseSpfTerms(text: string): SpfTerm[] {
-  return text
-    .trim()
-    .split(/\s+/)
-    .slice(1)
-    .filter((t) => t !== '')
-    .map((t) => {
-      const m = /^([A-Za-z][A-Za-z0-9_.-]*)=(.*)$/.exec(t);
-      if (m) return { qualifier: '', name: m[1].toLowerCase(), value: m[2], modifier: true };
-      const q = /^[+\-~?]/.test(t) ? t[0] : '';
-      const body = t.slice(q.length);
-      const sep = body.search(/[:/]/);
-      const name = (sep < 0 ? body : body.slice(0, sep)).toLowerCase();
-      const value = sep < 0 ? '' : body[sep] === ':' ? body.slice(sep + 1) : body.slice(sep);
-      return { qualifier: q, name, value, modifier: false };
-    });
+  const terms: SpfTerm[] = [];
+  const re = /\S+/g;
+  re.exec(text); // the version
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const t = m[0];
+    const start = m.index;
+    const end = start + t.length;
+    const mod = /^([A-Za-z][A-Za-z0-9_.-]*)=(.*)$/.exec(t);
+    if (mod) {
+      terms.push({ qualifier: '', name: mod[1].toLowerCase(), value: mod[2], modifier: true, start, end });
+      continue;
+    }
+    const q = /^[+\-~?]/.test(t) ? t[0] : '';
+    const body = t.slice(q.length);
+    const sep = body.search(/[:/]/);
+    const name = (sep < 0 ? body : body.slice(0, sep)).toLowerCase();
+    const value = sep < 0 ? '' : body[sep] === ':' ? body.slice(sep + 1) : body.slice(sep);
+    terms.push({ qualifier: q, name, value, modifier: false, start, end });
+  }
+  return terms;
 }
 
 function domainSpecProblem(spec: string): string | undefined {
@@ -53,7 +61,8 @@ function cidr(value: string, max: number): boolean {
 export function checkSpf(text: string): RecordProblem[] {
   const out: RecordProblem[] = [];
   if (!/^v=spf1(\s|$)/.test(text.trim())) {
-    out.push({ code: 'spf-version', severity: 'error', message: "An SPF record must start with exactly 'v=spf1' followed by a space" });
+    const first = /\S+/.exec(text);
+    out.push({ code: 'spf-version', severity: 'error', message: "An SPF record must start with exactly 'v=spf1' followed by a space", start: first?.index, end: first ? first.index + first[0].length : undefined });
     return out;
   }
   const terms = parseSpfTerms(text);
@@ -63,50 +72,50 @@ export function checkSpf(text: string): RecordProblem[] {
   const seenModifiers = new Set<string>();
   for (const t of terms) {
     const shown = `${t.qualifier}${t.name}${t.value ? (t.modifier ? '=' : t.value.startsWith('/') ? '' : ':') + t.value : ''}`;
-    if (sawAll && !t.modifier) out.push({ code: 'spf-after-all', severity: 'warning', message: `'${shown}' comes after 'all' and is never evaluated` });
+    if (sawAll && !t.modifier) out.push({ code: 'spf-after-all', severity: 'warning', message: `'${shown}' comes after 'all' and is never evaluated`, start: t.start, end: t.end });
     if (LOOKUP_TERMS.has(t.name)) lookups++;
     if (t.modifier) {
       if (t.name === 'redirect' || t.name === 'exp') {
-        if (seenModifiers.has(t.name)) out.push({ code: 'spf-duplicate-modifier', severity: 'error', message: `'${t.name}=' appears twice; receivers return permerror (RFC 7208 §6)` });
+        if (seenModifiers.has(t.name)) out.push({ code: 'spf-duplicate-modifier', severity: 'error', message: `'${t.name}=' appears twice; receivers return permerror (RFC 7208 §6)`, start: t.start, end: t.end });
         seenModifiers.add(t.name);
         const p = domainSpecProblem(t.value);
-        if (p) out.push({ code: 'spf-bad-domain', severity: 'error', message: `'${t.name}=' has ${p}` });
+        if (p) out.push({ code: 'spf-bad-domain', severity: 'error', message: `'${t.name}=' has ${p}`, start: t.start, end: t.end });
         if (t.name === 'redirect') redirect = true;
       }
       continue;
     }
     switch (t.name) {
       case 'all':
-        if (t.value) out.push({ code: 'spf-syntax', severity: 'error', message: `'all' takes no argument` });
-        if (t.qualifier === '+' || t.qualifier === '') out.push({ code: 'spf-pass-all', severity: 'warning', message: `'${t.qualifier}all' lets every server on the internet send as this domain; use '-all' or '~all'` });
+        if (t.value) out.push({ code: 'spf-syntax', severity: 'error', message: `'all' takes no argument`, start: t.start, end: t.end });
+        if (t.qualifier === '+' || t.qualifier === '') out.push({ code: 'spf-pass-all', severity: 'warning', message: `'${t.qualifier}all' lets every server on the internet send as this domain; use '-all' or '~all'`, start: t.start, end: t.end });
         sawAll = true;
         break;
       case 'include':
       case 'exists': {
         const p = domainSpecProblem(t.value);
-        if (p) out.push({ code: 'spf-bad-domain', severity: 'error', message: `'${t.name}:' has ${p}` });
+        if (p) out.push({ code: 'spf-bad-domain', severity: 'error', message: `'${t.name}:' has ${p}`, start: t.start, end: t.end });
         break;
       }
       case 'a':
       case 'mx': {
         const m = /^([^/]*)(?:\/(\d+))?(?:\/\/(\d+))?$/.exec(t.value);
         if (!m || (m[2] !== undefined && !cidr(m[2], 32)) || (m[3] !== undefined && !cidr(m[3], 128))) {
-          out.push({ code: 'spf-syntax', severity: 'error', message: `'${shown}' has a bad prefix length (IPv4 /0-32, IPv6 //0-128)` });
+          out.push({ code: 'spf-syntax', severity: 'error', message: `'${shown}' has a bad prefix length (IPv4 /0-32, IPv6 //0-128)`, start: t.start, end: t.end });
           break;
         }
         if (m[1] !== '') {
           const p = domainSpecProblem(m[1]);
-          if (p) out.push({ code: 'spf-bad-domain', severity: 'error', message: `'${t.name}:' has ${p}` });
+          if (p) out.push({ code: 'spf-bad-domain', severity: 'error', message: `'${t.name}:' has ${p}`, start: t.start, end: t.end });
         }
         break;
       }
       case 'ptr':
-        out.push({ code: 'spf-ptr', severity: 'warning', message: "'ptr' is slow and unreliable and should not be used (RFC 7208 §5.5)" });
+        out.push({ code: 'spf-ptr', severity: 'warning', message: "'ptr' is slow and unreliable and should not be used (RFC 7208 §5.5)", start: t.start, end: t.end });
         break;
       case 'ip4': {
         const [addr, len, extra] = t.value.split('/');
         if (!isIPv4At(addr, 0, addr.length) || (len !== undefined && !cidr(len, 32)) || extra !== undefined) {
-          out.push({ code: 'spf-bad-ip', severity: 'error', message: `'${shown}' is not an IPv4 address or network (like 192.0.2.0/24)` });
+          out.push({ code: 'spf-bad-ip', severity: 'error', message: `'${shown}' is not an IPv4 address or network (like 192.0.2.0/24)`, start: t.start, end: t.end });
         }
         break;
       }
@@ -115,12 +124,12 @@ export function checkSpf(text: string): RecordProblem[] {
         const addr = slash < 0 ? t.value : t.value.slice(0, slash);
         const len = slash < 0 ? undefined : t.value.slice(slash + 1);
         if (!isIPv6At(addr, 0, addr.length) || (len !== undefined && !cidr(len, 128))) {
-          out.push({ code: 'spf-bad-ip', severity: 'error', message: `'${shown}' is not an IPv6 address or network (like 2001:db8::/32)` });
+          out.push({ code: 'spf-bad-ip', severity: 'error', message: `'${shown}' is not an IPv6 address or network (like 2001:db8::/32)`, start: t.start, end: t.end });
         }
         break;
       }
       default:
-        out.push({ code: 'spf-unknown-mechanism', severity: 'error', message: `Unknown SPF mechanism '${t.name}'; receivers return permerror (known: all, include, a, mx, ptr, ip4, ip6, exists)` });
+        out.push({ code: 'spf-unknown-mechanism', severity: 'error', message: `Unknown SPF mechanism '${t.name}'; receivers return permerror (known: all, include, a, mx, ptr, ip4, ip6, exists)`, start: t.start, end: t.end });
     }
   }
   if (lookups > 10) out.push({ code: 'spf-too-many-lookups', severity: 'error', message: `${lookups} terms need DNS lookups (include, a, mx, ptr, exists, redirect); more than 10 makes receivers return permerror (RFC 7208 §4.6.4)` });

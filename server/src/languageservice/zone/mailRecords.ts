@@ -1,5 +1,5 @@
 // Which mail policy a TXT or TLSA record is, by its owner name and first tag, and its checks.
-import { nameKey, recordData, rdataRange, typeRange, ZoneFile, ZoneRecord } from '../../parsers/zone';
+import { nameKey, offsetRange, recordData, rdataRange, recordTokens, typeRange, ZoneFile, ZoneRecord } from '../../parsers/zone';
 import type { ZoneIndex } from '../../zone/zoneIndex';
 import { checkDkim } from '../../zone/dkim';
 import { checkDmarc } from '../../zone/dmarc';
@@ -74,8 +74,9 @@ export function mailRecordChecks(zone: ZoneFile, index: ZoneIndex, out: Finding[
     }
     // A DKIM owner may hold other TXT (rare); only records that look like the policy are checked
     // for DMARC/MTA-STS/TLSRPT when they are not versioned, the version check reports it.
+    const joined = p2s(r, text);
     for (const p of CHECKS[policy](text)) {
-      out.push({ code: p.code, severity: p.severity, message: p.message, source: r.source, range: rdataRange(r) });
+      out.push({ code: p.code, severity: p.severity, message: p.message, source: r.source, range: problemRange(r, joined, p) });
     }
   }
   for (const list of spfByOwner.values()) {
@@ -95,4 +96,50 @@ function checkTlsaRecord(zone: ZoneFile, r: ZoneRecord, out: Finding[]): void {
     problems.push({ code: 'tlsa-owner', severity: 'warning', message: `A TLSA owner is _port._protocol.host, like _25._tcp.mail.${zone.origin}` });
   }
   for (const p of problems) out.push({ code: p.code, severity: p.severity, message: p.message, source: r.source, range: rdataRange(r) });
+}
+
+/**
+ * For each character of the policy text (the TXT strings decoded and joined), where it was
+ * written: quotes and escapes make the two differ. Undefined when the text cannot be mapped
+ * (generated records, or a decoding that does not match).
+ */
+function p2s(r: ZoneRecord, expected: string): { from: number[]; to: number[] } | undefined {
+  if (r.generated !== undefined) return undefined;
+  const tokens = recordTokens(r);
+  const src = tokens.text;
+  const from: number[] = [];
+  const to: number[] = [];
+  let text = '';
+  for (let k = 0; k < tokens.count; k++) {
+    let s = tokens.starts[k];
+    let e = tokens.ends[k];
+    if (tokens.quoted[k]) {
+      s++;
+      if (e > s && src.charCodeAt(e - 1) === 34) e--;
+    }
+    for (let i = s; i < e; ) {
+      let w = 1;
+      let ch = src[i];
+      if (ch === '\\') {
+        const d = src.charCodeAt(i + 1);
+        if (d >= 48 && d <= 57 && i + 3 < e + 1) {
+          ch = String.fromCharCode(Number(src.slice(i + 1, i + 4)) & 0xff);
+          w = 4;
+        } else if (i + 1 < e) {
+          ch = src[i + 1];
+          w = 2;
+        }
+      }
+      text += ch;
+      from.push(i);
+      to.push(Math.min(i + w, e));
+      i += w;
+    }
+  }
+  return text === expected ? { from, to } : undefined;
+}
+
+function problemRange(r: ZoneRecord, map: { from: number[]; to: number[] } | undefined, p: RecordProblem) {
+  if (!map || p.start === undefined || p.end === undefined || p.end <= p.start || p.end > map.to.length) return rdataRange(r);
+  return offsetRange(r.source, map.from[p.start], map.to[p.end - 1]);
 }

@@ -99,3 +99,14 @@ describe("BIND's check-names, as warnings", () => {
     assert.ok(!has(HEAD + '@ IN MX 0 .\n_sip._tcp IN SRV 0 0 5060 ns\n', 'bad-hostname'));
   });
 });
+
+describe('mail policy findings point at the term or tag at fault', () => {
+  it('an SPF mechanism, across split strings', () => {
+    const d = diagnose(HEAD + '@ IN TXT ( "v=spf1 mx " "ip4:192.0.2.0/33 -all" )\n').find((x) => x.code === 'spf-bad-ip')!;
+    assert.deepEqual(d.range, { start: { line: 5, character: 25 }, end: { line: 5, character: 41 } });
+  });
+  it('a DMARC value, past an escaped quote', () => {
+    const d = diagnose(HEAD + '_dmarc IN TXT "v=DMARC1; n=\\"x\\"; p=block"\n').find((x) => x.code === 'dmarc-bad-value')!;
+    assert.deepEqual(d.range, { start: { line: 5, character: 36 }, end: { line: 5, character: 41 } });
+  });
+});

@@ -157,14 +157,14 @@ function belowDelegation(name: string, apex: string, index: ZoneIndex): boolean 
 function checkRrsets(t: RecordTable, rows: number[], n: number, out: Finding[]): void {
   const codes = t.typeCode;
   const ttls = t.ttl;
-  const reportedTtl = new Set<string>();
+  let reportedTtl: Set<string> | undefined;
   for (let k = 1; k < n; k++) {
     const i = rows[k];
     for (let j = 0; j < k; j++) {
       const f = rows[j];
       if (codes[f] !== codes[i] || (codes[i] < 0 && t.typeOf(f) !== t.typeOf(i))) continue;
-      if (ttls[f] !== ttls[i] && !reportedTtl.has(t.typeOf(i))) {
-        reportedTtl.add(t.typeOf(i));
+      if (ttls[f] !== ttls[i] && !reportedTtl?.has(t.typeOf(i))) {
+        (reportedTtl ??= new Set()).add(t.typeOf(i));
         const odd = t.record(i);
         out.push({ code: 'rrset-ttl-mismatch', severity: 'warning', message: `The ${odd.type} records of ${odd.owner} have different TTLs (${ttls[f]} and ${ttls[i]}); all records of an RRset must share one TTL (RFC 2181 §5.2)`, source: odd.source, range: recordRange(odd) });
       }

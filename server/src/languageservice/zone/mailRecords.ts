@@ -1,5 +1,5 @@
 // Which mail policy a TXT or TLSA record is, by its owner name and first tag, and its checks.
-import { nameKey, offsetRange, recordData, rdataRange, recordTokens, typeRange, ZoneFile, ZoneRecord } from '../../parsers/zone';
+import { nameKey, offsetRange, RecordTable, recordData, rdataRange, recordTokens, typeRange, ZoneFile, ZoneRecord } from '../../parsers/zone';
 import type { ZoneIndex } from '../../zone/zoneIndex';
 import { checkDkim } from '../../zone/dkim';
 import { checkDmarc } from '../../zone/dmarc';
@@ -33,12 +33,16 @@ const CHECKS: Record<MailPolicy, (text: string) => RecordProblem[]> = {
  * Cheap test before reading a record's data: policies live at '_' names (DMARC, DKIM, MTA-STS,
  * TLSRPT) or start with 'v=' (SPF), so most TXT records of a big zone are skipped unread.
  */
-function mayBePolicy(r: ZoneRecord): boolean {
-  if (r.type === 'SPF') return true;
-  if (r.type !== 'TXT') return false;
-  if (r.owner.charCodeAt(0) === 95 || r.owner.includes('._')) return true;
-  const src = r.generated ?? r.source.text;
-  let at = r.generated !== undefined ? 0 : r.rdataStart;
+function mayBePolicy(t: RecordTable, i: number): boolean {
+  const code = t.typeCode[i];
+  if (code === 99) return true;
+  if (code !== 16) return false;
+  // Owners relative to the apex: policy names start with '_' or have a '_' label inside.
+  const owner = t.owner[i];
+  if (owner.charCodeAt(0) === 95 || owner.includes('._') || (t.apex ?? '').startsWith('_')) return true;
+  const generated = t.generated.get(i);
+  const src = generated ?? t.sources[t.sourceIndex[i]].text;
+  let at = generated !== undefined ? 0 : t.rdataStart[i];
   while (src.charCodeAt(at) === 40 || src.charCodeAt(at) === 32 || src.charCodeAt(at) === 9) at++;
   if (src.charCodeAt(at) === 34) at++;
   return (src.charCodeAt(at) | 0x20) === 118;
@@ -50,13 +54,12 @@ export function mailRecordChecks(zone: ZoneFile, index: ZoneIndex, out: Finding[
   for (let i = 0; i < t.count; i++) {
     const code = t.typeCode[i];
     // TXT, SPF and TLSA are the only types with mail policies.
-    if (code !== 16 && code !== 99 && code !== 52) continue;
-    const r = t.record(i);
-    if (r.type === 'TLSA') {
-      checkTlsaRecord(zone, r, out);
+    if (code === 52) {
+      checkTlsaRecord(zone, t.record(i), out);
       continue;
     }
-    if (!mayBePolicy(r)) continue;
+    if (!mayBePolicy(t, i)) continue;
+    const r = t.record(i);
     const data = recordData(r, zone.origin);
     if (!data || (data.type !== 'TXT' && data.type !== 'SPF')) continue;
     const text = data.strings.join('');

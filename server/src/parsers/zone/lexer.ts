@@ -12,8 +12,6 @@ export class RecordLexer {
   ends: Int32Array;
   quoted: Uint8Array;
   count = 0;
-  /** Line of each token (records in parentheses span lines). */
-  lines: Int32Array;
   /** Whether the current record's first line started with a token (an owner) rather than a blank. */
   ownerPresent = false;
   /** Offset and line where the current record starts. */
@@ -37,7 +35,6 @@ export class RecordLexer {
     this.starts = new Int32Array(16);
     this.ends = new Int32Array(16);
     this.quoted = new Uint8Array(16);
-    this.lines = new Int32Array(16);
     this.lineStarts = new Int32Array(Math.max(16, lines + 1));
   }
 
@@ -146,7 +143,6 @@ export class RecordLexer {
     if (i === this.starts.length) {
       this.starts = grow(this.starts);
       this.ends = grow(this.ends);
-      this.lines = grow(this.lines);
       const q = new Uint8Array(i * 2);
       q.set(this.quoted);
       this.quoted = q;
@@ -154,7 +150,6 @@ export class RecordLexer {
     this.starts[i] = start;
     this.ends[i] = end;
     this.quoted[i] = quoted;
-    this.lines[i] = this.line;
     this.count = i + 1;
   }
 

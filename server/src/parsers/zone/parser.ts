@@ -204,12 +204,15 @@ class ZoneParser {
         i++;
         continue;
       }
-      known = knownTypeAt(text, s, e);
-      if (known !== undefined) break;
-      if (k === 2) break;
       // Classes without slicing for the usual IN; other words are rare enough to slice.
+      const isIn = e - s === 2 && (c | 0x20) === 105 && (text.charCodeAt(s + 1) | 0x20) === 110;
+      if (!isIn) {
+        known = knownTypeAt(text, s, e);
+        if (known !== undefined) break;
+      }
+      if (k === 2) break;
       let word: string;
-      if (e - s === 2 && (c | 0x20) === 105 && (text.charCodeAt(s + 1) | 0x20) === 110) word = 'IN';
+      if (isIn) word = 'IN';
       else {
         word = text.slice(s, e).toUpperCase();
         if (!isClass(word)) break;

@@ -3,7 +3,6 @@
 // host key refused with no login. Servers are passed as command arguments, so no picker opens.
 import * as assert from 'node:assert/strict';
 import { copyFileSync, chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
@@ -32,7 +31,8 @@ export function remoteSuite(): void {
       const available = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'test -x /usr/sbin/sshd && command -v postconf'], { stdio: 'ignore' }).status === 0;
       if (!available) return this.skip();
       sshd = await startSshd();
-      const conf = mkdtempSync(join(tmpdir(), 'mailconf-ext-remote-'));
+      // Under /tmp, like the sshd's files: the unprivileged SSH user reads it (see test/support/sshd).
+      const conf = mkdtempSync(join('/tmp', 'mailconf-ext-remote-'));
       chmodSync(conf, 0o755);
       writeFileSync(join(conf, 'main.cf'), MAIN_CF, { mode: 0o644 });
       copyFileSync('/etc/postfix/master.cf', join(conf, 'master.cf'));

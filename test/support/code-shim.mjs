@@ -76,6 +76,8 @@ try {
 } finally {
   await browser.close().catch(() => {});
   await server.stop();
-  rmSync(scratch, { recursive: true, force: true });
+  // MAILCONF_KEEP_SCRATCH=1 keeps VS Code's logs (the Mailconf output among them) for debugging.
+  if (process.env.MAILCONF_KEEP_SCRATCH) console.error(`code-shim: kept ${scratch}`);
+  else rmSync(scratch, { recursive: true, force: true });
 }
 process.exit(exitCode);

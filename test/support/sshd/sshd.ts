@@ -5,7 +5,6 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const SSHD_PACKAGES = ['openssh-server', 'openssh-client'];
@@ -110,7 +109,9 @@ function waitListening(child: ChildProcess, port: number, timeoutMs = 15_000): P
 export async function startSshd(o: SshdOptions = {}): Promise<TestSshd> {
   ensureUser();
   mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
-  const dir = mkdtempSync(join(tmpdir(), 'mailconf-sshd-'));
+  // Always under /tmp, not $TMPDIR: the unprivileged login user must be able to reach
+  // authorized_keys, and a test runner's TMPDIR may sit inside a 0700 directory (code-server's does).
+  const dir = mkdtempSync(join('/tmp', 'mailconf-sshd-'));
   chmodSync(dir, 0o755);
   keygen(join(dir, 'host_ed25519'), '', 'host');
   keygen(join(dir, 'other_host_ed25519'), '', 'other-host');

@@ -1,7 +1,7 @@
 // Mistakes BIND loads without complaint (or only warns about) that break mail: CNAME loops and
 // dangling aliases, MX/NS/SRV targets that are aliases or addresses, a forgotten trailing dot,
 // duplicate records, uneven TTLs in an RRset, odd SOA timers and reverse-zone owners.
-import { isHostname, isInZone, nameKey, relativeName, ownerRange, recordData, recordRange, targetRange, ZoneFile, ZoneRecord, RecordTable } from '../../parsers/zone';
+import { checkName, isHostname, isInZone, nameKey, relativeName, ownerRange, recordData, recordRange, targetRange, ZoneFile, ZoneRecord, RecordTable } from '../../parsers/zone';
 import type { ZoneIndex } from '../../zone/zoneIndex';
 import { checkSoaTimers, serialForm } from '../../zone/soa';
 import { reverseOwnerProblem } from '../../zone/ptr';
@@ -27,7 +27,8 @@ export function mailLints(zone: ZoneFile, index: ZoneIndex, out: Finding[]): voi
     const code = t.typeCode[i];
     if ((code === 1 || code === 28) && t.owner[i] !== lastHostChecked) {
       lastHostChecked = t.owner[i];
-      if (!isHostname(lastHostChecked, true)) {
+      if (!isHostname(lastHostChecked, true) && checkName(t.ownerName(i)) === undefined) {
+        // (Names that are not even valid DNS names already have an error of their own.)
         const r = t.record(i);
         out.push({ code: 'bad-hostname', severity: 'warning', message: `${r.owner} is not a valid host name (letters, digits and inner hyphens only); BIND warns "bad owner name (check-names)" and resolvers may refuse it`, source: r.source, range: ownerRange(r) });
       }

@@ -22,7 +22,12 @@ export function offsetRange(source: ZoneSource, start: number, end: number): Ran
 export function offsetAt(source: ZoneSource, pos: Position): number {
   if (pos.line >= source.lineCount) return source.text.length;
   if (pos.line < 0) return 0;
-  const lineEnd = pos.line + 1 < source.lineCount ? source.lineStarts[pos.line + 1] : source.text.length;
+  // Past the end of a line means its end, before the line break (as LSP clients expect).
+  let lineEnd = pos.line + 1 < source.lineCount ? source.lineStarts[pos.line + 1] : source.text.length;
+  if (pos.line + 1 < source.lineCount) {
+    if (source.text.charCodeAt(lineEnd - 1) === 10) lineEnd--;
+    if (source.text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+  }
   return Math.min(source.lineStarts[pos.line] + Math.max(0, pos.character), lineEnd);
 }
 

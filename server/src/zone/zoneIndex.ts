@@ -4,9 +4,9 @@
 // million-record zone that is a few megabytes and no per-record objects, instead of a Map.
 import { typeCode, type RecordTable, type ZoneRecord } from '../parsers/zone';
 
-function hashName(s: string): number {
+function hashName(s: string, from = 0, to = s.length): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     let c = s.charCodeAt(i);
     if (c >= 65 && c <= 90) c |= 0x20;
     h = Math.imul(h ^ c, 0x01000193);
@@ -14,12 +14,13 @@ function hashName(s: string): number {
   return h >>> 0;
 }
 
-function sameName(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
+/** a equals b[from, to), ASCII case-insensitively. */
+function sameName(a: string, b: string, from = 0, to = b.length): boolean {
+  if (a.length !== to - from) return false;
+  if (from === 0 && a === b) return true;
   for (let i = 0; i < a.length; i++) {
     let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
+    let y = b.charCodeAt(from + i);
     if (x === y) continue;
     if (x >= 65 && x <= 90) x |= 0x20;
     if (y >= 65 && y <= 90) y |= 0x20;
@@ -28,10 +29,16 @@ function sameName(a: string, b: string): boolean {
   return true;
 }
 
+/** Bits of ZoneIndex.mask(). */
+export const HAS_RECORDS = 1;
+export const HAS_ADDRESS = 2;
+export const HAS_CNAME = 4;
+export const HAS_NS = 8;
+
 export class ZoneIndex {
   /** Slots: first row of a name + 1, or 0 when empty. */
   private readonly slots: Int32Array;
-  private readonly mask: number;
+  private readonly slotMask: number;
   /** Next row with the same name, or -1. */
   private readonly next: Int32Array;
   private names_ = 0;
@@ -41,7 +48,7 @@ export class ZoneIndex {
     let size = 16;
     while (size < n * 2) size *= 2;
     this.slots = new Int32Array(size);
-    this.mask = size - 1;
+    this.slotMask = size - 1;
     const next = new Int32Array(n).fill(-1);
     // The last row of each chain, indexed by the chain's first row, for appending in O(1).
     const tail = new Int32Array(n);
@@ -65,7 +72,7 @@ export class ZoneIndex {
   /** The first row of `name`, inserting `row` as the first when the name is new. */
   private insert(name: string, row: number): number {
     const owners = this.table.owner;
-    let h = hashName(name) & this.mask;
+    let h = hashName(name) & this.slotMask;
     for (;;) {
       const slot = this.slots[h];
       if (slot === 0) {
@@ -74,22 +81,47 @@ export class ZoneIndex {
         return row;
       }
       if (sameName(owners[slot - 1], name)) return slot - 1;
-      h = (h + 1) & this.mask;
+      h = (h + 1) & this.slotMask;
     }
   }
 
-  /** First row of an absolute name (any case), or -1. */
+  /**
+   * First row of an absolute name (any case), or -1. The name is matched as the range of it
+   * that lies below the apex, so looking names up allocates nothing.
+   */
   private first(absolute: string): number {
-    const name = this.table.keyOf(absolute);
-    if (name === undefined) return -1;
+    const apex = this.table.apex;
+    let to = absolute.length;
+    if (apex !== undefined) {
+      const a = apex.length;
+      if (apex === '.') to = absolute === '.' ? 0 : to - 1;
+      else if (to === a) {
+        if (!sameName(apex, absolute)) return -1;
+        to = 0;
+      } else {
+        if (to < a + 2 || absolute.charCodeAt(to - a - 1) !== 46 || !sameName(apex, absolute, to - a, to)) return -1;
+        to = to - a - 1;
+      }
+    }
     const owners = this.table.owner;
-    let h = hashName(name) & this.mask;
+    let h = hashName(absolute, 0, to) & this.slotMask;
     for (;;) {
       const slot = this.slots[h];
       if (slot === 0) return -1;
-      if (sameName(owners[slot - 1], name)) return slot - 1;
-      h = (h + 1) & this.mask;
+      if (sameName(owners[slot - 1], absolute, 0, to)) return slot - 1;
+      h = (h + 1) & this.slotMask;
     }
+  }
+
+  /** What a name holds, as HAS_* bits, from one lookup. */
+  mask(name: string): number {
+    const codes = this.table.typeCode;
+    let m = 0;
+    for (let i = this.first(name); i >= 0; i = this.next[i]) {
+      const c = codes[i];
+      m |= HAS_RECORDS | (c === 1 || c === 28 ? HAS_ADDRESS : c === 5 ? HAS_CNAME : c === 2 ? HAS_NS : 0);
+    }
+    return m;
   }
 
   /** Rows at a name (any case), in file order. */

@@ -1,7 +1,7 @@
 // The zone-level checks that make named-checkzone -i local refuse a zone: SOA and NS at the
 // apex, CNAME exclusivity and singletons, and in-zone NS targets that have no address.
 import { nameKey, ownerRange, recordRange, targetRange, ZoneFile, ZoneRecord } from '../../parsers/zone';
-import type { ZoneIndex } from '../../zone/zoneIndex';
+import { HAS_ADDRESS, HAS_CNAME, type ZoneIndex } from '../../zone/zoneIndex';
 import type { Finding } from './findings';
 
 /** Types that may sit next to a CNAME (DNSSEC data about the CNAME itself, RFC 4035). */
@@ -78,10 +78,11 @@ export function integrityChecks(zone: ZoneFile, index: ZoneIndex, out: Finding[]
   for (let i = 0; i < t.count; i++) {
     const target = t.target[i];
     if (t.typeCode[i] !== 2 || target === undefined) continue;
-    const r = t.record(i);
     if (!isBelow(target, apex)) continue;
-    if (index.hasType(target, 'A', 'AAAA')) continue;
-    if (index.hasType(target, 'CNAME')) {
+    const held = index.mask(target);
+    if (held & HAS_ADDRESS) continue;
+    const r = t.record(i);
+    if (held & HAS_CNAME) {
       out.push({
         code: 'ns-target-is-cname',
         severity: 'error',

@@ -2,7 +2,7 @@
 // dangling aliases, MX/NS/SRV targets that are aliases or addresses, a forgotten trailing dot,
 // duplicate records, uneven TTLs in an RRset, odd SOA timers and reverse-zone owners.
 import { checkName, isHostname, isInZone, nameKey, relativeName, ownerRange, recordData, recordRange, targetRange, ZoneFile, ZoneRecord, RecordTable } from '../../parsers/zone';
-import type { ZoneIndex } from '../../zone/zoneIndex';
+import { HAS_ADDRESS, HAS_CNAME, type ZoneIndex } from '../../zone/zoneIndex';
 import { checkSoaTimers, serialForm } from '../../zone/soa';
 import { reverseOwnerProblem } from '../../zone/ptr';
 import type { Finding } from './findings';
@@ -37,13 +37,13 @@ export function mailLints(zone: ZoneFile, index: ZoneIndex, out: Finding[]): voi
     const target = t.target[i];
     if (target === undefined) continue;
     const r = t.record(i);
-    const type = r.type;
+    const type = code === 15 ? 'MX' : code === 5 ? 'CNAME' : code === 2 ? 'NS' : code === 33 ? 'SRV' : code === 12 ? 'PTR' : r.type;
     if (r.targetRelative && r.targetStart >= 0 && endsWithDouble(target)) {
       const written = r.source.text.slice(r.targetStart, r.targetEnd);
       out.push(missingDot(r, 'target', written, r.targetStart, r.targetEnd, target));
     }
     if (type === 'CNAME') {
-      if (nameKey(r.owner) === apexKey) {
+      if (t.owner[i] === '') {
         out.push({ code: 'cname-at-apex', severity: 'error', message: `A CNAME at the zone apex ${apex} cannot coexist with its SOA and NS records; mail for the domain breaks`, source: r.source, range: recordRange(r) });
       }
       checkCnameChain(r, apex, index, out);
@@ -59,8 +59,9 @@ export function mailLints(zone: ZoneFile, index: ZoneIndex, out: Finding[]): voi
         continue;
       }
       if (target === '.' && (type === 'MX' || type === 'SRV')) continue; // null MX (RFC 7505) / no service
-      if (!isInZone(target, apex)) continue;
-      if (index.hasType(target, 'CNAME')) {
+      // One lookup tells what the target holds (names outside the zone hold nothing here).
+      const held = index.mask(target);
+      if (held & HAS_CNAME) {
         if (type !== 'NS') {
           const canonical = canonicalName(target, index);
           out.push({
@@ -74,7 +75,7 @@ export function mailLints(zone: ZoneFile, index: ZoneIndex, out: Finding[]): voi
         }
         continue;
       }
-      if (type === 'MX' && !index.hasType(target, 'A', 'AAAA') && !belowDelegation(target, apex, index)) {
+      if (type === 'MX' && !(held & HAS_ADDRESS) && isInZone(target, apex) && !belowDelegation(target, apex, index)) {
         out.push({ code: 'mx-target-no-address', severity: 'warning', message: `The MX target ${target} is in this zone but has no A or AAAA record; mail servers cannot reach it`, source: r.source, range: targetRange(r) });
       }
     }
@@ -128,13 +129,15 @@ function checkCnameChain(r: ZoneRecord, apex: string, index: ZoneIndex, out: Fin
       return;
     }
     seen.push(key);
-    if (!isInZone(current, apex)) return;
-    if (!index.has(current)) {
+    const held = index.mask(current);
+    if (!held) {
+      if (!isInZone(current, apex)) return;
       if (hops === 0 && !belowDelegation(current, apex, index)) {
         out.push({ code: 'cname-dangling', severity: 'warning', message: `The CNAME target ${current} has no records in this zone; the alias resolves to nothing`, source: r.source, range: targetRange(r) });
       }
       return;
     }
+    if (!(held & HAS_CNAME)) return;
     const next = index.rowOfType(current, 5);
     if (next < 0 || t.target[next] === undefined) return;
     current = t.target[next]!;

@@ -6,7 +6,7 @@ import { readLogicalLines } from '../../parsers/logicalLines';
 import { splitMasterFields } from '../../parsers/mastercf';
 import { builtinParameters, LEGACY_PARAMETERS, RAW_PARAMETERS, READONLY_PARAMETERS, serviceParameterSuffixes } from './facts';
 import { registerDbmsParameters } from './dbms';
-import { macExpand } from './macExpand';
+import { macExpand, scanNames } from './macExpand';
 
 export class PostconfFatal extends Error {}
 
@@ -177,18 +177,31 @@ export interface Model {
   dbmsChecked?: Set<string>;
 }
 
+let template: Map<string, ParamNode> | undefined;
+
+/**
+ * A fresh table of the built-in and legacy names. Nodes are shared with a template built once and
+ * never mutated (changes replace the node), so a table costs one Map copy.
+ */
 export function newParamTable(overrides: Record<string, string>): Map<string, ParamNode> {
-  const table = new Map<string, ParamNode>();
-  const builtins = builtinParameters(overrides);
-  for (const name of builtins.names) {
-    table.set(name, {
-      cls: 'builtin',
-      defaultValue: builtins.defaultOf(name) ?? '',
-      raw: RAW_PARAMETERS.has(name),
-      readonly: (READONLY_PARAMETERS as readonly string[]).includes(name),
-    });
+  if (!template) {
+    template = new Map<string, ParamNode>();
+    const builtins = builtinParameters({});
+    for (const name of builtins.names) {
+      template.set(name, {
+        cls: 'builtin',
+        defaultValue: builtins.defaultOf(name) ?? '',
+        raw: RAW_PARAMETERS.has(name),
+        readonly: (READONLY_PARAMETERS as readonly string[]).includes(name),
+      });
+    }
+    for (const name of LEGACY_PARAMETERS) template.set(name, { cls: 'legacy', defaultValue: '', raw: false, readonly: false });
   }
-  for (const name of LEGACY_PARAMETERS) table.set(name, { cls: 'legacy', defaultValue: '', raw: false, readonly: false });
+  const table = new Map(template);
+  for (const [name, value] of Object.entries(overrides)) {
+    const node = table.get(name);
+    if (node) table.set(name, { ...node, defaultValue: value });
+  }
   return table;
 }
 
@@ -198,7 +211,7 @@ export function registerServiceParameters(model: Model): void {
     for (const [suffix, def] of serviceParameterSuffixes(m.argv[7])) {
       const name = m.argv[0] + suffix;
       const node = model.params.get(name);
-      if (node) node.cls = 'service';
+      if (node) model.params.set(name, { ...node, cls: 'service' });
       else model.params.set(name, { cls: 'service', defaultValue: `$${def}`, raw: false, readonly: false });
     }
   }
@@ -232,16 +245,22 @@ export function registerUserParameters(model: Model, warn: Warn): void {
     }
   }
   for (const m of model.master) if (m.params) scanNamespace(model, m.params, m, warn);
-  const listed = [...model.params.entries()];
-  for (const [name, node] of listed) {
-    if (node.raw || model.main.has(name) || node.cls === 'legacy') continue;
+  // Names added during this loop are user-defined, with an empty default: nothing to scan.
+  for (const [name, node] of model.params) {
+    if (node.raw || node.cls === 'legacy' || !node.defaultValue.includes('$') || model.main.has(name)) continue;
     scanValue(model, node.defaultValue, undefined, warn);
   }
   scanNamespace(model, model.main, undefined, warn);
 }
 
 function scanValue(model: Model, value: string, local: MasterEntry | undefined, warn: Warn): void {
-  macExpand(value, (name) => flagUserParameter(model, name, local, warn), { scan: true, warn });
+  if (!value.includes('$')) return;
+  // The lookups of a scan return nothing, so its course does not depend on them: replaying the
+  // names and warnings of a cached scan is the same as scanning again.
+  const { names, warnings } = scanNames(value);
+  let w = 0;
+  for (const name of names) flagUserParameter(model, name, local, warn);
+  for (; w < warnings.length; w++) warn(warnings[w]);
 }
 
 function flagUserParameter(model: Model, name: string, local: MasterEntry | undefined, warn: Warn, dbms = false): undefined {
@@ -255,7 +274,7 @@ function flagUserParameter(model: Model, name: string, local: MasterEntry | unde
   }
   if (!local) {
     for (const m of model.master) {
-      if (m.params?.has(name)) {
+      if (m.params !== undefined && m.params.has(name)) {
         supplied = true;
         m.validNames!.add(name);
       }
@@ -284,7 +303,7 @@ function scanNamespace(model: Model, dict: Map<string, string>, local: MasterEnt
         dict.delete(name);
         continue;
       }
-      if (node.cls === 'legacy') node.cls = 'user';
+      if (node.cls === 'legacy') model.params.set(name, { ...node, cls: 'user' });
       if (node.raw) continue;
     }
     scanValue(model, value, local, warn);

@@ -30,7 +30,11 @@ const spanWs = (s: string, i: number) => {
   while (i < s.length && WS.includes(s[i])) i++;
   return i;
 };
-const isAlnum = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);
+const isAlnum = (c: string | undefined) => {
+  if (c === undefined) return false;
+  const k = c.charCodeAt(0);
+  return (k >= 48 && k <= 57) || (k >= 65 && k <= 90) || (k >= 97 && k <= 122);
+};
 const RELOPS: [string, (d: number) => boolean][] = [
   ['==', (d) => d === 0],
   ['!=', (d) => d !== 0],
@@ -39,6 +43,24 @@ const RELOPS: [string, (d: number) => boolean][] = [
   ['>=', (d) => d >= 0],
   ['>', (d) => d > 0],
 ];
+
+/**
+ * The names a scan visits, in order, with the warnings it gives: a scan only depends on the text,
+ * so postconf's scan of ~1000 default values costs a map lookup each after the first time.
+ */
+const scanCache = new Map<string, { names: string[]; warnings: string[] }>();
+
+export function scanNames(value: string): { names: string[]; warnings: string[] } {
+  let hit = scanCache.get(value);
+  if (!hit) {
+    const names: string[] = [];
+    const warnings: string[] = [];
+    macExpand(value, (n) => void names.push(n), { scan: true, warn: (w) => warnings.push(w) });
+    hit = { names, warnings };
+    if (scanCache.size < 10_000) scanCache.set(value, hit);
+  }
+  return hit;
+}
 
 export function macExpand(value: string, lookup: Lookup, options: { scan?: boolean; warn: (msg: string) => void }): ExpandResult {
   const ctx: Ctx = { lookup, scan: !!options.scan, warn: options.warn, out: '', level: 0, undef: false, error: false };
@@ -52,8 +74,10 @@ function macParse(value: string, ctx: Ctx): void {
   while (vp < value.length) {
     const c = value[vp];
     if (c !== '$') {
-      buf += c;
-      vp++;
+      const next = value.indexOf('$', vp);
+      const end = next < 0 ? value.length : next;
+      buf += value.slice(vp, end);
+      vp = end;
     } else if (value[vp + 1] === '$') {
       buf += '$';
       vp += 2;

@@ -209,7 +209,7 @@ function applyHostnameDefaults(model: Model, hostname: string, warn: (m: string)
   const mydomain = dot < 0 ? 'localdomain' : effective.slice(dot + 1);
   const set = (name: string, value: string) => {
     const node = model.params.get(name);
-    if (node) node.defaultValue = value;
+    if (node) model.params.set(name, { ...node, defaultValue: value });
   };
   set('myhostname', myhostname);
   set('mydomain', mydomain);
@@ -224,7 +224,7 @@ function applyMynetworksDefault(model: Model, o: PostconfOptions, interfaces: In
   };
   const value = mynetworksDefault(interfaces, setting('mynetworks_style'), setting('inet_interfaces'), setting('inet_protocols'));
   const node = model.params.get('mynetworks');
-  if (node && value !== undefined) node.defaultValue = value;
+  if (node && value !== undefined) model.params.set('mynetworks', { ...node, defaultValue: value });
 }
 
 function flagUnusedMaster(model: Model, warn: (m: string) => void): void {
@@ -269,7 +269,9 @@ function showParameters(model: Model, o: PostconfOptions, warn: (m: string) => v
     }
     return out;
   }
-  const names = [...model.params.keys()].filter((n) => model.params.get(n)!.cls !== 'legacy');
+  // With -n only main.cf's names can print; without it, every known name.
+  const candidates = o.nonDefault && !o.showDefaults ? [...model.main.keys()].filter((n) => model.params.has(n)) : [...model.params.keys()];
+  const names = candidates.filter((n) => model.params.get(n)!.cls !== 'legacy');
   names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   for (const name of names) out += print(name);
   return out;

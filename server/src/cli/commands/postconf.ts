@@ -62,7 +62,7 @@ export const postconfCommand: Command = {
 
   async run(args, io) {
     const options: PostconfOptions = { overrides: [] };
-    let dir: string | undefined = io.env.MAIL_CONFIG;
+    let dir: string | undefined = io.env.MAIL_CONFIG || undefined;
     let i = 0;
     for (; i < args.length; i++) {
       const a = args[i];

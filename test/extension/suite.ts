@@ -5,9 +5,11 @@ import { lifecycleSuite } from './lifecycle.test';
 import { postfixSuite } from './postfix.test';
 import { remoteSuite } from './remote.test';
 import { smtpSuite } from './smtp.test';
+import { walkthroughSuite } from './walkthrough.test';
 
 languageSuite();
 lifecycleSuite();
 postfixSuite();
 smtpSuite();
 remoteSuite();
+walkthroughSuite();

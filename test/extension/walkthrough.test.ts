@@ -1,0 +1,230 @@
+// The lab walkthrough's buttons in a real VS Code. Every `command:` link in the steps' descriptions
+// (package.nls.json) is run the way the Welcome page runs it, with its URI-encoded JSON arguments,
+// and its effect is checked: an untitled document in the right language, the named snippet inserted
+// exactly, the certificate command typed into a terminal, the postconf preview opened. The SMTP test
+// needs a server to talk to, so it is only checked to be registered and enabled. The steps' media
+// pages must resolve to real files once VS Code has substituted the manifest's %keys%.
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, before, describe, it } from 'mocha';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, when, workspaceFile } from './helpers';
+
+interface Step {
+  id: string;
+  description: string;
+  media: { markdown?: string };
+}
+
+interface Button {
+  step: string;
+  label: string;
+  command: string;
+  args: unknown[];
+}
+
+const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+const nlsKey = (value: string) => /^%(.+)%$/.exec(value)?.[1];
+
+/** The buttons of one description, with arguments decoded as the Welcome page decodes them. */
+export function buttonsOf(step: string, description: string): Button[] {
+  return [...description.matchAll(/\[([^\]]+)\]\(command:([\w.-]+)(?:\?([^)\s]*))?\)/g)].map(([, label, command, query]) => {
+    const decoded = query ? JSON.parse(decodeURIComponent(query)) : undefined;
+    return { step, label, command, args: decoded === undefined ? [] : Array.isArray(decoded) ? decoded : [decoded] };
+  });
+}
+
+/**
+ * The text a snippet body inserts when every tab stop keeps its default and choices their first
+ * option; a bare `$1` mirrors tab stop 1's default, wherever that is defined.
+ */
+export function snippetText(body: string): string {
+  const defaults = new Map<string, string>();
+  const resolve = (): string => {
+    let i = 0;
+    const until = (stop: string): string => {
+      let out = '';
+      while (i < body.length && !stop.includes(body[i])) {
+        const rest = body.slice(i);
+        const mirror = /^\$(\d+)|^\$\{(\d+)\}/.exec(rest);
+        const head = /^\$\{(\d+)([:|])/.exec(rest);
+        if (body[i] === '\\' && i + 1 < body.length && '$}\\'.includes(body[i + 1])) {
+          out += body[i + 1];
+          i += 2;
+        } else if (mirror) {
+          out += defaults.get(mirror[1] ?? mirror[2]) ?? '';
+          i += mirror[0].length;
+        } else if (head) {
+          i += head[0].length;
+          let value: string;
+          if (head[2] === ':') {
+            value = until('}');
+            i += 1;
+          } else {
+            const end = body.indexOf('|}', i);
+            value = body.slice(i, end).split(',')[0];
+            i = end + 2;
+          }
+          if (!defaults.has(head[1])) defaults.set(head[1], value);
+          out += value;
+        } else if (rest.startsWith('${')) {
+          throw new Error(`snippet syntax this test does not know: ${rest.slice(0, 20)}`);
+        } else {
+          out += body[i];
+          i += 1;
+        }
+      }
+      return out;
+    };
+    return until('');
+  };
+  resolve(); // the first pass learns the defaults that mirrors before their tab stop need
+  return resolve();
+}
+
+export function walkthroughSuite(): void {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+  const manifest = readJson(join(ext.extensionPath, 'package.json'));
+  const nls: Record<string, string> = readJson(join(ext.extensionPath, 'package.nls.json'));
+  const nlsEs: Record<string, string> = readJson(join(ext.extensionPath, 'package.nls.es.json'));
+  const steps: Step[] = manifest.contributes.walkthroughs.find((w: { id: string }) => w.id === 'lab').steps;
+  const buttons = steps.flatMap((s) => buttonsOf(s.id, nls[nlsKey(s.description) ?? ''] ?? s.description));
+
+  const snippetBody = (language: string, name: string): string => {
+    const file = manifest.contributes.snippets.find((s: { language: string }) => s.language === language)?.path;
+    assert.ok(file, `no snippet file for ${language}`);
+    const body = readJson(join(ext.extensionPath, file))[name]?.body;
+    assert.ok(body, `no snippet named ${JSON.stringify(name)} for ${language}`);
+    return Array.isArray(body) ? body.join('\n') : body;
+  };
+
+  const newUntitled = async (languageId: string): Promise<vscode.TextEditor> => {
+    await vscode.commands.executeCommand('workbench.action.files.newUntitledFile', { languageId });
+    return when(vscode.window.onDidChangeActiveTextEditor, () => {
+      const e = vscode.window.activeTextEditor;
+      return e?.document.isUntitled && e.document.languageId === languageId && e.document.getText() === '' ? e : undefined;
+    });
+  };
+
+  const run = (b: Button) => vscode.commands.executeCommand(b.command, ...b.args);
+
+  describe('The lab walkthrough', function () {
+    this.timeout(60_000);
+
+    before(async () => {
+      // A click on a mailconf.* button activates the extension; activating it here does the same.
+      await ext.activate();
+    });
+
+    afterEach(async () => {
+      // Untitled documents would otherwise ask to be saved; the next button starts from a clean window.
+      for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
+    it('has a button on every step, each naming a registered command', async () => {
+      assert.deepEqual(steps.map((s) => s.id), ['dns', 'install', 'tls', 'sasl', 'ports', 'checks']);
+      for (const s of steps) assert.ok(buttons.some((b) => b.step === s.id), `step ${s.id} has no button`);
+      const all = await vscode.commands.getCommands(false);
+      for (const b of buttons) assert.ok(all.includes(b.command), `${b.step}: ${b.command}`);
+      // The Spanish descriptions offer the same buttons with the same arguments.
+      const es = steps.flatMap((s) => buttonsOf(s.id, nlsEs[nlsKey(s.description)!]));
+      assert.deepEqual(es.map(({ command, args }) => ({ command, args })), buttons.map(({ command, args }) => ({ command, args })));
+    });
+
+    it('shows each step page in the display language: the media paths resolve to files', () => {
+      // ext.packageJSON is the manifest as VS Code read it, after it substituted the %keys%.
+      const seen: Step[] = ext.packageJSON.contributes.walkthroughs.find((w: { id: string }) => w.id === 'lab').steps;
+      for (const s of seen) {
+        const page = s.media.markdown;
+        assert.ok(page && !page.startsWith('%'), `${s.id}: media.markdown not substituted: ${page}`);
+        assert.ok(existsSync(join(ext.extensionPath, page)), `${s.id}: ${page} does not exist`);
+      }
+      for (const s of steps) {
+        for (const table of [nls, nlsEs]) {
+          const page = table[nlsKey(s.media.markdown!) ?? ''] ?? s.media.markdown!;
+          assert.ok(existsSync(join(ext.extensionPath, page)), `${s.id}: ${page} does not exist`);
+        }
+      }
+    });
+
+    for (const b of buttons.filter((x) => x.command === 'workbench.action.files.newUntitledFile')) {
+      it(`${b.step}: "${b.label}" opens an untitled document in its language`, async () => {
+        const { languageId } = b.args[0] as { languageId: string };
+        await run(b);
+        const doc = vscode.window.activeTextEditor?.document;
+        assert.equal(doc?.languageId, languageId);
+        assert.ok(doc?.isUntitled);
+      });
+    }
+
+    for (const b of buttons.filter((x) => x.command === 'editor.action.insertSnippet')) {
+      it(`${b.step}: "${b.label}" inserts its snippet`, async () => {
+        const { langId, name } = b.args[0] as { langId: string; name: string };
+        const editor = await newUntitled(langId);
+        await run(b);
+        const expected = snippetText(snippetBody(langId, name));
+        assert.ok(expected.trim().length > 0);
+        const text = await when(vscode.workspace.onDidChangeTextDocument, () => editor.document.getText() || undefined);
+        assert.equal(text, expected);
+      });
+    }
+
+    for (const b of buttons.filter((x) => x.command === 'workbench.action.terminal.sendSequence')) {
+      it(`${b.step}: "${b.label}" types the command into the terminal its step opens, without running it`, async () => {
+        const { text } = b.args[0] as { text: string };
+        assert.ok(!text.includes('\n') && !text.includes('\r'), 'the sequence must not press Enter for the user');
+        // sendSequence types only into an active terminal, so the step opens one with the button before.
+        const mine = buttons.slice(0, buttons.indexOf(b)).filter((x) => x.step === b.step);
+        assert.equal(mine.at(-1)?.command, 'workbench.action.terminal.new', 'the button before it opens a terminal');
+        const before = vscode.window.terminals.length;
+        const opened = when(vscode.window.onDidOpenTerminal, () => vscode.window.terminals[before]);
+        await run(mine.at(-1)!);
+        const terminal = await opened;
+        try {
+          assert.ok(await terminal.processId, 'the terminal runs a shell');
+          await run(b);
+          // The terminal's text is not readable through the API; it is read back by selecting it all
+          // and copying it, again until the shell has echoed it (no event says when).
+          const deadline = Date.now() + 20_000;
+          let copied = '';
+          while (!copied.includes(text) && Date.now() < deadline) {
+            await vscode.commands.executeCommand('workbench.action.terminal.selectAll');
+            await vscode.commands.executeCommand('workbench.action.terminal.copySelection');
+            copied = await vscode.env.clipboard.readText();
+            if (!copied.includes(text)) await new Promise((r) => setTimeout(r, 200));
+          }
+          assert.ok(copied.includes(text), `the terminal shows ${JSON.stringify(copied.slice(-200))}`);
+        } finally {
+          terminal.dispose();
+        }
+      });
+    }
+
+    for (const b of buttons.filter((x) => x.command === 'mailconf.postconf.preview')) {
+      it(`${b.step}: "${b.label}" opens the postconf -n preview of main.cf`, async () => {
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile('main.cf')));
+        await run(b);
+        const preview = await when(vscode.workspace.onDidOpenTextDocument, () =>
+          vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'mailconf-postconf' && d.uri.path.includes('postconf -n ')),
+        );
+        assert.match(preview.getText(), /^myhostname = /m);
+      });
+    }
+
+    for (const b of buttons.filter((x) => x.command.startsWith('mailconf.smtp.'))) {
+      it(`${b.step}: "${b.label}" is registered and enabled (it needs a server, so it is not run)`, async () => {
+        assert.ok((await vscode.commands.getCommands(true)).includes(b.command));
+        const declared = manifest.contributes.commands.find((c: { command: string }) => c.command === b.command);
+        assert.equal(declared?.enablement, 'isWorkspaceTrusted');
+        assert.ok(vscode.workspace.isTrusted, 'the test workspace is trusted, so the button is enabled');
+      });
+    }
+
+    it('runs every button', () => {
+      const covered = ['workbench.action.files.newUntitledFile', 'editor.action.insertSnippet', 'workbench.action.terminal.new', 'workbench.action.terminal.sendSequence', 'mailconf.postconf.preview'];
+      const left = buttons.filter((b) => !covered.includes(b.command) && !b.command.startsWith('mailconf.smtp.'));
+      assert.deepEqual(left, [], 'a button without a test above');
+    });
+  });
+}

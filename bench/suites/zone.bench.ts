@@ -55,6 +55,8 @@ export function generateZone(records: number): string {
 interface Sample {
   ms: number;
   kb: number;
+  /** User + system CPU milliseconds: steadier than wall time on a busy machine. */
+  cpu: number;
 }
 
 /** One run of a command under /usr/bin/time -v: wall time and peak RSS. */
@@ -64,7 +66,8 @@ function measure(command: string, args: string[]): Sample {
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.error) throw r.error;
   const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN);
-  return { ms, kb };
+  const seconds = (label: string) => Number(new RegExp(`${label} time \\(seconds\\): ([\\d.]+)`).exec(r.stderr)?.[1] ?? NaN);
+  return { ms, kb, cpu: (seconds('User') + seconds('System')) * 1000 };
 }
 
 /** Both programs in turn, `repeats` times after one warm-up each. */
@@ -98,12 +101,14 @@ export async function run(): Promise<Figure[]> {
     const text100k = generateZone(100_000);
     writeFileSync(small, text100k);
     if (haveBind) {
-      const d = duel(small, 7);
+      const d = duel(small, 11);
       figures.push(figure('check 100k records (whole process)', 'ms', d.ours.map((s) => s.ms), 'named-checkzone', d.bind.map((s) => s.ms), '1.0× named-checkzone'));
+      figures.push(figure('check 100k records, CPU time', 'ms', d.ours.map((s) => s.cpu), 'named-checkzone', d.bind.map((s) => s.cpu), '1.0× named-checkzone'));
       const big = join(dir, 'bench1m.zone');
       writeFileSync(big, generateZone(1_000_000));
       const m = duel(big, 3);
       figures.push(figure('check 1M records (whole process)', 'ms', m.ours.map((s) => s.ms), 'named-checkzone', m.bind.map((s) => s.ms), '1.0× named-checkzone'));
+      figures.push(figure('check 1M records, CPU time', 'ms', m.ours.map((s) => s.cpu), 'named-checkzone', m.bind.map((s) => s.cpu), '1.0× named-checkzone'));
       figures.push(figure('check 1M records, peak RSS', 'MB', m.ours.map((s) => s.kb / 1024), 'named-checkzone', m.bind.map((s) => s.kb / 1024), 'below named-checkzone'));
     } else {
       process.stderr.write('[bench] zone: named-checkzone, unshare -n or /usr/bin/time unavailable; skipping the comparisons\n');

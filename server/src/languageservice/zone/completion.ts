@@ -100,7 +100,7 @@ function ownerNames(parsed: ParsedZone, limit: number): Array<{ label: string; f
 function templates(parsed: ParsedZone): CompletionItem[] {
   const origin = parsed.zone.origin;
   const domain = origin.replace(/\.$/, '');
-  const mxHost = parsed.zone.records.find((r) => r.type === 'MX' && nameKey(r.owner) === nameKey(origin) && r.target)?.target;
+  const mxHost = parsed.index.at(origin).find((r) => r.type === 'MX' && r.target)?.target;
   const mxLabel = mxHost ? relativeName(mxHost, origin) : 'mail';
   const t = (label: string, detail: string, body: string): CompletionItem => ({
     label,

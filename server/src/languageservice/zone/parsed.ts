@@ -21,7 +21,8 @@ export function setZoneOrigin(uri: string, origin: string | undefined): void {
 }
 
 const cache = new Map<string, { version: number; text: string; parsed: ParsedZone; withIncludes: boolean }>();
-const CACHE_LIMIT = 20;
+// Few entries: a parsed million-record zone holds some 150 MB.
+const CACHE_LIMIT = 8;
 
 export function parsedZone(doc: TextDocument, workspace?: Workspace): ParsedZone {
   const text = doc.getText();

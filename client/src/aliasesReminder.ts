@@ -8,6 +8,8 @@ const MUTED_KEY = 'mailconf.aliasesReminder.muted';
 export function aliasesReminder(context: vscode.ExtensionContext): vscode.Disposable {
   return vscode.workspace.onDidSaveTextDocument(async (doc) => {
     if (doc.languageId !== 'postfix-aliases' || context.globalState.get<boolean>(MUTED_KEY)) return;
+    // Saved over Mailconf's SSH: the save dialog there offers to run it on the server itself.
+    if (doc.uri.scheme === 'mailconf-ssh') return;
     const mute = vscode.l10n.t("Don't remind me again");
     // A terminal runs where the file is only for local files and VS Code's own remotes; a file
     // saved over Mailconf's SSH connection lives on a server the terminal cannot reach.

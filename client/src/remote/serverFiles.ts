@@ -2,11 +2,14 @@
 // into an ordinary editor. Saving is the explicit step: a modal asks first; on yes the server's
 // current file is copied to a timestamped backup next to it, the new text is written with the old
 // file's mode, `postfix check` runs and its result is shown, and Postfix is reloaded only if the
-// user confirms that too. Saying no leaves the server untouched and the editor dirty.
+// user confirms that too. Saying no leaves the server untouched and the editor dirty. After an
+// aliases file is saved, the same dialog offers to rebuild the aliases database there (newaliases
+// or postalias), since Postfix reads only the compiled table.
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import type { Client, SFTPWrapper, Stats } from 'ssh2';
 import { execArgv } from '../../../server/src/ssh/exec';
+import { aliasRebuildCommand, isAliasesFile, runAliasRebuild } from '../../../server/src/ssh/newaliases';
 import { openSftp, sftpRead } from '../../../server/src/ssh/remoteCheck';
 import { validateRemotePath } from '../../../server/src/ssh/shellQuote';
 import type { SshTarget } from '../../../server/src/ssh/target';
@@ -99,16 +102,48 @@ export class ServerFiles implements vscode.FileSystemProvider {
 
   private async afterSave(uri: vscode.Uri, target: SshTarget, backup: string, ok: boolean, output: string): Promise<void> {
     const reload: vscode.MessageItem = { title: vscode.l10n.t('Reload Postfix') };
-    const detail = vscode.l10n.t('Backup: {0}\npostfix check: {1}', backup, output || vscode.l10n.t('no problems reported'));
+    const rebuild: vscode.MessageItem | undefined = isAliasesFile(uri.path)
+      ? { title: vscode.l10n.t('Run {0}', aliasRebuildCommand(target, uri.path).label) }
+      : undefined;
+    const buttons = rebuild ? [rebuild, reload] : [reload];
+    let detail = vscode.l10n.t('Backup: {0}\npostfix check: {1}', backup, output || vscode.l10n.t('no problems reported'));
+    if (rebuild) detail += `\n${vscode.l10n.t('Postfix reads the compiled aliases table, not this text: rebuild it for the change to take effect.')}`;
     const answer = ok
-      ? await vscode.window.showInformationMessage(vscode.l10n.t('Saved {0} on {1}; postfix check passed.', uri.path, target.name), { modal: true, detail }, reload)
-      : await vscode.window.showWarningMessage(vscode.l10n.t('Saved {0} on {1}, but postfix check complained.', uri.path, target.name), { modal: true, detail }, reload);
-    if (answer !== reload) return;
-    await this.on(uri, vscode.l10n.t('Reloading Postfix on {0}', target.name), async (client) => {
+      ? await vscode.window.showInformationMessage(vscode.l10n.t('Saved {0} on {1}; postfix check passed.', uri.path, target.name), { modal: true, detail }, ...buttons)
+      : await vscode.window.showWarningMessage(vscode.l10n.t('Saved {0} on {1}, but postfix check complained.', uri.path, target.name), { modal: true, detail }, ...buttons);
+    try {
+      if (answer === rebuild && rebuild) await this.rebuildAliases(uri, target);
+      else if (answer === reload) await this.reload(uri, target);
+    } catch (err) {
+      // on() already turned the failure into a FileSystemError; nothing else would show it here.
+      void vscode.window.showErrorMessage(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  private reload(uri: vscode.Uri, target: SshTarget): Promise<void> {
+    return this.on(uri, vscode.l10n.t('Reloading Postfix on {0}', target.name), async (client) => {
       const r = await execArgv(client, [this.postfixPath(target), '-c', target.configDir, 'reload'], { timeoutMs: 60_000 });
       const text = (r.stdout + r.stderr).trim();
       if (r.exitCode === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Postfix reloaded on {0}. {1}', target.name, text));
       else void vscode.window.showErrorMessage(vscode.l10n.t('postfix reload failed on {0}: {1}', target.name, text));
+    });
+  }
+
+  /** newaliases for /etc/aliases, postalias for other aliases files, with the server's own output shown. */
+  private rebuildAliases(uri: vscode.Uri, target: SshTarget): Promise<void> {
+    const { label } = aliasRebuildCommand(target, uri.path);
+    return this.on(uri, vscode.l10n.t('Running {0} on {1}', label, target.name), async (client) => {
+      const r = await runAliasRebuild(client, target, uri.path);
+      const text = (r.stdout + r.stderr).trim();
+      this.log.info(`${target.name}: ${label} exited ${r.exitCode ?? 'by a signal'}${text ? `: ${text}` : ''}`);
+      if (r.exitCode === 0) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('{0} finished on {1}; Postfix now uses the saved aliases. {2}', label, target.name, text));
+      } else {
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('{0} failed on {1}: {2}', label, target.name, text || vscode.l10n.t('no output')),
+          { modal: true, detail: vscode.l10n.t('Rebuilding the aliases table usually needs root: log in as root, or run sudo newaliases on the server.') },
+        );
+      }
     });
   }
 

@@ -114,7 +114,8 @@ export function splitMasterFields(text: string): { text: string; start: number; 
 
 function parseEntry(text: string, pieces: LinePiece[], whole: Range, out: MasterCfFile): MasterCfEntry {
   const at = (s: number, e: number) => rangeIn({ pieces }, s, e);
-  const fields: MasterCfField[] = splitMasterFields(text).map((f) => ({ ...f, range: at(f.start, f.end) }));
+  const fields = splitMasterFields(text) as MasterCfField[];
+  for (const f of fields) f.range = at(f.start, f.end);
   const entry: MasterCfEntry = { fields, args: fields.slice(8), options: [], text, range: whole, line: pieces[0].line };
   MASTER_FIELD_NAMES.forEach((n, i) => {
     if (fields[i]) entry[n] = fields[i];
@@ -199,9 +200,8 @@ function splitOption(text: string, s: number, e: number, option: MasterCfOption,
   option.nameRange = at(nameStart, nameEnd);
   option.valueRange = at(i, ve);
   const base = i;
-  option.references = parseExpansion(option.value).references.map((r) => ({
-    ...r,
-    range: at(base + r.start, base + r.end),
-    nameRange: at(base + r.nameStart, base + r.nameEnd),
-  }));
+  if (!option.value.includes('$')) return;
+  option.references = parseExpansion(option.value).references.map((r) =>
+    Object.assign(r, { range: at(base + r.start, base + r.end), nameRange: at(base + r.nameStart, base + r.nameEnd) }),
+  );
 }

@@ -217,6 +217,8 @@ export function registerServiceParameters(model: Model): void {
   }
 }
 
+const DEFAULT_REFERENCE = /\$[{(]?([A-Za-z0-9_]+)/g;
+
 /** pcf_register_user_parameters(): finds user-defined names and warns about undefined ones. */
 export function registerUserParameters(model: Model, warn: Warn): void {
   // One table per "service/type" name space: entries that share it share their -o settings.
@@ -246,9 +248,11 @@ export function registerUserParameters(model: Model, warn: Warn): void {
   }
   for (const m of model.master) if (m.params) scanNamespace(model, m.params, m, warn);
   // Names added during this loop are user-defined, with an empty default: nothing to scan.
+  // Postfix's own defaults are well-formed, so a regular expression finds the same names a scan
+  // would visit, without the scanner's cost on a cold start.
   for (const [name, node] of model.params) {
     if (node.raw || node.cls === 'legacy' || !node.defaultValue.includes('$') || model.main.has(name)) continue;
-    scanValue(model, node.defaultValue, undefined, warn);
+    for (const m of node.defaultValue.matchAll(DEFAULT_REFERENCE)) flagUserParameter(model, m[1], undefined, warn);
   }
   scanNamespace(model, model.main, undefined, warn);
 }

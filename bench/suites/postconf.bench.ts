@@ -1,0 +1,62 @@
+// Parser and postconf speed: a 20,000-line main.cf (and master.cf) parsed from scratch, the
+// in-process `postconf -n` emulation the live preview runs on every edit, and `mailconf postconf -n`
+// as a whole process; the real Postfix postconf on the same directory is the anchor.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseMainCf } from '../../server/src/parsers/maincf';
+import { parseMasterCf } from '../../server/src/parsers/mastercf';
+import { postconf } from '../../server/src/postfix/postconf';
+import { summarize, timeIt, timeProcess, type Figure } from '../measure';
+import { bigMainCf } from './maincf.bench';
+
+const SUITE = 'postconf';
+const LAB = resolve(__dirname, '../../examples/lab');
+const CLI = resolve(__dirname, '../../dist/cli.js');
+
+function bigMasterCf(lines: number): string {
+  const out: string[] = [];
+  for (let i = 0; out.length < lines; i++) {
+    out.push(`s${i}      inet  n       -       y       -       -       smtpd`, `  -o syslog_name=postfix/s${i}`, `  -o smtpd_client_restrictions=$tenant${i}_restrictions`);
+  }
+  return out.slice(0, lines).join('\n') + '\n';
+}
+
+export async function run(): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const main = bigMainCf(20_000);
+  const parse = summarize(await timeIt(() => parseMainCf(main), 15, 3));
+  figures.push({ suite: SUITE, name: 'parse 20,000-line main.cf', unit: 'ms', median: parse.median, spread: parse.spread, budget: { max: 150, text: '150 ms' } });
+  const master = bigMasterCf(20_000);
+  const parseMaster = summarize(await timeIt(() => parseMasterCf(master), 15, 3));
+  figures.push({ suite: SUITE, name: 'parse 20,000-line master.cf', unit: 'ms', median: parseMaster.median, spread: parseMaster.spread });
+
+  // The lab in a scratch directory with old timestamps (postconf re-reads a just-written main.cf).
+  const dir = mkdtempSync(join(tmpdir(), 'mailconf-bench-postconf-'));
+  cpSync(LAB, dir, { recursive: true });
+  const old = new Date(Date.now() - 3600_000);
+  for (const f of readdirSync(dir)) utimesSync(join(dir, f), old, old);
+  try {
+    const hasReal = spawnSync('sh', ['-c', 'command -v postconf']).status === 0;
+    const real = hasReal ? summarize(timeProcess('postconf', ['-c', dir, '-n'], 20)) : undefined;
+    const anchor = real && { name: 'real postconf -n (process)', median: real.median };
+
+    const input = { mainCf: readFileSync(join(dir, 'main.cf'), 'utf8'), masterCf: readFileSync(join(dir, 'master.cf'), 'utf8') };
+    const inProcess = summarize(await timeIt(() => postconf(input, { configDir: dir, nonDefault: true }), 50, 10));
+    figures.push({
+      suite: SUITE,
+      name: 'postconf -n emulation on the lab, in process',
+      unit: 'ms',
+      median: inProcess.median,
+      spread: inProcess.spread,
+      anchor,
+      budget: real ? { max: real.median, text: `real postconf -n, ${real.median.toFixed(1)} ms` } : undefined,
+    });
+    const cli = summarize(timeProcess(process.execPath, [CLI, 'postconf', '-c', dir, '-n'], 15));
+    figures.push({ suite: SUITE, name: 'mailconf postconf -n on the lab (process)', unit: 'ms', median: cli.median, spread: cli.spread, anchor, budget: { max: 80, text: '80 ms' } });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return figures;
+}

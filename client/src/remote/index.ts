@@ -4,6 +4,7 @@
 // SecretStorage); the analyses (normalising, mapping warnings to lines) come from the language
 // server's mailconf.lsp.remote.* commands. Everything is refused in untrusted workspaces.
 import * as vscode from 'vscode';
+import { requireTrust } from '../trust';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CompareResult } from '../../../server/src/commands/remoteCompare';
 import type { FileDiagnostics } from '../../../server/src/commands/remoteFindings';
@@ -32,11 +33,7 @@ export const REMOTE_COMMANDS = {
   forgetSecrets: 'mailconf.remote.forgetSecrets',
 } as const;
 
-function trusted(): boolean {
-  if (vscode.workspace.isTrusted) return true;
-  void vscode.window.showWarningMessage(vscode.l10n.t('Remote server commands connect over SSH and are disabled in untrusted workspaces.'));
-  return false;
-}
+const trusted = () => requireTrust(vscode.l10n.t('Remote server commands connect over SSH and are disabled in untrusted workspaces.'));
 
 function activeMainCf(): vscode.TextDocument | undefined {
   const doc = vscode.window.activeTextEditor?.document;

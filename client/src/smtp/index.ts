@@ -1,6 +1,7 @@
 // The VS Code side of the SMTP connection tests: commands, the results view, the status bar.
 // The probe itself runs in the language server; nothing here touches the network.
 import * as vscode from 'vscode';
+import { requireTrust } from '../trust';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { PortTest } from '../../../server/src/smtp/codeLens';
 import type { ProbeResult } from '../../../server/src/smtp/types';
@@ -18,11 +19,7 @@ export const SMTP_COMMANDS = {
   forgetPassword: 'mailconf.smtp.forgetPassword',
 } as const;
 
-function trusted(): boolean {
-  if (vscode.workspace.isTrusted) return true;
-  void vscode.window.showWarningMessage(vscode.l10n.t('SMTP tests connect to servers over the network and are disabled in untrusted workspaces.'));
-  return false;
-}
+const trusted = () => requireTrust(vscode.l10n.t('SMTP tests connect to servers over the network and are disabled in untrusted workspaces.'));
 
 export function registerSmtp(context: vscode.ExtensionContext, client: LanguageClient, log: vscode.LogOutputChannel): void {
   const status = new SmtpStatus(SMTP_COMMANDS.showResults);

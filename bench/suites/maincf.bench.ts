@@ -73,7 +73,28 @@ export async function run(): Promise<Figure[]> {
   let k = 0;
   const completion = summarize(await timeIt(() => mainCfService.completion!(labDoc, positions[k++ % positions.length], labCtx), 200, 10));
 
+  // The same two measurements in CPU time of this process: on a loaded machine (CI runners, a
+  // shared workstation) wall-clock time mostly measures the other processes.
+  const cpu = async (fn: () => unknown, repeats: number) => {
+    const out: number[] = [];
+    for (let i = 0; i < repeats; i++) {
+      const c = process.cpuUsage();
+      await fn();
+      const d = process.cpuUsage(c);
+      out.push((d.user + d.system) / 1000);
+    }
+    return summarize(out);
+  };
+  const fullCpu = await cpu(() => mainCfService.diagnostics(TextDocument.create(uri, 'postfix-main', 1, text), ctx(labMaster)), 15);
+  const incrementalCpu = await cpu(() => {
+    n++;
+    TextDocument.update(doc, [{ range: { start: { line: editLine, character: 8 }, end: { line: editLine, character: 9 } }, text: n % 2 ? 'x' : 'y' }], doc.version + 1);
+    return mainCfService.diagnostics(doc, ctx(labMaster));
+  }, 30);
+
   return [
+    { suite: SUITE, name: '20,000-line main.cf: parse + diagnostics (CPU)', unit: 'ms', median: fullCpu.median, spread: fullCpu.spread, budget: { max: 150, text: '150 ms' } },
+    { suite: SUITE, name: 're-check after a one-character edit (CPU)', unit: 'ms', median: incrementalCpu.median, spread: incrementalCpu.spread, budget: { max: 30, text: '30 ms' } },
     { suite: SUITE, name: '20,000-line main.cf: parse + diagnostics', unit: 'ms', median: full.median, spread: full.spread, budget: { max: 150, text: '150 ms' } },
     { suite: SUITE, name: 're-check after a one-character edit', unit: 'ms', median: incremental.median, spread: incremental.spread, budget: { max: 30, text: '30 ms' } },
     { suite: SUITE, name: 'completion on the lab main.cf, p95', unit: 'ms', median: completion.p95, spread: completion.spread, budget: { max: 15, text: '15 ms at p95' } },

@@ -9,6 +9,7 @@ import { getParameter } from '../postfix/parameters';
 import { normalizeDaemonArgs, splitNameValue } from '../postfix/postconf/config';
 import { LEGACY_PARAMETERS, RAW_PARAMETERS, READONLY_PARAMETERS, serviceParameterSuffixes } from '../postfix/postconf/facts';
 import { macExpand } from '../postfix/postconf/macExpand';
+import { movedFrom } from './maincf/incremental';
 import { parameterNames } from './maincf/names';
 import { splitListValue, type RestrictionListName } from '../postfix/valueTypes';
 
@@ -40,6 +41,10 @@ export interface PostfixModel {
   restrictionClasses: Set<string>;
   /** User-defined parameters used as a whole restriction list, and which list. */
   restrictionListOf(name: string): RestrictionListName | undefined;
+  /** A per-entry cache that lives as long as what the model knows about names stays the same. */
+  entryCache<T>(purpose: string): WeakMap<MainCfEntry, T>;
+  /** Changes whenever what the value checks depend on changes (restriction classes and lists). */
+  signature: string;
   /** Names usable in completion and suggestions: built-ins plus everything main.cf defines. */
   definedNames(): Iterable<string>;
 }
@@ -65,6 +70,70 @@ export function postfixModel(main: MainCfFile, master: MasterCfFile | undefined)
 
 const noWarn = () => undefined;
 
+/** What the model knows about names; it changes only when names or references do, not on most keystrokes. */
+interface NamesLayer {
+  views: View[];
+  serviceNames: Map<string, string>;
+  userNames: Set<string>;
+  restrictionClasses: Set<string>;
+  restrictionLists: Map<string, RestrictionListName>;
+  signature: string;
+  definedNames?: Set<string>;
+  caches: Map<string, WeakMap<MainCfEntry, unknown>>;
+}
+
+const recentLayers: { master: object; key: string; layer: NamesLayer }[] = [];
+
+const keyParts = new WeakMap<MainCfEntry, string>();
+
+/**
+ * Everything the names layer depends on, as one string: every entry's name and references, and
+ * the values of restriction settings. Parts are kept per entry, so a keystroke costs one join.
+ */
+function layerKey(entries: MainCfEntry[], mainEntries: Map<string, MainCfEntry>): string {
+  const parts: string[] = [];
+  for (const e of entries) {
+    const root = movedFrom.get(e) ?? e;
+    let part = keyParts.get(root);
+    if (part === undefined) {
+      part = e.name;
+      for (const r of e.references) part += ` ${r.name}`;
+      if (e.name.includes('restriction')) part += `=${e.rawValue}`;
+      keyParts.set(root, part);
+    }
+    parts.push(part);
+  }
+  const classes = mainEntries.get('smtpd_restriction_classes');
+  for (const r of classes?.references ?? []) parts.push(`${r.name}=${mainEntries.get(r.name)?.rawValue ?? ''}`);
+  return parts.join('\n');
+}
+
+function namesLayer(entries: MainCfEntry[], mainEntries: Map<string, MainCfEntry>, mainValues: Map<string, string>, master: MasterCfFile | undefined): NamesLayer {
+  const key = layerKey(entries, mainEntries);
+  const masterKey = master ?? NO_MASTER;
+  const hit = recentLayers.find((l) => l.master === masterKey && l.key === key);
+  if (hit) return hit.layer;
+  const views = masterViews(master);
+  const serviceNames = new Map<string, string>();
+  for (const v of views) {
+    for (const [suffix, def] of serviceParameterSuffixes(v.argv[7])) serviceNames.set(v.argv[0] + suffix, `$${def}`);
+  }
+  const { userNames, restrictionClasses } = registerUserNames(mainEntries, mainValues, views, serviceNames);
+  const restrictionLists = userRestrictionLists(mainValues, views);
+  const layer: NamesLayer = {
+    views,
+    serviceNames,
+    userNames,
+    restrictionClasses,
+    restrictionLists,
+    signature: `${[...restrictionClasses].join(',')}|${[...restrictionLists].join(',')}`,
+    caches: new Map(),
+  };
+  recentLayers.unshift({ master: masterKey, key, layer });
+  recentLayers.length = Math.min(recentLayers.length, 4);
+  return layer;
+}
+
 function build(main: MainCfFile, master: MasterCfFile | undefined): PostfixModel {
   const mainEntries = new Map<string, MainCfEntry>();
   const mainValues = new Map<string, string>();
@@ -72,12 +141,8 @@ function build(main: MainCfFile, master: MasterCfFile | undefined): PostfixModel
     mainEntries.set(e.name, e);
     mainValues.set(e.name, e.rawValue);
   }
-  const views = masterViews(master);
-  const serviceNames = new Map<string, string>();
-  for (const v of views) {
-    for (const [suffix, def] of serviceParameterSuffixes(v.argv[7])) serviceNames.set(v.argv[0] + suffix, `$${def}`);
-  }
-  const { userNames, restrictionClasses } = registerUserNames(mainEntries, mainValues, views, serviceNames);
+  const layer = namesLayer(main.entries, mainEntries, mainValues, master);
+  const { views, serviceNames, userNames, restrictionClasses, restrictionLists } = layer;
   const isKnown = (name: string) => isPostconfBuiltin(name) || serviceNames.has(name) || userNames.has(name);
 
   const raw = (name: string, service?: ServiceView): string | undefined => {
@@ -91,7 +156,6 @@ function build(main: MainCfFile, master: MasterCfFile | undefined): PostfixModel
     if (info) return info.defaultValue;
     return serviceNames.get(name);
   };
-  const restrictionLists = userRestrictionLists(mainValues, views);
   return {
     mainEntries,
     services: views,
@@ -101,7 +165,13 @@ function build(main: MainCfFile, master: MasterCfFile | undefined): PostfixModel
     expand: (value, service) => macExpand(value, (n) => raw(n, service), { warn: noWarn }).text,
     restrictionClasses,
     restrictionListOf: (name) => restrictionLists.get(name),
-    definedNames: () => new Set([...parameterNames(), ...serviceNames.keys(), ...mainValues.keys()]),
+    signature: layer.signature,
+    entryCache: <T>(purpose: string) => {
+      let c = layer.caches.get(purpose);
+      if (!c) layer.caches.set(purpose, (c = new WeakMap()));
+      return c as WeakMap<MainCfEntry, T>;
+    },
+    definedNames: () => (layer.definedNames ??= new Set([...parameterNames(), ...serviceNames.keys(), ...mainValues.keys()])),
   };
 }
 

@@ -11,6 +11,7 @@ import { coversTheWorld, isOpenRelay } from './relay';
 import { securityFindings, saslEnabledSomewhere } from './security';
 import { diagnostic, SOURCE, ValueSite } from './site';
 import { parseRestrictionList } from './restrictionList';
+import { cachedValueChecks } from './valueCache';
 import { checkValue, typeOfSetting } from './values';
 import { valueRanges } from './valueText';
 
@@ -21,7 +22,7 @@ export function mainCfDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagn
   const { main, model } = pair;
   const out: Diagnostic[] = main.errors.map((e) => diagnostic(e.range, DiagnosticSeverity.Error, `syntax/${e.code}`, e.message));
   out.push(...mainCfNameDiagnostics(main.entries, model, doc.uri));
-  for (const e of main.entries) out.push(...checkValue(siteOf(doc, e, model)));
+  out.push(...cachedValueChecks(doc, main.entries, model, (e) => checkValue(siteOf(doc, e, model))));
   out.push(...globalChecks(doc, model));
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

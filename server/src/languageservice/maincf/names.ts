@@ -8,6 +8,7 @@ import { getDeprecation } from '../../postfix/deprecated';
 import { allParameters } from '../../postfix/parameters';
 import { nearest } from '../nearest';
 import type { PostfixModel } from '../postfixModel';
+import { movedFrom } from './incremental';
 import { diagnostic, FixData } from './site';
 
 let builtinNames: string[] | undefined;
@@ -39,8 +40,14 @@ export function unknownParameter(name: string, range: Range): Diagnostic {
   );
 }
 
+/** Suggestions per candidate set (the model keeps one set while names do not change). */
+const referenceSuggestions = new WeakMap<object, Map<string, string | undefined>>();
+
 export function undefinedReference(name: string, range: Range, candidates: Iterable<string>): Diagnostic {
-  const suggestion = nearest(name, candidates);
+  let memo = referenceSuggestions.get(candidates);
+  if (!memo) referenceSuggestions.set(candidates, (memo = new Map()));
+  if (!memo.has(name)) memo.set(name, nearest(name, candidates));
+  const suggestion = memo.get(name);
   return diagnostic(
     range,
     DiagnosticSeverity.Warning,
@@ -72,14 +79,46 @@ export function deprecatedParameter(dep: Deprecation, value: string, nameRange: 
   return d;
 }
 
+/** Diagnostics (and the ranges their fixes carry) moved down by `by` lines. */
+export function moved(ds: Diagnostic[], by: number): Diagnostic[] {
+  if (by === 0 || ds.length === 0) return ds;
+  const shift = (r: Range): Range => ({ start: { line: r.start.line + by, character: r.start.character }, end: { line: r.end.line + by, character: r.end.character } });
+  return ds.map((d) => {
+    const data = d.data as FixData | undefined;
+    const out: Diagnostic = { ...d, range: shift(d.range) };
+    if (data) {
+      out.data = {
+        ...data,
+        replaceSetting: data.replaceSetting && { ...data.replaceSetting, range: shift(data.replaceSetting.range) },
+        remove: data.remove && { ...data.remove, range: shift(data.remove.range) },
+      };
+    }
+    return out;
+  });
+}
+
+/** Unknown, deprecated and undefined names of one entry, with lines relative to the entry. */
+function entryNameDiagnostics(e: MainCfEntry, model: PostfixModel, candidates: () => Iterable<string>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const dep = getDeprecation(e.name);
+  if (dep?.kind === 'parameter') out.push(deprecatedParameter(dep, e.rawValue, e.nameRange, e.range, ' = '));
+  else if (!model.isKnown(e.name)) out.push(unknownParameter(e.name, e.nameRange));
+  for (const r of e.references) {
+    if (!model.isDefined(r.name)) out.push(undefinedReference(r.name, r.nameRange, candidates()));
+  }
+  return moved(out, -e.line);
+}
+
 export function mainCfNameDiagnostics(entries: MainCfEntry[], model: PostfixModel, uri: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Map<string, MainCfEntry>();
-  let candidates: string[] | undefined;
+  const cache = model.entryCache<Diagnostic[]>('names');
+  const candidates = () => model.definedNames();
   for (const e of entries) {
-    const dep = getDeprecation(e.name);
-    if (dep?.kind === 'parameter') out.push(deprecatedParameter(dep, e.rawValue, e.nameRange, e.range, ' = '));
-    else if (!model.isKnown(e.name)) out.push(unknownParameter(e.name, e.nameRange));
+    const root = movedFrom.get(e) ?? e;
+    let relative = cache.get(root);
+    if (!relative) cache.set(root, (relative = entryNameDiagnostics(e, model, candidates)));
+    for (const d of moved(relative, e.line)) out.push(d);
     const earlier = seen.get(e.name);
     if (earlier) {
       const same = earlier.rawValue === e.rawValue;
@@ -96,11 +135,6 @@ export function mainCfNameDiagnostics(entries: MainCfEntry[], model: PostfixMode
       out.push(d);
     }
     seen.set(e.name, e);
-    for (const r of e.references) {
-      if (model.isDefined(r.name)) continue;
-      candidates ??= [...model.definedNames()];
-      out.push(undefinedReference(r.name, r.nameRange, candidates));
-    }
   }
   return out;
 }

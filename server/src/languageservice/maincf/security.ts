@@ -24,9 +24,17 @@ export interface SecurityFinding {
 const yes = (model: PostfixModel, name: string, service?: ServiceView) => model.expand(model.raw(name, service) ?? '', service).trim().toLowerCase() === 'yes';
 const value = (model: PostfixModel, name: string, service?: ServiceView) => model.expand(model.raw(name, service) ?? '', service).trim();
 
+/** Answers per model: master.cf asks once per option, and each answer scans every service. */
+const saslAnswers = new WeakMap<PostfixModel, boolean>();
+
 /** Whether some smtpd (global or a master.cf service) turns SASL on. */
 export function saslEnabledSomewhere(model: PostfixModel): boolean {
-  return yes(model, 'smtpd_sasl_auth_enable') || model.services.some((s) => s.params.has('smtpd_sasl_auth_enable') && yes(model, 'smtpd_sasl_auth_enable', s));
+  let answer = saslAnswers.get(model);
+  if (answer === undefined) {
+    answer = yes(model, 'smtpd_sasl_auth_enable') || model.services.some((s) => s.params.has('smtpd_sasl_auth_enable') && yes(model, 'smtpd_sasl_auth_enable', s));
+    saslAnswers.set(model, answer);
+  }
+  return answer;
 }
 
 function tlsOffered(model: PostfixModel, service?: ServiceView): boolean {

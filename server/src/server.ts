@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMMAND_IDS, registerCommands } from './handlers/commands';
 import { registerDiagnostics } from './handlers/diagnostics';
 import { registerFeatures } from './handlers/features';
+import { registerReferences } from './handlers/references';
 import { serverWorkspace } from './handlers/workspace';
 import type { ServiceContext } from './languageservice/service';
 import type { DiagnosticsMode } from './handlers/diagnostics';
@@ -32,6 +33,8 @@ connection.onInitialize((params) => {
       documentSymbolProvider: true,
       codeActionProvider: true,
       definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
       foldingRangeProvider: true,
       documentFormattingProvider: true,
       codeLensProvider: { resolveProvider: false },
@@ -47,6 +50,7 @@ connection.onInitialize((params) => {
 
 registerDiagnostics(connection, documents, context, () => diagnosticsMode);
 registerFeatures(connection, documents, context);
+registerReferences(connection, documents, context);
 registerCommands(connection, documents, context);
 documents.listen(connection);
 connection.listen();

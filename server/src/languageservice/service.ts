@@ -14,6 +14,7 @@ import type {
   Position,
   Range,
   TextEdit,
+  WorkspaceEdit,
 } from 'vscode-languageserver-types';
 
 /** What an analysis may know beyond its own document: other files of the workspace. */
@@ -38,4 +39,8 @@ export interface LanguageService {
   definition?(doc: TextDocument, pos: Position, ctx: ServiceContext): Location[];
   format?(doc: TextDocument, options: FormattingOptions): TextEdit[];
   codeLenses?(doc: TextDocument): CodeLens[];
+  references?(doc: TextDocument, pos: Position, includeDeclaration: boolean, ctx: ServiceContext): Location[];
+  /** The range of the name that would be renamed; throws an Error saying why when it cannot be. */
+  prepareRename?(doc: TextDocument, pos: Position, ctx: ServiceContext): Range | null;
+  rename?(doc: TextDocument, pos: Position, newName: string, ctx: ServiceContext): WorkspaceEdit | null;
 }

@@ -38,6 +38,8 @@ const MODES: string[][] = [
   ['-P', 'submission/inet/syslog_name', 'smtp'],
   ['-Mn'],
   ['-dn'],
+  ['-n', '-o', 'relayhost=[override.example]', '-o', 'my_new=1'],
+  ['-nx', '-o', 'mydomain=override.example'],
 ];
 
 const FLAG: Record<string, keyof PostconfOptions> = {
@@ -54,8 +56,10 @@ const FLAG: Record<string, keyof PostconfOptions> = {
 
 function options(dir: string, args: string[]): PostconfOptions {
   const o: PostconfOptions = { configDir: dir, names: [] };
-  for (const a of args) {
-    if (a.startsWith('-')) for (const c of a.slice(1)) (o[FLAG[c]] as boolean) = true;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-o') (o.overrides ??= []).push(args[++i]);
+    else if (a.startsWith('-')) for (const c of a.slice(1)) (o[FLAG[c]] as boolean) = true;
     else o.names!.push(a);
   }
   o.host = { hostname: hostname(), interfaces: interfaceAddresses(networkInterfaces()) };

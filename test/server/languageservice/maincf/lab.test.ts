@@ -1,5 +1,6 @@
 // The lab configuration of the lesson: the editor must report its real problems and nothing else.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -36,5 +37,11 @@ describe('the lab configuration', () => {
     const doc = open('main.cf', 'postfix-main');
     const alone = mainCfService.diagnostics(doc, { ...ctx, workspace: { readText: () => undefined } });
     assert.ok(alone.some((d) => d.code === 'unknown-parameter' && /port25_recipient_restrictions/.test(String(d.message))));
+  });
+  it('mailconf check reports the same, reading master.cf beside main.cf from disk', () => {
+    const cli = resolve(__dirname, '../../../../dist/cli.js');
+    const r = spawnSync(process.execPath, [cli, 'check', 'main.cf', 'master.cf'], { cwd: LAB, encoding: 'utf8' });
+    assert.equal(r.status, 0);
+    assert.equal(r.stdout, 'main.cf:29:1: warning: \'smtp_use_tls\' is deprecated since Postfix 3.9. Replace it with smtp_tls_security_level: "may" for opportunistic TLS, "none" for no TLS. [deprecated-parameter]\n');
   });
 });

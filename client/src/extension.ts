@@ -15,6 +15,7 @@ import { crashBudget } from './crashBudget';
 import { registerPostconfPreview } from './postconfPreview';
 import { registerRemote } from './remote';
 import { registerSmtp } from './smtp';
+import { registerZone } from './zone';
 
 const LANGUAGES = ['postfix-main', 'postfix-master', 'dns-zone', 'postfix-aliases', 'postfix-map', 'msmtprc'];
 
@@ -33,9 +34,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mailco
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.map((language) => ({ language })),
     outputChannel: log,
-    initializationOptions: {
+    // A function, so that each (re)start sends the current setting.
+    initializationOptions: () => ({
       docsLanguage: vscode.workspace.getConfiguration('mailconf').get<string>('docsLanguage', 'auto'),
-    },
+    }),
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
       closed: () => {
@@ -54,6 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mailco
   registerSmtp(context, client, log);
   registerPostconfPreview(context, client);
   registerRemote(context, client, log);
+  registerZone(context, client);
   context.subscriptions.push(aliasesReminder(context));
   context.subscriptions.push(
     client,
@@ -63,6 +66,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mailco
       await client.restart();
     }),
     vscode.commands.registerCommand('mailconf.showOutput', () => log.show()),
+    // The server learns the docs language only at initialize, so a change restarts it.
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('mailconf.docsLanguage') && client.isRunning()) {
+        log.info('mailconf.docsLanguage changed; restarting the language server.');
+        void client.restart();
+      }
+    }),
   );
   await client.start();
   return { client };

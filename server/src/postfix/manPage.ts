@@ -3,6 +3,21 @@
 // shipped with Mailconf. Each parameter is a `.SH name (default: value)` section of the roff
 // source; the few requests Postfix uses there (.PP, .IP, .nf/.fi, .br, .sp, font escapes) are
 // turned into Markdown and everything else is dropped. Pure: text in, text out, never throws.
+import { gunzipSync } from 'node:zlib';
+
+/** Unpacked pages larger than this are not manual pages (postconf.5 is under 1 MB). */
+export const MAX_MAN_PAGE_BYTES = 8 * 1024 * 1024;
+
+/** The roff text of a page file's bytes, gzip-compressed (as Debian installs it) or not; '' if unreadable. */
+export function manPageSource(bytes: Uint8Array): string {
+  try {
+    const gzip = bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+    const raw = gzip ? gunzipSync(bytes, { maxOutputLength: MAX_MAN_PAGE_BYTES }) : Buffer.from(bytes);
+    return raw.length > MAX_MAN_PAGE_BYTES ? '' : raw.toString('utf8');
+  } catch {
+    return '';
+  }
+}
 
 export interface ManPageEntry {
   name: string;

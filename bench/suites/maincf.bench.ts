@@ -7,7 +7,9 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { mainCfService } from '../../server/src/languageservice/maincf';
 import type { ServiceContext } from '../../server/src/languageservice/service';
-import { summarize, timeIt, type Figure } from '../measure';
+import { postconfPreview } from '../../server/src/commands/postconfPreview';
+import { summarize, timeIt, timeProcess, type Figure } from '../measure';
+import { spawnSync } from 'node:child_process';
 
 const SUITE = 'maincf';
 const LAB = resolve(__dirname, '../../examples/lab');
@@ -92,7 +94,21 @@ export async function run(): Promise<Figure[]> {
     return mainCfService.diagnostics(doc, ctx(labMaster));
   }, 30);
 
+  // The live preview: postconf -n of the lab computed in-process, against the real postconf as a whole process.
+  const labFiles: Record<string, string> = { [labDoc.uri]: labText, [labDoc.uri.replace(/main\.cf$/, 'master.cf')]: labMaster };
+  const preview = summarize(await timeIt(() => postconfPreview({ uri: labDoc.uri, mode: 'n' }, (u) => (u ? labFiles[u] : undefined)), 100, 10));
+  const hasPostconf = spawnSync('postconf', ['-d', 'mail_version'], { stdio: 'ignore' }).status === 0;
+  const real = hasPostconf ? summarize(timeProcess('postconf', ['-c', LAB, '-n'], 20)) : undefined;
+
   return [
+    {
+      suite: SUITE,
+      name: 'live preview: postconf -n of the lab, in process',
+      unit: 'ms',
+      median: preview.median,
+      spread: preview.spread,
+      ...(real ? { anchor: { name: 'real postconf -n', median: real.median }, budget: { max: real.median, text: `real postconf -n (${real.median.toFixed(1)} ms)` } } : {}),
+    },
     { suite: SUITE, name: '20,000-line main.cf: parse + diagnostics (CPU)', unit: 'ms', median: fullCpu.median, spread: fullCpu.spread, budget: { max: 150, text: '150 ms' } },
     { suite: SUITE, name: 're-check after a one-character edit (CPU)', unit: 'ms', median: incrementalCpu.median, spread: incrementalCpu.spread, budget: { max: 30, text: '30 ms' } },
     { suite: SUITE, name: '20,000-line main.cf: parse + diagnostics', unit: 'ms', median: full.median, spread: full.spread, budget: { max: 150, text: '150 ms' } },

@@ -6,6 +6,7 @@ import { COMMAND_IDS, registerCommands } from './handlers/commands';
 import { registerDiagnostics } from './handlers/diagnostics';
 import { registerFeatures } from './handlers/features';
 import { registerReferences } from './handlers/references';
+import { applyInitialSettings, registerSettings } from './handlers/settings';
 import { serverWorkspace } from './handlers/workspace';
 import type { ServiceContext } from './languageservice/service';
 import type { DiagnosticsMode } from './handlers/diagnostics';
@@ -21,6 +22,7 @@ connection.onInitialize((params) => {
   const preferred = (params.initializationOptions as { docsLanguage?: string } | undefined)?.docsLanguage;
   const wanted = preferred && preferred !== 'auto' ? preferred : (params.locale ?? 'en');
   locale = wanted.toLowerCase().startsWith('es') ? 'es' : 'en';
+  applyInitialSettings(params.initializationOptions);
   diagnosticsMode = {
     pull: params.capabilities.textDocument?.diagnostic !== undefined,
     refreshSupport: params.capabilities.workspace?.diagnostics?.refreshSupport === true,
@@ -38,6 +40,7 @@ connection.onInitialize((params) => {
       foldingRangeProvider: true,
       documentFormattingProvider: true,
       codeLensProvider: { resolveProvider: false },
+      inlayHintProvider: true,
       executeCommandProvider: { commands: COMMAND_IDS },
       // Advertised to every client; only those that pull get it, the others are pushed to.
       diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false },
@@ -51,6 +54,7 @@ connection.onInitialize((params) => {
 registerDiagnostics(connection, documents, context, () => diagnosticsMode);
 registerFeatures(connection, documents, context);
 registerReferences(connection, documents, context);
+registerSettings(connection);
 registerCommands(connection, documents, context);
 documents.listen(connection);
 connection.listen();

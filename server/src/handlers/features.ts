@@ -31,6 +31,9 @@ export function registerFeatures(
     withService(p.textDocument.uri, 'definition', [], (d, s) => s.definition?.(d, p.position, context())),
   );
   connection.onCodeLens((p) => withService(p.textDocument.uri, 'codeLens', [], (d, s) => s.codeLenses?.(d)));
+  connection.languages.inlayHint.on((p) =>
+    withService(p.textDocument.uri, 'inlayHint', [], (d, s) => s.inlayHints?.(d, p.range, context())),
+  );
   connection.onDocumentFormatting((p) =>
     withService(p.textDocument.uri, 'formatting', [], (d, s) => s.format?.(d, p.options)),
   );

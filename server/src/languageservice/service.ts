@@ -10,6 +10,7 @@ import type {
   FoldingRange,
   FormattingOptions,
   Hover,
+  InlayHint,
   Location,
   Position,
   Range,
@@ -39,6 +40,7 @@ export interface LanguageService {
   definition?(doc: TextDocument, pos: Position, ctx: ServiceContext): Location[];
   format?(doc: TextDocument, options: FormattingOptions): TextEdit[];
   codeLenses?(doc: TextDocument): CodeLens[];
+  inlayHints?(doc: TextDocument, range: Range, ctx: ServiceContext): InlayHint[];
   references?(doc: TextDocument, pos: Position, includeDeclaration: boolean, ctx: ServiceContext): Location[];
   /** The range of the name that would be renamed; throws an Error saying why when it cannot be. */
   prepareRename?(doc: TextDocument, pos: Position, ctx: ServiceContext): Range | null;

@@ -68,10 +68,11 @@ export function deprecationFix(dep: Deprecation, value: string): { text: string;
   return undefined;
 }
 
-export function deprecatedParameter(dep: Deprecation, value: string, nameRange: Range, settingRange: Range, joiner: ' = ' | '='): Diagnostic {
+/** `removeRange` is what deleting the setting removes (in master.cf, the -o too). */
+export function deprecatedParameter(dep: Deprecation, value: string, nameRange: Range, settingRange: Range, joiner: ' = ' | '=', removeRange: Range = settingRange): Diagnostic {
   const fix = deprecationFix(dep, value);
   const data: FixData = {};
-  if (fix === 'delete') data.remove = { range: settingRange, title: `Delete the ${dep.name} setting` };
+  if (fix === 'delete') data.remove = { range: removeRange, title: `Delete the ${dep.name} setting` };
   else if (fix) data.replaceSetting = { range: settingRange, text: fix.text.replace(' = ', joiner), title: fix.title };
   const when = dep.removedIn ? `removed in Postfix ${dep.removedIn}` : `deprecated since Postfix ${dep.warnedSince}`;
   const d = diagnostic(nameRange, DiagnosticSeverity.Warning, 'deprecated-parameter', `'${dep.name}' is ${when}. ${dep.advice.en}`, fix ? data : undefined);

@@ -125,7 +125,7 @@ function optionDiagnostics(doc: TextDocument, entry: MasterCfEntry, view: Servic
     if (o.name === undefined || o.value === undefined) continue;
     byName.set(o.name, o);
     const dep = getDeprecation(o.name);
-    if (dep?.kind === 'parameter') out.push(deprecatedParameter(dep, o.value, o.nameRange!, o.argument!.range, '='));
+    if (dep?.kind === 'parameter') out.push(deprecatedParameter(dep, o.value, o.nameRange!, o.argument!.range, '=', o.range));
     else if (!model.isKnown(o.name) && !view.validNames.has(o.name)) out.push(unknownParameter(o.name, o.nameRange!));
     for (const r of o.references) {
       if (!model.isDefined(r.name, view)) out.push(undefinedReference(r.name, r.nameRange, model.definedNames()));

@@ -5,6 +5,7 @@ import { zoneDefinition } from './definition';
 import { zoneDiagnostics } from './diagnostics';
 import { zoneFormat } from './format';
 import { zoneHover } from './hover';
+import { zoneInlayHintsIfEnabled } from './settings';
 import { zoneFolding, zoneSymbols } from './symbols';
 
 export const zoneService: LanguageService = {
@@ -16,4 +17,5 @@ export const zoneService: LanguageService = {
   codeActions: zoneCodeActions,
   definition: zoneDefinition,
   format: zoneFormat,
+  inlayHints: zoneInlayHintsIfEnabled,
 };

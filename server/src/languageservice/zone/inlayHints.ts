@@ -1,6 +1,6 @@
 // Inlay hints (an optional editor setting): after each relative name, the zone suffix that makes
 // it absolute, so `mail` reads as `mail.mail1.org.` and a forgotten dot shows as a doubled zone.
-// LanguageService has no inlay-hint method yet; the LSP adapter can call this directly.
+// The service answers with these only when the editor setting is on (see settings.ts).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { InlayHint, InlayHintKind, Range } from 'vscode-languageserver-types';
 import { isAbsolute, offsetAt, positionAt } from '../../parsers/zone';

@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseZone, ZoneFile } from '../../parsers/zone';
 import { ZoneIndex } from '../../zone/zoneIndex';
 import type { Workspace } from '../service';
-import { originFor } from './origin';
+import { compileOriginRules, originFor, originFromRules, OriginRule } from './origin';
 
 export interface ParsedZone {
   zone: ZoneFile;
@@ -18,6 +18,14 @@ export function setZoneOrigin(uri: string, origin: string | undefined): void {
   if (origin) explicitOrigins.set(uri, origin);
   else explicitOrigins.delete(uri);
   cache.delete(uri);
+}
+
+/** Origins by file pattern, from the editor's `mailconf.zone.origins` setting. */
+let originRules: OriginRule[] = [];
+
+export function setZoneOriginRules(setting: unknown): void {
+  originRules = compileOriginRules(setting);
+  cache.clear();
 }
 
 const cache = new Map<string, { version: number; text: string; parsed: ParsedZone; withIncludes: boolean }>();
@@ -37,7 +45,7 @@ export function parsedZone(doc: TextDocument, workspace?: Workspace): ParsedZone
 export function parseZoneText(uri: string, text: string, workspace?: Workspace): ParsedZone {
   const zone = parseZone(text, {
     uri,
-    origin: originFor(uri, text, explicitOrigins.get(uri)),
+    origin: originFor(uri, text, explicitOrigins.get(uri) ?? originFromRules(uri, originRules)),
     include: (path, from) => {
       if (!workspace) return undefined;
       let target: string;

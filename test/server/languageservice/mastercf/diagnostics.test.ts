@@ -55,6 +55,8 @@ describe('master.cf diagnostics', () => {
     assert.equal(has(SMTPD + '  -o smtpd_sasl_auth_enable=true\n', 'invalid-value').length, 1);
     const [d] = has(SMTPD + '  -o smtpd_use_tls=yes\n', 'deprecated-parameter');
     assert.equal((d.data as any).replaceSetting.text, 'smtpd_tls_security_level=may');
+    const [drop] = has(SMTPD + '  -o smtpd_tls_dh1024_param_file=/etc/dh.pem\n', 'deprecated-parameter');
+    assert.deepEqual((drop.data as any).remove.range, { start: { line: 1, character: 2 }, end: { line: 1, character: 44 } });
   });
   it('wrapper mode on port 25, not on 465', () => {
     assert.equal(has(SMTPD + '  -o smtpd_tls_wrappermode=yes\n', 'tls-wrappermode-port-25').length, 1);

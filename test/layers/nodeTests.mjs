@@ -12,6 +12,8 @@ export async function runNodeTests(files, name, { concurrency = 2 } = {}) {
     '--import', 'tsx',
     '--test',
     `--test-concurrency=${concurrency}`,
+    // A hung test must fail, not stall the run: tests that need longer say so themselves.
+    '--test-timeout=300000',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=tap', `--test-reporter-destination=${tap}`,
     ...files,

@@ -2,10 +2,12 @@
 // into one file, so suites are functions called here, while mocha is loading this file.
 import { languageSuite } from './language.test';
 import { lifecycleSuite } from './lifecycle.test';
+import { manPageHoverSuite } from './manPageHover.test';
 import { postfixSuite } from './postfix.test';
 import { remoteSuite } from './remote.test';
 import { smtpSuite } from './smtp.test';
 import { walkthroughSuite } from './walkthrough.test';
+import { zoneSuite } from './zone.test';
 
 languageSuite();
 lifecycleSuite();
@@ -13,3 +15,5 @@ postfixSuite();
 smtpSuite();
 remoteSuite();
 walkthroughSuite();
+zoneSuite();
+manPageHoverSuite();

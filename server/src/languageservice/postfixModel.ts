@@ -176,8 +176,16 @@ function build(main: MainCfFile, master: MasterCfFile | undefined): PostfixModel
 }
 
 /** Built-in to postconf: every parameter of `postconf -d`, the read-only ones and the legacy names it still accepts. */
+const builtinMemo = new Map<string, boolean>();
+
 function isPostconfBuiltin(name: string): boolean {
-  return getParameter(name) !== undefined || LEGACY_PARAMETERS.has(name) || (READONLY_PARAMETERS as readonly string[]).includes(name);
+  let known = builtinMemo.get(name);
+  if (known === undefined) {
+    known = getParameter(name) !== undefined || LEGACY_PARAMETERS.has(name) || (READONLY_PARAMETERS as readonly string[]).includes(name);
+    if (builtinMemo.size > 100_000) builtinMemo.clear();
+    builtinMemo.set(name, known);
+  }
+  return known;
 }
 
 interface View extends ServiceView {

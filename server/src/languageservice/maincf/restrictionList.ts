@@ -25,14 +25,16 @@ export function parseRestrictionList(value: string, classes: ReadonlySet<string>
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const info = getRestriction(t.text);
+    const item = t as RestrictionItem;
     if (info) {
-      const item: RestrictionItem = { ...t, kind: 'restriction', info };
+      item.kind = 'restriction';
+      item.info = info;
       if (info.argument && tokens[i + 1]) item.argument = tokens[++i];
-      out.push(item);
-    } else if (t.text.includes('$')) out.push({ ...t, kind: 'reference' });
-    else if (classes.has(t.text)) out.push({ ...t, kind: 'class' });
-    else if (TABLE.test(t.text)) out.push({ ...t, kind: 'table' });
-    else out.push({ ...t, kind: 'unknown' });
+    } else if (t.text.includes('$')) item.kind = 'reference';
+    else if (classes.has(t.text)) item.kind = 'class';
+    else if (TABLE.test(t.text)) item.kind = 'table';
+    else item.kind = 'unknown';
+    out.push(item);
   }
   return out;
 }
@@ -45,13 +47,14 @@ export function checkRestrictionList(site: ValueSite, list: RestrictionListName)
   const listName = restrictionListParameter(list);
   let stopper: RestrictionItem | undefined;
   for (const item of items) {
-    const range = site.rangeOf(item.start, item.end);
+    // Mapping offsets to positions walks the document: only done when a diagnostic needs it.
+    const range = () => site.rangeOf(item.start, item.end);
     if (item.kind === 'unknown') {
       names ??= allRestrictions().map((r) => r.name);
       const near = nearest(item.text, [...names, ...site.model.restrictionClasses]);
       out.push(
         diagnostic(
-          range,
+          range(),
           DiagnosticSeverity.Error,
           'unknown-restriction',
           `Unknown restriction '${item.text}' in ${site.parameter}` + (near ? `. Did you mean '${near}'?` : ': smtpd rejects the mail with a server configuration error'),
@@ -66,7 +69,7 @@ export function checkRestrictionList(site: ValueSite, list: RestrictionListName)
       if (!isAcceptedIn(r, list)) {
         out.push(
           diagnostic(
-            range,
+            range(),
             DiagnosticSeverity.Error,
             'restriction-wrong-list',
             `'${r.name}' looks at the ${r.stage === 'etrn' ? 'ETRN command' : `${r.stage} stage`}, which ${listName === site.parameter ? site.parameter : `${site.parameter} (used as ${listName})`} never sees`,
@@ -77,7 +80,7 @@ export function checkRestrictionList(site: ValueSite, list: RestrictionListName)
       if (dep && dep.kind === 'restriction') {
         out.push(
           diagnostic(
-            range,
+            range(),
             DiagnosticSeverity.Warning,
             'deprecated-restriction',
             `'${r.name}' is ${dep.removedIn ? `removed in Postfix ${dep.removedIn}` : `deprecated since Postfix ${dep.warnedSince}`}: ${dep.advice.en}`,
@@ -85,12 +88,12 @@ export function checkRestrictionList(site: ValueSite, list: RestrictionListName)
         );
       } else if (r.oldNameOf) {
         out.push(
-          diagnostic(range, DiagnosticSeverity.Information, 'old-restriction-name', `'${r.name}' is the old name of '${r.oldNameOf}'`, { replaceWith: [r.oldNameOf] }),
+          diagnostic(range(), DiagnosticSeverity.Information, 'old-restriction-name', `'${r.name}' is the old name of '${r.oldNameOf}'`, { replaceWith: [r.oldNameOf] }),
         );
       }
       if (r.argument && !item.argument) {
         const what = r.argument === 'table' ? 'a lookup table (type:name)' : r.argument === 'dnsDomain' ? 'a DNS list domain' : r.argument === 'service' ? 'a policy service address' : 'a number of seconds';
-        out.push(diagnostic(range, DiagnosticSeverity.Error, 'missing-restriction-argument', `'${r.name}' must be followed by ${what}`));
+        out.push(diagnostic(range(), DiagnosticSeverity.Error, 'missing-restriction-argument', `'${r.name}' must be followed by ${what}`));
       } else if (r.argument === 'table' && item.argument && !item.argument.text.includes('$')) {
         const type = TABLE.exec(item.argument.text)?.[1];
         if (!type) {

@@ -2,6 +2,7 @@
 // into one file, so suites are functions called here, while mocha is loading this file.
 import { languageSuite } from './language.test';
 import { lifecycleSuite } from './lifecycle.test';
+import { manPageHoverSuite } from './manPageHover.test';
 import { postfixSuite } from './postfix.test';
 import { remoteSuite } from './remote.test';
 import { smtpSuite } from './smtp.test';
@@ -15,3 +16,4 @@ smtpSuite();
 remoteSuite();
 walkthroughSuite();
 zoneSuite();
+manPageHoverSuite();

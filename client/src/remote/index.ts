@@ -1,8 +1,9 @@
 // The VS Code side of the remote features: postconf from the server as read-only documents, the
-// compare view, the remote check as diagnostics, server files over SFTP, and SMTP tests run from
-// the server through an SSH forward. SSH runs here in the extension host (it needs the dialogs and
-// SecretStorage); the analyses (normalising, mapping warnings to lines) come from the language
-// server's mailconf.lsp.remote.* commands. Everything is refused in untrusted workspaces.
+// compare view, the remote check as diagnostics, server files over SFTP, SMTP tests run from the
+// server through an SSH forward, and (opt-in) hovers with the server's own postconf(5). SSH runs
+// here in the extension host (it needs the dialogs and SecretStorage); the analyses (normalising,
+// mapping warnings to lines) come from the language server's mailconf.lsp.remote.* commands.
+// Everything is refused in untrusted workspaces.
 import * as vscode from 'vscode';
 import { requireTrust } from '../trust';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -12,6 +13,7 @@ import { probeFromServer } from '../../../server/src/ssh/forward';
 import { remoteCheck } from '../../../server/src/ssh/remoteCheck';
 import { runRemotePostconf } from '../../../server/src/ssh/remotePostconf';
 import type { ProbeResult } from '../../../server/src/smtp/types';
+import { registerManPageHover } from '../manPageHover';
 import { showResults } from '../smtp/resultsView';
 import { optionsFor } from '../smtp/runner';
 import { passwordFor } from '../smtp/secrets';
@@ -196,6 +198,7 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
   context.subscriptions.push(
     sessions,
     documents,
+    registerManPageHover(sessions, log),
     diagnostics,
     vscode.workspace.registerTextDocumentContentProvider(REMOTE_SCHEME, documents),
     vscode.workspace.registerFileSystemProvider(SERVER_FILE_SCHEME, files, { isCaseSensitive: true }),

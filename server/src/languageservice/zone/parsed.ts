@@ -2,6 +2,7 @@
 // workspace (editor buffers first, then disk) and resolved relative to the including file.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseZone, ZoneFile } from '../../parsers/zone';
+import { reparseZone } from '../../parsers/zone/incremental';
 import { ZoneIndex } from '../../zone/zoneIndex';
 import type { Workspace } from '../service';
 import { compileOriginRules, originFor, originFromRules, OriginRule } from './origin';
@@ -36,10 +37,18 @@ export function parsedZone(doc: TextDocument, workspace?: Workspace): ParsedZone
   const text = doc.getText();
   const hit = cache.get(doc.uri);
   if (hit && hit.version === doc.version && hit.text === text && (hit.withIncludes || !workspace)) return hit.parsed;
-  const parsed = parseZoneText(doc.uri, text, workspace);
+  const parsed = (hit && reparsed(hit.parsed, doc.uri, text)) || parseZoneText(doc.uri, text, workspace);
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(doc.uri, { version: doc.version, text, parsed, withIncludes: workspace !== undefined });
   return parsed;
+}
+
+/** The parse after an edit, from the parse before it, when the edit allows (see incremental.ts). */
+function reparsed(previous: ParsedZone, uri: string, text: string): ParsedZone | undefined {
+  const origin = originFor(uri, text, explicitOrigins.get(uri) ?? originFromRules(uri, originRules));
+  if (origin !== previous.zone.origin) return undefined;
+  const zone = reparseZone(previous.zone, text, { uri, origin });
+  return zone && { zone, index: new ZoneIndex(zone.table) };
 }
 
 export function parseZoneText(uri: string, text: string, workspace?: Workspace): ParsedZone {

@@ -35,6 +35,20 @@ export function parseZone(text: string, options: ParseOptions = {}): ZoneFile {
   return new ZoneParser(options).run(text);
 }
 
+/** Where a fragment starts inside a zone: the $ORIGIN and $TTL in force there. */
+export interface FragmentStart {
+  origin: string;
+  defaultTtl: number;
+}
+
+/**
+ * Parses whole lines cut from a zone (`options.origin` is the zone's apex) as the parser would
+ * meet them at `start`; offsets and ranges are the fragment's own. See incremental.ts.
+ */
+export function parseZoneFragment(text: string, options: ParseOptions, start: FragmentStart): ZoneFile {
+  return new ZoneParser(options).run(text, start);
+}
+
 /** The first $ORIGIN argument in the text, if any (the apex of a file that names itself). */
 export function firstOrigin(text: string): string | undefined {
   const m = /^\$ORIGIN[ \t]+([^\s;]+)/im.exec(text);
@@ -67,12 +81,13 @@ class ZoneParser {
 
   constructor(private readonly options: ParseOptions) {}
 
-  run(text: string): ZoneFile {
+  run(text: string, start?: FragmentStart): ZoneFile {
     let apex = this.options.origin ?? firstOrigin(text) ?? '.';
     if (!isAbsolute(apex)) apex += '.';
     this.apex = apex;
     this.table = new RecordTable(estimateRecords(text), apex);
-    this.setOrigin(apex);
+    this.setOrigin(start?.origin ?? apex);
+    if (start) this.defaultTtl = this.lastTtl = start.defaultTtl;
     const source = this.parseSource(this.options.uri ?? 'untitled:zone', text, true);
     const table = this.table;
     let views: ZoneRecord[] | undefined;

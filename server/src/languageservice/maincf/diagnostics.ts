@@ -3,6 +3,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { MainCfEntry } from '../../parsers/maincf';
+import { getParameter } from '../../postfix/parameters';
+import { splitListValue } from '../../postfix/valueTypes';
 import { pairForMainCf } from '../postfixPair';
 import type { PostfixModel } from '../postfixModel';
 import type { ServiceContext } from '../service';
@@ -36,6 +38,17 @@ export function siteOf(doc: TextDocument, e: MainCfEntry, model: PostfixModel): 
     rangeOf: valueRanges(doc, e.valueRange.start, e.rawValue),
     model,
   };
+}
+
+/**
+ * Debian's main.cf spells out Postfix's own default smtpd_relay_restrictions, which names
+ * permit_sasl_authenticated for when SASL is turned on later; that is not the user's mistake.
+ */
+function isStockDefault(e: MainCfEntry, model: PostfixModel): boolean {
+  const builtin = getParameter(e.name)?.defaultValue;
+  if (!builtin) return false;
+  const words = (v: string) => splitListValue(v).join(' ');
+  return words(e.rawValue) === words(model.expand(builtin));
 }
 
 /** Rules about the configuration as a whole, reported on the main.cf line that decides them. */
@@ -81,7 +94,7 @@ function globalChecks(doc: TextDocument, model: PostfixModel): Diagnostic[] {
   if (!saslEnabledSomewhere(model)) {
     for (const e of model.mainEntries.values()) {
       const type = typeOfSetting({ parameter: e.name, model });
-      if (type?.kind !== 'restrictions') continue;
+      if (type?.kind !== 'restrictions' || isStockDefault(e, model)) continue;
       const site = siteOf(doc, e, model);
       for (const item of parseRestrictionList(e.rawValue, model.restrictionClasses)) {
         if (item.text !== 'permit_sasl_authenticated') continue;

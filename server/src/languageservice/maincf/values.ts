@@ -23,7 +23,9 @@ export function checkValue(site: ValueSite): Diagnostic[] {
   const type = typeOfSetting(site);
   if (!type) return [];
   if (type.kind === 'restrictions') return checkRestrictionList(site, type.list);
-  if (type.kind === 'lookupTables' || type.kind === 'list') return checkTables(site, type);
+  // Lists of domains, networks and addresses may mix in lookup tables; other lists (milters,
+  // policy services) hold inet:/unix: socket addresses, which only look like tables.
+  if (type.kind === 'lookupTables' || (type.kind === 'list' && (type.item === 'domain' || type.item === 'network' || type.item === 'address'))) return checkTables(site, type);
   const problem = valueProblem(type, site.value);
   if (!problem) return [];
   const v = site.value.trim();

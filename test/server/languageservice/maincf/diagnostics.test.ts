@@ -71,6 +71,8 @@ describe('main.cf diagnostics', () => {
       assert.match(String(d.message), /'hahs'.*Did you mean 'hash'/);
       assert.deepEqual(d.range, { start: { line: 0, character: 13 }, end: { line: 0, character: 17 } });
       assert.deepEqual(has('alias_maps = hash:/etc/aliases, lmdb:/etc/x, proxy:unix:passwd.byname\n', 'unknown-map-type'), []);
+      assert.deepEqual(has('smtpd_milters = inet:127.0.0.1:8891, unix:/run/opendkim.sock\n', 'unknown-map-type'), []);
+      assert.equal(has('mydestination = localhost, hahs:/etc/postfix/domains\n', 'unknown-map-type').length, 1);
     });
     it('unknown restrictions, across continuation lines', () => {
       const [d] = has('smtpd_relay_restrictions = permit_sasl_authenticated,\n    permit_mynetwork,\n    reject_unauth_destination\nsmtpd_sasl_auth_enable = yes\nsmtpd_tls_security_level = may\n', 'unknown-restriction');
@@ -138,6 +140,9 @@ describe('main.cf diagnostics', () => {
       assert.deepEqual(d.range, { start: { line: 0, character: 27 }, end: { line: 0, character: 52 } });
       assert.deepEqual(has(main + 'smtpd_sasl_auth_enable = yes\nsmtpd_tls_security_level = may\n', 'sasl-not-enabled'), []);
       assert.deepEqual(has(main, 'sasl-not-enabled', 'submission inet n - y - - smtpd -o smtpd_sasl_auth_enable=yes\n'), []);
+      // Debian's main.cf spells out Postfix's default list, ready for SASL: not a mistake.
+      const debian = 'compatibility_level = 3.6\nsmtpd_relay_restrictions = permit_mynetworks permit_sasl_authenticated defer_unauth_destination\n';
+      assert.deepEqual(has(debian, 'sasl-not-enabled'), []);
     });
     it('AUTH offered without TLS', () => {
       assert.equal(has('smtpd_sasl_auth_enable = yes\nsmtpd_tls_security_level = none\n', 'auth-without-tls').length, 1);

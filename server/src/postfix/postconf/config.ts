@@ -4,7 +4,7 @@
 // the same scan the real postconf performs. Everything here is pure: text in, data and warnings out.
 import { readLogicalLines } from '../../parsers/logicalLines';
 import { splitMasterFields } from '../../parsers/mastercf';
-import { builtinParameters, LEGACY_PARAMETERS, RAW_PARAMETERS, READONLY_PARAMETERS, serviceParameterSuffixes } from './facts';
+import { builtinParameters, HOST_DEPENDENT, LEGACY_PARAMETERS, RAW_PARAMETERS, READONLY_PARAMETERS, serviceParameterSuffixes } from './facts';
 import { registerDbmsParameters } from './dbms';
 import { macExpand, scanNames } from './macExpand';
 
@@ -104,9 +104,10 @@ function checkMasterEntry(argv: string[], raw: string): void {
   };
   if (!MASTER_TYPES.includes(argv[1])) fatal(1, argv[1]);
   for (let f = 2; f <= 4; f++) if (argv[f].length !== 1 || !'yn-'.includes(argv[f])) fatal(f, argv[f]);
+  // wakeup: "-", or digits, either optionally followed by '?' (so a lone "?" passes, as in Postfix).
   const w = argv[5];
   const len = w.endsWith('?') ? w.length - 1 : w.length;
-  if (!(w[0] === '-' && len === 1) && (w.match(/^[0-9]*/)![0].length !== len || len !== w.length - (w.endsWith('?') ? 1 : 0))) fatal(5, w);
+  if (!(w[0] === '-' && len === 1) && /^[0-9]*/.exec(w)![0].length !== len) fatal(5, w);
   if (argv[6] !== '-' && !/^[0-9]*$/.test(argv[6])) fatal(6, argv[6]);
 }
 
@@ -252,7 +253,9 @@ export function registerUserParameters(model: Model, warn: Warn): void {
   // would visit, without the scanner's cost on a cold start.
   for (const [name, node] of model.params) {
     if (node.raw || node.cls === 'legacy' || !node.defaultValue.includes('$') || model.main.has(name)) continue;
-    for (const m of node.defaultValue.matchAll(DEFAULT_REFERENCE)) flagUserParameter(model, m[1], undefined, warn);
+    // Host-dependent defaults are built from main.cf settings, so they get the real scan.
+    if (HOST_DEPENDENT.has(name)) scanValue(model, node.defaultValue, undefined, warn);
+    else for (const m of node.defaultValue.matchAll(DEFAULT_REFERENCE)) flagUserParameter(model, m[1], undefined, warn);
   }
   scanNamespace(model, model.main, undefined, warn);
 }
@@ -292,7 +295,10 @@ function scanNamespace(model: Model, dict: Map<string, string>, local: MasterEnt
   const source = local ? 'master.cf' : 'main.cf';
   const classes = dict.get('smtpd_restriction_classes');
   if (classes !== undefined) {
-    const evaluated = macExpand(classes, (n) => dict.get(n), { warn }).text;
+    // Evaluated within this name space only, like dict_eval(); a syntax error there is fatal.
+    const result = macExpand(classes, (n) => dict.get(n), { warn });
+    if (result.error) throw new PostconfFatal(`dictionary ${local ? local.nameSpace : 'mail_dict'}: macro processing error`);
+    const evaluated = result.text;
     for (const name of evaluated.split(/[, \t\r\n]+/).filter(Boolean)) {
       if (!local) model.restrictionClasses.add(name);
       flagUserParameter(model, name, local, warn);

@@ -291,9 +291,13 @@ function relational(s: string, ctx: Ctx): [string | undefined, string] | undefin
   return [op[1](delta) ? 'true' : '', rest];
 }
 
-/** Expands an operand of a comparison on its own, like a nested mac_expand() call. */
+/**
+ * Expands an operand of a comparison on its own, like a nested mac_expand() call. Postfix starts
+ * that call's nesting count at zero, so a value that compares itself recurses until Postfix
+ * crashes; we carry the count over and report the nesting error instead.
+ */
 function sub(text: string, ctx: Ctx): string {
-  const inner: Ctx = { ...ctx, out: '', level: 0, undef: false, error: false };
+  const inner: Ctx = { ...ctx, out: '', undef: false, error: false };
   macParse(text, inner);
   if (inner.error) ctx.error = true;
   if (inner.undef) ctx.undef = true;

@@ -165,8 +165,9 @@ function run(input: PostconfInput, o: PostconfOptions, warn: (m: string) => void
   };
 
   const hostDefaults = () => {
+    const network = evaluateHostSettings(model, o, warn);
     if (o.host?.hostname !== undefined) applyHostnameDefaults(model, o.host.hostname, warn);
-    if (o.host?.interfaces) applyMynetworksDefault(model, o, o.host.interfaces, warn);
+    if (o.host?.interfaces) applyMynetworksDefault(model, o.host.interfaces, network);
   };
   let out = '';
   if (masterMode) {
@@ -193,6 +194,39 @@ function run(input: PostconfInput, o: PostconfOptions, warn: (m: string) => void
   return out;
 }
 
+interface NetworkSettings {
+  inet_interfaces: string;
+  mynetworks_style: string;
+  inet_protocols: string;
+}
+
+/**
+ * postconf evaluates the settings its host-dependent defaults depend on before anything else:
+ * the three settings behind mynetworks, from main.cf or their expanded defaults, then myhostname
+ * (and mydomain for a host name without a dot) within main.cf only. A syntax error stops it.
+ */
+function evaluateHostSettings(model: Model, o: PostconfOptions, warn: (m: string) => void): NetworkSettings {
+  const fromMain = (name: string) => {
+    const v = o.showDefaults ? undefined : model.main.get(name);
+    if (v === undefined) return undefined;
+    const r = macExpand(v, (n) => model.main.get(n), { warn });
+    if (r.error) throw new PostconfFatal('dictionary mail_dict: macro processing error');
+    return r.text;
+  };
+  const setting = (name: keyof NetworkSettings) => fromMain(name) ?? expandValue(model, o, model.params.get(name)?.defaultValue ?? '', warn);
+  const out: NetworkSettings = { inet_interfaces: setting('inet_interfaces'), mynetworks_style: setting('mynetworks_style'), inet_protocols: setting('inet_protocols') };
+  const bad = out.inet_protocols.split(/[, \t\r\n]+/).find((p) => p !== '' && p !== 'ipv4' && p !== 'ipv6' && p !== 'all');
+  if (bad !== undefined) throw new PostconfFatal(`unknown inet_protocols value "${bad}" in "${out.inet_protocols}"`);
+  const styles = out.mynetworks_style.split(/[, \t\r\n]+/).filter(Boolean);
+  const unknown = styles.find((st) => st !== 'host' && st !== 'subnet' && st !== 'class');
+  if (unknown !== undefined) throw new PostconfFatal(`unknown mynetworks mask style value "${unknown}" in "${out.mynetworks_style}"`);
+  if (styles.length !== 1) throw new PostconfFatal(`bad mynetworks_style value: ${out.mynetworks_style}; specify exactly one value`);
+  const hostname = o.host?.hostname;
+  if (hostname !== undefined && !hostname.includes('.')) fromMain('mydomain');
+  fromMain('myhostname');
+  return out;
+}
+
 /**
  * The defaults of myhostname and mydomain as postconf computes them: the host name, completed
  * with $mydomain (or "localdomain") when it has no dot; the domain is $myhostname after its first
@@ -215,14 +249,9 @@ function applyHostnameDefaults(model: Model, hostname: string, warn: (m: string)
   set('mydomain', mydomain);
 }
 
-/** pcf_mynetworks(): the style, interfaces and protocols from main.cf, or their expanded defaults. */
-function applyMynetworksDefault(model: Model, o: PostconfOptions, interfaces: InterfaceAddress[], warn: (m: string) => void): void {
-  const setting = (name: string) => {
-    const v = o.showDefaults ? undefined : model.main.get(name);
-    if (v !== undefined) return macExpand(v, (n) => model.main.get(n), { warn }).text;
-    return expandValue(model, o, model.params.get(name)?.defaultValue ?? '', warn);
-  };
-  const value = mynetworksDefault(interfaces, setting('mynetworks_style'), setting('inet_interfaces'), setting('inet_protocols'));
+/** pcf_mynetworks(): the host's addresses filtered and shaped by the evaluated settings. */
+function applyMynetworksDefault(model: Model, interfaces: InterfaceAddress[], n: NetworkSettings): void {
+  const value = mynetworksDefault(interfaces, n.mynetworks_style, n.inet_interfaces, n.inet_protocols);
   const node = model.params.get('mynetworks');
   if (node && value !== undefined) model.params.set('mynetworks', { ...node, defaultValue: value });
 }

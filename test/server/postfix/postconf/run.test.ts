@@ -63,6 +63,13 @@ describe('postconf emulation', () => {
     assert.deepEqual([r.exitCode, r.stderr], [1, 'postconf: fatal: with option -M, do not specify -n\n']);
   });
 
+  it('stops like postconf on settings its host defaults need', () => {
+    assert.equal(n('inet_protocols = ipv4 bogus\n').stderr, 'postconf: fatal: unknown inet_protocols value "bogus" in "ipv4 bogus"\n');
+    assert.equal(n('mynetworks_style = host subnet\n').stderr, 'postconf: fatal: bad mynetworks_style value: host subnet; specify exactly one value\n');
+    const r = n('smtpd_restriction_classes = ${oops\n');
+    assert.deepEqual([r.exitCode, r.stderr.split('\n').pop() === '' && r.stderr.trim().split('\n').pop()], [1, 'postconf: fatal: dictionary mail_dict: macro processing error']);
+  });
+
   it('checks database client files and legacy names', () => {
     const r = postconf(
       { mainCf: 'alias_maps = mysql:/etc/pf/a.cf, ldap:src\nsrc_server_host = ldap.example\n', masterCf: MASTER, readFile: (p) => (p === '/etc/pf/a.cf' ? 'hosts = db\nquery = x\nbogus = 1\n' : undefined) },

@@ -15,6 +15,7 @@ import { crashBudget } from './crashBudget';
 import { registerPostconfPreview } from './postconfPreview';
 import { registerRemote } from './remote';
 import { registerSmtp } from './smtp';
+import { trackActiveLanguage } from './walkthroughContext';
 import { registerZone } from './zone';
 
 const LANGUAGES = ['postfix-main', 'postfix-master', 'dns-zone', 'postfix-aliases', 'postfix-map', 'msmtprc'];
@@ -57,7 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mailco
   registerPostconfPreview(context, client);
   registerRemote(context, client, log);
   registerZone(context, client);
-  context.subscriptions.push(aliasesReminder(context));
+  context.subscriptions.push(aliasesReminder(context), trackActiveLanguage());
   context.subscriptions.push(
     client,
     log,

@@ -15,6 +15,7 @@ interface Step {
   id: string;
   description: string;
   media: { markdown?: string };
+  completionEvents?: string[];
 }
 
 interface Button {
@@ -130,6 +131,24 @@ export function walkthroughSuite(): void {
       // The Spanish descriptions offer the same buttons with the same arguments.
       const es = steps.flatMap((s) => buttonsOf(s.id, nlsEs[nlsKey(s.description)!]));
       assert.deepEqual(es.map(({ command, args }) => ({ command, args })), buttons.map(({ command, args }) => ({ command, args })));
+    });
+
+    it('completes each step on an event that its own buttons cause', () => {
+      // editorLangId is scoped to each editor and never matches in the walkthrough's global
+      // context; the client mirrors the active editor's language into mailconf.activeLanguage.
+      for (const s of steps) {
+        const mine = buttons.filter((b) => b.step === s.id);
+        const languages = mine.flatMap((b) => b.args.map((a) => (a as { languageId?: string; langId?: string }).languageId ?? (a as { langId?: string }).langId));
+        assert.ok(s.completionEvents?.length, `${s.id} has no completion event`);
+        for (const event of s.completionEvents) {
+          const command = /^onCommand:(.+)$/.exec(event)?.[1];
+          const language = /^onContext:mailconf\.activeLanguage == ([\w-]+)$/.exec(event)?.[1];
+          assert.ok(
+            (command && mine.some((b) => b.command === command)) || (language && languages.includes(language)),
+            `${s.id}: ${event} is not caused by the step's buttons`,
+          );
+        }
+      }
     });
 
     it('shows each step page in the display language: the media paths resolve to files', () => {

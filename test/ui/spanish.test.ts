@@ -97,4 +97,16 @@ describe('Spanish docs in VS Code in the browser', { timeout: 600_000 }, () => {
     }
     await shot('walkthrough');
   });
+
+  it('runs a walkthrough button on click and ticks its step', async () => {
+    const done = page.locator('[data-done-step-id$="dns"]').first();
+    assert.notEqual(await done.getAttribute('aria-checked'), 'true');
+    // The step itself is a button too (its whole card); the step's command links are .monaco-button.
+    await page.locator('.gettingStartedContainer .monaco-button', { hasText: 'Open a new zone file' }).first().click();
+    await page.locator('#status\\.editor\\.mode', { hasText: 'DNS Zone' }).waitFor({ timeout: 60_000 });
+    // The step completes on its event (a dns-zone editor), seen when going back to the walkthrough.
+    await page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first().click();
+    await page.locator('[data-done-step-id$="dns"][aria-checked="true"]').first().waitFor({ state: 'attached', timeout: 30_000 });
+    await shot('walkthrough-dns-done');
+  });
 });

@@ -42,6 +42,8 @@ export function zoneSuite(): void {
   describe('DNS zones', () => {
     it("reports the lesson's imap CNAME pointing at itself", async () => {
       const doc = await vscode.workspace.openTextDocument(workspaceFile(ZONE));
+      // The client pulls diagnostics for documents shown in a tab.
+      await vscode.window.showTextDocument(doc);
       const [d] = await diagnosticsOf(doc.uri, 'cname-loop');
       const line = doc.getText().split('\n').findIndex((l) => /^imap\s+IN\s+CNAME\s+imap\b/.test(l));
       assert.equal(d.range.start.line, line);

@@ -1,0 +1,72 @@
+// issue 5's "done when", as a person sees it: the lesson's mail1.org zone shows its CNAME
+// self-loop in the Problems panel, a forgotten trailing dot is fixed from the lightbulb menu
+// (Ctrl+.), and "Mailconf: Bump SOA Serial" moves the serial on.
+// Screenshots go to test-results/ui/zone-*.png.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { startUiSession, UiSession, visibleText as text } from '../support/uiSession';
+
+describe('DNS zone features in VS Code in the browser', { timeout: 600_000 }, () => {
+  let session: UiSession;
+  let page: Page;
+  const shot = (name: string) => session.shot(`zone-${name}`);
+  const editor = () => page.locator('.editor-group-container').first().locator('.monaco-editor .view-lines').first();
+  // Playwright trims and collapses the whitespace of a line's text before matching it.
+  const line = (pattern: RegExp) => page.locator('.monaco-editor .view-line', { hasText: pattern }).first();
+
+  before(async () => {
+    session = await startUiSession();
+    page = session.page;
+    await session.openFile('mail1.org.zone', 'DNS Zone');
+  });
+
+  after(async () => session?.close());
+
+  it('shows the CNAME that points at itself in the Problems panel', async () => {
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'alias of itself' });
+    await row.first().waitFor({ timeout: 30_000 });
+    assert.match(text(await row.first().innerText()), /CNAME loop: imap\.mail1\.org\. is an alias of itself/);
+    await shot('01-cname-self-loop');
+    await page.keyboard.press('Control+Shift+M');
+  });
+
+  it('adds a forgotten trailing dot with the quick fix', async () => {
+    await editor().click();
+    // The file ends with a newline, so its last line is empty: type the record there.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('@       IN  MX     20 mail.mail1.org');
+    await page.keyboard.press('Escape');
+    await line(/^@\s+IN\s+MX\s+20\smail\.mail1\.org$/).waitFor({ timeout: 10_000 });
+    await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 60_000 });
+    // Inside the target, where the warning is.
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Control+.');
+    const action = page.locator('.action-widget .monaco-list-row, .context-view .action-item', { hasText: 'Add the trailing dot: mail.mail1.org.' });
+    await action.first().waitFor({ timeout: 30_000 });
+    await shot('02-missing-dot-quick-fix');
+    await action.first().click();
+    await line(/^@\s+IN\s+MX\s+20\smail\.mail1\.org\.$/).waitFor({ timeout: 10_000 });
+    await shot('03-dot-added');
+  });
+
+  it('bumps the SOA serial from the command palette', async () => {
+    // The serial's line as rendered (its text, not a locator: the line element is re-created on edits).
+    const serialLine = async () => (await page.locator('.monaco-editor .view-line').allTextContents()).map(text).find((t) => t.includes('; serial'));
+    assert.match((await serialLine()) ?? '', /\b2026112401 ; serial/);
+    await editor().click();
+    await session.runCommand('Mailconf: Bump SOA Serial');
+    // A string, run in the page: the serial's line shows a serial other than the lesson's (spaces are U+00A0 there).
+    await page.waitForFunction(
+      `[...document.querySelectorAll('.monaco-editor .view-line')].some((l) => /\\d{10}\\s;\\sserial/.test(l.textContent) && !l.textContent.includes('2026112401'))`,
+      undefined,
+      { timeout: 30_000 },
+    );
+    const serial = Number(/(\d{10}) ; serial/.exec((await serialLine()) ?? '')?.[1]);
+    assert.ok(serial > 2026112401, `the serial went up: ${serial}`);
+    await shot('04-serial-bumped');
+  });
+});

@@ -2,7 +2,8 @@
 // needs a language pack from the extension marketplace), so the workspace sets
 // `mailconf.docsLanguage = es` instead and the hover of a lab parameter must come in Spanish, from
 // our own notes (server/src/postfix/docs/). Changing the setting back to English takes effect
-// without a restart. The lab walkthrough is opened too, to see that its step pages render.
+// without a restart. The lab walkthrough is opened too: its step page renders, and a click on a
+// step's button runs it and ticks the step.
 // Screenshots go to test-results/ui/spanish-*.png.
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';

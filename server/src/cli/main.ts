@@ -1,6 +1,6 @@
 // The `mailconf` command line: a thin adapter over the same analyses the language server uses.
 import { COMMANDS } from './commands';
-import { CliError, CliIO, EXIT_USAGE, usageError } from './usage';
+import { CliIO, EXIT_USAGE, isCliError, usageError } from './usage';
 
 const VERSION = process.env.MAILCONF_VERSION ?? '0.0.0';
 
@@ -42,7 +42,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     return await command.run(rest, io);
   } catch (err) {
-    if (err instanceof CliError) {
+    if (isCliError(err)) {
       io.stderr(err.message + '\n');
       return err.exitCode;
     }

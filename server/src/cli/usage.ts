@@ -1,11 +1,17 @@
 // Errors that end the CLI with a message and a chosen exit code, instead of a stack trace.
 export class CliError extends Error {
+  override readonly name = 'CliError';
   constructor(
     message: string,
     readonly exitCode: number,
   ) {
     super(message);
   }
+}
+
+/** By name rather than instanceof: each subcommand is bundled apart, with its own copy of the class. */
+export function isCliError(err: unknown): err is CliError {
+  return err instanceof Error && err.name === 'CliError' && typeof (err as CliError).exitCode === 'number';
 }
 
 export const EXIT_USAGE = 2;

@@ -5,12 +5,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMMAND_IDS, registerCommands } from './handlers/commands';
 import { registerDiagnostics } from './handlers/diagnostics';
 import { registerFeatures } from './handlers/features';
+import { resumeAfterBadHeaders } from './handlers/headerRecovery';
 import { registerReferences } from './handlers/references';
 import { applyInitialSettings, registerSettings } from './handlers/settings';
 import { serverWorkspace } from './handlers/workspace';
 import type { ServiceContext } from './languageservice/service';
 import type { DiagnosticsMode } from './handlers/diagnostics';
 
+resumeAfterBadHeaders();
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const workspace = serverWorkspace(documents);

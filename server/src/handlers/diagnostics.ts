@@ -5,6 +5,7 @@ import { DocumentDiagnosticReportKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServiceContext } from '../languageservice/service';
 import { guarded } from './guarded';
+import { capDiagnostics, headOf, isTooLarge, tooLargeDiagnostic } from './largeDocuments';
 import { routeDocument } from './routing';
 
 const DEBOUNCE_MS = 150;
@@ -22,7 +23,13 @@ export function registerDiagnostics(
 ): void {
   const compute = (doc: TextDocument) => {
     const service = routeDocument(doc);
-    return service ? guarded(connection, 'diagnostics', () => service.diagnostics(doc, context()), []) : [];
+    if (!service) return [];
+    const { locale } = context();
+    if (!isTooLarge(doc)) return capDiagnostics(guarded(connection, 'diagnostics', () => service.diagnostics(doc, context()), []), locale);
+    // Too large to check in full: its head only, and a word saying so.
+    const head = headOf(doc);
+    const found = guarded(connection, 'diagnostics', () => service.diagnostics(head, context()), []);
+    return [tooLargeDiagnostic(doc, head, locale), ...capDiagnostics(found, locale)];
   };
 
   connection.languages.diagnostics.on((params) => {
@@ -31,7 +38,10 @@ export function registerDiagnostics(
   });
 
   const timers = new Map<string, NodeJS.Timeout>();
+  /** The version last pushed per document: opening fires both onDidOpen and onDidChangeContent. */
+  const pushed = new Map<string, number>();
   const push = (doc: TextDocument) => {
+    pushed.set(doc.uri, doc.version);
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: compute(doc) });
   };
   const schedulePush = (uri: string) => {
@@ -57,12 +67,13 @@ export function registerDiagnostics(
       if (refreshSupport && others.length > 0) void connection.languages.diagnostics.refresh();
       return;
     }
-    schedulePush(e.document.uri);
+    if (pushed.get(e.document.uri) !== e.document.version) schedulePush(e.document.uri);
     for (const other of others) schedulePush(other.uri);
   });
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
+    pushed.delete(e.document.uri);
     if (!mode().pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 }

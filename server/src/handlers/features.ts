@@ -2,7 +2,9 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService, ServiceContext } from '../languageservice/service';
+import type { Position, Range } from 'vscode-languageserver-types';
 import { guarded } from './guarded';
+import { headOf, isTooLarge, mapPositions, windowAround } from './largeDocuments';
 import { routeDocument } from './routing';
 
 export function registerFeatures(
@@ -17,24 +19,58 @@ export function registerFeatures(
     if (!doc || !service) return fallback;
     return guarded(connection, what, () => run(doc, service) ?? fallback, fallback);
   };
+  /** A whole-document feature: on a large document, its head (the same lines, so no mapping). */
+  const onDocument = <T>(uri: string, what: string, fallback: T, run: (doc: TextDocument, s: LanguageService) => T | undefined) =>
+    withService(uri, what, fallback, (d, s) => run(isTooLarge(d) ? headOf(d) : d, s));
+  /**
+   * A feature at a position: on a large document, the lines around it, with positions moved into
+   * that view (`toView`, undefined outside it) and the answer's positions moved back.
+   */
+  const atPosition = <T>(
+    uri: string,
+    at: Position,
+    what: string,
+    fallback: T,
+    run: (doc: TextDocument, s: LanguageService, toView: (p: Position) => Position | undefined) => T | undefined,
+  ) =>
+    withService(uri, what, fallback, (d, s) => {
+      if (!isTooLarge(d)) return run(d, s, (p) => p);
+      const window = windowAround(d, at.line);
+      if (!window?.toView(at)) return fallback;
+      const answer = run(window.view, s, window.toView);
+      return answer === undefined ? undefined : mapPositions(answer, d.uri, window.fromView);
+    });
 
   connection.onCompletion((p) =>
-    withService(p.textDocument.uri, 'completion', [], (d, s) => s.completion?.(d, p.position, context())),
+    atPosition(p.textDocument.uri, p.position, 'completion', [], (d, s, toView) => s.completion?.(d, toView(p.position)!, context())),
   );
-  connection.onHover((p) => withService(p.textDocument.uri, 'hover', null, (d, s) => s.hover?.(d, p.position, context())));
-  connection.onDocumentSymbol((p) => withService(p.textDocument.uri, 'documentSymbol', [], (d, s) => s.documentSymbols?.(d)));
-  connection.onFoldingRanges((p) => withService(p.textDocument.uri, 'foldingRange', [], (d, s) => s.foldingRanges?.(d)));
+  connection.onHover((p) => atPosition(p.textDocument.uri, p.position, 'hover', null, (d, s, toView) => s.hover?.(d, toView(p.position)!, context())));
+  connection.onDocumentSymbol((p) => onDocument(p.textDocument.uri, 'documentSymbol', [], (d, s) => s.documentSymbols?.(d)));
+  connection.onFoldingRanges((p) => onDocument(p.textDocument.uri, 'foldingRange', [], (d, s) => s.foldingRanges?.(d)));
   connection.onCodeAction((p) =>
-    withService(p.textDocument.uri, 'codeAction', [], (d, s) => s.codeActions?.(d, p.range, p.context.diagnostics, context())),
+    atPosition(p.textDocument.uri, p.range?.start, 'codeAction', [], (d, s, toView) => {
+      const inView = (r: Range): Range | undefined => {
+        const start = toView(r.start);
+        const end = toView(r.end);
+        return start && end ? { start, end } : undefined;
+      };
+      const range = inView(p.range) ?? { start: toView(p.range.start)!, end: toView(p.range.start)! };
+      const diagnostics = p.context.diagnostics.flatMap((x) => {
+        const r = inView(x.range);
+        return r ? [{ ...x, range: r }] : [];
+      });
+      return s.codeActions?.(d, range, diagnostics, context());
+    }),
   );
   connection.onDefinition((p) =>
-    withService(p.textDocument.uri, 'definition', [], (d, s) => s.definition?.(d, p.position, context())),
+    atPosition(p.textDocument.uri, p.position, 'definition', [], (d, s, toView) => s.definition?.(d, toView(p.position)!, context())),
   );
-  connection.onCodeLens((p) => withService(p.textDocument.uri, 'codeLens', [], (d, s) => s.codeLenses?.(d)));
+  connection.onCodeLens((p) => onDocument(p.textDocument.uri, 'codeLens', [], (d, s) => s.codeLenses?.(d)));
   connection.languages.inlayHint.on((p) =>
-    withService(p.textDocument.uri, 'inlayHint', [], (d, s) => s.inlayHints?.(d, p.range, context())),
+    withService(p.textDocument.uri, 'inlayHint', [], (d, s) => (isTooLarge(d) ? [] : s.inlayHints?.(d, p.range, context()))),
   );
+  // Formatting a head would treat its cut as the end of the file: large documents are left alone.
   connection.onDocumentFormatting((p) =>
-    withService(p.textDocument.uri, 'formatting', [], (d, s) => s.format?.(d, p.options)),
+    withService(p.textDocument.uri, 'formatting', [], (d, s) => (isTooLarge(d) ? [] : s.format?.(d, p.options))),
   );
 }

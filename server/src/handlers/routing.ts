@@ -5,6 +5,9 @@ import { languageForPath, serviceFor } from '../languageservice/languages';
 import type { LanguageService } from '../languageservice/service';
 
 export function routeDocument(doc: TextDocument): LanguageService | undefined {
+  // The transport takes a didOpen whose uri or text is not a string as it comes; such a document
+  // has no language. Throwing here instead broke the re-check of every other document for good.
+  if (typeof doc.uri !== 'string' || typeof doc.getText() !== 'string') return undefined;
   const byId = serviceFor(doc.languageId);
   if (byId) return byId;
   const path = decodeURIComponent(doc.uri.replace(/^[a-z]+:\/\//, ''));

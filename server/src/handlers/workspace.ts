@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Workspace } from '../languageservice/service';
+import { isTooLarge } from './largeDocuments';
 
 /** Larger files are not read from disk for cross-file analysis; the editor still opens them. */
 const MAX_SIBLING_BYTES = 8 * 1024 * 1024;
@@ -12,7 +13,8 @@ export function serverWorkspace(documents: TextDocuments<TextDocument>): Workspa
   return {
     readText(uri) {
       const open = documents.get(uri);
-      if (open) return open.getText();
+      // A sibling too large to analyse in its own editor is not analysed for this one either.
+      if (open) return isTooLarge(open) ? undefined : open.getText();
       if (!uri.startsWith('file:')) return undefined;
       try {
         const buf = readFileSync(fileURLToPath(uri));

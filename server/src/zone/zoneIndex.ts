@@ -41,6 +41,8 @@ export class ZoneIndex {
   private readonly slotMask: number;
   /** Next row with the same name, or -1. */
   private readonly next: Int32Array;
+  /** mask() of each name, kept at its first row: a name may hold thousands of records. */
+  private readonly masks: Uint8Array;
   private names_ = 0;
 
   constructor(readonly table: RecordTable) {
@@ -52,6 +54,8 @@ export class ZoneIndex {
     const next = new Int32Array(n).fill(-1);
     // The last row of each chain, indexed by the chain's first row, for appending in O(1).
     const tail = new Int32Array(n);
+    const masks = new Uint8Array(n);
+    const codes = table.typeCode;
     const owners = table.owner;
     let previous: string | undefined;
     let previousHead = -1;
@@ -63,10 +67,13 @@ export class ZoneIndex {
         next[tail[h]] = i;
       }
       tail[h] = i;
+      const c = codes[i];
+      masks[h] |= HAS_RECORDS | (c === 1 || c === 28 ? HAS_ADDRESS : c === 5 ? HAS_CNAME : c === 2 ? HAS_NS : 0);
       previous = owner;
       previousHead = h;
     }
     this.next = next;
+    this.masks = masks;
   }
 
   /** The first row of `name`, inserting `row` as the first when the name is new. */
@@ -115,13 +122,8 @@ export class ZoneIndex {
 
   /** What a name holds, as HAS_* bits, from one lookup. */
   mask(name: string): number {
-    const codes = this.table.typeCode;
-    let m = 0;
-    for (let i = this.first(name); i >= 0; i = this.next[i]) {
-      const c = codes[i];
-      m |= HAS_RECORDS | (c === 1 || c === 28 ? HAS_ADDRESS : c === 5 ? HAS_CNAME : c === 2 ? HAS_NS : 0);
-    }
-    return m;
+    const i = this.first(name);
+    return i >= 0 ? this.masks[i] : 0;
   }
 
   /** Rows at a name (any case), in file order. */

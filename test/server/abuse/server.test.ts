@@ -17,15 +17,37 @@ function rssMb(pid: number): number {
   return Number(m[1]) / 1024;
 }
 
+const FIFTY_MB = 50 * 1024 * 1024;
+
+/** A few typical lines of each language, repeated to 50 MB, and a hover inside them (line within the unit). */
+const HUGE: { lang: string; uri: string; unit: string; hover: { line: number; character: number; shows: RegExp } }[] = [
+  { lang: 'postfix-map', uri: 'file:///abuse/huge/postfix/sender_access', unit: 'user@example.org REJECT no thanks\nexample.com OK\n', hover: { line: 0, character: 19, shows: /REJECT/ } },
+  {
+    lang: 'postfix-main',
+    uri: 'file:///abuse/huge/postfix/main.cf',
+    unit: 'myhostname = mail.example.org\nsmtpd_recipient_restrictions = permit_mynetworks,\n  reject_unauth_destination\n# comment\n',
+    hover: { line: 0, character: 3, shows: /myhostname/ },
+  },
+  {
+    lang: 'postfix-master',
+    uri: 'file:///abuse/huge/postfix/master.cf',
+    unit: 'smtp      inet  n       -       y       -       -       smtpd\n  -o smtpd_tls_security_level=encrypt\n# c\n',
+    hover: { line: 1, character: 8, shows: /smtpd_tls_security_level/ },
+  },
+  { lang: 'dns-zone', uri: 'file:///abuse/huge/example.org.zone', unit: 'host IN A 10.0.0.1\nwww IN CNAME host\nx IN MX 10 host\n', hover: { line: 0, character: 2, shows: /host/ } },
+  { lang: 'postfix-aliases', uri: 'file:///abuse/huge/aliases', unit: 'postmaster: root\nuser: a, b, |"/bin/cmd", /tmp/file\n  c\n', hover: { line: 0, character: 3, shows: /postmaster/ } },
+  { lang: 'msmtprc', uri: 'file:///abuse/huge/msmtprc', unit: 'account a\nhost smtp.example.org\nport 587\nfrom a@example.org\nauth on\ntls on\n', hover: { line: 1, character: 2, shows: /host/ } },
+];
+
 describe('language server under abuse', () => {
   let client: LspClient;
   let pid: number;
 
+  /** Rejects when the server exits (one listener for the whole suite). */
+  let died: Promise<never>;
+
   /** Waits for p, failing with the server's stderr if the server exits first. */
   function unlessExited<T>(p: Promise<T>): Promise<T> {
-    const died = client.exited.then((code) => {
-      throw new Error(`the server exited with ${code}; stderr: ${client.stderr.slice(-3000)}`);
-    });
     return Promise.race([p, died]);
   }
 
@@ -40,6 +62,10 @@ describe('language server under abuse', () => {
     client = new LspClient();
     const init = await client.initialize();
     pid = init.capabilities.experimental.mailconf.pid;
+    died = client.exited.then((code) => {
+      throw new Error(`the server exited with ${code}; stderr: ${client.stderr.slice(-3000)}`);
+    });
+    died.catch(() => undefined);
     client.open(LAB, 'postfix-main', LAB_TEXT);
     await client.waitFor(diagnosticsFor(LAB));
   });
@@ -56,6 +82,35 @@ describe('language server under abuse', () => {
     const body = Buffer.from('{"jsonrpc":"2.0","id":9001,"method":"textDocument/hover","params":{', 'utf8');
     client.writeRaw(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]));
     await stillAnswers();
+  });
+
+  // Once seen leaving the server silent when it came right after the body that is not JSON (the
+  // two ran on separate servers since): on the same server, in that order, it must answer.
+  it('survives requests whose params have the wrong types, and keeps checking edits', { timeout: 20_000 }, async () => {
+    const calls: Array<[string, unknown]> = [
+      ['textDocument/hover', 'not an object'],
+      ['textDocument/hover', { textDocument: { uri: 42 }, position: { line: 'x', character: null } }],
+      ['textDocument/completion', { textDocument: null, position: [] }],
+      ['textDocument/documentSymbol', { textDocument: { uri: { nested: true } } }],
+      ['textDocument/formatting', { textDocument: { uri: LAB }, options: 'tabs' }],
+      ['textDocument/codeAction', { textDocument: { uri: LAB }, range: null, context: null }],
+      ['textDocument/diagnostic', { textDocument: { uri: LAB, extra: [1, 2] } }],
+      ['workspace/executeCommand', { command: 'mailconf.lsp.noSuchCommand', arguments: [null, 1, 'x'] }],
+    ];
+    for (const [method, params] of calls) {
+      // Either an answer or an error response: what matters is that one comes back.
+      await client.request(method, params).catch((err: Error) => err);
+    }
+    client.notify('textDocument/didChange', { textDocument: { uri: 'file:///never/opened.cf', version: 2 }, contentChanges: [{ text: 'x' }] });
+    client.notify('textDocument/didOpen', { textDocument: { uri: 7, languageId: null, version: 'one', text: 12 } });
+    client.notify('textDocument/didClose', { textDocument: {} });
+    await stillAnswers();
+    // Requests were answered even when this failed; what stopped was the diagnostics of every later
+    // edit, because the document opened with uri 7 broke the re-check of the open documents.
+    const uri = 'file:///abuse/after-wrong-types/main.cf';
+    client.open(uri, 'postfix-main', 'myhostname = a\n');
+    client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'myhostname = b\n' }] });
+    await unlessExited(client.waitFor((m) => diagnosticsFor(uri)(m) && m.params.version === 2));
   });
 
   it('answers requests about documents it never opened with empty results', async () => {
@@ -108,7 +163,7 @@ describe('language server under abuse', () => {
     await stillAnswers();
   });
 
-  it('applies 1,000 rapid incremental edits and reports on the last version', async () => {
+  it('applies 1,000 rapid incremental edits and reports on the last version', { timeout: 60_000 }, async () => {
     const uri = 'file:///abuse/edits/main.cf';
     client.open(uri, 'postfix-main', 'myhostname = a\n');
     let expected = 'myhostname = a\n';
@@ -128,74 +183,47 @@ describe('language server under abuse', () => {
     await stillAnswers();
   });
 
-  it('survives a header without Content-Length and one with a bad length', async () => {
+  // 50 MB of each language, well past the size the server analyses in full (4 Mi characters):
+  // it must say so once, keep diagnostics bounded, and answer hover and completion anywhere, fast.
+  for (const huge of HUGE) {
+    it(`opens a 50 MB ${huge.lang} file, answers hover and completion deep inside it, and keeps its memory bounded`, { timeout: 120_000 }, async () => {
+      const before = rssMb(pid);
+      const units = Math.ceil(FIFTY_MB / huge.unit.length);
+      const unitLines = huge.unit.split('\n').length - 1;
+      client.open(huge.uri, huge.lang, huge.unit.repeat(units));
+      const published = await unlessExited(client.waitFor(diagnosticsFor(huge.uri)));
+      const codes = published.params.diagnostics.map((d: any) => d.code);
+      assert.ok(codes.includes('file-too-large'), 'one diagnostic says the file is too large to check in full');
+      assert.ok(codes.length <= 10_002, `${codes.length} diagnostics published`);
+
+      // 70% of the way in, far beyond the part that is checked.
+      const line = Math.floor(units * 0.7) * unitLines + huge.hover.line;
+      const position = { line, character: huge.hover.character };
+      const hover = await unlessExited(client.request('textDocument/hover', { textDocument: { uri: huge.uri }, position }));
+      assert.ok(hover, 'hover answers deep inside the file');
+      assert.match(JSON.stringify(hover.contents), huge.hover.shows);
+      assert.equal(hover.range.start.line, line, 'the hover range is mapped back to the line in the file');
+      const completion = await unlessExited(client.request('textDocument/completion', { textDocument: { uri: huge.uri }, position }));
+      assert.ok(Array.isArray(completion) || Array.isArray(completion?.items), 'completion answers');
+
+      client.notify('textDocument/didClose', { textDocument: { uri: huge.uri } });
+      await stillAnswers();
+      const after = rssMb(pid);
+      // The text (one byte a character in V8) and the analyses of a 4 Mi-character part are all it may keep.
+      assert.ok(after < before + 1000, `RSS grew from ${before.toFixed(0)} MB to ${after.toFixed(0)} MB`);
+    });
+  }
+
+  it('survives a header without Content-Length and one with a bad length, followed at once by a request', { timeout: 20_000 }, async () => {
+    // Corked so that both headers and the request reach the server in one chunk: its reader used
+    // to stop at the first bad header and leave the request unread until more bytes came.
+    const stdin = (client as unknown as { proc: { stdin: NodeJS.WritableStream & { cork(): void; uncork(): void } } }).proc.stdin;
+    stdin.cork();
     client.writeRaw('Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n');
     client.writeRaw('Content-Length: banana\r\n\r\n');
-    await stillAnswers();
-  });
-
-  // Todo until it passes: on the development machine the server had not answered minutes after
-  // the 50 MB didOpen (cause not yet found: the transport or the lookup-table diagnostics).
-  it('opens a 50 MB file, keeps answering, and keeps its memory bounded', { timeout: 30_000, todo: 'no answer within minutes after a 50 MB didOpen' }, async () => {
-    const before = rssMb(pid);
-    const uri = 'file:///abuse/huge/sender_access';
-    const line = 'user@example.org REJECT no thanks\n';
-    const text = line.repeat(Math.ceil((50 * 1024 * 1024) / line.length));
-    client.open(uri, 'postfix-map', text);
-    await unlessExited(client.waitFor(diagnosticsFor(uri)));
-    await stillAnswers();
-    client.notify('textDocument/didClose', { textDocument: { uri } });
-    await stillAnswers();
-    const peak = rssMb(pid);
-    // The text (100 MB as UTF-16) and its parse may be held while open; nothing should grow past that.
-    assert.ok(peak < before + 1500, `RSS grew from ${before.toFixed(0)} MB to ${peak.toFixed(0)} MB`);
-  });
-
-});
-
-// On a server that had first received a body that is not JSON, these messages left it silent (the
-// session hung); on a fresh server they pass. They get their own server until that is understood.
-
-describe('language server under wrongly typed messages', () => {
-  let client: LspClient;
-  function unlessExited<T>(p: Promise<T>): Promise<T> {
-    const died = client.exited.then((code) => {
-      throw new Error(`the server exited with ${code}; stderr: ${client.stderr.slice(-3000)}`);
-    });
-    return Promise.race([p, died]);
-  }
-  async function stillAnswers(): Promise<void> {
-    assert.ok(client.alive, `the server exited; stderr: ${client.stderr.slice(-2000)}`);
-    const hover = await unlessExited(client.request('textDocument/hover', { textDocument: { uri: LAB }, position: { line: 0, character: 3 } }));
-    assert.ok(hover && JSON.stringify(hover.contents).includes('myhostname'), 'hover on myhostname still works');
-  }
-  before(async () => {
-    client = new LspClient();
-    await client.initialize();
-    client.open(LAB, 'postfix-main', LAB_TEXT);
-    await client.waitFor(diagnosticsFor(LAB));
-  });
-  after(() => client.kill());
-
-  it('survives requests whose params have the wrong types', async () => {
-    const calls: Array<[string, unknown]> = [
-      ['textDocument/hover', 'not an object'],
-      ['textDocument/hover', { textDocument: { uri: 42 }, position: { line: 'x', character: null } }],
-      ['textDocument/completion', { textDocument: null, position: [] }],
-      ['textDocument/documentSymbol', { textDocument: { uri: { nested: true } } }],
-      ['textDocument/formatting', { textDocument: { uri: LAB }, options: 'tabs' }],
-      ['textDocument/codeAction', { textDocument: { uri: LAB }, range: null, context: null }],
-      ['textDocument/diagnostic', { textDocument: { uri: LAB, extra: [1, 2] } }],
-      ['workspace/executeCommand', { command: 'mailconf.lsp.noSuchCommand', arguments: [null, 1, 'x'] }],
-    ];
-    for (const [method, params] of calls) {
-      // Either an answer or an error response: what matters is that one comes back.
-      await client.request(method, params).catch((err: Error) => err);
-    }
-    client.notify('textDocument/didChange', { textDocument: { uri: 'file:///never/opened.cf', version: 2 }, contentChanges: [{ text: 'x' }] });
-    client.notify('textDocument/didOpen', { textDocument: { uri: 7, languageId: null, version: 'one', text: 12 } });
-    client.notify('textDocument/didClose', { textDocument: {} });
-    await stillAnswers();
+    const answered = stillAnswers();
+    stdin.uncork();
+    await answered;
   });
 
 });

@@ -2,8 +2,9 @@
 // master.cf being edited, computed in-process by the postconf emulation from the editor's text
 // (unsaved changes included) and the sibling file. The warnings postconf would print on stderr
 // follow as comment lines, so the preview shows them where the user is looking.
+import { hostname, networkInterfaces } from 'node:os';
 import { siblingUri } from '../languageservice/postfixPair';
-import { postconf } from '../postfix/postconf';
+import { interfaceAddresses, postconf } from '../postfix/postconf';
 import type { CommandContext, ServerCommand } from './command';
 
 export type PreviewMode = 'n' | 'nx' | 'M';
@@ -24,7 +25,12 @@ export function postconfPreview(request: PreviewRequest, read: (uri: string | un
   const masterUri = isMaster ? request.uri : siblingUri(request.uri, 'master.cf');
   const result = postconf(
     { mainCf: read(mainUri) ?? '', masterCf: read(masterUri) },
-    request.mode === 'M' ? { masterEntries: true } : { nonDefault: true, expand: request.mode === 'nx' },
+    {
+      ...(request.mode === 'M' ? { masterEntries: true } : { nonDefault: true, expand: request.mode === 'nx' }),
+      // Host-dependent defaults ($myhostname, $mydomain) as postconf would print them on this
+      // machine, the same facts `mailconf postconf` uses.
+      host: { hostname: hostname(), interfaces: interfaceAddresses(networkInterfaces()), processId: process.pid },
+    },
   );
   const warnings = result.stderr
     .split('\n')

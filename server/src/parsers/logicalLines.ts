@@ -132,3 +132,15 @@ export function rangeIn(logical: { pieces: LinePiece[] }, start: number, end: nu
   const p = pieceAt(logical.pieces, end - 1);
   return { start: s, end: { line: p.line, character: p.character + Math.min(end - p.offset, p.width) } };
 }
+
+/** What main.cf and master.cf both do with a continuation line that has nothing to continue. */
+export function orphanFindings(orphans: LogicalLine[]) {
+  return {
+    orphans: orphans.map((o) => ({ text: o.text, line: o.pieces[0].line })),
+    errors: orphans.map((o) => ({
+      code: 'leading-continuation' as const,
+      message: 'This line starts with whitespace, so it continues a previous line, but there is none: Postfix ignores it',
+      range: o.range,
+    })),
+  };
+}

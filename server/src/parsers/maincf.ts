@@ -3,7 +3,7 @@
 // Postfix's split_nameval(): the name runs to the first blank or '=', the value is what follows
 // the '=' with surrounding blanks removed. A '#' inside a value is literal.
 import { checkBraceGrouping, ExpansionErrorCode, parseExpansion, ValueReference } from './expansion';
-import { isSpace, LinePiece, readLogicalLines, rangeIn } from './logicalLines';
+import { isSpace, LinePiece, orphanFindings, readLogicalLines, rangeIn } from './logicalLines';
 import { Range } from './range';
 
 export interface MainCfReference extends ValueReference {
@@ -56,15 +56,7 @@ const NAME = /^[A-Za-z0-9_.-]+$/;
 
 export function parseMainCf(text: string): MainCfFile {
   const logical = readLogicalLines(text);
-  const out: MainCfFile = { entries: [], comments: logical.comments, errors: [], orphans: [] };
-  for (const o of logical.orphans) {
-    out.orphans.push({ text: o.text, line: o.pieces[0].line });
-    out.errors.push({
-      code: 'leading-continuation',
-      message: 'This line starts with whitespace, so it continues a previous line, but there is none: Postfix ignores it',
-      range: o.range,
-    });
-  }
+  const out: MainCfFile = { entries: [], comments: logical.comments, ...orphanFindings(logical.orphans) };
   for (const l of logical.lines) parseEntry(l.text, l.pieces, l.range, out);
   if (logical.orphans.length > 0) out.errors.sort((a, b) => a.range.start.line - b.range.start.line);
   return out;

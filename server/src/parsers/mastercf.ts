@@ -5,7 +5,7 @@
 // rest are the command's arguments, starting with daemon options such as `-o name=value`.
 // Syntax only: whether a type or flag is valid is for the analyses, which get every field's range.
 import { parseExpansion, ValueReference } from './expansion';
-import { isSpace, LinePiece, readLogicalLines, rangeIn } from './logicalLines';
+import { isSpace, LinePiece, orphanFindings, readLogicalLines, rangeIn } from './logicalLines';
 import { Range } from './range';
 
 export interface MasterCfField {
@@ -78,15 +78,7 @@ export interface MasterCfFile {
 
 export function parseMasterCf(text: string): MasterCfFile {
   const logical = readLogicalLines(text);
-  const out: MasterCfFile = { entries: [], comments: logical.comments, errors: [], orphans: [] };
-  for (const o of logical.orphans) {
-    out.orphans.push({ text: o.text, line: o.pieces[0].line });
-    out.errors.push({
-      code: 'leading-continuation',
-      message: 'This line starts with whitespace, so it continues a previous line, but there is none: Postfix ignores it',
-      range: o.range,
-    });
-  }
+  const out: MasterCfFile = { entries: [], comments: logical.comments, ...orphanFindings(logical.orphans) };
   for (const l of logical.lines) out.entries.push(parseEntry(l.text, l.pieces, l.range, out));
   if (logical.orphans.length > 0) out.errors.sort((a, b) => a.range.start.line - b.range.start.line);
   return out;

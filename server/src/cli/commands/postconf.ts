@@ -7,7 +7,8 @@ import { resolve } from 'node:path';
 import { interfaceAddresses, postconf, PostconfOptions } from '../../postfix/postconf';
 import { CliError, Command, EXIT_USAGE } from '../usage';
 
-const FLAGS: Record<string, keyof PostconfOptions> = {
+/** postconf's one-letter flags and the emulation options they set. */
+export const FLAGS: Record<string, keyof PostconfOptions> = {
   d: 'showDefaults',
   f: 'fold',
   F: 'masterFields',

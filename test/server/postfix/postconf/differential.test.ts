@@ -9,6 +9,7 @@ import { hostname, networkInterfaces, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { interfaceAddresses, postconf, PostconfOptions } from '../../../../server/src/postfix/postconf';
+import { FLAGS } from '../../../../server/src/cli/commands/postconf';
 import { requirePeer } from '../../../support/peers';
 
 const FIXTURES = resolve(__dirname, '../../../fixtures/postconf');
@@ -42,24 +43,13 @@ const MODES: string[][] = [
   ['-nx', '-o', 'mydomain=override.example'],
 ];
 
-const FLAG: Record<string, keyof PostconfOptions> = {
-  d: 'showDefaults',
-  f: 'fold',
-  F: 'masterFields',
-  h: 'hideName',
-  H: 'hideValue',
-  M: 'masterEntries',
-  n: 'nonDefault',
-  P: 'masterParams',
-  x: 'expand',
-};
 
 function options(dir: string, args: string[]): PostconfOptions {
   const o: PostconfOptions = { configDir: dir, names: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '-o') (o.overrides ??= []).push(args[++i]);
-    else if (a.startsWith('-')) for (const c of a.slice(1)) (o[FLAG[c]] as boolean) = true;
+    else if (a.startsWith('-')) for (const c of a.slice(1)) (o[FLAGS[c]] as boolean) = true;
     else o.names!.push(a);
   }
   o.host = { hostname: hostname(), interfaces: interfaceAddresses(networkInterfaces()) };

@@ -6,6 +6,7 @@ import { Client } from 'ssh2';
 import { authPlan, type AuthOptions } from './auth';
 import { SshError } from './errors';
 import { preferredKeyTypes, verifyHostKey, type HostKeyPolicy } from './hostKeyPolicy';
+import { handshakeRefusal, RemoteOffer } from './weakAlgorithms';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -57,6 +58,14 @@ export function connect(opts: ConnectOptions): Promise<Client> {
     let settled = false;
     let hostKeyError: SshError | undefined;
     let timer: NodeJS.Timeout | undefined;
+    /** What the server offered in its KEXINIT, to name it when nothing matches ours. */
+    const offer = new RemoteOffer();
+    /** Set once the key exchange is done: a silence after it is the server's, during login. */
+    let keysExchanged = false;
+    const silence = () =>
+      keysExchanged
+        ? `${where}: no SSH session within ${timeoutMs} ms; the server went silent after the key exchange, during login`
+        : `${where}: no SSH session within ${timeoutMs} ms`;
 
     const finish = (err?: unknown) => {
       if (settled) return;
@@ -71,7 +80,7 @@ export function connect(opts: ConnectOptions): Promise<Client> {
     };
     const arm = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => finish(new SshError('timeout', `${where}: no SSH session within ${timeoutMs} ms`)), timeoutMs);
+      timer = setTimeout(() => finish(new SshError('timeout', silence())), timeoutMs);
     };
     /** Runs a prompt without the deadline ticking: people take longer than machines. */
     const paused = async <T>(ask: () => Promise<T>): Promise<T> => {
@@ -107,9 +116,12 @@ export function connect(opts: ConnectOptions): Promise<Client> {
       }
       const network = err.code && NETWORK_CODES[err.code];
       if (network) return finish(new SshError('connect', `${where}: ${network}`));
-      if (err.level === 'client-timeout') return finish(new SshError('timeout', `${where}: no SSH session within ${timeoutMs} ms`));
+      if (err.level === 'client-timeout') return finish(new SshError('timeout', silence()));
+      const refusal = handshakeRefusal(err.message, offer);
+      if (refusal) return finish(new SshError('connect', `${where}: ${refusal}`));
       finish(new SshError('connect', `${where}: ${err.message}`));
     });
+    client.on('handshake', () => (keysExchanged = true));
     client.on('close', () => finish(hostKeyError ?? new SshError('connect', `${where}: the server closed the connection during login`)));
 
     arm();
@@ -121,6 +133,8 @@ export function connect(opts: ConnectOptions): Promise<Client> {
       // Our own timer covers the handshake; ssh2's would fire while a person reads a prompt.
       readyTimeout: 2 ** 31 - 1,
       keepaliveInterval: 15_000,
+      // ssh2 tells what the server offered only through its debug lines.
+      debug: (line: string) => offer.note(line),
       algorithms: { serverHostKey: hostKeyOrder(preferredKeyTypes(opts.hostKeys, opts.host, opts.port)) as never },
       authHandler: handler.handler,
       hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {

@@ -15,9 +15,6 @@ const RUNS = 300;
  * the suite) until their owners fix them. Remove an entry once its property passes.
  */
 const KNOWN_FAILURES: Record<string, string> = {
-  'maincf/formatting keeps every token and is idempotent': 'the main.cf formatter adds an "=" to "{\\n = # comment" (work in progress)',
-  'mastercf/formatting keeps every token and is idempotent': 'the master.cf formatter changes "smtpd{ " at the end of an entry (work in progress)',
-  'zone/formatting keeps every token and is idempotent': 'the zone formatter is not idempotent on " A  \\n" (blank owner, trailing blanks)',
 };
 
 describe('fuzz slice (fixed seed)', () => {

@@ -36,11 +36,16 @@ export function mainCfFolding(doc: TextDocument): FoldingRange[] {
 
 export function mainCfFormat(doc: TextDocument): TextEdit[] {
   const edits: TextEdit[] = [];
-  for (const e of parsedMainCf(doc).entries) {
+  const tree = parsedMainCf(doc);
+  for (const e of tree.entries) {
     const line = e.nameRange.start.line;
+    // A setting that did not parse is left as written: re-spacing it could add or lose text.
+    if (tree.errors.some((err) => err.range.start.line >= e.range.start.line && err.range.start.line <= e.range.end.line)) continue;
     const sameLine = e.rawValue !== '' && e.valueRange.start.line === line;
     const end = sameLine ? e.valueRange.start : { line, character: doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '').length };
     const current = doc.getText({ start: e.nameRange.end, end });
+    // Only the spacing around an '=' on the name's own line is ours to change.
+    if (!/^\s*=\s*$/.test(current)) continue;
     const wanted = sameLine ? ' = ' : ' =';
     if (current !== wanted) edits.push(TextEdit.replace({ start: e.nameRange.end, end }, wanted));
   }

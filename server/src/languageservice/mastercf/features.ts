@@ -95,10 +95,20 @@ export function masterCfFormat(doc: TextDocument): TextEdit[] {
   for (const e of tree.entries) {
     if (e.fields.length < 8) continue;
     if (tree.comments.some((c) => c.range.start.line > e.range.start.line && c.range.start.line < e.range.end.line)) continue;
+    // An entry that did not parse, or whose braces do not balance (Postfix then takes the rest of the
+    // line as one field), is left as written: re-printing it could lose or add text.
+    if (tree.errors.some((err) => err.range.start.line >= e.range.start.line && err.range.start.line <= e.range.end.line)) continue;
+    if (e.fields.some((f) => braceDepth(f.text) !== 0)) continue;
     const argv = e.fields.map((f) => f.text);
     normalizeDaemonArgs(argv, () => undefined);
     const text = printMasterEntry(argv, true, (v) => v).replace(/\n$/, '');
     if (doc.getText(e.range) !== text) edits.push(TextEdit.replace(e.range, text));
   }
   return edits;
+}
+
+function braceDepth(text: string): number {
+  let depth = 0;
+  for (const ch of text) depth += ch === '{' ? 1 : ch === '}' ? -1 : 0;
+  return depth;
 }

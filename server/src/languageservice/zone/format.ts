@@ -37,6 +37,9 @@ export function zoneFormat(doc: TextDocument, options: FormattingOptions): TextE
     const cls = header.find((w) => !/^\d/.test(w)) ?? '';
     // Only a TTL and a class fit the columns; anything more is left for the diagnostics to flag.
     if (header.length > (ttl ? 1 : 0) + (cls ? 1 : 0)) continue;
+    // A type that is not a word (a stray quote...) is a broken record: aligning it would move the
+    // other records' columns again on the next run.
+    if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(r.type)) continue;
     rows.push({ line: r.line, lineStart, dataStart, owner: text.slice(r.start, r.ownerEnd), ttl, cls: cls.toUpperCase(), type: r.type });
   }
   const widthOf = (f: (r: Row) => string, cap = Infinity) => Math.min(cap, Math.max(0, ...rows.map((r) => f(r).length)));

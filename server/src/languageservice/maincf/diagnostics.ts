@@ -23,10 +23,13 @@ export function mainCfDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagn
   const pair = pairForMainCf(doc, ctx.workspace);
   const { main, model } = pair;
   const out: Diagnostic[] = main.errors.map((e) => diagnostic(e.range, DiagnosticSeverity.Error, `syntax/${e.code}`, e.message));
-  out.push(...mainCfNameDiagnostics(main.entries, model, doc.uri));
-  out.push(...cachedValueChecks(doc, main.entries, model, (e) => checkValue(siteOf(doc, e, model))));
-  out.push(...globalChecks(doc, model));
-  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  // concat, not push(...): a spread of some 120,000 diagnostics (a multi-MB file) overflows the stack.
+  const all = out.concat(
+    mainCfNameDiagnostics(main.entries, model, doc.uri),
+    cachedValueChecks(doc, main.entries, model, (e) => checkValue(siteOf(doc, e, model))),
+    globalChecks(doc, model),
+  );
+  return all.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 export function siteOf(doc: TextDocument, e: MainCfEntry, model: PostfixModel): ValueSite {

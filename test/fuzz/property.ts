@@ -16,6 +16,11 @@ export interface FuzzProperty<T = string> {
   size?(input: T): number;
   /** Share of the run count this property gets (1 by default; large inputs get less). */
   share?: number;
+  /**
+   * The share in `npm run fuzz` when it differs from the unit slice's: the slice keeps its fixed
+   * inputs (and so its known state), the full run spends its time budget where it finds most.
+   */
+  fullRunShare?: number;
   /** False for properties that time more than a parse (services, formatting): no per-KB budget. */
   timed?: boolean;
 }
@@ -134,6 +139,7 @@ export function formattingProperty(
     name: 'formatting keeps every token and is idempotent',
     arbitrary,
     share: 0.05,
+    fullRunShare: 0.2,
     timed: false,
     run: (text) => {
       const once = format(text);

@@ -80,6 +80,8 @@ export const USER_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'git.enabled': false,
   'workbench.tips.enabled': false,
+  // The lab walkthrough stays one click away on the Welcome page instead of taking focus at install.
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
 };
 
 /** Writes user settings into a code-server user-data dir. */

@@ -82,15 +82,28 @@ export async function startUiSession(prepare?: (folder: string) => void): Promis
         await page.locator('#status\\.editor\\.mode', { hasText: languageName }).waitFor({ timeout: 60_000 });
       },
       runCommand: async (title) => {
-        await page.keyboard.press('F1');
-        await page.keyboard.type(title);
         // Other commands may contain the title ("Test SMTP from the server…"): take the exact one.
         const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-        await page
-          .locator('.quick-input-list .monaco-list-row')
-          .filter({ has: page.locator('.label-name', { hasText: exact }) })
-          .first()
-          .click();
+        const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) });
+        // On a loaded machine the palette sometimes opens before its list has the command:
+        // close it and ask again rather than wait on a list that will not change.
+        for (let attempt = 1; ; attempt++) {
+          await page.keyboard.press('F1');
+          // Fill the palette's own input: typed keys could land elsewhere if something takes focus.
+          const input = page.locator('.quick-input-widget .quick-input-box input');
+          await input.waitFor();
+          await input.fill(`>${title}`);
+          try {
+            await row.first().click({ timeout: 15_000 });
+            return;
+          } catch (err) {
+            if (attempt === 3) {
+              await page.screenshot({ path: join(SHOTS, 'palette-failure.png') });
+              throw err;
+            }
+            await page.keyboard.press('Escape');
+          }
+        }
       },
       close: async () => {
         await ctx.close();

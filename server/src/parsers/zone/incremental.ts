@@ -7,6 +7,7 @@
 // caller parses in full. The answer is always the one a full parse gives (see the property test).
 import { absoluteName, checkName } from './names';
 import { parseZoneFragment, ParseOptions } from './parser';
+import { lineOf } from './ranges';
 import { MAX_TTL, parseTtl } from './ttl';
 import { RecordTable, ZoneDirective, ZoneError, ZoneFile, ZoneRecord, ZoneSource } from './tree';
 
@@ -173,8 +174,8 @@ export function reparseZone(previous: ZoneFile, text: string, options: ParseOpti
   if (frag.directives.length > 0 || frag.parens.length > 0) return undefined;
 
   // Lines: those before the fragment, the fragment's, and the rest moved by delta.
-  const firstLine = lineIndex(prev, from);
-  const endLine = to >= old.length ? prev.lineCount : lineIndex(prev, to);
+  const firstLine = lineOf(prev, from);
+  const endLine = to >= old.length ? prev.lineCount : lineOf(prev, to);
   const fragLines = frag.source.lineCount - (to + delta >= text.length ? 0 : 1);
   const lineDelta = fragLines - (endLine - firstLine);
   const lineCount = prev.lineCount + lineDelta;
@@ -221,15 +222,3 @@ export function reparseZone(previous: ZoneFile, text: string, options: ParseOpti
   };
 }
 
-/** Index of the line that starts at `offset` (a line start). */
-function lineIndex(source: ZoneSource, offset: number): number {
-  const starts = source.lineStarts;
-  let lo = 0;
-  let hi = source.lineCount - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}

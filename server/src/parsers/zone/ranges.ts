@@ -2,7 +2,8 @@
 import type { Position, Range } from '../range';
 import type { ZoneRecord, ZoneSource } from './tree';
 
-export function positionAt(source: ZoneSource, offset: number): Position {
+/** Line of an offset, by binary search in the line starts (records do not store their line). */
+export function lineOf(source: ZoneSource, offset: number): number {
   const starts = source.lineStarts;
   let lo = 0;
   let hi = source.lineCount - 1;
@@ -11,7 +12,12 @@ export function positionAt(source: ZoneSource, offset: number): Position {
     if (starts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo, character: offset - starts[lo] };
+  return lo;
+}
+
+export function positionAt(source: ZoneSource, offset: number): Position {
+  const line = lineOf(source, offset);
+  return { line, character: offset - source.lineStarts[line] };
 }
 
 export function offsetRange(source: ZoneSource, start: number, end: number): Range {

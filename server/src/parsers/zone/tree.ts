@@ -2,20 +2,9 @@
 // Range objects: a million-record zone then costs one small object per record, and ranges are
 // computed only for the few records a diagnostic or a feature needs (see ranges.ts).
 import type { Range } from '../range';
+import { lineOf } from './ranges';
 import { typeName } from './types';
 
-/** Line of an offset, by binary search in the line starts (records do not store their line). */
-function lineOf(source: ZoneSource, offset: number): number {
-  const starts = source.lineStarts;
-  let lo = 0;
-  let hi = source.lineCount - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 /** One file of the zone: the main file or an $INCLUDEd one. */
 export interface ZoneSource {

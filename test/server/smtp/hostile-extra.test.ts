@@ -3,39 +3,22 @@
 // memory, with a clear failure of the right stage, or carry on correctly; never hang or crash.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { TLSSocket } from 'node:tls';
 import { probe } from '../../../server/src/smtp/probe';
 import type { ProbeOptions, ProbeResult } from '../../../server/src/smtp/types';
 import { makeCertificates } from '../../support/lab/certificates';
 import { requirePeer } from '../../support/peers';
+import { hostile } from '../../support/hostileServer';
 
 const GIB = 1024 ** 3;
 const CHUNK = 1024 * 1024;
 /** Far below what a gigabyte would cost if the probe buffered it. */
 const MAX_RSS_GROWTH_MB = 64;
 
-const servers: Server[] = [];
-const clients = new Set<Socket>();
-after(() => {
-  for (const c of clients) c.destroy();
-  for (const s of servers) s.close();
-});
-
-async function hostile(behave: (socket: Socket) => void): Promise<number> {
-  const server = createServer((socket) => {
-    clients.add(socket);
-    socket.on('error', () => {});
-    socket.on('close', () => clients.delete(socket));
-    behave(socket);
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return (server.address() as { port: number }).port;
-}
 
 /** Writes `chunk` over and over, as fast as the peer reads, until a gigabyte or the peer is gone. */
 function flood(socket: Socket, chunk: Buffer, sent: { bytes: number }): void {

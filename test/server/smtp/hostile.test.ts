@@ -1,30 +1,12 @@
 // Broken and hostile SMTP servers, written here with net on loopback: each one must end the probe
 // in bounded time with a clear failure of the right stage, and never crash it.
 import assert from 'node:assert/strict';
-import { createServer, type Server, type Socket } from 'node:net';
-import { after, describe, it } from 'node:test';
+import { createServer, type Socket } from 'node:net';
+import { describe, it } from 'node:test';
 import { probe } from '../../../server/src/smtp/probe';
 import type { ProbeOptions, ProbeResult } from '../../../server/src/smtp/types';
+import { hostile } from '../../support/hostileServer';
 
-const servers: Server[] = [];
-const clients = new Set<Socket>();
-after(() => {
-  for (const c of clients) c.destroy();
-  for (const s of servers) s.close();
-});
-
-/** A loopback server that runs `behave` for each connection; resolves to its port. */
-async function hostile(behave: (socket: Socket) => void): Promise<number> {
-  const server = createServer((socket) => {
-    clients.add(socket);
-    socket.on('error', () => {});
-    socket.on('close', () => clients.delete(socket));
-    behave(socket);
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return (server.address() as { port: number }).port;
-}
 
 /** Replies line by line: `script` maps each received command to the reply to send. */
 function scripted(banner: string, script: (command: string, socket: Socket) => string | undefined) {

@@ -19,6 +19,15 @@ interface Row {
 
 const MAX_OWNER_WIDTH = 32;
 
+/**
+ * BIND separates fields with spaces and tabs only (and ends lines at CR/LF): a vertical tab, form
+ * feed or no-break space is part of a token (named-checkzone reads `SRV\v10` as type "SRV10").
+ * JavaScript's trim() and \s take them for blanks, so they must not decide where a field ends,
+ * or a rewritten header would glue the type to data that starts with one of them.
+ */
+const isBlank = (ch: string | undefined) => ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n';
+const BLANKS = /[ \t]+/;
+
 export function zoneFormat(doc: TextDocument, options: FormattingOptions): TextEdit[] {
   const { zone } = parsedZone(doc);
   const text = zone.source.text;
@@ -31,8 +40,8 @@ export function zoneFormat(doc: TextDocument, options: FormattingOptions): TextE
     const dataStart = r.rdataEnd > r.rdataStart ? r.rdataStart : r.typeEnd;
     // Only records whose header and data start share one line (the usual case).
     // Parentheses or stray text before the record would be lost when the columns are rewritten.
-    if (positionAt(zone.source, dataStart).line !== r.line || /[()]/.test(text.slice(lineStart, Math.max(dataStart, r.typeEnd))) || text.slice(lineStart, r.start).trim() !== '') continue;
-    const header = text.slice(r.ownerEnd, r.typeStart).trim().split(/\s+/).filter((w) => w !== '');
+    if (positionAt(zone.source, dataStart).line !== r.line || /[()]/.test(text.slice(lineStart, Math.max(dataStart, r.typeEnd))) || ![...text.slice(lineStart, r.start)].every(isBlank)) continue;
+    const header = text.slice(r.ownerEnd, r.typeStart).split(BLANKS).filter((w) => w !== '');
     const ttl = header.find((w) => /^\d/.test(w)) ?? '';
     const cls = header.find((w) => !/^\d/.test(w)) ?? '';
     // Only a TTL and a class fit the columns; anything more is left for the diagnostics to flag.
@@ -55,8 +64,9 @@ export function zoneFormat(doc: TextDocument, options: FormattingOptions): TextE
     if (cw > 0) cols.push(row.cls.padEnd(cw));
     cols.push(row.dataStart > 0 && row.type ? row.type.padEnd(yw) : row.type);
     let header = cols.join(gap);
-    const hasData = text.slice(row.dataStart, row.dataStart + 1).trim() !== '' && row.dataStart > 0;
-    header = hasData ? header + gap : header.trimEnd();
+    // Data (or a comment or parenthesis) right after the type needs a separator; a blank is kept.
+    const hasData = row.dataStart > 0 && row.dataStart < text.length && !isBlank(text[row.dataStart]);
+    header = hasData ? header + gap : header.replace(/ +$/, '');
     // An owner longer than the column still needs a separator before the next field.
     if (row.owner.length >= ow && row.owner.length > 0 && !header.startsWith(row.owner + ' ')) header = header.replace(row.owner, row.owner + ' ');
     const old = text.slice(row.lineStart, row.dataStart);

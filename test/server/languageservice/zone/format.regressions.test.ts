@@ -18,6 +18,19 @@ describe('zone formatter regressions', () => {
     });
   }
 
+  // BIND splits fields at spaces and tabs only (named-checkzone reads `SRV\v10` as type "SRV10"):
+  // a vertical tab or no-break space starts the data token, and the type must stay apart from it.
+  for (const [input, expected] of [
+    ['ns IN A 192.0.2.7\n_sip._tcp IN SRV \v10 5 5060 ns\n', 'ns         IN  A    192.0.2.7\n_sip._tcp  IN  SRV  \v10 5 5060 ns\n'],
+    [' TYPE65534 \u00a0\nsshfp IN SSHFP \\# 0\n', '           TYPE65534  \u00a0\nsshfp  IN  SSHFP      \\# 0\n'],
+  ]) {
+    it(`keeps the type apart from data that starts with a non-blank control or space character: ${JSON.stringify(input)}`, () => {
+      const once = format(input);
+      assert.equal(once, expected);
+      assert.equal(format(once), once);
+    });
+  }
+
   it('still aligns ordinary records', () => {
     assert.equal(format('a IN A 192.0.2.1\nlonger IN A 192.0.2.2\n'), 'a       IN  A  192.0.2.1\nlonger  IN  A  192.0.2.2\n');
   });

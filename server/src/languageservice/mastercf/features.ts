@@ -1,12 +1,10 @@
 // master.cf hover (each column and what its value means, -o parameters and $references),
-// outline, folding, go-to-definition and `postconf -Mf`-style formatting.
+// outline, folding and go-to-definition (formatting is in format.ts).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentSymbol, FoldingRange, Hover, Location, MarkupKind, Position, SymbolKind, TextEdit } from 'vscode-languageserver-types';
+import { DocumentSymbol, FoldingRange, Hover, Location, MarkupKind, Position, SymbolKind } from 'vscode-languageserver-types';
 import { MASTER_FIELD_NAMES } from '../../parsers/mastercf';
 import { contains } from '../../parsers/range';
 import { getMasterDaemon } from '../../postfix/masterDaemons';
-import { normalizeDaemonArgs } from '../../postfix/postconf/config';
-import { printMasterEntry } from '../../postfix/postconf/print';
 import { definitionOf } from '../maincf/definition';
 import { nameHover, referenceHover, tokenHover } from '../maincf/hover';
 import { valueRanges } from '../maincf/valueText';
@@ -86,29 +84,4 @@ export function masterCfDefinition(doc: TextDocument, pos: Position, ctx: Servic
     }
   }
   return [];
-}
-
-/** Each entry rewritten the way `postconf -Mf` prints it; entries with comments inside are left alone. */
-export function masterCfFormat(doc: TextDocument): TextEdit[] {
-  const tree = parsedMasterCf(doc);
-  const edits: TextEdit[] = [];
-  for (const e of tree.entries) {
-    if (e.fields.length < 8) continue;
-    if (tree.comments.some((c) => c.range.start.line > e.range.start.line && c.range.start.line < e.range.end.line)) continue;
-    // An entry that did not parse, or whose braces do not balance (Postfix then takes the rest of the
-    // line as one field), is left as written: re-printing it could lose or add text.
-    if (tree.errors.some((err) => err.range.start.line >= e.range.start.line && err.range.start.line <= e.range.end.line)) continue;
-    if (e.fields.some((f) => braceDepth(f.text) !== 0)) continue;
-    const argv = e.fields.map((f) => f.text);
-    normalizeDaemonArgs(argv, () => undefined);
-    const text = printMasterEntry(argv, true, (v) => v).replace(/\n$/, '');
-    if (doc.getText(e.range) !== text) edits.push(TextEdit.replace(e.range, text));
-  }
-  return edits;
-}
-
-function braceDepth(text: string): number {
-  let depth = 0;
-  for (const ch of text) depth += ch === '{' ? 1 : ch === '}' ? -1 : 0;
-  return depth;
 }

@@ -5,7 +5,8 @@ import { pairForMasterCf } from '../postfixPair';
 import type { LanguageService } from '../service';
 import { masterCfCompletion } from './completion';
 import { masterCfDiagnostics } from './diagnostics';
-import { masterCfDefinition, masterCfFolding, masterCfFormat, masterCfHover, masterCfSymbols } from './features';
+import { masterCfDefinition, masterCfFolding, masterCfHover, masterCfSymbols } from './features';
+import { masterCfFormat } from './format';
 
 export const masterCfService: LanguageService = {
   diagnostics: masterCfDiagnostics,

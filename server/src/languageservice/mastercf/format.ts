@@ -1,0 +1,108 @@
+// master.cf formatting: each entry laid out the way `postconf -Mf` prints it (the eight columns
+// aligned, every `-o` option on its own line, other arguments folded at 80 columns), except that
+// a { } argument is kept exactly as written. postconf unwraps those and adds braces back only
+// around text with blanks, which is fine for its output but not for a formatter: `{ }` (an empty
+// argument) would vanish, `{{x}}` would be read back as `{x}`, and the user's braces would go.
+// So the formatter only ever changes the blanks between fields: it cannot change their meaning.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextEdit } from 'vscode-languageserver-types';
+import type { MasterCfEntry, MasterCfFile } from '../../parsers/mastercf';
+import { SERVICE_TYPES } from '../../postfix/masterDaemons';
+import { printMasterEntry } from '../../postfix/postconf/print';
+import { parsedMasterCf } from './parsed';
+
+const LINE_LIMIT = 80;
+const INDENT = '    ';
+
+/** Each entry rewritten like `postconf -Mf`, braces kept; entries it cannot rewrite safely are left alone. */
+export function masterCfFormat(doc: TextDocument): TextEdit[] {
+  const tree = parsedMasterCf(doc);
+  const edits: TextEdit[] = [];
+  for (const e of tree.entries) {
+    if (!formattable(e, tree)) continue;
+    const argv = splitDaemonFlags(e.fields.map((f) => f.text));
+    const columns = printMasterEntry(argv.slice(0, 8), true, (v) => v).replace(/\n$/, '');
+    const text = columns + printArguments(argv, columns.length);
+    if (doc.getText(e.range) !== text) edits.push(TextEdit.replace(e.range, text));
+  }
+  return edits;
+}
+
+function formattable(e: MasterCfEntry, tree: MasterCfFile): boolean {
+  if (e.fields.length < 8) return false;
+  // A comment line inside the entry would be lost when the entry is re-printed.
+  if (tree.comments.some((c) => c.range.start.line > e.range.start.line && c.range.start.line < e.range.end.line)) return false;
+  // An entry that did not parse, or whose braces do not balance (Postfix then takes the rest of the
+  // line as one field), is left as written: re-printing it could lose or add text.
+  if (tree.errors.some((err) => err.range.start.line >= e.range.start.line && err.range.start.line <= e.range.end.line)) return false;
+  if (e.fields.some((f) => braceDepth(f.text) !== 0)) return false;
+  // A line whose type column is not a service type is no entry to master (postconf -Mf stops at
+  // it): often prose, such as a comment glued to the word before it (`smtp## ...`). Aligning its
+  // words in columns would only scatter them; the diagnostics say what is wrong.
+  if (!(SERVICE_TYPES as readonly string[]).includes(e.fields[1].text)) return false;
+  // A { } field continued over lines of a CRLF file holds a '\r', which an editor takes for a
+  // line break: moved into the middle of a line, it would split the entry differently.
+  if (e.fields.some((f) => f.text.includes('\r'))) return false;
+  return true;
+}
+
+/**
+ * The one part of pcf_normalize_daemon_args() that only adds blanks: `-oname=value` becomes
+ * `-o name=value` and `-vo ...` becomes `-v -o ...`, as the daemon's own option parser reads them.
+ * Unlike postconf, { } arguments are not unwrapped (see the top of the file).
+ */
+export function splitDaemonFlags(argv: string[]): string[] {
+  const out = argv.slice();
+  for (let field = 8; field < out.length; field++) {
+    let arg = out[field];
+    if (arg[0] !== '-' || arg === '--') break;
+    const o = arg.indexOf('o', 2);
+    if (o > 1) {
+      out.splice(field + 1, 0, '-' + arg.slice(o));
+      arg = out[field] = arg.slice(0, o);
+    }
+    if (arg[1] !== 'o') continue;
+    if (arg.length > 2) {
+      out.splice(field + 1, 0, arg.slice(2));
+      out[field] = '-o';
+    }
+    // The option's value is never itself an option, even when it starts with '-'.
+    field += 1;
+  }
+  return out;
+}
+
+/** pcf_print_master_entry()'s layout of the arguments after the command, fields as given. */
+function printArguments(argv: string[], columnsLength: number): string {
+  let out = '';
+  let lineLen = columnsLength;
+  let inOptions = true;
+  for (let field = 8; field < argv.length; field++) {
+    let word = argv[field];
+    let option = false;
+    if (inOptions) {
+      if (word[0] !== '-' || word === '--') inOptions = false;
+      else if (word[1] === 'o' && field + 1 < argv.length) {
+        word += ' ' + argv[++field];
+        option = true;
+      }
+    }
+    // An option starts a line and ends it; other words fold before the 80th column.
+    if (option || lineLen + 1 + word.length >= LINE_LIMIT) {
+      out += '\n' + INDENT;
+      lineLen = INDENT.length;
+    } else {
+      out += ' ';
+      lineLen += 1;
+    }
+    out += word;
+    lineLen = option ? LINE_LIMIT : lineLen + word.length;
+  }
+  return out;
+}
+
+function braceDepth(text: string): number {
+  let depth = 0;
+  for (const ch of text) depth += ch === '{' ? 1 : ch === '}' ? -1 : 0;
+  return depth;
+}

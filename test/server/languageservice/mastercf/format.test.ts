@@ -1,0 +1,68 @@
+// master.cf formatting: postconf -Mf's layout, but never at the cost of what the user wrote. The
+// first cases are fuzz findings (test/fuzz/regressions/mastercf/) where { } arguments were lost.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { masterCfService } from '../../../../server/src/languageservice/mastercf';
+import { requirePeer } from '../../../support/peers';
+
+let version = 0;
+function format(text: string): string {
+  const doc = TextDocument.create('file:///etc/postfix/master.cf', 'postfix-master', ++version, text);
+  return TextDocument.applyEdits(doc, masterCfService.format!(doc, { tabSize: 4, insertSpaces: true }));
+}
+
+/** What the real postconf makes of a master.cf: its -Mf output. */
+function postconfMf(master: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mailconf-mastercf-format-'));
+  try {
+    writeFileSync(join(dir, 'main.cf'), '');
+    writeFileSync(join(dir, 'master.cf'), master);
+    return execFileSync('postconf', ['-c', dir, '-Mf'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const HEAD = 'smtpsmtpd     pass  -       -       y       -       -       smtpd';
+const ALIGNED = 'smtpsmtpd  pass  -       -       y       -       -       smtpd';
+
+const PIPE = 'p unix - n n - - pipe flags=DRhu user=vmail argv=/usr/lib/dovecot/deliver -f ${sender} -d ${user}@${nexthop} -a ${original_recipient}\n';
+const PIPE_MF =
+  'p          unix  -       n       n       -       -       pipe flags=DRhu\n    user=vmail argv=/usr/lib/dovecot/deliver -f ${sender} -d ${user}@${nexthop}\n    -a ${original_recipient}\n';
+
+const CASES: Array<[string, string, string]> = [
+  ['keeps the braces of -o { name = value }', `${HEAD}\n  -o { content_filter = }\n`, `${ALIGNED}\n    -o { content_filter = }\n`],
+  ['keeps braces glued to -o', `${HEAD} -o{a = b c}\n`, `${ALIGNED}\n    -o {a = b c}\n`],
+  ['keeps an empty { } argument and nested braces', 'x unix - n n - - pipe\n  flags=R argv=/bin/cat { } {{y}} {a  b}\n', 'x          unix  -       n       n       -       -       pipe flags=R\n    argv=/bin/cat { } {{y}} {a  b}\n'],
+  ['still splits -oname=value and -vo like postconf', `${HEAD} -vosmtpd_tls_security_level=may -o x=-y -- -o\n`, `${ALIGNED} -v\n    -o smtpd_tls_security_level=may\n    -o x=-y\n    -- -o\n`],
+];
+
+describe('master.cf formatter', () => {
+  for (const [what, input, expected] of CASES) {
+    it(`${what}, and is idempotent`, () => {
+      const once = format(input);
+      assert.equal(once, expected);
+      assert.equal(format(once), once);
+    });
+  }
+
+  it('leaves a line alone whose type column is no service type (a comment glued to the service name)', () => {
+    const line = 'smtp## Valid and invalid columns, every -o form, pipe macros and { } arguments.\n';
+    assert.equal(format(line), line);
+  });
+
+  it('folds other arguments before the 80th column, as postconf -Mf does', () => {
+    assert.equal(format(PIPE), PIPE_MF);
+  });
+
+  it('means to postconf what the input meant, and prints brace-free entries exactly like postconf -Mf', { skip: requirePeer('postconf', ['postfix']) }, () => {
+    for (const [, input] of CASES) assert.equal(postconfMf(format(input)), postconfMf(input));
+    assert.equal(format(PIPE), postconfMf(PIPE));
+    assert.equal(format(CASES[3][1]), postconfMf(CASES[3][1]));
+  });
+});

@@ -58,7 +58,7 @@ function printSummaries(rows: PropertySummary[]): void {
 function printDifferential(d: DifferentialSummary): void {
   if (d.skipped) return void console.log(`skip postconf   differential: ${d.skipped}`);
   const status = d.mismatches.length === 0 ? 'ok  ' : 'FAIL';
-  console.log(`${status} postconf   ${String(d.configs).padStart(7)} configs ${d.seconds.toFixed(1).padStart(6)} s  postconf -n emulation equals the real postconf -n (${d.batches} batches)`);
+  console.log(`${status} postconf   ${String(d.configs).padStart(7)} configs ${d.seconds.toFixed(1).padStart(6)} s  postconf -n emulation equals the real postconf -n (${d.batches} batches${d.crashes ? `; the real postconf crashed on ${d.crashes}, not compared` : ''})`);
   for (const m of d.mismatches.slice(0, 5)) console.log(`     mismatch, saved as ${m.saved}\n${m.diff}`);
 }
 

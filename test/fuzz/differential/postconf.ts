@@ -6,12 +6,12 @@
 // against process storms), a third of the generated files end that way, and one shell at a time
 // spent ~17 minutes asleep for 3,000 files.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, utimesSync } from 'node:fs';
+import { hostname, networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
-import { postconf } from '../../../server/src/postfix/postconf';
+import { interfaceAddresses, postconf } from '../../../server/src/postfix/postconf';
 import { requirePeer } from '../../support/peers';
 import { ROOT } from '../corpus';
 import { mainCfConfig } from './generator';
@@ -22,6 +22,8 @@ export interface DifferentialSummary {
   batches: number;
   seconds: number;
   mismatches: Array<{ saved: string; diff: string }>;
+  /** Inputs on which the real postconf crashed (killed by a signal): nothing to emulate there. */
+  crashes: number;
   skipped?: string;
 }
 
@@ -35,25 +37,40 @@ export interface RealResult {
   exitCode: number;
 }
 
-/** Runs the real postconf -n on each main.cf (with the given master.cf), one shell per batch. */
-export async function realPostconf(mains: string[], masterCf: string): Promise<RealResult[]> {
+/**
+ * Runs the real postconf -n on each main.cf (with the given master.cf), spread over `shells`
+ * shells. NORANDOMIZE=1 turns off Postfix's per-process hash seed, so its tables iterate in one
+ * fixed order (the order the emulation follows, which decides what comes before a fatal error).
+ * The files get an old modification time: postconf re-reads a main.cf changed within the last
+ * second and then repeats its warnings.
+ */
+export async function realPostconf(mains: string[], masterCf: string, shells = 1): Promise<RealResult[]> {
   const base = mkdtempSync(join(tmpdir(), 'mailconf-fuzz-'));
   try {
-    mains.forEach((m, i) => {
+    const old = new Date(Date.now() - 3600_000);
+    const dirs = mains.map((m, i) => {
       const dir = join(base, String(i));
       mkdirSync(dir);
-      writeFileSync(join(dir, 'main.cf'), m);
-      writeFileSync(join(dir, 'master.cf'), masterCf);
+      for (const [name, text] of [['main.cf', m], ['master.cf', masterCf]]) {
+        writeFileSync(join(dir, name), text);
+        utimesSync(join(dir, name), old, old);
+      }
+      return dir;
     });
     const script = `for d in "$@"; do postconf -c "$d" -n >"$d/out" 2>"$d/err"; echo $? >"$d/rc"; done`;
-    const dirs = mains.map((_, i) => join(base, String(i)));
-    await new Promise<void>((resolve, reject) => {
-      const sh = spawn('sh', ['-c', script, 'sh', ...dirs], { env: { ...process.env, LANG: 'C', LC_ALL: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] });
-      let stderr = '';
-      sh.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      sh.on('error', reject);
-      sh.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`the batch shell failed: ${stderr}`))));
-    });
+    const env = { ...process.env, LANG: 'C', LC_ALL: 'C', NORANDOMIZE: '1' };
+    const runShell = (some: string[]) =>
+      new Promise<void>((resolve, reject) => {
+        const sh = spawn('sh', ['-c', script, 'sh', ...some], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        sh.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+        sh.on('error', reject);
+        sh.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`the batch shell failed: ${stderr}`))));
+      });
+    const per = Math.ceil(dirs.length / Math.max(1, shells));
+    const groups: string[][] = [];
+    for (let i = 0; i < dirs.length; i += per) groups.push(dirs.slice(i, i + per));
+    await Promise.all(groups.map(runShell));
     return dirs.map((d) => ({
       stdout: readFileSync(join(d, 'out'), 'latin1').split(d).join('DIR'),
       stderr: readFileSync(join(d, 'err'), 'latin1').split(d).join('DIR'),
@@ -64,14 +81,40 @@ export async function realPostconf(mains: string[], masterCf: string): Promise<R
   }
 }
 
+/** The shell reports a process killed by a signal as 128 + the signal number. */
+export function realCrashed(real: RealResult): boolean {
+  return real.exitCode >= 128;
+}
+
+/** The emulation with this machine's host facts, which the real postconf's defaults depend on. */
+const host = { hostname: hostname(), interfaces: interfaceAddresses(networkInterfaces()), resolve: hostsFileLookup };
+
+/** Names in inet_interfaces resolve through /etc/hosts only: the fuzzing machine has no DNS. */
+function hostsFileLookup(name: string): string[] {
+  let text = '';
+  try {
+    text = readFileSync('/etc/hosts', 'utf8');
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const [addr, ...names] = line.replace(/#.*/, '').trim().split(/\s+/);
+    if (addr && names.some((n) => n.toLowerCase() === name.toLowerCase())) out.push(addr);
+  }
+  return out;
+}
+
 export function emulatedPostconf(mainCf: string, masterCf: string): RealResult {
-  const r = postconf({ mainCf, masterCf }, { nonDefault: true, configDir: 'DIR' });
+  const r = postconf({ mainCf, masterCf }, { nonDefault: true, configDir: 'DIR', host });
   // The real postconf prints bytes; compare in latin1 like the files are read.
   const bytes = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
   return { stdout: bytes(r.stdout), stderr: bytes(r.stderr), exitCode: r.exitCode };
 }
 
+/** What differs, or undefined when they agree (or the real postconf crashed: see realCrashed). */
 export function describeMismatch(real: RealResult, emulated: RealResult): string | undefined {
+  if (realCrashed(real)) return undefined;
   const parts: string[] = [];
   if (real.exitCode !== emulated.exitCode) parts.push(`exit ${real.exitCode} (real) vs ${emulated.exitCode} (emulated)`);
   if (real.stdout !== emulated.stdout) parts.push(`stdout differs:\n--- real\n${real.stdout}--- emulated\n${emulated.stdout}`);
@@ -84,22 +127,24 @@ export function describeMismatch(real: RealResult, emulated: RealResult): string
 export async function runDifferential(configs: number, seed: number): Promise<DifferentialSummary> {
   const started = performance.now();
   const skipped = requirePeer('postconf', ['postfix']);
-  if (skipped) return { configs: 0, batches: 0, seconds: 0, mismatches: [], skipped };
+  if (skipped) return { configs: 0, batches: 0, seconds: 0, mismatches: [], crashes: 0, skipped };
   const masterCf = readFileSync(join(ROOT, 'examples/lab/master.cf'), 'utf8');
   const mains = fc.sample(mainCfConfig, { numRuns: configs, seed });
   const mismatches: DifferentialSummary['mismatches'] = [];
   const pending: string[][] = [];
   for (let i = 0; i < mains.length; i += BATCH) pending.push(mains.slice(i, i + BATCH));
   const batches = pending.length;
+  let crashes = 0;
   const worker = async () => {
     for (let batch = pending.shift(); batch; batch = pending.shift()) {
       const real = await realPostconf(batch, masterCf);
       batch.forEach((m, k) => {
+        if (realCrashed(real[k])) crashes++;
         const diff = describeMismatch(real[k], emulatedPostconf(m, masterCf));
-        if (diff && mismatches.length < 50) mismatches.push({ saved: saveMismatch(m, diff), diff });
+        if (diff && mismatches.length < 50) mismatches.push({ saved: saveMismatch(m), diff });
       });
     }
   };
   await Promise.all(Array.from({ length: CONCURRENT_BATCHES }, worker));
-  return { configs: mains.length, batches, seconds: (performance.now() - started) / 1000, mismatches };
+  return { configs: mains.length, batches, seconds: (performance.now() - started) / 1000, mismatches, crashes };
 }

@@ -4,9 +4,8 @@
 // the same scan the real postconf performs. Everything here is pure: text in, data and warnings out.
 import { readLogicalLines } from '../../parsers/logicalLines';
 import { splitMasterFields } from '../../parsers/mastercf';
-import { builtinParameters, HOST_DEPENDENT, LEGACY_PARAMETERS, RAW_PARAMETERS, READONLY_PARAMETERS, serviceParameterSuffixes } from './facts';
-import { registerDbmsParameters } from './dbms';
-import { macExpand, scanNames } from './macExpand';
+import { builtinParameters, LEGACY_PARAMETERS, RAW_PARAMETERS, READONLY_PARAMETERS, serviceParameterSuffixes } from './facts';
+import { hashOrder } from './hashOrder';
 
 export class PostconfFatal extends Error {}
 
@@ -176,6 +175,13 @@ export interface Model {
   /** Reads a file the configuration names (database client settings); undefined when absent. */
   readFile?: (path: string) => string | undefined;
   dbmsChecked?: Set<string>;
+  /** The host-dependent defaults (myhostname, mydomain, mynetworks), computed on first use. */
+  hostDefault?: (name: string) => string | undefined;
+}
+
+/** A parameter's default as postconf converts it: computed for the host-dependent ones. */
+export function defaultOf(model: Model, name: string, node: ParamNode): string {
+  return model.hostDefault?.(name) ?? node.defaultValue;
 }
 
 let template: Map<string, ParamNode> | undefined;
@@ -218,127 +224,16 @@ export function registerServiceParameters(model: Model): void {
   }
 }
 
-const DEFAULT_REFERENCE = /\$[{(]?([A-Za-z0-9_]+)/g;
-
-/** pcf_register_user_parameters(): finds user-defined names and warns about undefined ones. */
-export function registerUserParameters(model: Model, warn: Warn): void {
-  // One table per "service/type" name space: entries that share it share their -o settings.
-  const spaces = new Map<string, { params: Map<string, string>; validNames: Set<string> }>();
-  for (const m of model.master) {
-    for (let f = 8; f < m.argv.length; f++) {
-      const arg = m.argv[f];
-      if (arg[0] !== '-' || arg === '--') break;
-      if (arg[1] !== 'o' || f + 1 >= m.argv.length) continue;
-      if (arg === '-o') {
-        const nv = splitNameValue(m.argv[f + 1]);
-        if (typeof nv !== 'string') {
-          let space = spaces.get(m.nameSpace);
-          if (!space) spaces.set(m.nameSpace, (space = { params: new Map(), validNames: new Set() }));
-          space.params.set(nv[0], nv[1]);
-        }
-      }
-      f += 1;
-    }
-  }
-  for (const m of model.master) {
-    const space = spaces.get(m.nameSpace);
-    if (space) {
-      m.params = space.params;
-      m.validNames = space.validNames;
-    }
-  }
-  for (const m of model.master) if (m.params) scanNamespace(model, m.params, m, warn);
-  // Names added during this loop are user-defined, with an empty default: nothing to scan.
-  // Postfix's own defaults are well-formed, so a regular expression finds the same names a scan
-  // would visit, without the scanner's cost on a cold start.
-  for (const [name, node] of model.params) {
-    if (node.raw || node.cls === 'legacy' || !node.defaultValue.includes('$') || model.main.has(name)) continue;
-    // Host-dependent defaults are built from main.cf settings, so they get the real scan.
-    if (HOST_DEPENDENT.has(name)) scanValue(model, node.defaultValue, undefined, warn);
-    else for (const m of node.defaultValue.matchAll(DEFAULT_REFERENCE)) flagUserParameter(model, m[1], undefined, warn);
-  }
-  scanNamespace(model, model.main, undefined, warn);
-}
-
-function scanValue(model: Model, value: string, local: MasterEntry | undefined, warn: Warn): void {
-  if (!value.includes('$')) return;
-  // The lookups of a scan return nothing, so its course does not depend on them: replaying the
-  // names and warnings of a cached scan is the same as scanning again.
-  const { names, warnings } = scanNames(value);
-  let w = 0;
-  for (const name of names) flagUserParameter(model, name, local, warn);
-  for (; w < warnings.length; w++) warn(warnings[w]);
-}
-
-function flagUserParameter(model: Model, name: string, local: MasterEntry | undefined, warn: Warn, dbms = false): undefined {
-  let supplied = false;
-  if (local && local.params!.has(name)) {
-    supplied = true;
-    local.validNames!.add(name);
-  } else if (model.main.has(name)) {
-    supplied = true;
-    if (!model.params.has(name)) model.params.set(name, { cls: 'user', defaultValue: '', raw: false, readonly: false });
-  }
-  if (!local) {
-    for (const m of model.master) {
-      if (m.params !== undefined && m.params.has(name)) {
-        supplied = true;
-        m.validNames!.add(name);
-      }
-    }
-  }
-  if (!supplied && !dbms && !model.params.has(name)) warn(`${model.configDir}/${local ? 'master.cf' : 'main.cf'}: undefined parameter: ${name}`);
-  return undefined;
-}
-
-function scanNamespace(model: Model, dict: Map<string, string>, local: MasterEntry | undefined, warn: Warn): void {
-  const source = local ? 'master.cf' : 'main.cf';
-  const classes = dict.get('smtpd_restriction_classes');
-  if (classes !== undefined) {
-    // Evaluated within this name space only, like dict_eval(); a syntax error there is fatal.
-    const result = macExpand(classes, (n) => dict.get(n), { warn });
-    if (result.error) throw new PostconfFatal(`dictionary ${local ? local.nameSpace : 'mail_dict'}: macro processing error`);
-    const evaluated = result.text;
-    for (const name of evaluated.split(/[, \t\r\n]+/).filter(Boolean)) {
-      if (!local) model.restrictionClasses.add(name);
-      flagUserParameter(model, name, local, warn);
-    }
-  }
-  for (const [name, value] of [...dict]) {
-    if (local && !local.validNames!.has(name) && model.restrictionClasses.has(name)) local.validNames!.add(name);
-    const node = model.params.get(name);
-    if (node) {
-      if (node.readonly) {
-        warn(`${model.configDir}/${source}: read-only parameter assignment: ${name}=${value}`);
-        dict.delete(name);
-        continue;
-      }
-      if (node.cls === 'legacy') model.params.set(name, { ...node, cls: 'user' });
-      if (node.raw) continue;
-    }
-    scanValue(model, value, local, warn);
-    if (node && (node.cls === 'builtin' || node.cls === 'service')) {
-      registerDbmsParameters(model.expand ? model.expand(value, local) : value, {
-        readFile: model.readFile,
-        warn,
-        checked: (model.dbmsChecked ??= new Set()),
-        flag: (n) => flagUserParameter(model, n, local, warn, true),
-        where: local ? `master.cf:${local.nameSpace}` : 'main.cf',
-      });
-    }
-  }
-}
-
 /** pcf_flag_unused_*_parameters(). */
 export function flagUnused(model: Model, warn: Warn): void {
-  for (const [name, value] of model.main) {
-    if (!model.params.has(name)) warn(`${model.configDir}/main.cf: unused parameter: ${name}=${value}`);
+  for (const name of hashOrder(model.main.keys())) {
+    if (!model.params.has(name)) warn(`${model.configDir}/main.cf: unused parameter: ${name}=${model.main.get(name)}`);
   }
   // Entries that share a name space share one table; postconf reports it once per entry.
   for (const m of model.master) {
     if (!m.params) continue;
-    for (const [name, value] of m.params) {
-      if (!model.params.has(name) && !m.validNames!.has(name)) warn(`${model.configDir}/master.cf: unused parameter: ${name}=${value}`);
+    for (const name of hashOrder(m.params.keys())) {
+      if (!model.params.has(name) && !m.validNames!.has(name)) warn(`${model.configDir}/master.cf: unused parameter: ${name}=${m.params.get(name)}`);
     }
   }
 }

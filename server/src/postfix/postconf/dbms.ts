@@ -4,7 +4,6 @@
 //   client does not know ("unused parameter"), or that it cannot open the file;
 // - `type:name` (the legacy style): main.cf may hold the client settings as name_setting, and those
 //   names count as used.
-import { splitMasterFields } from '../../parsers/mastercf';
 import { readLogicalLines } from '../../parsers/logicalLines';
 import { splitNameValue } from './config';
 
@@ -29,41 +28,63 @@ export interface DbmsContext {
   where: string;
 }
 
+const SEPARATORS = ', \t\r\n';
+
+/** mystrtokq(): the next token and the rest; separators inside { } do not split. */
+function nextToken(text: string): [string, string] | undefined {
+  let start = 0;
+  while (start < text.length && SEPARATORS.includes(text[start])) start++;
+  if (start >= text.length) return undefined;
+  let level = 0;
+  for (let i = start; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '{') level++;
+    else if (level > 0 && ch === '}') level--;
+    else if (level === 0 && SEPARATORS.includes(ch)) return [text.slice(start, i), text.slice(i + 1)];
+  }
+  return [text.slice(start), ''];
+}
+
 /** pcf_register_dbms_helper() over an already expanded value. */
 export function registerDbmsParameters(value: string, ctx: DbmsContext): void {
-  for (const { text } of splitMasterFields(value.replace(/,/g, ' '))) {
+  let rest = value;
+  for (let next = nextToken(rest); next; next = nextToken(rest)) {
+    const text = next[0];
+    rest = next[1];
     if (text.startsWith('{')) {
       registerDbmsParameters(unbrace(text, ctx), ctx);
       continue;
     }
+    // Skips "proxy:" prefixes, as the proxymap server does.
     let type = text;
-    let rest: string | undefined;
+    let prefix: string | undefined;
     for (;;) {
       const colon = type.indexOf(':');
       if (colon < 0) {
-        rest = undefined;
+        prefix = undefined;
         break;
       }
-      rest = type.slice(colon + 1);
+      prefix = type.slice(colon + 1);
       type = type.slice(0, colon);
       if (type !== 'proxy') break;
-      type = rest;
+      type = prefix;
     }
-    if (rest === undefined) continue;
+    if (prefix === undefined) continue;
     const suffixes = SUFFIXES[type];
-    if (rest.startsWith('/')) {
-      if (suffixes) checkClientFile(type, rest, suffixes, ctx);
+    if (prefix.startsWith('/')) {
+      if (suffixes) checkClientFile(type, prefix, suffixes, ctx);
       continue;
     }
-    if (rest.startsWith('.')) continue;
-    if (rest.startsWith('{')) {
-      registerDbmsParameters(unbrace(rest, ctx), ctx);
+    if (prefix.startsWith('.')) continue;
+    if (prefix.startsWith('{')) {
+      registerDbmsParameters(unbrace(prefix, ctx), ctx);
       continue;
     }
-    if (suffixes) for (const s of suffixes) ctx.flag(`${rest}_${s}`);
+    if (suffixes) for (const s of suffixes) ctx.flag(`${prefix}_${s}`);
   }
 }
 
+/** extpar() without stripping: the text inside the outer { }, warning about what is wrong. */
 function unbrace(text: string, ctx: DbmsContext): string {
   let level = 0;
   for (let i = 0; i < text.length; i++) {

@@ -4,6 +4,11 @@
 // - scan: visit every name, both branches of every conditional, without recursing into values
 //   (how postconf finds user-defined parameters and undefined ones);
 // - recurse: replace each $name by its value, expanded in turn (how `postconf -x` prints).
+// Error handling follows Postfix to the letter, because it shows in the warnings: after a syntax
+// error the parse goes on, later references return at once without undoing their nesting count
+// (so they can pile up "unreasonable macro call nesting" warnings), and a later truncated or
+// empty reference is still reported.
+import { compareLevels } from './compatLevel';
 
 export type Lookup = (name: string, mode: 'use' | 'test') => string | undefined;
 
@@ -13,36 +18,40 @@ export interface ExpandResult {
   undefined: boolean;
   /** A syntax error; the real postconf stops with "macro processing error" when expanding. */
   error: boolean;
+  /** Postfix exits in the middle of the expansion with this message (a number out of range). */
+  fatal?: string;
 }
+
+class MacroFatal extends Error {}
+
+const ERROR = 1;
+const UNDEF = 2;
 
 interface Ctx {
   lookup: Lookup;
   scan: boolean;
   warn: (msg: string) => void;
   out: string;
+  status: number;
   level: number;
-  undef: boolean;
-  error: boolean;
+  /** Separate expansions of comparison operands this one is nested in (see subExpand()). */
+  depth: number;
+  /** The nesting levels of those enclosing expansions, added up. */
+  outer: number;
 }
 
-const WS = ' \t\r\n';
+const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\r' || c === '\n';
 const spanWs = (s: string, i: number) => {
-  while (i < s.length && WS.includes(s[i])) i++;
+  while (isSpace(s[i])) i++;
   return i;
 };
-const isAlnum = (c: string | undefined) => {
-  if (c === undefined) return false;
-  const k = c.charCodeAt(0);
-  return (k >= 48 && k <= 57) || (k >= 65 && k <= 90) || (k >= 97 && k <= 122);
-};
-const RELOPS: [string, (d: number) => boolean][] = [
-  ['==', (d) => d === 0],
-  ['!=', (d) => d !== 0],
-  ['<', (d) => d < 0],
-  ['<=', (d) => d <= 0],
-  ['>=', (d) => d >= 0],
-  ['>', (d) => d > 0],
-];
+const isAlnum = (c: string | undefined) => c !== undefined && /^[A-Za-z0-9]$/.test(c);
+
+/** printf's "%.Ns" counts bytes; a cut through a UTF-8 sequence leaves bytes shown as '?'. */
+function bytes(s: string, max: number): string {
+  if (s.length <= max && /^[\x00-\x7f]*$/.test(s.slice(0, max))) return s.slice(0, max);
+  return Buffer.from(s, 'utf8').subarray(0, max).toString('latin1').replace(/[^\x00-\x7f]/g, '?');
+}
 
 /**
  * The names a scan visits, in order, with the warnings it gives: a scan only depends on the text,
@@ -63,76 +72,154 @@ export function scanNames(value: string): { names: string[]; warnings: string[] 
 }
 
 export function macExpand(value: string, lookup: Lookup, options: { scan?: boolean; warn: (msg: string) => void }): ExpandResult {
-  const ctx: Ctx = { lookup, scan: !!options.scan, warn: options.warn, out: '', level: 0, undef: false, error: false };
-  macParse(value, ctx);
-  return { text: ctx.out, undefined: ctx.undef, error: ctx.error };
+  const ctx: Ctx = { lookup, scan: !!options.scan, warn: options.warn, out: '', status: 0, level: 0, depth: 0, outer: 0 };
+  try {
+    const status = macParse(value, ctx);
+    return { text: ctx.out, undefined: (status & UNDEF) !== 0, error: (status & ERROR) !== 0 };
+  } catch (err) {
+    if (!(err instanceof MacroFatal)) throw err;
+    return { text: ctx.out, undefined: false, error: true, fatal: err.message };
+  }
 }
 
-function macParse(value: string, ctx: Ctx): void {
+/** mac_parse(): splits the text into literal runs and references; returns its own status. */
+function macParse(value: string, ctx: Ctx): number {
+  let status = 0;
   let buf = '';
   let vp = 0;
   while (vp < value.length) {
-    const c = value[vp];
-    if (c !== '$') {
+    if (value[vp] !== '$') {
       const next = value.indexOf('$', vp);
       const end = next < 0 ? value.length : next;
       buf += value.slice(vp, end);
       vp = end;
-    } else if (value[vp + 1] === '$') {
+      continue;
+    }
+    if (value[vp + 1] === '$') {
       buf += '$';
       vp += 2;
-    } else {
-      if (buf.length > 0) {
-        literal(buf, ctx);
-        if (ctx.error) return;
-      }
-      buf = '';
-      vp++;
-      const open = value[vp];
-      if (open === '{' || open === '(') {
-        const close = open === '{' ? '}' : ')';
-        let level = 1;
-        let ep = vp + 1;
-        for (; level > 0; ep++) {
-          if (ep >= value.length) {
-            ctx.warn(`truncated macro reference: "${value}"`);
-            ctx.error = true;
-            return;
-          }
-          if (value[ep] === open) level++;
-          if (value[ep] === close) level--;
+      continue;
+    }
+    if (buf.length > 0) status |= callback(false, buf, ctx);
+    buf = '';
+    vp++;
+    const open = value[vp];
+    if (open === '{' || open === '(') {
+      const close = open === '{' ? '}' : ')';
+      let level = 1;
+      let ep = ++vp;
+      for (; level > 0; ep++) {
+        if (ep >= value.length) {
+          ctx.warn(`truncated macro reference: "${value}"`);
+          status |= ERROR;
+          break;
         }
-        buf = value.slice(vp + 1, ep - 1);
-        vp = ep;
-      } else {
-        let ep = vp;
-        while (ep < value.length && (isAlnum(value[ep]) || value[ep] === '_')) ep++;
-        buf = value.slice(vp, ep);
-        vp = ep;
+        if (value[ep] === open) level++;
+        if (value[ep] === close) level--;
       }
-      if (buf.length === 0) {
-        ctx.warn(`empty macro name: "${value}"`);
-        ctx.error = true;
-        return;
+      // Any error so far, even one from an earlier reference, ends the parse here.
+      if (status & ERROR) break;
+      buf = value.slice(vp, ep - 1);
+      vp = ep;
+    } else {
+      let ep = vp;
+      while (isAlnum(value[ep]) || value[ep] === '_') ep++;
+      buf = value.slice(vp, ep);
+      vp = ep;
+    }
+    if (buf.length === 0) {
+      status |= ERROR;
+      ctx.warn(`empty macro name: "${value}"`);
+      break;
+    }
+    status |= callback(true, buf, ctx);
+    buf = '';
+  }
+  if (buf.length > 0 && (status & ERROR) === 0) status |= callback(false, buf, ctx);
+  return status;
+}
+
+function parseError(ctx: Ctx, msg: string): number {
+  ctx.warn(msg);
+  return (ctx.status |= ERROR);
+}
+
+/** mac_expand_callback(). Error returns skip the nesting decrement, as in Postfix. */
+function callback(isExpr: boolean, buf: string, ctx: Ctx): number {
+  if (ctx.level++ > 100) parseError(ctx, `unreasonable macro call nesting: "${buf}"`);
+  if (ctx.status & ERROR) return ctx.status;
+  if (!isExpr) {
+    if (!ctx.scan) ctx.out += buf;
+    ctx.level--;
+    return ctx.status;
+  }
+  let cp: string;
+  let lookup: string | undefined;
+  let ch: string;
+  if (buf[spanWs(buf, 0)] === '{') {
+    const r = relational(buf.slice(spanWs(buf, 0)), ctx);
+    if (!r) return ctx.status;
+    [lookup, cp] = r;
+    ch = cp[0] ?? '';
+    if (ch !== '') {
+      if (ch !== '?' && ch !== ':') return parseError(ctx, `"?" or ":" expected at: "...}>>>${bytes(cp, 20)}"`);
+      cp = cp.slice(1);
+    }
+  } else {
+    let i = spanWs(buf, 0);
+    const start = i;
+    let mode: 'use' | 'test';
+    for (;; i++) {
+      const k = spanWs(buf, i);
+      ch = buf[k] ?? '';
+      if (ch === '') {
+        mode = 'use';
+        cp = '';
+        break;
       }
-      expression(buf, ctx);
-      buf = '';
-      if (ctx.error) return;
+      if (ch === '?' || ch === ':') {
+        mode = 'test';
+        cp = buf.slice(k + 1);
+        break;
+      }
+      if (!isAlnum(buf[i]) && buf[i] !== '_') {
+        return parseError(ctx, `attribute name syntax error at: "...${buf.slice(0, i)}>>>${bytes(buf.slice(i), 20)}"`);
+      }
+    }
+    lookup = ctx.lookup(buf.slice(start, i), mode);
+  }
+  const truthy = lookup !== undefined && lookup !== '';
+  if (ch === '?') {
+    const t = operand(cp, ctx);
+    if (!t) return ctx.status;
+    const ifTrue = t[0];
+    cp = t[1];
+    if (truthy || ctx.scan) ctx.status |= macParse(ifTrue, ctx);
+    if (cp !== '') {
+      if (cp[0] !== ':') return parseError(ctx, `":" expected at: "...${ifTrue}}>>>${bytes(cp, 20)}"`);
+      cp = cp.slice(1);
+      ch = ':';
     }
   }
-  if (buf.length > 0 && !ctx.error) literal(buf, ctx);
-}
-
-function literal(text: string, ctx: Ctx): void {
-  if (ctx.level++ > 100) parseError(ctx, `unreasonable macro call nesting: "${text}"`);
-  if (ctx.error) return;
-  if (!ctx.scan) ctx.out += text;
+  if (ch === ':') {
+    const f = operand(cp, ctx);
+    if (!f) return ctx.status;
+    const [ifFalse, rest] = f;
+    if (!truthy || ctx.scan) ctx.status |= macParse(ifFalse, ctx);
+    if (rest !== '') return parseError(ctx, `unexpected input at: "...${ifFalse}}>>>${bytes(rest, 20)}"`);
+  } else if (ch === '') {
+    if (lookup === undefined) ctx.status |= UNDEF;
+    else if (lookup !== '' && !ctx.scan) ctx.status |= macParse(lookup, ctx);
+  }
   ctx.level--;
+  return ctx.status;
 }
 
-function parseError(ctx: Ctx, msg: string): void {
-  ctx.warn(msg);
-  ctx.error = true;
+/** A result operand after ? or :: a {payload} (then what follows), or the rest of the text. */
+function operand(cp: string, ctx: Ctx): [string, string] | undefined {
+  const at = spanWs(cp, 0);
+  if (cp[at] !== '{') return [cp, ''];
+  return curlyPayload(cp.slice(at), ctx);
 }
 
 /** Returns [payload, rest after the closing brace and blanks] or undefined after an error. */
@@ -144,117 +231,27 @@ function curlyPayload(s: string, ctx: Ctx): [string, string] | undefined {
       return undefined;
     }
     if (s[i] === '{') level++;
-    else if (s[i] === '}' && --level <= 0) {
-      const rest = s.slice(i + 1);
-      return [s.slice(1, i), rest.slice(spanWs(rest, 0))];
-    }
+    else if (s[i] === '}' && --level <= 0) return [s.slice(1, i), s.slice(spanWs(s, i + 1))];
   }
 }
 
-function leftCurly(s: string): string | undefined {
-  const i = spanWs(s, 0);
-  return s[i] === '{' ? s.slice(i) : undefined;
-}
+const RELOPS = ['==', '!=', '<', '<=', '>=', '>'];
 
-function expression(expr: string, ctx: Ctx): void {
-  if (ctx.level++ > 100) parseError(ctx, `unreasonable macro call nesting: "${expr}"`);
-  if (ctx.error) return;
-  let cp: string;
-  let lookup: string | undefined;
-  let ch: string;
-  const curly = leftCurly(expr);
-  if (curly !== undefined) {
-    const r = relational(curly, ctx);
-    if (!r) return;
-    [lookup, cp] = r;
-    ch = cp[0] ?? '';
-    if (ch !== '') {
-      if (ch !== '?' && ch !== ':') return parseError(ctx, `"?" or ":" expected at: "...}>>>${cp.slice(0, 20)}"`);
-      cp = cp.slice(1);
-    }
-  } else {
-    let i = spanWs(expr, 0);
-    const start = i;
-    let mode: 'use' | 'test';
-    for (;; i++) {
-      const k = spanWs(expr, i);
-      ch = expr[k] ?? '';
-      if (ch === '') {
-        mode = 'use';
-        cp = '';
-        break;
-      }
-      if (ch === '?' || ch === ':') {
-        mode = 'test';
-        cp = expr.slice(k + 1);
-        break;
-      }
-      if (!isAlnum(expr[i]) && expr[i] !== '_') {
-        return parseError(ctx, `attribute name syntax error at: "...${expr.slice(0, i)}>>>${expr.slice(i, i + 20)}"`);
-      }
-    }
-    lookup = ctx.lookup(expr.slice(start, i), mode);
-  }
-  const truthy = lookup !== undefined && lookup !== '';
-  if (ch === '?') {
-    let ifTrue: string;
-    const c = leftCurly(cp);
-    if (c !== undefined) {
-      const p = curlyPayload(c, ctx);
-      if (!p) return;
-      [ifTrue, cp] = p;
-    } else {
-      ifTrue = cp;
-      cp = '';
-    }
-    if (truthy || ctx.scan) macParse(ifTrue, ctx);
-    if (cp === '') return void ctx.level--;
-    if (cp[0] !== ':') return parseError(ctx, `":" expected at: "...${ifTrue}}>>>${cp.slice(0, 20)}"`);
-    cp = cp.slice(1);
-    ch = ':';
-    elseBranch(cp, truthy, ctx);
-  } else if (ch === ':') {
-    elseBranch(cp, truthy, ctx);
-  } else if (lookup === undefined) {
-    ctx.undef = true;
-  } else if (lookup === '' || ctx.scan) {
-    // nothing to add
-  } else {
-    macParse(lookup, ctx);
-  }
-  if (!ctx.error) ctx.level--;
-}
-
-function elseBranch(cp: string, truthy: boolean, ctx: Ctx): void {
-  let ifFalse: string;
-  const c = leftCurly(cp);
-  if (c !== undefined) {
-    const p = curlyPayload(c, ctx);
-    if (!p) return;
-    [ifFalse, cp] = p;
-  } else {
-    ifFalse = cp;
-    cp = '';
-  }
-  if (!truthy || ctx.scan) macParse(ifFalse, ctx);
-  if (cp !== '') parseError(ctx, `unexpected input at: "...${ifFalse}}>>>${cp.slice(0, 20)}"`);
-}
-
-/** `{a} op {b}`: returns ["true" or "", the text after it] */
+/** `{a} op {b}`: returns ["true" or "" (undefined when scanning), the text after it]. */
 function relational(s: string, ctx: Ctx): [string | undefined, string] | undefined {
   const left = curlyPayload(s, ctx);
   if (!left) return undefined;
-  let [leftText, cp] = left;
+  const leftText = left[0];
+  let cp = left[1];
   let opLen = 0;
   while (opLen < cp.length && '<>!=?+-*/~&|%'.includes(cp[opLen])) opLen++;
-  const op = RELOPS.find(([name]) => name === cp.slice(0, opLen));
-  if (!op) {
-    parseError(ctx, `"==" or "!=" or "<" or "<=" or ">=" or ">" expected at: "...${leftText}}>>>${cp.slice(0, 20)}"`);
+  const opText = cp.slice(0, opLen);
+  if (!RELOPS.includes(opText)) {
+    parseError(ctx, `"==" or "!=" or "<" or "<=" or ">=" or ">" expected at: "...${leftText}}>>>${bytes(cp, 20)}"`);
     return undefined;
   }
-  const opText = cp.slice(0, opLen);
   cp = cp.slice(opLen);
-  // Operator suffixes: Postfix registers only "level", comparing compatibility levels.
+  // Operator suffixes: postconf registers only "level", comparing compatibility levels.
   let suffixLen = 0;
   while (isAlnum(cp[suffixLen])) suffixLen++;
   const suffix = cp.slice(0, suffixLen);
@@ -263,53 +260,68 @@ function relational(s: string, ctx: Ctx): [string | undefined, string] | undefin
     return undefined;
   }
   cp = cp.slice(suffixLen);
-  const rc = leftCurly(cp);
-  if (rc === undefined) {
-    parseError(ctx, `"{expression}" expected at: "...{${leftText}} ${opText}>>>${cp.slice(0, 20)}"`);
+  const at = spanWs(cp, 0);
+  if (cp[at] !== '{') {
+    parseError(ctx, `"{expression}" expected at: "...{${leftText}} ${opText}>>>${bytes(cp, 20)}"`);
     return undefined;
   }
-  const right = curlyPayload(rc, ctx);
+  const right = curlyPayload(cp.slice(at), ctx);
   if (!right) return undefined;
-  const [rightText, rest] = right;
-  const l = sub(leftText, ctx);
-  const r = sub(rightText, ctx);
-  if (ctx.error) return undefined;
-  if (ctx.scan) return [undefined, rest];
-  let delta: number;
-  if (suffix === 'level') {
-    const lv = compatLevel(l, ctx);
-    const rv = compatLevel(r, ctx);
-    if (!lv || !rv) {
-      ctx.error = true;
-      return undefined;
-    }
-    delta = lv[0] - rv[0] || lv[1] - rv[1] || lv[2] - rv[2];
-  } else {
-    const digits = /^[0-9]+$/;
-    delta = digits.test(l) && digits.test(r) ? Number(l) - Number(r) : l < r ? -1 : l > r ? 1 : 0;
+  const l = subExpand(leftText, ctx);
+  const r = subExpand(right[0], ctx);
+  let result: boolean | undefined;
+  if (!ctx.scan) {
+    const delta = suffix === 'level' ? compareLevels(l, r, ctx.warn) : compare(l, r);
+    if (delta === undefined) ctx.status |= ERROR;
+    else result = relop(opText, delta);
   }
-  return [op[1](delta) ? 'true' : '', rest];
+  if (ctx.status & ERROR) return undefined;
+  return [ctx.scan ? undefined : result ? 'true' : '', right[1]];
+}
+
+const LONG_MAX = 2n ** 63n - 1n;
+const allDigits = (s: string) => /^[0-9]+$/.test(s);
+
+/** mac_exp_eval(): numbers when both sides are all digits, else bytes; the sign of left - right. */
+function compare(l: string, r: string): number {
+  if (!allDigits(l) || !allDigits(r)) return Buffer.compare(Buffer.from(l, 'utf8'), Buffer.from(r, 'utf8'));
+  const [a, b] = [BigInt(l), BigInt(r)];
+  for (const [v, s] of [[a, l], [b, r]] as const) if (v > LONG_MAX) throw new MacroFatal(`mac_exp_eval: bad conversion: ${s}`);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function relop(op: string, delta: number): boolean {
+  switch (op) {
+    case '==':
+      return delta === 0;
+    case '!=':
+      return delta !== 0;
+    case '<':
+      return delta < 0;
+    case '<=':
+      return delta <= 0;
+    case '>=':
+      return delta >= 0;
+    default:
+      return delta > 0;
+  }
 }
 
 /**
- * Expands an operand of a comparison on its own, like a nested mac_expand() call. Postfix starts
- * that call's nesting count at zero, so a value that compares itself recurses until Postfix
- * crashes; we carry the count over and report the nesting error instead.
+ * Expands a comparison operand on its own, like Postfix's nested mac_expand() call: fresh nesting
+ * count and status, whose flags then join ours. A value that compares itself therefore recurses
+ * without bound, and the real postconf crashes; past a depth no finite configuration reaches we
+ * report the nesting error instead.
  */
-function sub(text: string, ctx: Ctx): string {
-  const inner: Ctx = { ...ctx, out: '', undef: false, error: false };
-  macParse(text, inner);
-  if (inner.error) ctx.error = true;
-  if (inner.undef) ctx.undef = true;
-  return inner.out;
-}
+const MAX_OPERAND_DEPTH = 200;
+const MAX_TOTAL_NESTING = 1500;
 
-/** A compatibility level such as "2", "3.6" or "3.6.1", as [major, minor, patch]. */
-function compatLevel(text: string, ctx: Ctx): [number, number, number] | undefined {
-  const m = /^([0-9]+)(?:\.([0-9]+)(?:\.([0-9]+))?)?$/.exec(text);
-  if (!m) {
-    ctx.warn(`malformed compatibility level syntax: "${text}"`);
-    return undefined;
+function subExpand(text: string, ctx: Ctx): string {
+  if (ctx.depth >= MAX_OPERAND_DEPTH || ctx.outer + ctx.level > MAX_TOTAL_NESTING) {
+    parseError(ctx, `unreasonable macro call nesting: "${text}"`);
+    return '';
   }
-  return [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)];
+  const inner: Ctx = { ...ctx, out: '', status: 0, level: 0, depth: ctx.depth + 1, outer: ctx.outer + ctx.level };
+  ctx.status |= macParse(text, inner) | inner.status;
+  return inner.out;
 }

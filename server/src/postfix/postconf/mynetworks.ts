@@ -4,6 +4,8 @@
 // addresses count. The caller supplies the addresses (os.networkInterfaces() on this machine, or
 // another host's when previewing a remote configuration).
 
+import { isIP } from 'node:net';
+
 export interface InterfaceAddress {
   address: string;
   /** Prefix length of the interface's network. */
@@ -103,4 +105,31 @@ function compressV6(g: number[]): string {
   const hex = g.map((x) => x.toString(16));
   if (best < 0) return hex.join(':');
   return `${hex.slice(0, best).join(':')}::${hex.slice(best + bestLen).join(':')}`;
+}
+
+/**
+ * own_inet_addr_init(): unless inet_interfaces is exactly "all" or "loopback-only", each name or
+ * address in it must resolve (for the enabled protocols) and be an address of this host; Postfix
+ * stops otherwise. Returns the fatal message, if any. `resolve` answers for names (not literals).
+ */
+export function inetInterfacesError(inetInterfaces: string, protocols: string[], addrs: InterfaceAddress[], resolve: (name: string) => string[]): string | undefined {
+  if (inetInterfaces === 'all' || inetInterfaces === 'loopback-only') return undefined;
+  const v4 = protocols.includes('all') || protocols.includes('ipv4');
+  const v6 = protocols.includes('all') || protocols.includes('ipv6');
+  const found: string[] = [];
+  for (const host of inetInterfaces.split(/[ \t,]+/).filter(Boolean)) {
+    const name = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+    const candidates = isIP(name) ? [name] : resolve(name);
+    const usable = candidates.filter((a) => (isIP(a) === 4 ? v4 : v6)).map(canonical);
+    if (usable.length === 0) return `config variable inet_interfaces: host not found: ${host}`;
+    for (const a of usable) if (!found.includes(a)) found.push(a);
+  }
+  const local = addrs.map((a) => canonical(a.address));
+  const missing = found.find((a) => !local.includes(a));
+  return missing === undefined ? undefined : `parameter inet_interfaces: no local interface found for ${missing}`;
+}
+
+/** An address as inet_ntop() prints it (IPv6 compressed, lower case). */
+function canonical(address: string): string {
+  return isIP(address) === 6 ? new URL(`http://[${address}]/`).hostname.slice(1, -1) : address;
 }

@@ -1,22 +1,13 @@
 // `postconf` emulated over main.cf/master.cf text: same modes, same output bytes, same warnings
 // as Postfix 3.7's postconf under LANG=C. Pure: the caller supplies the file contents (undefined
 // for a missing file) and gets stdout, stderr and the exit status back.
-import {
-  fieldName,
-  flagUnused,
-  loadMainCf,
-  loadMasterCf,
-  MasterEntry,
-  Model,
-  newParamTable,
-  PostconfFatal,
-  registerServiceParameters,
-  registerUserParameters,
-  splitNameValue,
-} from './config';
+import { defaultOf, flagUnused, loadMainCf, loadMasterCf, MasterEntry, Model, newParamTable, PostconfFatal, registerServiceParameters, splitNameValue } from './config';
+import { hostDefaults } from './hostDefaults';
 import { macExpand } from './macExpand';
-import { InterfaceAddress, mynetworksDefault } from './mynetworks';
-import { printLine, printMasterArgs, printMasterEntry } from './print';
+import { InterfaceAddress } from './mynetworks';
+import { printLine } from './print';
+import { showMasterEntries, showMasterFields, showMasterParams } from './showMaster';
+import { registerUserParameters } from './userParams';
 
 export interface PostconfOptions {
   /** -c: shown in messages; "/etc/postfix" when absent. */
@@ -61,6 +52,12 @@ export interface HostFacts {
   hostname?: string;
   /** Its interface addresses, for the default of mynetworks. */
   interfaces?: InterfaceAddress[];
+  /**
+   * Resolves a host name in inet_interfaces to its addresses ([] when unknown). Given together
+   * with `interfaces`, inet_interfaces is checked like Postfix does (a fatal error when a name
+   * does not resolve or is not an address of this host); without it, it is not checked.
+   */
+  resolve?: (name: string) => string[];
   processId?: number;
 }
 
@@ -164,26 +161,26 @@ function run(input: PostconfInput, o: PostconfOptions, warn: (m: string) => void
     model.master = loadMasterCf(input.masterCf, path, warn);
   };
 
-  const hostDefaults = () => {
-    const network = evaluateHostSettings(model, o, warn);
-    if (o.host?.hostname !== undefined) applyHostnameDefaults(model, o.host.hostname, warn);
-    if (o.host?.interfaces) applyMynetworksDefault(model, o.host.interfaces, network);
-  };
+  // Computed on first use, as postconf does: see hostDefaults.ts.
+  model.hostDefault = hostDefaults(
+    model,
+    { hostname: o.host?.hostname, interfaces: o.host?.interfaces, resolve: o.host?.resolve, showDefaults: !!o.showDefaults, expand: (v) => expandValue(model, o, v, warn) },
+    warn,
+  );
   let out = '';
   if (masterMode) {
     readMaster(true);
     readMain();
-    hostDefaults();
     registerServiceParameters(model);
     registerUserParameters(model, warn);
-    if (o.masterFields) out = showMasterFields(model, o, warn);
-    else if (o.masterParams) out = showMasterParams(model, o, warn);
-    else out = showMasterEntries(model, o, warn);
+    const expand = (v: string, m: MasterEntry) => (o.expand ? expandValue(model, o, v, warn, m) : v);
+    if (o.masterFields) out = showMasterFields(model, o, expand, warn);
+    else if (o.masterParams) out = showMasterParams(model, o, expand, warn);
+    else out = showMasterEntries(model, o, expand, warn);
     flagUnusedMaster(model, warn);
     return out;
   }
   if (!o.showDefaults) readMain();
-  hostDefaults();
   readMaster(false);
   registerServiceParameters(model);
   if (!o.showDefaults) registerUserParameters(model, warn);
@@ -192,68 +189,6 @@ function run(input: PostconfInput, o: PostconfOptions, warn: (m: string) => void
     flagUnused(model, warn);
   }
   return out;
-}
-
-interface NetworkSettings {
-  inet_interfaces: string;
-  mynetworks_style: string;
-  inet_protocols: string;
-}
-
-/**
- * postconf evaluates the settings its host-dependent defaults depend on before anything else:
- * the three settings behind mynetworks, from main.cf or their expanded defaults, then myhostname
- * (and mydomain for a host name without a dot) within main.cf only. A syntax error stops it.
- */
-function evaluateHostSettings(model: Model, o: PostconfOptions, warn: (m: string) => void): NetworkSettings {
-  const fromMain = (name: string) => {
-    const v = o.showDefaults ? undefined : model.main.get(name);
-    if (v === undefined) return undefined;
-    const r = macExpand(v, (n) => model.main.get(n), { warn });
-    if (r.error) throw new PostconfFatal('dictionary mail_dict: macro processing error');
-    return r.text;
-  };
-  const setting = (name: keyof NetworkSettings) => fromMain(name) ?? expandValue(model, o, model.params.get(name)?.defaultValue ?? '', warn);
-  const out: NetworkSettings = { inet_interfaces: setting('inet_interfaces'), mynetworks_style: setting('mynetworks_style'), inet_protocols: setting('inet_protocols') };
-  const bad = out.inet_protocols.split(/[, \t\r\n]+/).find((p) => p !== '' && p !== 'ipv4' && p !== 'ipv6' && p !== 'all');
-  if (bad !== undefined) throw new PostconfFatal(`unknown inet_protocols value "${bad}" in "${out.inet_protocols}"`);
-  const styles = out.mynetworks_style.split(/[, \t\r\n]+/).filter(Boolean);
-  const unknown = styles.find((st) => st !== 'host' && st !== 'subnet' && st !== 'class');
-  if (unknown !== undefined) throw new PostconfFatal(`unknown mynetworks mask style value "${unknown}" in "${out.mynetworks_style}"`);
-  if (styles.length !== 1) throw new PostconfFatal(`bad mynetworks_style value: ${out.mynetworks_style}; specify exactly one value`);
-  const hostname = o.host?.hostname;
-  if (hostname !== undefined && !hostname.includes('.')) fromMain('mydomain');
-  fromMain('myhostname');
-  return out;
-}
-
-/**
- * The defaults of myhostname and mydomain as postconf computes them: the host name, completed
- * with $mydomain (or "localdomain") when it has no dot; the domain is $myhostname after its first
- * label. Both look at main.cf's own settings, expanded within main.cf only.
- */
-function applyHostnameDefaults(model: Model, hostname: string, warn: (m: string) => void): void {
-  const evalMain = (name: string) => {
-    const v = model.main.get(name);
-    return v === undefined ? undefined : macExpand(v, (n) => model.main.get(n), { warn }).text;
-  };
-  const myhostname = hostname.includes('.') ? hostname : `${hostname}.${evalMain('mydomain') ?? 'localdomain'}`;
-  const effective = evalMain('myhostname') ?? myhostname;
-  const dot = effective.indexOf('.');
-  const mydomain = dot < 0 ? 'localdomain' : effective.slice(dot + 1);
-  const set = (name: string, value: string) => {
-    const node = model.params.get(name);
-    if (node) model.params.set(name, { ...node, defaultValue: value });
-  };
-  set('myhostname', myhostname);
-  set('mydomain', mydomain);
-}
-
-/** pcf_mynetworks(): the host's addresses filtered and shaped by the evaluated settings. */
-function applyMynetworksDefault(model: Model, interfaces: InterfaceAddress[], n: NetworkSettings): void {
-  const value = mynetworksDefault(interfaces, n.mynetworks_style, n.inet_interfaces, n.inet_protocols);
-  const node = model.params.get('mynetworks');
-  if (node && value !== undefined) model.params.set('mynetworks', { ...node, defaultValue: value });
 }
 
 function flagUnusedMaster(model: Model, warn: (m: string) => void): void {
@@ -272,11 +207,12 @@ function lookupValue(model: Model, o: PostconfOptions, name: string, local?: Mas
   }
   const node = model.params.get(name);
   if (!node) return undefined;
-  return node.cls === 'user' || node.cls === 'legacy' ? '' : node.defaultValue;
+  return node.cls === 'user' || node.cls === 'legacy' ? '' : defaultOf(model, name, node);
 }
 
 function expandValue(model: Model, o: PostconfOptions, value: string, warn: (m: string) => void, local?: MasterEntry): string {
   const r = macExpand(value, (name) => lookupValue(model, o, name, local, false), { warn });
+  if (r.fatal) throw new PostconfFatal(r.fatal);
   if (r.error) throw new PostconfFatal('macro processing error');
   return r.text;
 }
@@ -306,99 +242,3 @@ function showParameters(model: Model, o: PostconfOptions, warn: (m: string) => v
   return out;
 }
 
-interface Request {
-  raw: string;
-  parts: string[];
-  matches: number;
-}
-
-function parseRequests(names: string[] | undefined, max: number, usage: string): Request[] {
-  return (names ?? []).map((raw) => {
-    const parts = raw.split('/').filter((p) => p !== '');
-    if (raw.startsWith('/') || parts.length < 1 || parts.length > max || parts.some((p) => p !== '*' && p.includes('*'))) {
-      throw new PostconfFatal(usage);
-    }
-    while (parts.length < max) parts.push('*');
-    return { raw, parts, matches: 0 };
-  });
-}
-
-const matches = (r: Request, m: MasterEntry) => (r.parts[0] === '*' || r.parts[0] === m.argv[0]) && (r.parts[1] === '*' || r.parts[1] === m.argv[1]);
-
-function unmatched(reqs: Request[], warn: (m: string) => void): void {
-  for (const r of reqs) if (r.matches === 0) warn(`unmatched request: "${r.raw}"`);
-}
-
-function showMasterEntries(model: Model, o: PostconfOptions, warn: (m: string) => void): string {
-  const reqs = parseRequests(o.names, 2, '-M option requires service_name[/type]');
-  const print = (m: MasterEntry) => printMasterEntry(m.argv, !!o.fold, (v) => (o.expand ? expandValue(model, o, v, warn, m) : v));
-  let out = '';
-  for (const m of model.master) {
-    if (reqs.length === 0) out += print(m);
-    for (const r of reqs) if (matches(r, m)) (r.matches++, (out += print(m)));
-  }
-  unmatched(reqs, warn);
-  return out;
-}
-
-const FIELDS = ['service', 'type', 'private', 'unprivileged', 'chroot', 'wakeup', 'process_limit', 'command'];
-
-function showMasterFields(model: Model, o: PostconfOptions, warn: (m: string) => void): string {
-  const reqs = parseRequests(o.names, 3, '-F option requires service_name[/type[/field]]');
-  for (const r of reqs) if (r.parts[2] !== '*' && !FIELDS.includes(r.parts[2])) throw new PostconfFatal(`invalid service attribute name: "${r.parts[2]}"`);
-  const printField = (m: MasterEntry, field: number) => {
-    let out = '';
-    if (!o.hideName) out += `${m.argv[0]}/${m.argv[1]}/${fieldName(field)}`;
-    if (!o.hideName && !o.hideValue) out += ' = ';
-    if (!o.hideValue) {
-      if (out.length > 0 && out.length + m.argv[field].length > 80) out += '\n    ';
-      out += m.argv[field];
-      const lineLen = out.length - (out.lastIndexOf('\n') + 1);
-      if (field === 7) out += printMasterArgs(m.argv, 8, lineLen, !!o.fold, (v) => (o.expand ? expandValue(model, o, v, warn, m) : v), 1);
-    }
-    return out + '\n';
-  };
-  let out = '';
-  for (const m of model.master) {
-    if (reqs.length === 0) for (let f = 0; f < 8; f++) out += printField(m, f);
-    for (const r of reqs) {
-      if (!matches(r, m)) continue;
-      r.matches++;
-      if (r.parts[2] === '*') for (let f = 0; f < 8; f++) out += printField(m, f);
-      else out += printField(m, FIELDS.indexOf(r.parts[2]));
-    }
-  }
-  unmatched(reqs, warn);
-  return out;
-}
-
-function showMasterParams(model: Model, o: PostconfOptions, warn: (m: string) => void): string {
-  const reqs = parseRequests(o.names, 3, '-P option requires service_name[/type[/parameter]]');
-  const printParam = (m: MasterEntry, name: string, value: string) => {
-    if (o.hideValue) return printLine(`${m.nameSpace}/${name}`, !!o.fold);
-    const v = o.expand ? expandValue(model, o, value, warn, m) : value;
-    return printLine(o.hideName ? v : `${m.nameSpace}/${name} = ${v}`, !!o.fold);
-  };
-  const printAll = (m: MasterEntry) =>
-    [...m.params!.keys()]
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-      .map((n) => printParam(m, n, m.params!.get(n)!))
-      .join('');
-  let out = '';
-  for (const m of model.master) {
-    if (!m.params) continue;
-    if (reqs.length === 0) out += printAll(m);
-    for (const r of reqs) {
-      if (!matches(r, m)) continue;
-      if (r.parts[2] === '*') {
-        out += printAll(m);
-        r.matches++;
-      } else if (m.params.has(r.parts[2])) {
-        out += printParam(m, r.parts[2], m.params.get(r.parts[2])!);
-        r.matches++;
-      }
-    }
-  }
-  unmatched(reqs, warn);
-  return out;
-}

@@ -116,11 +116,11 @@ async function sample(zoneText: string, probe: { preload: string; out: string })
   }
 }
 
-/** Every file named `name` under `dir`, at any depth. */
-function filesNamed(dir: string, name: string): string[] {
+/** Every file whose name matches `name` under `dir`, at any depth. */
+function filesNamed(dir: string, name: RegExp): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name === name)
+    .filter((e) => e.isFile() && name.test(e.name))
     .map((e) => join(e.parentPath, e.name));
 }
 
@@ -164,8 +164,9 @@ async function activationToReady(): Promise<number> {
     // the only way to see the lines is to look again; the figure comes from the stamps, not from
     // when we look.
     for (const deadline = Date.now() + 120_000; Date.now() < deadline; await delay(200)) {
-      const activated = stampOf(filesNamed(logs, 'remoteexthost.log'), /_doActivateExtension mailconf\.mailconf\b/);
-      const ready = stampOf(filesNamed(logs, 'Mailconf.log'), /\[info\] Language server ready\./);
+      // code-server's extension host writes remoteexthost.log; desktop VS Code's, exthost.log.
+      const activated = stampOf(filesNamed(logs, /^(remote)?exthost\.log$/), /_doActivateExtension mailconf\.mailconf\b/);
+      const ready = stampOf(filesNamed(logs, /^Mailconf\.log$/), /\[info\] Language server ready\./);
       if (activated !== undefined && ready !== undefined) return ready - activated;
     }
     throw new Error(`no activation and ready lines for mailconf under ${logs} within 120 s`);

@@ -172,7 +172,6 @@ async function activationToReady(): Promise<number> {
     throw new Error(`no activation and ready lines for mailconf under ${logs} within 120 s`);
   } finally {
     await session.close();
-    rmSync(scratch, { recursive: true, force: true });
   }
 }
 

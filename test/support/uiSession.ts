@@ -1,7 +1,7 @@
 // One UI test session: a scratch copy of examples/lab served by `npm start`'s script on a free
 // loopback port, and Debian's headless Chromium looking at it through playwright-core.
 import { ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -113,11 +113,15 @@ export async function startUiSession(prepare?: (folder: string) => void): Promis
           } catch {}
           await new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r(undefined)));
         }
+        // MAILCONF_KEEP_SCRATCH=1 keeps VS Code's logs for debugging, as in the extension layer.
+        if (process.env.MAILCONF_KEEP_SCRATCH) console.error(`uiSession: kept ${scratch}`);
+        else rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
       },
     };
   } catch (err) {
     await browser?.close();
     process.kill(-child.pid!, 'SIGKILL');
+    rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
     throw err;
   }
 }

@@ -1,5 +1,6 @@
 // The `mailconf` command line: a thin adapter over the same analyses the language server uses.
 import { COMMANDS } from './commands';
+import { syncWriter } from './syncOutput';
 import { CliIO, EXIT_USAGE, isCliError, usageError } from './usage';
 
 const VERSION = process.env.MAILCONF_VERSION ?? '0.0.0';
@@ -53,8 +54,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 
 if (require.main === module) {
   const io: CliIO = {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
+    stdout: syncWriter(1),
+    stderr: syncWriter(2),
     env: process.env,
     cwd: process.cwd(),
   };

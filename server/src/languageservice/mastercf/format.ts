@@ -46,28 +46,46 @@ function formattable(e: MasterCfEntry, tree: MasterCfFile): boolean {
   return true;
 }
 
+/** Letters that take an argument in every Postfix daemon's getopt string "cdDi:lm:n:o:s:St:uvVz". */
+const WITH_ARGUMENT = 'imnost';
+
+/** Where the first letter that takes an argument is in an option field, or -1 for flags only. */
+function argumentLetter(arg: string): number {
+  for (let j = 1; j < arg.length; j++) if (WITH_ARGUMENT.includes(arg[j])) return j;
+  return -1;
+}
+
+const isOptionField = (arg: string) => arg[0] === '-' && arg !== '--' && arg !== '-';
+
 /**
- * The one part of pcf_normalize_daemon_args() that only adds blanks: `-oname=value` becomes
- * `-o name=value` and `-vo ...` becomes `-v -o ...`, as the daemon's own option parser reads them.
- * Unlike postconf, { } arguments are not unwrapped (see the top of the file).
+ * The part of pcf_normalize_daemon_args() that only adds blanks: `-oname=value` becomes
+ * `-o name=value` and `-vo ...` becomes `-v -o ...`. The fields are walked as the daemon's getopt
+ * reads them, which postconf does not quite do: it splits at any later 'o', so
+ * `-osmtpd_delay_reject=no` would print as `-o smtpd_delay_reject=n -o`, and the argument of
+ * `-s -ofoo` as an option of its own. Fields the walk does not understand are left whole, and
+ * { } arguments are never unwrapped (see the top of the file).
  */
 export function splitDaemonFlags(argv: string[]): string[] {
   const out = argv.slice();
   for (let field = 8; field < out.length; field++) {
-    let arg = out[field];
-    if (arg[0] !== '-' || arg === '--') break;
-    const o = arg.indexOf('o', 2);
-    if (o > 1) {
-      out.splice(field + 1, 0, '-' + arg.slice(o));
-      arg = out[field] = arg.slice(0, o);
+    const arg = out[field];
+    if (!isOptionField(arg)) break;
+    // Letters before it are flags (getopt also steps over unknown ones, which the daemon refuses).
+    const j = argumentLetter(arg);
+    if (j < 0) continue;
+    if (arg[j] === 'o' && j > 1) {
+      // "-vo..." is "-v" then "-o...", which the next round splits further.
+      out.splice(field, 1, arg.slice(0, j), '-' + arg.slice(j));
+      continue;
     }
-    if (arg[1] !== 'o') continue;
-    if (arg.length > 2) {
-      out.splice(field + 1, 0, arg.slice(2));
-      out[field] = '-o';
+    if (arg[j] === 'o' && arg.length > 2) {
+      out.splice(field, 1, '-o', arg.slice(2));
+      field += 1;
+      continue;
     }
-    // The option's value is never itself an option, even when it starts with '-'.
-    field += 1;
+    // The letter's argument is the next field (skip it: it is no option even with a '-'),
+    // or the rest of this one.
+    if (j === arg.length - 1) field += 1;
   }
   return out;
 }
@@ -81,14 +99,16 @@ function printArguments(argv: string[], columnsLength: number): string {
     let word = argv[field];
     let option = false;
     if (inOptions) {
-      if (word[0] !== '-' || word === '--') inOptions = false;
-      else if (word[1] === 'o' && field + 1 < argv.length) {
+      if (!isOptionField(word)) inOptions = false;
+      else if (argumentLetter(word) === word.length - 1 && field + 1 < argv.length) {
+        // A letter and its argument stay together; postconf gives `-o name=value` a line of its own.
+        option = word === '-o';
         word += ' ' + argv[++field];
-        option = true;
       }
     }
-    // An option starts a line and ends it; other words fold before the 80th column.
-    if (option || lineLen + 1 + word.length >= LINE_LIMIT) {
+    // An option starts a line and ends it; other words fold before the 80th column. But a line
+    // whose first non-blank is '#' is a comment to Postfix: such a word never starts one.
+    if ((option || lineLen + 1 + word.length >= LINE_LIMIT) && word[0] !== '#') {
       out += '\n' + INDENT;
       lineLen = INDENT.length;
     } else {

@@ -1,15 +1,18 @@
 // The zone's diagnostics: parse errors, BIND's zone-level rejections, then mail lints and mail
 // policy checks. Findings inside $INCLUDEd files are shown on the $INCLUDE line of this file.
+// In the editor the checks run through checkCache.ts, which after an edit re-checks only what
+// the edit can have changed.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { offsetRange } from '../../parsers/zone';
 import type { ServiceContext, Workspace } from '../service';
 import { workspaceChecks } from './workspace';
-import { Finding, Severity } from './findings';
-import { integrityChecks } from './integrity';
-import { mailLints } from './lints';
-import { mailRecordChecks } from './mailRecords';
-import { parsedZone, ParsedZone } from './parsed';
+import { cachedItems } from './checkCache';
+import { checkAll, checkZone } from './checks';
+import { Finding, Item, RANK, Severity } from './findings';
+import { itemFinding, RankedFinding } from './items';
+import { Lookup } from './lookup';
+import { parsedZone, ParsedZone, parseZoneText } from './parsed';
 
 export const SOURCE = 'mailconf';
 
@@ -20,21 +23,38 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function zoneFindings(parsed: ParsedZone, uri?: string, workspace?: Workspace): Finding[] {
-  const { zone, index } = parsed;
-  const out: Finding[] = zone.errors.map((e) => ({ code: e.code, severity: e.severity, message: e.message, source: e.source, range: e.range }));
-  integrityChecks(zone, index, out);
-  mailLints(zone, index, out);
-  mailRecordChecks(zone, index, out);
-  if (uri && workspace) workspaceChecks(uri, parsed, workspace, out);
+/** Every finding on a parsed zone, checked from scratch, in the order the checks list them. */
+export function zoneFindings(parsed: ParsedZone, uri?: string, workspace?: Workspace): RankedFinding[] {
+  return rankedFindings(parsed, checkAll(checkZone(parsed.zone, new Lookup(parsed.index))), uri, workspace);
+}
+
+function rankedFindings(parsed: ParsedZone, items: Item[], uri?: string, workspace?: Workspace): RankedFinding[] {
+  const { zone } = parsed;
+  const out: RankedFinding[] = zone.errors.map((e, k) => ({ code: e.code, severity: e.severity, message: e.message, source: e.source, range: e.range, rank: RANK.parse, row: -1, ord: k }));
+  for (const it of items) out.push(itemFinding(zone, it));
+  if (uri && workspace) {
+    const found: Finding[] = [];
+    workspaceChecks(uri, parsed, workspace, found);
+    found.forEach((f, k) => out.push({ ...f, rank: RANK.workspace, row: -1, ord: k }));
+  }
   return out;
 }
 
 export function zoneDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagnostic[] {
   const parsed = parsedZone(doc, ctx.workspace);
+  return placedDiagnostics(parsed, rankedFindings(parsed, cachedItems(doc.uri, parsed), doc.uri, ctx.workspace));
+}
+
+/** The diagnostics of a document parsed and checked from scratch, bypassing every cache (what the cache must agree with). */
+export function freshZoneDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagnostic[] {
+  const parsed = parseZoneText(doc.uri, doc.getText(), ctx.workspace);
+  return placedDiagnostics(parsed, zoneFindings(parsed, doc.uri, ctx.workspace) as RankedFinding[]);
+}
+
+function placedDiagnostics(parsed: ParsedZone, findings: RankedFinding[]): Diagnostic[] {
   const main = parsed.zone.source;
-  const out: Diagnostic[] = [];
-  for (const f of zoneFindings(parsed, doc.uri, ctx.workspace)) {
+  const placed: Array<{ d: Diagnostic; f: RankedFinding }> = [];
+  for (const f of findings) {
     let range = f.range;
     let message = f.message;
     if (f.source !== main) {
@@ -47,8 +67,17 @@ export function zoneDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagnos
     }
     const d: Diagnostic = { range, severity: SEVERITY[f.severity], code: f.code, source: SOURCE, message };
     if (f.data !== undefined) d.data = f.data;
-    out.push(d);
+    placed.push({ d, f });
   }
-  // Checks run by kind; the editor and the CLI list findings in text order.
-  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  // Checks run by kind; the editor and the CLI list findings in text order, and findings at one
+  // position in the order the checks ran.
+  placed.sort(
+    (a, b) =>
+      a.d.range.start.line - b.d.range.start.line ||
+      a.d.range.start.character - b.d.range.start.character ||
+      a.f.rank - b.f.rank ||
+      a.f.row - b.f.row ||
+      a.f.ord - b.f.ord,
+  );
+  return placed.map((p) => p.d);
 }

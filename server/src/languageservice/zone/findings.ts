@@ -27,3 +27,41 @@ export const BIND_REJECTS = new Set([
   'soa-not-at-apex', 'no-soa', 'multiple-soa', 'no-ns', 'cname-and-other-data', 'singleton-type', 'ns-target-no-address',
   'ns-target-is-cname', 'extra-argument',
 ]);
+
+/**
+ * A finding as the checks store it, tied to a row of the record table rather than to lines:
+ * offsets are relative to the row's start, so a finding on a record that an edit only moved
+ * stays valid (see checkCache.ts). `row` is -1 for findings about the zone as a whole, whose
+ * offsets are then absolute in the main source.
+ */
+export interface Item {
+  /** Which check made it, in the order the checks ran (ties at one position are listed by it). */
+  rank: number;
+  /** Order among the items of one row and rank. */
+  ord: number;
+  row: number;
+  code: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  data?: unknown;
+  /** 'offsets': data.start and data.end are offsets, relative like start; 'range': data.typeStart is the item's range. */
+  dataKind?: 'offsets' | 'range';
+  /** A row whose line number the message quotes ("same as line 12"): when that row moves, the item is made again. */
+  lineRef?: number;
+}
+
+/** Ranks: the order in which the checks used to run, kept for findings that share a position. */
+export const RANK = {
+  parse: 0,
+  apex: 1,
+  cnameExclusive: 2,
+  nsTarget: 3,
+  record: 4,
+  rrset: 5,
+  soa: 6,
+  mailPolicy: 7,
+  spfMultiple: 8,
+  workspace: 9,
+} as const;

@@ -1,106 +1,81 @@
 // The zone-level checks that make named-checkzone -i local refuse a zone: SOA and NS at the
-// apex, CNAME exclusivity and singletons, and in-zone NS targets that have no address.
-import { nameKey, ownerRange, recordRange, targetRange, ZoneFile, ZoneRecord } from '../../parsers/zone';
-import { HAS_ADDRESS, HAS_CNAME, type ZoneIndex } from '../../zone/zoneIndex';
-import type { Finding } from './findings';
+// apex, CNAME exclusivity and singletons, and in-zone NS targets that have no address. Split,
+// like lints.ts, by what each reads: the apex, the records of one name, or one NS record's target.
+import { nameKey, RecordTable, ZoneFile, ZoneRecord } from '../../parsers/zone';
+import { HAS_ADDRESS, HAS_CNAME } from '../../zone/zoneIndex';
+import { RANK } from './findings';
+import type { Items } from './items';
+import type { Lookup } from './lookup';
+import { ownerSpan, recordSpan, Span, targetSpan } from './spans';
 
 /** Types that may sit next to a CNAME (DNSSEC data about the CNAME itself, RFC 4035). */
 const CNAME_COMPANIONS = new Set([5, 46, 47, 50, 25, 24, 30]); // CNAME RRSIG NSEC NSEC3 KEY SIG NXT
 
-export function integrityChecks(zone: ZoneFile, index: ZoneIndex, out: Finding[]): void {
+/** An SOA and an NS record at the apex. */
+export function apexIntegrity(zone: ZoneFile, look: Lookup, out: Items): void {
   const apex = zone.origin;
-  const atApex = index.at(apex);
-  const soas = atApex.filter((r) => r.type === 'SOA');
-  if (soas.length === 0) {
-    out.push({
-      code: 'no-soa',
-      severity: 'error',
-      message: `The zone ${apex} has no SOA record at its apex; BIND refuses to load it`,
-      source: zone.source,
-      range: firstLineRange(zone),
-    });
-  }
-  if (!atApex.some((r) => r.type === 'NS')) {
-    out.push({
-      code: 'no-ns',
-      severity: 'error',
-      message: `The zone ${apex} has no NS record at its apex; BIND refuses to load it`,
-      source: zone.source,
-      range: soas.length > 0 ? ownerRange(soas[0]) : firstLineRange(zone),
-    });
-  }
-
   const t = zone.table;
-  const codes = t.typeCode;
-  index.forEachGroupRows((rows, n) => {
-    let cname = -1;
-    let other = -1;
-    for (let k = 0; k < n; k++) {
-      const i = rows[k];
-      const code = codes[i];
-      if (code === 5) {
-        if (cname < 0) cname = i;
-      } else if (!CNAME_COMPANIONS.has(code)) {
-        if (other < 0) other = i;
-      }
-      if (cname >= 0 && other >= 0 && (i === cname || i === other)) {
-        const r = t.record(i);
-        out.push({
-          code: 'cname-and-other-data',
-          severity: 'error',
-          message: `${r.owner} has a CNAME and other data (${cname === i ? t.typeOf(other) : r.type}); a CNAME must be alone at its name (RFC 1034 §3.6.2)`,
-          source: r.source,
-          range: recordRange(r),
-        });
-      }
-      if (code === 6 || code === 5 || code === 39) {
-        // A second singleton of the same type with different data (identical ones are duplicates).
-        for (let j = 0; j < k; j++) {
-          const f = rows[j];
-          if (codes[f] !== code) continue;
-          const first = t.record(f);
-          const r = t.record(i);
-          if (!sameData(first, r)) {
-            out.push({
-              code: code === 6 ? 'multiple-soa' : 'singleton-type',
-              severity: 'error',
-              message: `A second ${r.type} at ${r.owner}: only one ${r.type} record may exist at a name (first on line ${first.line + 1})`,
-              source: r.source,
-              range: recordRange(r),
-            });
-          }
-          break;
-        }
-      }
-    }
-  });
-
-  for (let i = 0; i < t.count; i++) {
-    const target = t.target[i];
-    if (t.typeCode[i] !== 2 || target === undefined) continue;
-    if (!isBelow(target, apex)) continue;
-    const held = index.mask(target);
-    if (held & HAS_ADDRESS) continue;
-    const r = t.record(i);
-    if (held & HAS_CNAME) {
-      out.push({
-        code: 'ns-target-is-cname',
-        severity: 'error',
-        message: `NS target ${target} is a CNAME; a name server must be named by its own A/AAAA records (RFC 2181 §10.3)`,
-        source: r.source,
-        range: targetRange(r),
-      });
-      continue;
-    }
-    out.push({
-      code: 'ns-target-no-address',
-      severity: 'error',
-      message: `NS target ${target} is inside the zone but has no A or AAAA record; BIND refuses to load the zone`,
-      source: r.source,
-      range: targetRange(r),
-      data: { target },
-    });
+  const atApex = look.rows(apex);
+  const soa = atApex.find((i) => t.typeCode[i] === 6 && t.typeOf(i) === 'SOA');
+  if (soa === undefined) {
+    out.add(RANK.apex, 0, -1, 'no-soa', 'error', `The zone ${apex} has no SOA record at its apex; BIND refuses to load it`, firstLineSpan(zone));
   }
+  if (!atApex.some((i) => t.typeOf(i) === 'NS')) {
+    const message = `The zone ${apex} has no NS record at its apex; BIND refuses to load it`;
+    if (soa !== undefined) out.add(RANK.apex, 1, soa, 'no-ns', 'error', message, ownerSpan(t, soa));
+    else out.add(RANK.apex, 1, -1, 'no-ns', 'error', message, firstLineSpan(zone));
+  }
+}
+
+/** CNAME exclusivity and singleton types among the rows of one name (`rows[0..n)`, in file order). */
+export function nameIntegrity(t: RecordTable, rows: number[], n: number, out: Items): void {
+  const codes = t.typeCode;
+  let cname = -1;
+  let other = -1;
+  for (let k = 0; k < n; k++) {
+    const i = rows[k];
+    const code = codes[i];
+    if (code === 5) {
+      if (cname < 0) cname = i;
+    } else if (!CNAME_COMPANIONS.has(code)) {
+      if (other < 0) other = i;
+    }
+    if (cname >= 0 && other >= 0 && (i === cname || i === other)) {
+      out.add(RANK.cnameExclusive, 0, i, 'cname-and-other-data', 'error', `${t.ownerName(i)} has a CNAME and other data (${cname === i ? t.typeOf(other) : t.typeOf(i)}); a CNAME must be alone at its name (RFC 1034 §3.6.2)`, recordSpan(t, i));
+    }
+    if (code === 6 || code === 5 || code === 39) {
+      // A second singleton of the same type with different data (identical ones are duplicates).
+      for (let j = 0; j < k; j++) {
+        const f = rows[j];
+        if (codes[f] !== code) continue;
+        const first = t.record(f);
+        const r = t.record(i);
+        if (!sameData(first, r)) {
+          out.add(RANK.cnameExclusive, 1, i, code === 6 ? 'multiple-soa' : 'singleton-type', 'error', `A second ${r.type} at ${r.owner}: only one ${r.type} record may exist at a name (first on line ${first.line + 1})`, recordSpan(t, i), undefined, undefined, f);
+        }
+        break;
+      }
+    }
+  }
+}
+
+/** True when nsTargetIntegrity has anything to look at on row i. */
+export function hasNsTarget(t: RecordTable, i: number): boolean {
+  return t.typeCode[i] === 2 && t.target[i] !== undefined;
+}
+
+/** An NS record whose target lies in the zone must find an address there, not an alias. */
+export function nsTargetIntegrity(apex: string, t: RecordTable, i: number, look: Lookup, out: Items): void {
+  const target = t.target[i];
+  if (t.typeCode[i] !== 2 || target === undefined) return;
+  if (!isBelow(target, apex)) return;
+  const held = look.mask(target);
+  if (held & HAS_ADDRESS) return;
+  if (held & HAS_CNAME) {
+    out.add(RANK.nsTarget, 0, i, 'ns-target-is-cname', 'error', `NS target ${target} is a CNAME; a name server must be named by its own A/AAAA records (RFC 2181 §10.3)`, targetSpan(t, i));
+    return;
+  }
+  out.add(RANK.nsTarget, 0, i, 'ns-target-no-address', 'error', `NS target ${target} is inside the zone but has no A or AAAA record; BIND refuses to load the zone`, targetSpan(t, i), { target });
 }
 
 function isBelow(name: string, zone: string): boolean {
@@ -124,8 +99,9 @@ export function normalizedData(r: ZoneRecord): string {
   return words.join(' ').toLowerCase();
 }
 
-function firstLineRange(zone: ZoneFile) {
+/** The first line of the main file, where findings about the zone as a whole are shown. */
+function firstLineSpan(zone: ZoneFile): Span {
   const end = zone.source.lineCount > 1 ? zone.source.lineStarts[1] - 1 : zone.source.text.length;
   const line0 = zone.source.text.slice(0, Math.max(0, end)).replace(/\r$/, '');
-  return { start: { line: 0, character: 0 }, end: { line: 0, character: line0.length } };
+  return [0, line0.length];
 }

@@ -1,89 +1,138 @@
 // Mistakes BIND loads without complaint (or only warns about) that break mail: CNAME loops and
 // dangling aliases, MX/NS/SRV targets that are aliases or addresses, a forgotten trailing dot,
 // duplicate records, uneven TTLs in an RRset, odd SOA timers and reverse-zone owners.
-import { checkName, isHostname, isInZone, nameKey, relativeName, ownerRange, recordData, recordRange, targetRange, ZoneFile, ZoneRecord, RecordTable } from '../../parsers/zone';
-import { HAS_ADDRESS, HAS_CNAME, type ZoneIndex } from '../../zone/zoneIndex';
+// The checks are split by what they read, so the cache (checkCache.ts) can tell when to run
+// them again: recordLints reads one record, targetLints the records at the names it looks up,
+// rrsetLints the records at one name, soaLints the apex.
+import { checkName, isHostname, isInZone, nameKey, relativeName, recordData, RecordTable, ZoneFile } from '../../parsers/zone';
+import { HAS_ADDRESS, HAS_CNAME } from '../../zone/zoneIndex';
 import { checkSoaTimers, serialForm } from '../../zone/soa';
 import { reverseOwnerProblem } from '../../zone/ptr';
-import type { Finding } from './findings';
+import { RANK } from './findings';
+import type { Items } from './items';
 import { normalizedData } from './integrity';
+import type { Lookup } from './lookup';
+import { recordSpan, ownerSpan, Span, targetSpan } from './spans';
 
-export function mailLints(zone: ZoneFile, index: ZoneIndex, out: Finding[]): void {
+/** What the record lints need to know about the zone, worked out once per check. */
+export interface LintZone {
+  apex: string;
+  apexKey: string;
+  endsWithDouble: (name: string) => boolean;
+  reverse: boolean;
+}
+
+export function lintZone(zone: ZoneFile): LintZone {
   const apex = zone.origin;
   const apexKey = nameKey(apex);
-  const endsWithDouble = doubledOriginTest(apexKey);
-  const reverse = apexKey.endsWith('in-addr.arpa.') || apexKey.endsWith('ip6.arpa.');
+  return { apex, apexKey, endsWithDouble: doubledOriginTest(apexKey), reverse: apexKey.endsWith('in-addr.arpa.') || apexKey.endsWith('ip6.arpa.') };
+}
 
-  const t = zone.table;
-  let lastHostChecked: string | undefined;
-  for (let i = 0; i < t.count; i++) {
-    // A name written relative that already ends with the zone name: the dot was forgotten.
-    if (t.ownerEnd[i] > t.start[i] && t.owner[i].length >= apexKey.length - 1 && endsWithDouble(t.ownerName(i))) {
-      const r = t.record(i);
-      const written = r.source.text.slice(r.start, r.ownerEnd);
-      out.push(missingDot(r, 'owner', written, r.start, r.ownerEnd, r.owner));
-    }
-    // BIND's check-names: hosts with addresses must have host names.
-    const code = t.typeCode[i];
-    if ((code === 1 || code === 28) && t.owner[i] !== lastHostChecked) {
-      lastHostChecked = t.owner[i];
-      if (!isHostname(lastHostChecked, true) && checkName(t.ownerName(i)) === undefined) {
-        // (Names that are not even valid DNS names already have an error of their own.)
-        const r = t.record(i);
-        out.push({ code: 'bad-hostname', severity: 'warning', message: `${r.owner} is not a valid host name (letters, digits and inner hyphens only); BIND warns "bad owner name (check-names)" and resolvers may refuse it`, source: r.source, range: ownerRange(r) });
-      }
-    }
-    // Only records that name another host need more than their columns.
-    const target = t.target[i];
-    if (target === undefined) continue;
-    const r = t.record(i);
-    const type = code === 15 ? 'MX' : code === 5 ? 'CNAME' : code === 2 ? 'NS' : code === 33 ? 'SRV' : code === 12 ? 'PTR' : r.type;
-    if (r.targetRelative && r.targetStart >= 0 && endsWithDouble(target)) {
-      const written = r.source.text.slice(r.targetStart, r.targetEnd);
-      out.push(missingDot(r, 'target', written, r.targetStart, r.targetEnd, target));
-    }
-    if (type === 'CNAME') {
-      if (t.owner[i] === '') {
-        out.push({ code: 'cname-at-apex', severity: 'error', message: `A CNAME at the zone apex ${apex} cannot coexist with its SOA and NS records; mail for the domain breaks`, source: r.source, range: recordRange(r) });
-      }
-      checkCnameChain(r, apex, index, out);
-      continue;
-    }
-    if ((type === 'MX' || type === 'NS' || type === 'SRV') && target !== '.' && !isHostname(target)) {
-      out.push({ code: 'bad-hostname', severity: 'warning', message: `The ${type} target ${target} is not a valid host name (letters, digits and inner hyphens only); BIND warns "bad name (check-names)"`, source: r.source, range: targetRange(r) });
-    }
-    if (type === 'MX' || type === 'NS' || type === 'SRV') {
-      const ipLike = type === 'MX' ? /^(\d{1,3}(?:\.\d{1,3}){3})\./.exec(target)?.[1] : undefined;
-      if (ipLike !== undefined) {
-        out.push({ code: 'mx-target-is-address', severity: 'warning', message: `The MX target ${ipLike} is an address; an MX must name a host (RFC 5321 §5.1), e.g. mail.${apex}`, source: r.source, range: targetRange(r) });
-        continue;
-      }
-      if (target === '.' && (type === 'MX' || type === 'SRV')) continue; // null MX (RFC 7505) / no service
-      // One lookup tells what the target holds (names outside the zone hold nothing here).
-      const held = index.mask(target);
-      if (held & HAS_CNAME) {
-        if (type !== 'NS') {
-          const canonical = canonicalName(target, index);
-          out.push({
-            code: 'target-is-cname',
-            severity: 'warning',
-            message: `The ${type} target ${target} is a CNAME; ${type} must point at a name with its own A/AAAA (RFC 2181 §10.3)${canonical ? `. Point it at ${canonical}` : ''}`,
-            source: r.source,
-            range: targetRange(r),
-            data: canonical ? { canonical: relativeName(canonical, apex) } : undefined,
-          });
-        }
-        continue;
-      }
-      if (type === 'MX' && !(held & HAS_ADDRESS) && isInZone(target, apex) && !belowDelegation(target, apex, index)) {
-        out.push({ code: 'mx-target-no-address', severity: 'warning', message: `The MX target ${target} is in this zone but has no A or AAAA record; mail servers cannot reach it`, source: r.source, range: targetRange(r) });
-      }
-    }
-    if (reverse && type === 'PTR') checkPtrOwner(r, apex, out);
+// Order of the record lints on one row (RANK.record), as they were reported in one pass.
+const ORD = { ownerDot: 0, badHost: 1, targetDot: 2, cnameAtApex: 3, cnameChain: 4, badTarget: 5, mxAddress: 6, target: 7, ptrOwner: 8 } as const;
+
+/** The type as the record lints name it. */
+function lintType(t: RecordTable, i: number): string {
+  const code = t.typeCode[i];
+  return code === 15 ? 'MX' : code === 5 ? 'CNAME' : code === 2 ? 'NS' : code === 33 ? 'SRV' : code === 12 ? 'PTR' : t.typeOf(i);
+}
+
+/** The address of an MX target written as an IPv4 address (with the origin's dot), if it is one. */
+function mxAddress(target: string): string | undefined {
+  return /^(\d{1,3}(?:\.\d{1,3}){3})\./.exec(target)?.[1];
+}
+
+/**
+ * Lints that read row i alone. `previousHostOwner` is the owner of the nearest A/AAAA row before
+ * it: a run of address records at one owner is checked for check-names once.
+ */
+export function recordLints(z: LintZone, t: RecordTable, i: number, previousHostOwner: string | undefined, out: Items): void {
+  // A name written relative that already ends with the zone name: the dot was forgotten.
+  if (t.ownerEnd[i] > t.start[i] && t.owner[i].length >= z.apexKey.length - 1 && z.endsWithDouble(t.ownerName(i))) {
+    const written = sourceText(t, i).slice(t.start[i], t.ownerEnd[i]);
+    missingDot(out, ORD.ownerDot, i, written, ownerSpan(t, i), t.start[i], t.ownerEnd[i], t.ownerName(i));
   }
+  // BIND's check-names: hosts with addresses must have host names.
+  const code = t.typeCode[i];
+  if ((code === 1 || code === 28) && t.owner[i] !== previousHostOwner) {
+    if (!isHostname(t.owner[i], true) && checkName(t.ownerName(i)) === undefined) {
+      // (Names that are not even valid DNS names already have an error of their own.)
+      const owner = t.ownerName(i);
+      out.add(RANK.record, ORD.badHost, i, 'bad-hostname', 'warning', `${owner} is not a valid host name (letters, digits and inner hyphens only); BIND warns "bad owner name (check-names)" and resolvers may refuse it`, ownerSpan(t, i));
+    }
+  }
+  // Only records that name another host need more than their columns.
+  const target = t.target[i];
+  if (target === undefined) return;
+  const type = lintType(t, i);
+  if ((t.flags[i] & 2) !== 0 && t.targetStart[i] >= 0 && z.endsWithDouble(target)) {
+    const written = sourceText(t, i).slice(t.targetStart[i], t.targetEnd[i]);
+    missingDot(out, ORD.targetDot, i, written, targetSpan(t, i), t.targetStart[i], t.targetEnd[i], target);
+  }
+  if (type === 'CNAME') {
+    if (t.owner[i] === '') {
+      out.add(RANK.record, ORD.cnameAtApex, i, 'cname-at-apex', 'error', `A CNAME at the zone apex ${z.apex} cannot coexist with its SOA and NS records; mail for the domain breaks`, recordSpan(t, i));
+    }
+    return;
+  }
+  if ((type === 'MX' || type === 'NS' || type === 'SRV') && target !== '.' && !isHostname(target)) {
+    out.add(RANK.record, ORD.badTarget, i, 'bad-hostname', 'warning', `The ${type} target ${target} is not a valid host name (letters, digits and inner hyphens only); BIND warns "bad name (check-names)"`, targetSpan(t, i));
+  }
+  if (type === 'MX') {
+    const ipLike = mxAddress(target);
+    if (ipLike !== undefined) {
+      out.add(RANK.record, ORD.mxAddress, i, 'mx-target-is-address', 'warning', `The MX target ${ipLike} is an address; an MX must name a host (RFC 5321 §5.1), e.g. mail.${z.apex}`, targetSpan(t, i));
+    }
+  }
+  if (z.reverse && type === 'PTR') {
+    const problem = reverseOwnerProblem(t.ownerName(i));
+    if (problem) out.add(RANK.record, ORD.ptrOwner, i, 'ptr-owner', 'warning', problem, ownerSpan(t, i));
+  }
+}
 
-  index.forEachGroupRows((rows, n) => checkRrsets(t, rows, n, out));
-  checkSoa(zone, index, out);
+/** True when targetLints has anything to look at on row i (the cache keeps these rows). */
+export function hasTargetLints(t: RecordTable, i: number): boolean {
+  const c = t.typeCode[i];
+  return (c === 5 || c === 15 || c === 2 || c === 33) && t.target[i] !== undefined;
+}
+
+/** Lints of row i that look up its target: aliases, loops, dangling names, hosts without addresses. */
+export function targetLints(z: LintZone, t: RecordTable, i: number, look: Lookup, out: Items): void {
+  const target = t.target[i];
+  if (target === undefined) return;
+  const type = lintType(t, i);
+  if (type === 'CNAME') {
+    checkCnameChain(z, t, i, look, out);
+    return;
+  }
+  if (type !== 'MX' && type !== 'NS' && type !== 'SRV') return;
+  if (type === 'MX' && mxAddress(target) !== undefined) return;
+  if (target === '.' && (type === 'MX' || type === 'SRV')) return; // null MX (RFC 7505) / no service
+  // One lookup tells what the target holds (names outside the zone hold nothing here).
+  const held = look.mask(target);
+  if (held & HAS_CNAME) {
+    if (type !== 'NS') {
+      const canonical = canonicalName(target, look);
+      out.add(
+        RANK.record,
+        ORD.target,
+        i,
+        'target-is-cname',
+        'warning',
+        `The ${type} target ${target} is a CNAME; ${type} must point at a name with its own A/AAAA (RFC 2181 §10.3)${canonical ? `. Point it at ${canonical}` : ''}`,
+        targetSpan(t, i),
+        canonical ? { canonical: relativeName(canonical, z.apex) } : undefined,
+      );
+    }
+    return;
+  }
+  if (type === 'MX' && !(held & HAS_ADDRESS) && isInZone(target, z.apex) && !belowDelegation(target, z.apex, look)) {
+    out.add(RANK.record, ORD.target, i, 'mx-target-no-address', 'warning', `The MX target ${target} is in this zone but has no A or AAAA record; mail servers cannot reach it`, targetSpan(t, i));
+  }
+}
+
+function sourceText(t: RecordTable, i: number): string {
+  return t.sources[t.sourceIndex[i]].text;
 }
 
 /** A name that ends with the zone name twice (mail.example.org.example.org.): a forgotten dot. */
@@ -97,59 +146,53 @@ function doubledOriginTest(apexKey: string): (name: string) => boolean {
   };
 }
 
-function missingDot(r: ZoneRecord, what: 'owner' | 'target', written: string, start: number, end: number, became: string): Finding {
-  const range = what === 'owner' ? ownerRange(r) : targetRange(r);
-  return {
-    code: 'missing-trailing-dot',
-    severity: 'warning',
-    message: `'${written}' has no trailing dot, so it means ${became} (write '${written}.' for the absolute name)`,
-    source: r.source,
-    range,
-    data: { fix: written + '.', start, end },
-  };
+function missingDot(out: Items, ord: number, i: number, written: string, span: Span, start: number, end: number, became: string): void {
+  out.add(RANK.record, ord, i, 'missing-trailing-dot', 'warning', `'${written}' has no trailing dot, so it means ${became} (write '${written}.' for the absolute name)`, span, { fix: written + '.', start, end }, 'offsets');
 }
 
-function checkCnameChain(r: ZoneRecord, apex: string, index: ZoneIndex, out: Finding[]): void {
-  const t = index.table;
-  const seen: string[] = [nameKey(r.owner)];
-  let current = r.target!;
+function checkCnameChain(z: LintZone, t: RecordTable, i: number, look: Lookup, out: Items): void {
+  const owner = t.ownerName(i);
+  const seen: string[] = [nameKey(owner)];
+  let current = t.target[i]!;
   for (let hops = 0; hops < 32; hops++) {
     const key = nameKey(current);
     if (seen.includes(key)) {
       const self = key === seen[0] && hops === 0;
-      out.push({
-        code: 'cname-loop',
-        severity: 'error',
-        message: self
-          ? `CNAME loop: ${r.owner} is an alias of itself, so it never resolves (did you mean another host, e.g. mail?)`
-          : `CNAME loop: following ${r.owner} comes back to ${current}; the name never resolves`,
-        source: r.source,
-        range: targetRange(r),
-      });
+      out.add(
+        RANK.record,
+        ORD.cnameChain,
+        i,
+        'cname-loop',
+        'error',
+        self
+          ? `CNAME loop: ${owner} is an alias of itself, so it never resolves (did you mean another host, e.g. mail?)`
+          : `CNAME loop: following ${owner} comes back to ${current}; the name never resolves`,
+        targetSpan(t, i),
+      );
       return;
     }
     seen.push(key);
-    const held = index.mask(current);
+    const held = look.mask(current);
     if (!held) {
-      if (!isInZone(current, apex)) return;
-      if (hops === 0 && !belowDelegation(current, apex, index)) {
-        out.push({ code: 'cname-dangling', severity: 'warning', message: `The CNAME target ${current} has no records in this zone; the alias resolves to nothing`, source: r.source, range: targetRange(r) });
+      if (!isInZone(current, z.apex)) return;
+      if (hops === 0 && !belowDelegation(current, z.apex, look)) {
+        out.add(RANK.record, ORD.cnameChain, i, 'cname-dangling', 'warning', `The CNAME target ${current} has no records in this zone; the alias resolves to nothing`, targetSpan(t, i));
       }
       return;
     }
     if (!(held & HAS_CNAME)) return;
-    const next = index.rowOfType(current, 5);
+    const next = look.rowOfType(current, 5);
     if (next < 0 || t.target[next] === undefined) return;
     current = t.target[next]!;
   }
 }
 
 /** True when a name lies below an NS delegation inside the zone (its data lives in the child). */
-function belowDelegation(name: string, apex: string, index: ZoneIndex): boolean {
+function belowDelegation(name: string, apex: string, look: Lookup): boolean {
   let k = nameKey(name);
   const a = nameKey(apex);
   while (k.length > a.length) {
-    if (index.hasType(k, 'NS')) return true;
+    if (look.hasType(k, 'NS')) return true;
     const dot = k.indexOf('.');
     if (dot < 0) return false;
     k = k.slice(dot + 1);
@@ -157,8 +200,8 @@ function belowDelegation(name: string, apex: string, index: ZoneIndex): boolean 
   return false;
 }
 
-/** Duplicates and uneven TTLs inside each RRset, comparing columns and reading data only for same-type pairs. */
-function checkRrsets(t: RecordTable, rows: number[], n: number, out: Finding[]): void {
+/** Duplicates and uneven TTLs inside the RRsets of one name, comparing columns and reading data only for same-type pairs. */
+export function rrsetLints(t: RecordTable, rows: number[], n: number, out: Items): void {
   const codes = t.typeCode;
   const ttls = t.ttl;
   let reportedTtl: Set<string> | undefined;
@@ -169,13 +212,12 @@ function checkRrsets(t: RecordTable, rows: number[], n: number, out: Finding[]):
       if (codes[f] !== codes[i] || (codes[i] < 0 && t.typeOf(f) !== t.typeOf(i))) continue;
       if (ttls[f] !== ttls[i] && !reportedTtl?.has(t.typeOf(i))) {
         (reportedTtl ??= new Set()).add(t.typeOf(i));
-        const odd = t.record(i);
-        out.push({ code: 'rrset-ttl-mismatch', severity: 'warning', message: `The ${odd.type} records of ${odd.owner} have different TTLs (${ttls[f]} and ${ttls[i]}); all records of an RRset must share one TTL (RFC 2181 §5.2)`, source: odd.source, range: recordRange(odd) });
+        out.add(RANK.rrset, 0, i, 'rrset-ttl-mismatch', 'warning', `The ${t.typeOf(i)} records of ${t.ownerName(i)} have different TTLs (${ttls[f]} and ${ttls[i]}); all records of an RRset must share one TTL (RFC 2181 §5.2)`, recordSpan(t, i));
       }
       const r = t.record(i);
       const first = t.record(f);
       if (normalizedData(r) === normalizedData(first)) {
-        out.push({ code: 'duplicate-record', severity: 'warning', message: `Duplicate ${r.type} record for ${r.owner} (same as line ${first.line + 1}); DNS keeps only one`, source: r.source, range: recordRange(r) });
+        out.add(RANK.rrset, 1, i, 'duplicate-record', 'warning', `Duplicate ${r.type} record for ${r.owner} (same as line ${first.line + 1}); DNS keeps only one`, recordSpan(t, i), undefined, undefined, f);
         break;
       }
     }
@@ -184,28 +226,25 @@ function checkRrsets(t: RecordTable, rows: number[], n: number, out: Finding[]):
   }
 }
 
-function checkSoa(zone: ZoneFile, index: ZoneIndex, out: Finding[]): void {
-  const soa = index.at(zone.origin).find((r) => r.type === 'SOA');
+/** The SOA's timers and serial. */
+export function soaLints(zone: ZoneFile, look: Lookup, out: Items): void {
+  const soa = look.at(zone.origin).find((r) => r.type === 'SOA');
   if (!soa) return;
   const data = recordData(soa, zone.origin);
   if (!data || data.type !== 'SOA') return;
+  let ord = 0;
   for (const p of checkSoaTimers(data)) {
-    out.push({ code: 'soa-timer-range', severity: 'warning', message: p, source: soa.source, range: recordRange(soa) });
+    out.add(RANK.soa, ord++, soa.index, 'soa-timer-range', 'warning', p, recordSpan(zone.table, soa.index));
   }
   const form = serialForm(data.serial);
-  if (form.note) out.push({ code: 'soa-serial-form', severity: 'info', message: form.note, source: soa.source, range: recordRange(soa) });
-}
-
-function checkPtrOwner(r: ZoneRecord, apex: string, out: Finding[]): void {
-  const problem = reverseOwnerProblem(r.owner);
-  if (problem) out.push({ code: 'ptr-owner', severity: 'warning', message: problem, source: r.source, range: ownerRange(r) });
+  if (form.note) out.add(RANK.soa, ord++, soa.index, 'soa-serial-form', 'info', form.note, recordSpan(zone.table, soa.index));
 }
 
 /** The end of a CNAME chain, or undefined when it loops or leaves the index. */
-function canonicalName(name: string, index: ZoneIndex): string | undefined {
+function canonicalName(name: string, look: Lookup): string | undefined {
   let current = name;
   for (let hops = 0; hops < 16; hops++) {
-    const alias = index.at(current).find((x) => x.type === 'CNAME');
+    const alias = look.at(current).find((x) => x.type === 'CNAME');
     if (!alias) return current === name ? undefined : current;
     if (alias.target === undefined) return undefined;
     current = alias.target;

@@ -1,12 +1,13 @@
 // Which mail policy a TXT or TLSA record is, by its owner name and first tag, and its checks.
-import { nameKey, offsetRange, RecordTable, recordData, rdataRange, recordTokens, typeRange, ZoneFile, ZoneRecord } from '../../parsers/zone';
-import type { ZoneIndex } from '../../zone/zoneIndex';
+import { nameKey, RecordTable, recordData, recordTokens, ZoneFile, ZoneRecord } from '../../parsers/zone';
 import { checkDkim } from '../../zone/dkim';
 import { checkDmarc } from '../../zone/dmarc';
 import { checkMtaSts, checkTlsa, checkTlsRpt } from '../../zone/policies';
 import type { RecordProblem } from '../../zone/problem';
 import { checkSpf, isSpf } from '../../zone/spf';
-import type { Finding } from './findings';
+import { RANK } from './findings';
+import type { Items } from './items';
+import { rdataSpan, Span, typeSpan } from './spans';
 
 export type MailPolicy = 'spf' | 'dmarc' | 'dkim' | 'mta-sts' | 'tlsrpt';
 
@@ -48,57 +49,65 @@ function mayBePolicy(t: RecordTable, i: number): boolean {
   return (src.charCodeAt(at) | 0x20) === 118;
 }
 
-export function mailRecordChecks(zone: ZoneFile, index: ZoneIndex, out: Finding[]): void {
-  const spfByOwner = new Map<string, ZoneRecord[]>();
+/** The policy checks of row i: TLSA data, the obsolete SPF type, and SPF, DMARC, DKIM, MTA-STS and TLSRPT text. */
+export function mailPolicyLints(zone: ZoneFile, i: number, out: Items): void {
   const t = zone.table;
-  for (let i = 0; i < t.count; i++) {
-    const code = t.typeCode[i];
-    // TXT, SPF and TLSA are the only types with mail policies.
-    if (code === 52) {
-      checkTlsaRecord(zone, t.record(i), out);
-      continue;
-    }
-    if (!mayBePolicy(t, i)) continue;
-    const r = t.record(i);
-    const data = recordData(r, zone.origin);
-    if (!data || (data.type !== 'TXT' && data.type !== 'SPF')) continue;
-    const text = data.strings.join('');
-    if (r.type === 'SPF') {
-      const range = typeRange(r);
-      out.push({ code: 'spf-record-type', severity: 'warning', message: 'The SPF record type is obsolete (RFC 7208 §3.1); publish the policy as TXT', source: r.source, range, data: { typeStart: range } });
-    }
-    const policy = policyOf(r.owner, text);
-    if (!policy) continue;
-    if (policy === 'spf' && r.type === 'TXT') {
-      const key = nameKey(r.owner);
-      const list = spfByOwner.get(key);
-      if (list) list.push(r);
-      else spfByOwner.set(key, [r]);
-    }
-    // A DKIM owner may hold other TXT (rare); only records that look like the policy are checked
-    // for DMARC/MTA-STS/TLSRPT when they are not versioned, the version check reports it.
-    const joined = p2s(r, text);
-    for (const p of CHECKS[policy](text)) {
-      out.push({ code: p.code, severity: p.severity, message: p.message, source: r.source, range: problemRange(r, joined, p) });
-    }
+  const code = t.typeCode[i];
+  // TXT, SPF and TLSA are the only types with mail policies.
+  if (code === 52) {
+    checkTlsaRecord(zone, t.record(i), out);
+    return;
   }
-  for (const list of spfByOwner.values()) {
-    for (const r of list.slice(1)) {
-      out.push({ code: 'spf-multiple', severity: 'error', message: `${r.owner} has ${list.length} SPF records; receivers return permerror when there is more than one (RFC 7208 §4.5). Merge them`, source: r.source, range: rdataRange(r) });
-    }
+  if (!mayBePolicy(t, i)) return;
+  const r = t.record(i);
+  const data = recordData(r, zone.origin);
+  if (!data || (data.type !== 'TXT' && data.type !== 'SPF')) return;
+  const text = data.strings.join('');
+  let ord = 0;
+  if (r.type === 'SPF') {
+    out.add(RANK.mailPolicy, ord++, i, 'spf-record-type', 'warning', 'The SPF record type is obsolete (RFC 7208 §3.1); publish the policy as TXT', typeSpan(t, i), {}, 'range');
   }
-  void index;
+  const policy = policyOf(r.owner, text);
+  if (!policy) return;
+  // A DKIM owner may hold other TXT (rare); only records that look like the policy are checked
+  // for DMARC/MTA-STS/TLSRPT when they are not versioned, the version check reports it.
+  const joined = p2s(r, text);
+  for (const p of CHECKS[policy](text)) {
+    out.add(RANK.mailPolicy, ord++, i, p.code, p.severity, p.message, problemSpan(r, joined, p));
+  }
 }
 
+/** True when row i is an SPF policy published as TXT (a name may have one). */
+function isSpfTxt(zone: ZoneFile, i: number): boolean {
+  const t = zone.table;
+  if (t.typeCode[i] === 52 || !mayBePolicy(t, i)) return false;
+  const r = t.record(i);
+  if (r.type !== 'TXT') return false;
+  const data = recordData(r, zone.origin);
+  if (!data || (data.type !== 'TXT' && data.type !== 'SPF')) return false;
+  return policyOf(r.owner, data.strings.join('')) === 'spf';
+}
 
-function checkTlsaRecord(zone: ZoneFile, r: ZoneRecord, out: Finding[]): void {
+/** More than one SPF policy among the rows of one name (`rows[0..n)`, in file order). */
+export function spfMultiple(zone: ZoneFile, rows: number[], n: number, out: Items): void {
+  let spf: number[] | undefined;
+  for (let k = 0; k < n; k++) if (isSpfTxt(zone, rows[k])) (spf ??= []).push(rows[k]);
+  if (!spf || spf.length < 2) return;
+  const t = zone.table;
+  for (const i of spf.slice(1)) {
+    out.add(RANK.spfMultiple, 0, i, 'spf-multiple', 'error', `${t.ownerName(i)} has ${spf.length} SPF records; receivers return permerror when there is more than one (RFC 7208 §4.5). Merge them`, rdataSpan(t, i));
+  }
+}
+
+function checkTlsaRecord(zone: ZoneFile, r: ZoneRecord, out: Items): void {
   const data = recordData(r, zone.origin);
   if (!data || data.type !== 'TLSA') return;
   const problems = checkTlsa(data.usage, data.selector, data.matchingType, data.hex);
   if (!/^_\d{1,5}\._(tcp|udp|sctp)\./i.test(r.owner)) {
     problems.push({ code: 'tlsa-owner', severity: 'warning', message: `A TLSA owner is _port._protocol.host, like _25._tcp.mail.${zone.origin}` });
   }
-  for (const p of problems) out.push({ code: p.code, severity: p.severity, message: p.message, source: r.source, range: rdataRange(r) });
+  let ord = 0;
+  for (const p of problems) out.add(RANK.mailPolicy, ord++, r.index, p.code, p.severity, p.message, rdataSpan(zone.table, r.index));
 }
 
 /**
@@ -142,7 +151,7 @@ function p2s(r: ZoneRecord, expected: string): { from: number[]; to: number[] } 
   return text === expected ? { from, to } : undefined;
 }
 
-function problemRange(r: ZoneRecord, map: { from: number[]; to: number[] } | undefined, p: RecordProblem) {
-  if (!map || p.start === undefined || p.end === undefined || p.end <= p.start || p.end > map.to.length) return rdataRange(r);
-  return offsetRange(r.source, map.from[p.start], map.to[p.end - 1]);
+function problemSpan(r: ZoneRecord, map: { from: number[]; to: number[] } | undefined, p: RecordProblem): Span {
+  if (!map || p.start === undefined || p.end === undefined || p.end <= p.start || p.end > map.to.length) return rdataSpan(r.table, r.index);
+  return [map.from[p.start], map.to[p.end - 1]];
 }

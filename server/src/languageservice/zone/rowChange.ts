@@ -1,0 +1,111 @@
+// Which rows of a record table an edit changed, from the text before and after it: the rows
+// before the first changed character keep their row numbers and offsets, and the rows after the
+// last one keep their data but move by the edit's length (in offsets, lines and row numbers).
+// Rows after the edit are compared column by column, since an edit can change what the text
+// after it means ($ORIGIN, $TTL, an inherited owner, an opened parenthesis).
+import type { RecordTable, ZoneFile } from '../../parsers/zone';
+
+export interface RowChange {
+  /** Rows [0, cut) are the same in both tables. */
+  cut: number;
+  /** Old rows [resumeOld, count) are new rows [resumeNew, count), moved. */
+  resumeOld: number;
+  resumeNew: number;
+  /** How far the edit moved offsets and lines after it. */
+  delta: number;
+  lineDelta: number;
+}
+
+/** Length of the common prefix of a and b, comparing in chunks first (string equality is a memcmp). */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (i + step <= n && a.substring(i, i + step) === b.substring(i, i + step)) i += step;
+  }
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common suffix of a and b, at most `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  let k = 0;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (k + step <= limit && a.substring(a.length - k - step, a.length - k) === b.substring(b.length - k - step, b.length - k)) k += step;
+  }
+  while (k < limit && a.charCodeAt(a.length - k - 1) === b.charCodeAt(b.length - k - 1)) k++;
+  return k;
+}
+
+/** First row whose record starts at or after `offset` (rows are in text order). */
+function firstRowFrom(t: RecordTable, offset: number): number {
+  let lo = 0;
+  let hi = t.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t.start[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function rowChange(before: ZoneFile, after: ZoneFile): RowChange {
+  const oldText = before.source.text;
+  const newText = after.source.text;
+  const oldT = before.table;
+  const newT = after.table;
+  const delta = newText.length - oldText.length;
+  const p = commonPrefix(oldText, newText);
+  const s = commonSuffix(oldText, newText, Math.min(oldText.length, newText.length) - p);
+  // Rows whose last line ends before the first change: parsed from the same text, the same rows.
+  let cut = firstRowFrom(oldT, p);
+  while (cut > 0) {
+    const nl = oldText.indexOf('\n', oldT.rdataEnd[cut - 1]);
+    if (nl >= 0 && nl < p) break;
+    cut--;
+  }
+  cut = Math.min(cut, newT.count);
+  // Rows on lines that start after the last change (the line break before them unchanged too).
+  const nl = oldText.indexOf('\n', oldText.length - s);
+  const boundary = nl < 0 ? oldText.length + 1 : nl + 1;
+  const firstMoved = Math.max(firstRowFrom(oldT, boundary), cut);
+  const rowDelta = newT.count - oldT.count;
+  // (Old rows that would map before `cut` cannot be the same: they hold text after the edit.)
+  const resumeOld = firstSameFromEnd(oldT, newT, Math.max(firstMoved, cut - rowDelta), rowDelta, delta);
+  return { cut, resumeOld, resumeNew: resumeOld + rowDelta, delta, lineDelta: after.source.lineCount - before.source.lineCount };
+}
+
+/** Old rows [from, count) that hold the same records as the new rows `rowDelta` later, their text `delta` characters later: the first of them. */
+function firstSameFromEnd(a: RecordTable, b: RecordTable, from: number, rowDelta: number, delta: number): number {
+  // Columns hoisted: this runs over every row after the edit.
+  const aStart = a.start, aOwnerEnd = a.ownerEnd, aTypeStart = a.typeStart, aRdataStart = a.rdataStart, aRdataEnd = a.rdataEnd;
+  const bStart = b.start, bOwnerEnd = b.ownerEnd, bTypeStart = b.typeStart, bRdataStart = b.rdataStart, bRdataEnd = b.rdataEnd;
+  const aCode = a.typeCode, aTtl = a.ttl, aFlags = a.flags, aTs = a.targetStart, aTe = a.targetEnd;
+  const bCode = b.typeCode, bTtl = b.ttl, bFlags = b.flags, bTs = b.targetStart, bTe = b.targetEnd;
+  const aOwner = a.owner, aTarget = a.target, bOwner = b.owner, bTarget = b.target;
+  const maps = a.typeWritten.size + b.typeWritten.size + a.rrclass.size + b.rrclass.size + a.generated.size + b.generated.size > 0;
+  let o = a.count;
+  while (o > from) {
+    const i = o - 1;
+    const j = i + rowDelta;
+    if (
+      aStart[i] + delta !== bStart[j] ||
+      aOwnerEnd[i] + delta !== bOwnerEnd[j] ||
+      aTypeStart[i] + delta !== bTypeStart[j] ||
+      aRdataStart[i] + delta !== bRdataStart[j] ||
+      aRdataEnd[i] + delta !== bRdataEnd[j] ||
+      aCode[i] !== bCode[j] ||
+      aTtl[i] !== bTtl[j] ||
+      aFlags[i] !== bFlags[j] ||
+      (aTs[i] < 0 ? aTs[i] : aTs[i] + delta) !== bTs[j] ||
+      (aTe[i] < 0 ? aTe[i] : aTe[i] + delta) !== bTe[j] ||
+      aOwner[i] !== bOwner[j] ||
+      aTarget[i] !== bTarget[j]
+    ) {
+      break;
+    }
+    if (maps && (a.typeWritten.get(i) !== b.typeWritten.get(j) || a.rrclass.get(i) !== b.rrclass.get(j) || a.generated.get(i) !== b.generated.get(j))) break;
+    o = i;
+  }
+  return o;
+}

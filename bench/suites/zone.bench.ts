@@ -91,6 +91,11 @@ function figure(name: string, unit: string, ours: number[], anchorName: string, 
   return { suite: 'zone', name, unit, median: o.median, spread: o.spread, anchor: { name: anchorName, median: a.median }, budget: { max: a.median, text: budgetText } };
 }
 
+/** Peak RSS of both programs from the same runs as the timings. */
+function peakRss(size: string, d: { bind: Sample[]; ours: Sample[] }): Figure {
+  return figure(`check ${size} records, peak RSS`, 'MB', d.ours.map((s) => s.kb / 1024), 'named-checkzone', d.bind.map((s) => s.kb / 1024), 'below named-checkzone');
+}
+
 export async function run(): Promise<Figure[]> {
   const figures: Figure[] = [];
   if (!existsSync(CLI)) spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
@@ -104,12 +109,13 @@ export async function run(): Promise<Figure[]> {
       const d = duel(small, 11);
       figures.push(figure('check 100k records (whole process)', 'ms', d.ours.map((s) => s.ms), 'named-checkzone', d.bind.map((s) => s.ms), '1.0× named-checkzone'));
       figures.push(figure('check 100k records, CPU time', 'ms', d.ours.map((s) => s.cpu), 'named-checkzone', d.bind.map((s) => s.cpu), '1.0× named-checkzone'));
+      figures.push(peakRss('100k', d));
       const big = join(dir, 'bench1m.zone');
       writeFileSync(big, generateZone(1_000_000));
       const m = duel(big, 3);
       figures.push(figure('check 1M records (whole process)', 'ms', m.ours.map((s) => s.ms), 'named-checkzone', m.bind.map((s) => s.ms), '1.0× named-checkzone'));
       figures.push(figure('check 1M records, CPU time', 'ms', m.ours.map((s) => s.cpu), 'named-checkzone', m.bind.map((s) => s.cpu), '1.0× named-checkzone'));
-      figures.push(figure('check 1M records, peak RSS', 'MB', m.ours.map((s) => s.kb / 1024), 'named-checkzone', m.bind.map((s) => s.kb / 1024), 'below named-checkzone'));
+      figures.push(peakRss('1M', m));
     } else {
       process.stderr.write('[bench] zone: named-checkzone, unshare -n or /usr/bin/time unavailable; skipping the comparisons\n');
     }

@@ -4,6 +4,7 @@
 // around text with blanks, which is fine for its output but not for a formatter: `{ }` (an empty
 // argument) would vanish, `{{x}}` would be read back as `{x}`, and the user's braces would go.
 // So the formatter only ever changes the blanks between fields: it cannot change their meaning.
+// (It adds one only where getopt would split anyway: after the 'o' of `-oname=value`.)
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextEdit } from 'vscode-languageserver-types';
 import type { MasterCfEntry, MasterCfFile } from '../../parsers/mastercf';
@@ -58,12 +59,12 @@ function argumentLetter(arg: string): number {
 const isOptionField = (arg: string) => arg[0] === '-' && arg !== '--' && arg !== '-';
 
 /**
- * The part of pcf_normalize_daemon_args() that only adds blanks: `-oname=value` becomes
- * `-o name=value` and `-vo ...` becomes `-v -o ...`. The fields are walked as the daemon's getopt
+ * The part of pcf_normalize_daemon_args() that only adds a blank: `-oname=value` becomes
+ * `-o name=value` (and `-vox=y` becomes `-vo x=y`). The fields are walked as the daemon's getopt
  * reads them, which postconf does not quite do: it splits at any later 'o', so
- * `-osmtpd_delay_reject=no` would print as `-o smtpd_delay_reject=n -o`, and the argument of
- * `-s -ofoo` as an option of its own. Fields the walk does not understand are left whole, and
- * { } arguments are never unwrapped (see the top of the file).
+ * `-osmtpd_delay_reject=no` would print as `-o smtpd_delay_reject=n -o`, and takes the argument
+ * of `-s -ofoo` for an option of its own. Unlike postconf, `-vo` stays one field (splitting it
+ * would add a '-'), and { } arguments are never unwrapped (see the top of the file).
  */
 export function splitDaemonFlags(argv: string[]): string[] {
   const out = argv.slice();
@@ -73,19 +74,10 @@ export function splitDaemonFlags(argv: string[]): string[] {
     // Letters before it are flags (getopt also steps over unknown ones, which the daemon refuses).
     const j = argumentLetter(arg);
     if (j < 0) continue;
-    if (arg[j] === 'o' && j > 1) {
-      // "-vo..." is "-v" then "-o...", which the next round splits further.
-      out.splice(field, 1, arg.slice(0, j), '-' + arg.slice(j));
-      continue;
-    }
-    if (arg[j] === 'o' && arg.length > 2) {
-      out.splice(field, 1, '-o', arg.slice(2));
-      field += 1;
-      continue;
-    }
-    // The letter's argument is the next field (skip it: it is no option even with a '-'),
-    // or the rest of this one.
-    if (j === arg.length - 1) field += 1;
+    // The letter's argument is the rest of the field, or else the next field (never an option,
+    // even when it starts with '-'); only -o's is given a field of its own.
+    if (arg[j] === 'o' && j < arg.length - 1) out.splice(field, 1, arg.slice(0, j + 1), arg.slice(j + 1));
+    if (arg[j] === 'o' || j === arg.length - 1) field += 1;
   }
   return out;
 }
@@ -102,7 +94,7 @@ function printArguments(argv: string[], columnsLength: number): string {
       if (!isOptionField(word)) inOptions = false;
       else if (argumentLetter(word) === word.length - 1 && field + 1 < argv.length) {
         // A letter and its argument stay together; postconf gives `-o name=value` a line of its own.
-        option = word === '-o';
+        option = word.endsWith('o');
         word += ' ' + argv[++field];
       }
     }

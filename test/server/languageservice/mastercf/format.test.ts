@@ -41,7 +41,7 @@ const CASES: Array<[string, string, string]> = [
   ['keeps the braces of -o { name = value }', `${HEAD}\n  -o { content_filter = }\n`, `${ALIGNED}\n    -o { content_filter = }\n`],
   ['keeps braces glued to -o', `${HEAD} -o{a = b c}\n`, `${ALIGNED}\n    -o {a = b c}\n`],
   ['keeps an empty { } argument and nested braces', 'x unix - n n - - pipe\n  flags=R argv=/bin/cat { } {{y}} {a  b}\n', 'x          unix  -       n       n       -       -       pipe flags=R\n    argv=/bin/cat { } {{y}} {a  b}\n'],
-  ['still splits -oname=value and -vo like postconf', `${HEAD} -vosmtpd_tls_security_level=may -o x=-y -- -o\n`, `${ALIGNED} -v\n    -o smtpd_tls_security_level=may\n    -o x=-y\n    -- -o\n`],
+  ['still splits -oname=value like postconf', `${HEAD} -v -osmtpd_tls_security_level=may -o x=-y -- -o\n`, `${ALIGNED} -v\n    -o smtpd_tls_security_level=may\n    -o x=-y\n    -- -o\n`],
 ];
 
 describe('master.cf formatter', () => {
@@ -55,9 +55,10 @@ describe('master.cf formatter', () => {
 
   // The daemon's getopt reads -o's argument to the end of the field; postconf -Mf splits at the
   // last 'o' instead (it prints `-o smtpd_delay_reject=n` and a bare `-o` for the first input).
+  // Flags before -o stay in their field: splitting `-vo` would add a character.
   for (const [input, expected] of [
     ['bsmtp unix - n n - - pipe\n  -osmtpd_delay_reject=no\n', 'bsmtp      unix  -       n       n       -       -       pipe\n    -o smtpd_delay_reject=no\n'],
-    ['s unix - n n - - smtpd -s -ofoo=bar -vDo x=no\n', 's          unix  -       n       n       -       -       smtpd -s -ofoo=bar -vD\n    -o x=no\n'],
+    ['s unix - n n - - smtpd -s -ofoo=bar -vDox=no\n', 's          unix  -       n       n       -       -       smtpd -s -ofoo=bar\n    -vDo x=no\n'],
   ]) {
     it(`splits options the way the daemon reads them: ${JSON.stringify(input)}`, () => {
       const once = format(input);

@@ -140,7 +140,13 @@ export async function runDifferential(configs: number, seed: number): Promise<Di
       const real = await realPostconf(batch, masterCf);
       batch.forEach((m, k) => {
         if (realCrashed(real[k])) crashes++;
-        const diff = describeMismatch(real[k], emulatedPostconf(m, masterCf));
+        let diff: string | undefined;
+        try {
+          diff = describeMismatch(real[k], emulatedPostconf(m, masterCf));
+        } catch (err) {
+          // An exception is a bug whatever the real postconf did: keep the input, go on.
+          diff = `       the emulation threw: ${(err as Error).stack?.split('\n').slice(0, 4).join('\n       ')}`;
+        }
         if (diff && mismatches.length < 50) mismatches.push({ saved: saveMismatch(m), diff });
       });
     }

@@ -33,12 +33,26 @@ export interface MasterEntry {
   validNames?: Set<string>;
 }
 
-/** postconf's split_nameval(): [name, value] or an error text. */
+const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\v' || c === '\f' || c === '\r';
+
+/**
+ * postconf's split_nameval(): [name, value] or an error text. A scan by hand: a regular
+ * expression with a lazy value and trailing blanks backtracks quadratically on long blank runs.
+ */
 export function splitNameValue(text: string): [string, string] | string {
-  const m = /^[ \t\n\v\f\r]*([^ \t\n\v\f\r=]*)[ \t\n\v\f\r]*(=?)[ \t\n\v\f\r]*([\s\S]*?)[ \t\n\v\f\r]*$/.exec(text)!;
-  if (m[1] === '') return 'missing attribute name';
-  if (m[2] !== '=') return "missing '=' after attribute name";
-  return [m[1], m[3]];
+  let i = 0;
+  while (isSpace(text[i])) i++;
+  const nameStart = i;
+  while (i < text.length && !isSpace(text[i]) && text[i] !== '=') i++;
+  const name = text.slice(nameStart, i);
+  while (isSpace(text[i])) i++;
+  if (name === '') return 'missing attribute name';
+  if (text[i] !== '=') return "missing '=' after attribute name";
+  i++;
+  while (isSpace(text[i])) i++;
+  let end = text.length;
+  while (end > i && isSpace(text[end - 1])) end--;
+  return [name, text.slice(i, end)];
 }
 
 /** Loads main.cf text into `dict` like dict_load_fp(). */

@@ -70,12 +70,27 @@ export function hostDefaults(model: Model, host: HostInputs, warn: Warn): (name:
       if (err) throw new PostconfFatal(err);
     }
     if (!host.interfaces) return tableDefault('mynetworks');
-    return mynetworksDefault(host.interfaces, style, inetInterfaces, protocols) ?? tableDefault('mynetworks');
+    const list = mynetworksDefault(host.interfaces, style, inetInterfaces, protocols);
+    // Postfix ends each network with a blank, the last one too; that shows in expansions.
+    return list === undefined ? tableDefault('mynetworks') : list === '' ? '' : `${list} `;
   };
   const compute: Record<string, () => string> = { myhostname, mydomain, mynetworks };
+  const computing = new Set<string>();
   function get(name: string): string {
     let v = cache.get(name);
-    if (v === undefined) cache.set(name, (v = compute[name]()));
+    if (v !== undefined) return v;
+    // A default that needs itself (mynetworks_style's default reads compatibility_level, which
+    // main.cf may set to $mynetworks): Postfix recurses until it crashes. We stop instead.
+    if (computing.has(name)) {
+      warn(`unreasonable macro call nesting: "${name}"`);
+      throw new PostconfFatal('macro processing error');
+    }
+    computing.add(name);
+    try {
+      cache.set(name, (v = compute[name]()));
+    } finally {
+      computing.delete(name);
+    }
     return v;
   }
   return (name) => (compute[name] ? get(name) : undefined);

@@ -119,7 +119,8 @@ export function inetInterfacesError(inetInterfaces: string, protocols: string[],
   const found: string[] = [];
   for (const host of inetInterfaces.split(/[ \t,]+/).filter(Boolean)) {
     const name = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
-    const candidates = isIP(name) ? [name] : resolve(name);
+    const numeric = isIP(name) ? name : inetAton(name);
+    const candidates = numeric !== undefined ? [numeric] : resolve(name);
     const usable = candidates.filter((a) => (isIP(a) === 4 ? v4 : v6)).map(canonical);
     if (usable.length === 0) return `config variable inet_interfaces: host not found: ${host}`;
     for (const a of usable) if (!found.includes(a)) found.push(a);
@@ -132,4 +133,24 @@ export function inetInterfacesError(inetInterfaces: string, protocols: string[],
 /** An address as inet_ntop() prints it (IPv6 compressed, lower case). */
 function canonical(address: string): string {
   return isIP(address) === 6 ? new URL(`http://[${address}]/`).hostname.slice(1, -1) : address;
+}
+
+/**
+ * The resolver reads IPv4 numbers the inet_aton() way: one to four parts (decimal, 0 octal or 0x
+ * hex), the last one filling the remaining bytes, so "10240000" is 0.156.64.0.
+ */
+function inetAton(text: string): string | undefined {
+  const parts = text.split('.');
+  if (parts.length > 4) return undefined;
+  const values: number[] = [];
+  for (const p of parts) {
+    const m = /^(?:0[xX]([0-9a-fA-F]*)|(0[0-7]*)|([1-9][0-9]*))$/.exec(p);
+    if (!m) return undefined;
+    values.push(m[1] !== undefined ? (m[1] === '' ? 0 : parseInt(m[1], 16)) : m[2] !== undefined ? parseInt(m[2], 8) : Number(m[3]));
+  }
+  const last = values.pop()!;
+  if (values.some((v) => v > 255) || last >= 2 ** (8 * (4 - values.length))) return undefined;
+  const bytes = [...values];
+  for (let i = 3 - values.length; i >= 0; i--) bytes.push(Math.floor(last / 2 ** (8 * i)) % 256);
+  return bytes.join('.');
 }

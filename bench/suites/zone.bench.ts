@@ -85,15 +85,19 @@ function duel(file: string, repeats: number): { bind: Sample[]; ours: Sample[] }
   return { bind, ours };
 }
 
-function figure(name: string, unit: string, ours: number[], anchorName: string, anchor: number[], budgetText: string): Figure {
+/** Without `budgetText` the anchor is shown for comparison only. */
+function figure(name: string, unit: string, ours: number[], anchorName: string, anchor: number[], budgetText?: string): Figure {
   const o = summarize(ours);
   const a = summarize(anchor);
-  return { suite: 'zone', name, unit, median: o.median, spread: o.spread, anchor: { name: anchorName, median: a.median }, budget: { max: a.median, text: budgetText } };
+  return { suite: 'zone', name, unit, median: o.median, spread: o.spread, anchor: { name: anchorName, median: a.median }, ...(budgetText ? { budget: { max: a.median, text: budgetText } } : {}) };
 }
 
-/** Peak RSS of both programs from the same runs as the timings. */
-function peakRss(size: string, d: { bind: Sample[]; ours: Sample[] }): Figure {
-  return figure(`check ${size} records, peak RSS`, 'MB', d.ours.map((s) => s.kb / 1024), 'named-checkzone', d.bind.map((s) => s.kb / 1024), 'below named-checkzone');
+/**
+ * Peak RSS of both programs from the same runs as the timings. Issue 5 budgets memory on the 1M
+ * zone only: at 100k records Node's own ~40 MB start-up footprint is most of ours.
+ */
+function peakRss(size: string, d: { bind: Sample[]; ours: Sample[] }, budgetText?: string): Figure {
+  return figure(`check ${size} records, peak RSS`, 'MB', d.ours.map((s) => s.kb / 1024), 'named-checkzone', d.bind.map((s) => s.kb / 1024), budgetText);
 }
 
 export async function run(): Promise<Figure[]> {
@@ -115,7 +119,7 @@ export async function run(): Promise<Figure[]> {
       const m = duel(big, 3);
       figures.push(figure('check 1M records (whole process)', 'ms', m.ours.map((s) => s.ms), 'named-checkzone', m.bind.map((s) => s.ms), '1.0× named-checkzone'));
       figures.push(figure('check 1M records, CPU time', 'ms', m.ours.map((s) => s.cpu), 'named-checkzone', m.bind.map((s) => s.cpu), '1.0× named-checkzone'));
-      figures.push(peakRss('1M', m));
+      figures.push(peakRss('1M', m, 'below named-checkzone'));
     } else {
       process.stderr.write('[bench] zone: named-checkzone, unshare -n or /usr/bin/time unavailable; skipping the comparisons\n');
     }

@@ -36,7 +36,7 @@ function formattable(e: MasterCfEntry, tree: MasterCfFile): boolean {
   // An entry that did not parse, or whose braces do not balance (Postfix then takes the rest of the
   // line as one field), is left as written: re-printing it could lose or add text.
   if (tree.errors.some((err) => err.range.start.line >= e.range.start.line && err.range.start.line <= e.range.end.line)) return false;
-  if (e.fields.some((f) => braceDepth(f.text) !== 0)) return false;
+  if (e.fields.some((f) => openBraces(f.text) !== 0)) return false;
   // A line whose type column is not a service type is no entry to master (postconf -Mf stops at
   // it): often prose, such as a comment glued to the word before it (`smtp## ...`). Aligning its
   // words in columns would only scatter them; the diagnostics say what is wrong.
@@ -113,8 +113,16 @@ function printArguments(argv: string[], columnsLength: number): string {
   return out;
 }
 
-function braceDepth(text: string): number {
-  let depth = 0;
-  for (const ch of text) depth += ch === '{' ? 1 : ch === '}' ? -1 : 0;
-  return depth;
+/**
+ * The { } nesting left open at the end of a field, counted as the field splitter counts it (a '}'
+ * with nothing open is an ordinary character): a field left open ran to the end of the line,
+ * trailing blanks included, so `}{ ` is unbalanced although it has one brace of each kind.
+ */
+function openBraces(text: string): number {
+  let level = 0;
+  for (const ch of text) {
+    if (ch === '{') level++;
+    else if (ch === '}' && level > 0) level--;
+  }
+  return level;
 }

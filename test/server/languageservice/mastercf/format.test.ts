@@ -73,6 +73,11 @@ describe('master.cf formatter', () => {
     assert.equal(format(once), once);
   });
 
+  it('leaves an entry alone whose braces stay open, even when it has as many } as {', () => {
+    const input = 'showq     unix  n       -       y       -       -       showq\n = }{ \n';
+    assert.equal(format(input), input);
+  });
+
   it('leaves a line alone whose type column is no service type (a comment glued to the service name)', () => {
     const line = 'smtp## Valid and invalid columns, every -o form, pipe macros and { } arguments.\n';
     assert.equal(format(line), line);

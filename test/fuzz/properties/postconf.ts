@@ -34,6 +34,9 @@ export const properties: FuzzProperty<Input>[] = [
     name: 'emulation answers every main.cf/master.cf pair in every mode',
     arbitrary,
     share: 0.3,
+    // A fuzz run gives it the full count: ~0.3 ms an input since split_nameval stopped
+    // backtracking (100,000 inputs in well under a minute).
+    fullRunShare: 1,
     run: ([mainCf, masterCf, mode]) => postconf({ mainCf, masterCf }, { ...MODES[mode], configDir: '/fuzz', host: { hostname: 'mail1.example.org' } }),
     verify: (_input, r) => {
       const res = r as ReturnType<typeof postconf>;

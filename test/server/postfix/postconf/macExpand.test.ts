@@ -43,6 +43,25 @@ describe('macExpand (Postfix $name expansion)', () => {
     assert.match(r.warnings[0], /^unreasonable macro call nesting/);
   });
 
+  it('goes on after a syntax error as Postfix does: a later truncated reference is still reported', () => {
+    assert.deepEqual(expand('${a-b} ${c').warnings, ['attribute name syntax error at: "...a>>>-b"', 'truncated macro reference: "${a-b} ${c"']);
+  });
+
+  it('counts one more nesting level for each reference after an error, warning past 100', () => {
+    const r = expand('${a-b}' + '$a'.repeat(105));
+    assert.equal(r.warnings.length, 1 + 5);
+    assert.deepEqual(r.warnings.slice(1), Array(5).fill('unreasonable macro call nesting: "a"'));
+  });
+
+  it('reads the right compatibility level only when the left one is well-formed', () => {
+    assert.deepEqual(expand('${{x} <level {y}}').warnings, ['malformed compatibility level syntax: "x"']);
+    assert.equal(expand('${{ +3.6} ==level {3.6.0}?{same}}').text, 'same');
+  });
+
+  it('stops with postconf\'s message on a number beyond a long', () => {
+    assert.equal(expand('${{99999999999999999999} == {1}}').fatal, 'mac_exp_eval: bad conversion: 99999999999999999999');
+  });
+
   it('visits both branches and every name when scanning', () => {
     const seen: string[] = [];
     macExpand('${x?{$y}:{$(z)}} $w', (n) => void seen.push(n), { scan: true, warn: () => {} });

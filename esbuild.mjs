@@ -1,6 +1,7 @@
 // Bundles the three entry points. `--watch` rebuilds on change, `--production` minifies.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -35,11 +36,31 @@ const cliCommandsApart = {
   },
 };
 
+// The CLI loads its command bundles through a V8 code cache (server/src/cli/codeCache.ts) keyed by
+// each bundle's content hash, which goes into the bundle's first line once it is written. The
+// placeholder has the hash's length, so the source map stays right; watch builds keep it, and a
+// bundle marked so is never cached.
+const CLI_HASH_BANNER = `// mailconf-bundle-hash: ${'0'.repeat(16)}`;
+function stampCliBundleHashes() {
+  for (const c of CLI_COMMANDS) {
+    const file = `dist/cli/${c}.js`;
+    const text = readFileSync(file, 'utf8');
+    const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
+    writeFileSync(file, text.replace(CLI_HASH_BANNER, CLI_HASH_BANNER.slice(0, -16) + hash));
+  }
+}
+
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [cliCommandsApart] },
-  ...CLI_COMMANDS.map((c) => ({ entryPoints: [`server/src/cli/commands/${c}.ts`], outfile: `dist/cli/${c}.js` })),
+  {
+    entryPoints: ['server/src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [cliCommandsApart],
+    define: { ...common.define, MAILCONF_CLI_BUNDLE: 'true' },
+  },
+  ...CLI_COMMANDS.map((c) => ({ entryPoints: [`server/src/cli/commands/${c}.ts`], outfile: `dist/cli/${c}.js`, banner: { js: CLI_HASH_BANNER } })),
   // The extension-host test suite runs inside VS Code and must be plain JS.
   ...(production ? [] : [{ entryPoints: ['test/extension/suite.ts'], outfile: 'out/test/extension/suite.js', external: [...common.external, 'mocha'] }]),
 ];
@@ -49,4 +70,5 @@ if (watch) {
   console.log('[esbuild] watching');
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  stampCliBundleHashes();
 }

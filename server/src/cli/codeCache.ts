@@ -1,0 +1,124 @@
+// A V8 code cache for the CLI's command bundles (dist/cli/*.js).
+//
+// Why: after Node's own start-up, much of a short `mailconf postconf -n` run goes to V8 compiling
+// the bundle's functions the first time the run calls them. V8 can hand back what it compiled
+// (vm.Script#createCachedData, taken after the run so it holds those functions too) and accept
+// it in a later process. Node 22.1+ does this for every module with module.enableCompileCache;
+// Node 20, which mailconf supports, does not, and vm.Script works the same on both, so this is
+// the one way we do it.
+//
+// Everything here is best effort: a missing, unreadable, corrupt or stale cache file, or a cache
+// directory that cannot be written, only means compiling as without a cache. A file is keyed by
+// the bundle's content hash, which esbuild.mjs writes into the bundle's first line: V8 itself only
+// compares the source's length, so a same-length rebuild would otherwise run the old bytecode.
+// Release builds of V8 do not check the cached bytes either (a damaged file crashes the process
+// with a fatal "unreachable code" or a segfault, seen with Node 20 and 24), so each file starts
+// with our own checksum of the rest (checksum.ts).
+// Set MAILCONF_CODE_CACHE=0 to turn it off, and NODE_DEBUG=mailconf to see what it does.
+import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { basename, dirname, isAbsolute, join } from 'node:path';
+import { debuglog } from 'node:util';
+import { Script } from 'node:vm';
+import { checksum32 } from './checksum';
+
+/** The first line of a command bundle: this prefix and 16 hex digits (all zeros: not hashed, no cache). */
+export const HASH_BANNER = '// mailconf-bundle-hash: ';
+export const HASH_LENGTH = 16;
+export const UNHASHED = '0'.repeat(HASH_LENGTH);
+
+/** What happened to the cache on one load; NODE_DEBUG=mailconf prints it. */
+export type CacheState = 'accepted' | 'rejected' | 'missing' | 'off';
+
+const debug = debuglog('mailconf');
+
+/** $XDG_CACHE_HOME/mailconf, or ~/.cache/mailconf; undefined when there is no home to speak of. */
+export function codeCacheDir(env: NodeJS.ProcessEnv): string | undefined {
+  const xdg = env.XDG_CACHE_HOME;
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'mailconf');
+  let home: string;
+  try {
+    home = env.HOME || homedir();
+  } catch {
+    return undefined;
+  }
+  return home && isAbsolute(home) ? join(home, '.cache', 'mailconf') : undefined;
+}
+
+/** The cache file for a bundle, or undefined when the cache is off or the bundle carries no hash. */
+export function codeCacheFile(bundle: string, source: string, version: string, env: NodeJS.ProcessEnv): string | undefined {
+  if (env.MAILCONF_CODE_CACHE === '0' || !source.startsWith(HASH_BANNER)) return undefined;
+  const hash = source.slice(HASH_BANNER.length, HASH_BANNER.length + HASH_LENGTH);
+  if (!/^[0-9a-f]+$/.test(hash) || hash.length !== HASH_LENGTH || hash === UNHASHED) return undefined;
+  const dir = codeCacheDir(env);
+  return dir && join(dir, `${cachePrefix(bundle)}${version}-${hash}-v8-${process.versions.v8}.cache`);
+}
+
+const cachePrefix = (bundle: string) => `${basename(bundle, '.js')}-`;
+
+/**
+ * Loads a CommonJS bundle like require() does (its own module object, a require() relative to
+ * it), compiled with the cached code when there is some. When there was none, or it was damaged
+ * or rejected by V8, the code compiled during this run is written at exit.
+ */
+export function loadBundle(bundle: string, version: string, env: NodeJS.ProcessEnv): { exports: unknown; cache: CacheState } {
+  const source = readFileSync(bundle, 'utf8');
+  const file = codeCacheFile(bundle, source, version, env);
+  if (!file) {
+    debug('code cache off for %s', basename(bundle));
+    // Node's own loader: a little quicker than compiling through vm.Script without a cache.
+    return { exports: createRequire(bundle)(bundle), cache: 'off' };
+  }
+  let cachedData: Buffer | undefined;
+  let damaged = false;
+  try {
+    const stored = readFileSync(file);
+    cachedData = stored.subarray(4);
+    damaged = stored.length < 4 || stored.readUInt32LE(0) !== checksum32(cachedData);
+  } catch {
+    // No cache yet, or one we cannot read: compile as usual.
+  }
+  // The same wrapper Node puts around a CommonJS file, on the first line so line numbers hold.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, {
+    filename: bundle,
+    cachedData: damaged ? undefined : cachedData,
+  });
+  const cache: CacheState = !cachedData ? 'missing' : damaged || script.cachedDataRejected ? 'rejected' : 'accepted';
+  debug('code cache %s for %s (%s)%s', cache, basename(bundle), file, damaged ? ': checksum mismatch' : '');
+  if (cache !== 'accepted') process.once('exit', () => writeCache(script, file, bundle));
+  const module = { exports: {} as unknown };
+  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  return { exports: module.exports, cache };
+}
+
+/** Written whole under a temporary name and renamed, so that a concurrent run never reads half a file. */
+function writeCache(script: Script, file: string, bundle: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const data = script.createCachedData();
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32LE(checksum32(data));
+    writeFileSync(temporary, Buffer.concat([sum, data]));
+    renameSync(temporary, file);
+    debug('code cache written: %s', file);
+  } catch (err) {
+    debug('code cache not written: %s', (err as NodeJS.ErrnoException).code ?? err);
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Never created.
+    }
+    return;
+  }
+  // The same bundle's caches from other builds, versions or Node versions are stale: drop them.
+  const prefix = cachePrefix(bundle);
+  try {
+    for (const other of readdirSync(dirname(file))) {
+      if (other.startsWith(prefix) && other.endsWith('.cache') && other !== basename(file)) unlinkSync(join(dirname(file), other));
+    }
+  } catch {
+    // Someone else is pruning too, or the directory is not ours to tidy.
+  }
+}

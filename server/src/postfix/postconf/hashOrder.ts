@@ -4,38 +4,61 @@
 // "unused parameter" warnings appear. Tables start with 13 buckets and double (plus one) when
 // full; a new entry goes to the head of its bucket's chain, and growing relinks the old chains
 // bucket by bucket, each from its head.
-const FNV_PRIME = 0x100000001b3n;
-const FNV_BASIS = 0xcbf29ce484222325n;
-const MASK = 2n ** 64n - 1n;
+/**
+ * Postfix's "modified FNV-1a" (each byte plus one, 64 bits), as [high, low] 32-bit halves: plain
+ * numbers, because BigInt arithmetic made a 20,000-line main.cf cost tens of milliseconds.
+ */
+export function hashFnv(key: string): [number, number] {
+  let hi = 0xcbf29ce4;
+  let lo = 0x84222325;
+  const step = (b: number) => {
+    lo = (lo ^ (b + 1)) >>> 0;
+    // h * 0x100000001b3 mod 2^64 = h * 0x1b3 + (h << 40)
+    const loProd = lo * 0x1b3;
+    const carry = Math.floor(loProd / 0x100000000);
+    hi = (Math.imul(hi, 0x1b3) + carry + (lo & 0xffffff) * 256) >>> 0;
+    lo = loProd >>> 0;
+  };
+  if (/^[\x00-\x7f]*$/.test(key)) for (let i = 0; i < key.length; i++) step(key.charCodeAt(i));
+  else for (const b of Buffer.from(key, 'utf8')) step(b);
+  return [hi, lo];
+}
 
-/** Postfix's "modified FNV-1a": each byte plus one, 64 bits. */
-export function hashFnv(key: string): bigint {
-  let h = FNV_BASIS;
-  for (const b of Buffer.from(key, 'utf8')) h = ((h ^ BigInt(b + 1)) * FNV_PRIME) & MASK;
-  return h;
+function bucketOf([hi, lo]: [number, number], size: number): number {
+  return ((hi % size) * (0x100000000 % size) + lo) % size;
 }
 
 /** The keys, inserted in the given order into a fresh table of `initial` buckets, as listed by it. */
 export function hashOrder(keys: Iterable<string>, initial = 13): string[] {
-  const hashes = new Map<string, bigint>();
+  const seen = new Set<string>();
+  const list: string[] = [];
+  for (const key of keys) if (!seen.has(key)) (seen.add(key), list.push(key));
+  const hashes = list.map(hashFnv);
+  // Chains as index links: head[bucket] is the newest entry, next[entry] the one after it.
+  const next = new Int32Array(list.length);
   let size = Math.max(initial, 13) | 1;
-  let buckets: string[][] = Array.from({ length: size }, () => []);
-  let used = 0;
-  const link = (key: string) => {
-    buckets[Number(hashes.get(key)! % BigInt(size))].unshift(key);
-    used++;
+  let head = new Int32Array(size).fill(-1);
+  const link = (i: number) => {
+    const b = bucketOf(hashes[i], size);
+    next[i] = head[b];
+    head[b] = i;
   };
-  for (const key of keys) {
-    if (hashes.has(key)) continue;
-    hashes.set(key, hashFnv(key));
-    if (used >= size) {
-      const old = buckets;
+  for (let i = 0; i < list.length; i++) {
+    if (i >= size) {
+      const old = head;
       size = (2 * size) | 1;
-      buckets = Array.from({ length: size }, () => []);
-      used = 0;
-      for (const chain of old) for (const k of chain) link(k);
+      head = new Int32Array(size).fill(-1);
+      for (let b = 0; b < old.length; b++) {
+        for (let e = old[b]; e >= 0; ) {
+          const after = next[e];
+          link(e);
+          e = after;
+        }
+      }
     }
-    link(key);
+    link(i);
   }
-  return buckets.flat();
+  const out: string[] = [];
+  for (let b = 0; b < size; b++) for (let e = head[b]; e >= 0; e = next[e]) out.push(list[e]);
+  return out;
 }

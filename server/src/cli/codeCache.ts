@@ -15,7 +15,7 @@
 // with a fatal "unreachable code" or a segfault, seen with Node 20 and 24), so each file starts
 // with our own checksum of the rest (checksum.ts).
 // Set MAILCONF_CODE_CACHE=0 to turn it off, and NODE_DEBUG=mailconf to see what it does.
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join } from 'node:path';
@@ -56,6 +56,9 @@ export function codeCacheFile(bundle: string, source: string, version: string, e
 }
 
 const cachePrefix = (bundle: string) => `${basename(bundle, '.js')}-`;
+
+/** Cache files of other builds of the same bundle kept when a new one is written. */
+const KEEP_OTHER_BUILDS = 3;
 
 /**
  * Loads a CommonJS bundle like require() does (its own module object, a require() relative to
@@ -112,13 +115,17 @@ function writeCache(script: Script, file: string, bundle: string): void {
     }
     return;
   }
-  // The same bundle's caches from other builds, versions or Node versions are stale: drop them.
+  // Each build of a bundle leaves its own file. Keep the few most recently written (other
+  // checkouts or Node versions in use at the same time keep theirs) and drop the rest.
+  const dir = dirname(file);
   const prefix = cachePrefix(bundle);
   try {
-    for (const other of readdirSync(dirname(file))) {
-      if (other.startsWith(prefix) && other.endsWith('.cache') && other !== basename(file)) unlinkSync(join(dirname(file), other));
-    }
+    const others = readdirSync(dir)
+      .filter((f) => f.startsWith(prefix) && f.endsWith('.cache') && f !== basename(file))
+      .map((f) => ({ path: join(dir, f), written: statSync(join(dir, f)).mtimeMs }))
+      .sort((a, b) => b.written - a.written);
+    for (const { path } of others.slice(KEEP_OTHER_BUILDS)) unlinkSync(path);
   } catch {
-    // Someone else is pruning too, or the directory is not ours to tidy.
+    // Someone else is tidying at the same moment; the next write tries again.
   }
 }

@@ -3,7 +3,7 @@
 // did, and whatever it did, the output must be the output of a run without a cache.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -103,6 +103,26 @@ describe('the CLI code cache', () => {
       assert.match(r.debug, /code cache not written: ENOTDIR/);
       assert.deepEqual([r.status, r.stdout, r.stderr], [0, reference.stdout, reference.stderr]);
     }
+  });
+
+  it('keeps the three most recent caches of other builds of the bundle, and other bundles\' caches', () => {
+    const home = join(scratch, 'prune');
+    const dir = join(home, 'mailconf');
+    mkdirSync(dir, { recursive: true });
+    const older = [1, 2, 3, 4, 5].map((age) => {
+      const name = `postconf-0.0.9-${String(age).repeat(16)}-v8-1.cache`;
+      writeFileSync(join(dir, name), 'x');
+      const when = new Date(Date.now() - age * 3600_000);
+      utimesSync(join(dir, name), when, when);
+      return name;
+    });
+    writeFileSync(join(dir, 'check-0.0.9-0123456789abcdef-v8-1.cache'), 'x');
+    const r = postconfN(home);
+    assert.equal(r.state, 'missing', r.debug);
+    const left = readdirSync(dir);
+    assert.deepEqual(older.filter((n) => left.includes(n)), older.slice(0, 3));
+    assert.ok(left.includes('check-0.0.9-0123456789abcdef-v8-1.cache'));
+    assert.equal(cacheFiles(home).length, 4, left.join(' '));
   });
 
   it('is off with MAILCONF_CODE_CACHE=0', () => {

@@ -14,7 +14,7 @@ function corpusNames(): string[] {
   return [...names];
 }
 
-const KNOWN = ['myhostname', 'mydomain', 'myorigin', 'mydestination', 'relayhost', 'mynetworks', 'inet_interfaces', 'smtpd_banner', 'alias_maps', 'virtual_alias_maps', 'smtpd_restriction_classes', 'smtpd_recipient_restrictions', 'smtpd_tls_security_level', 'smtp_tls_security_level', 'message_size_limit', 'compatibility_level', 'maillog_file', 'queue_directory', 'header_checks', 'transport_maps'];
+const KNOWN = ['myhostname', 'mydomain', 'myorigin', 'mydestination', 'relayhost', 'mynetworks', 'inet_interfaces', 'smtpd_banner', 'alias_maps', 'virtual_alias_maps', 'smtpd_restriction_classes', 'smtpd_recipient_restrictions', 'smtpd_tls_security_level', 'smtp_tls_security_level', 'message_size_limit', 'compatibility_level', 'maillog_file', 'queue_directory', 'header_checks', 'transport_maps', 'mynetworks_style', 'inet_protocols'];
 // Names that only mean something through master.cf (the lab's services) or a restriction class.
 const DERIVED = ['submission_delivery_slot_cost', 'smtp_destination_concurrency_limit', 'relay_initial_destination_concurrency', 'port25_recipient_restrictions', 'mua_client_restrictions', 'my_class', 'permit_mynetworks_class'];
 const UNKNOWN = ['foo', 'bar_baz', 'x1', 'custom_thing', 'UPPER', 'a.b', 'dash-name'];
@@ -24,6 +24,8 @@ const name = fc.constantFrom(...names);
 
 const word = fc.oneof(
   fc.constantFrom('yes', 'no', '0', '10240000', 'example.org', 'mail.example.org', '127.0.0.0/8', '[::1]/128', 'hash:/etc/postfix/virtual', 'permit_mynetworks', 'reject', 'reject_unauth_destination', 'inet:127.0.0.1:10023', 'my_class', 'ñandú', 'a,b', '#notacomment', '{', '}', '{ a b }', '$$', '100s', 'all'),
+  // Values the host-dependent defaults and compatibility levels read.
+  fc.constantFrom('3.6', '2', '3.6.1', 'loopback-only', '127.0.0.1', 'localhost', 'ipv4', 'ipv6', 'host', 'subnet', 'class', '[::1]'),
   fc.stringMatching(/^[a-z0-9_.:\/-]{1,10}$/),
 );
 
@@ -35,6 +37,7 @@ const reference = fc.oneof(
   fc.tuple(name, word).map(([n, w]) => `\${${n}:${w}}`),
   fc.tuple(name, word, word).map(([n, a, b]) => `\${${n}?{${a}}:{${b}}}`),
   fc.tuple(name, word).map(([n, w]) => `\${{$${n}} == {${w}}?{yes}:{no}}`),
+  fc.tuple(name, word).map(([n, w]) => `\${{$${n}} <level {${w}}?{old}:{new}}`),
 );
 
 const value = fc

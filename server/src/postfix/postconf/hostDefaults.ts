@@ -6,7 +6,8 @@
 import { PostconfFatal } from './config';
 import type { Model, Warn } from './config';
 import { macExpand } from './macExpand';
-import { inetInterfacesError, InterfaceAddress, mynetworksDefault } from './mynetworks';
+import { inetInterfacesError } from './inetInterfaces';
+import { InterfaceAddress, mynetworksDefault } from './mynetworks';
 
 export interface HostInputs {
   hostname?: string;

@@ -4,8 +4,6 @@
 // addresses count. The caller supplies the addresses (os.networkInterfaces() on this machine, or
 // another host's when previewing a remote configuration).
 
-import { isIP } from 'node:net';
-
 export interface InterfaceAddress {
   address: string;
   /** Prefix length of the interface's network. */
@@ -105,52 +103,4 @@ function compressV6(g: number[]): string {
   const hex = g.map((x) => x.toString(16));
   if (best < 0) return hex.join(':');
   return `${hex.slice(0, best).join(':')}::${hex.slice(best + bestLen).join(':')}`;
-}
-
-/**
- * own_inet_addr_init(): unless inet_interfaces is exactly "all" or "loopback-only", each name or
- * address in it must resolve (for the enabled protocols) and be an address of this host; Postfix
- * stops otherwise. Returns the fatal message, if any. `resolve` answers for names (not literals).
- */
-export function inetInterfacesError(inetInterfaces: string, protocols: string[], addrs: InterfaceAddress[], resolve: (name: string) => string[]): string | undefined {
-  if (inetInterfaces === 'all' || inetInterfaces === 'loopback-only') return undefined;
-  const v4 = protocols.includes('all') || protocols.includes('ipv4');
-  const v6 = protocols.includes('all') || protocols.includes('ipv6');
-  const found: string[] = [];
-  for (const host of inetInterfaces.split(/[ \t,]+/).filter(Boolean)) {
-    const name = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
-    const numeric = isIP(name) ? name : inetAton(name);
-    const candidates = numeric !== undefined ? [numeric] : resolve(name);
-    const usable = candidates.filter((a) => (isIP(a) === 4 ? v4 : v6)).map(canonical);
-    if (usable.length === 0) return `config variable inet_interfaces: host not found: ${host}`;
-    for (const a of usable) if (!found.includes(a)) found.push(a);
-  }
-  const local = addrs.map((a) => canonical(a.address));
-  const missing = found.find((a) => !local.includes(a));
-  return missing === undefined ? undefined : `parameter inet_interfaces: no local interface found for ${missing}`;
-}
-
-/** An address as inet_ntop() prints it (IPv6 compressed, lower case). */
-function canonical(address: string): string {
-  return isIP(address) === 6 ? new URL(`http://[${address}]/`).hostname.slice(1, -1) : address;
-}
-
-/**
- * The resolver reads IPv4 numbers the inet_aton() way: one to four parts (decimal, 0 octal or 0x
- * hex), the last one filling the remaining bytes, so "10240000" is 0.156.64.0.
- */
-function inetAton(text: string): string | undefined {
-  const parts = text.split('.');
-  if (parts.length > 4) return undefined;
-  const values: number[] = [];
-  for (const p of parts) {
-    const m = /^(?:0[xX]([0-9a-fA-F]*)|(0[0-7]*)|([1-9][0-9]*))$/.exec(p);
-    if (!m) return undefined;
-    values.push(m[1] !== undefined ? (m[1] === '' ? 0 : parseInt(m[1], 16)) : m[2] !== undefined ? parseInt(m[2], 8) : Number(m[3]));
-  }
-  const last = values.pop()!;
-  if (values.some((v) => v > 255) || last >= 2 ** (8 * (4 - values.length))) return undefined;
-  const bytes = [...values];
-  for (let i = 3 - values.length; i >= 0; i--) bytes.push(Math.floor(last / 2 ** (8 * i)) % 256);
-  return bytes.join('.');
 }

@@ -168,7 +168,8 @@ function update(st: State, rec: Recorded, parsed: ParsedZone): State | undefined
   if (before.origin !== after.origin || !incrementable(before) || unclosed(before) || unclosed(after)) return undefined;
   const oldT = before.table;
   const newT = after.table;
-  const { cut, resumeOld, resumeNew, lineDelta } = rowChange(before, after);
+  // The parse cache compared the rows already when this parse followed the one checked last.
+  const { cut, resumeOld, resumeNew, lineDelta } = parsed.edit?.from === st.parsed.serial ? parsed.edit.change : rowChange(before, after);
   const rowDelta = resumeNew - resumeOld;
   if (resumeOld - cut + (resumeNew - cut) > FULL_CHECK_SHARE * Math.max(oldT.count, newT.count, 64)) return undefined;
 

@@ -6,11 +6,20 @@ import { reparseZone } from '../../parsers/zone/incremental';
 import { ZoneIndex } from '../../zone/zoneIndex';
 import type { Workspace } from '../service';
 import { compileOriginRules, originFor, originFromRules, OriginRule } from './origin';
+import { rowChange, RowChange } from './rowChange';
 
 export interface ParsedZone {
   zone: ZoneFile;
   index: ZoneIndex;
+  /**
+   * When this parse was made from an earlier one after an edit: the earlier parse (by its serial,
+   * so it is not kept alive) and which rows the edit changed, for the re-check (checkCache.ts).
+   */
+  edit?: { from: number; change: RowChange };
+  serial: number;
 }
+
+let serials = 0;
 
 /** Origins set explicitly per document (by the CLI's --origin or an editor setting), by URI. */
 const explicitOrigins = new Map<string, string>();
@@ -48,7 +57,11 @@ function reparsed(previous: ParsedZone, uri: string, text: string): ParsedZone |
   const origin = originFor(uri, text, explicitOrigins.get(uri) ?? originFromRules(uri, originRules));
   if (origin !== previous.zone.origin) return undefined;
   const zone = reparseZone(previous.zone, text, { uri, origin });
-  return zone && { zone, index: new ZoneIndex(zone.table) };
+  if (!zone) return undefined;
+  // The index is updated from the rows the edit changed rather than built again (reparseZone
+  // follows edits of single-file zones only, whose rows rowChange can compare).
+  const change = rowChange(previous.zone, zone);
+  return { zone, index: previous.index.updated(zone.table, change), edit: { from: previous.serial, change }, serial: ++serials };
 }
 
 export function parseZoneText(uri: string, text: string, workspace?: Workspace): ParsedZone {
@@ -67,5 +80,5 @@ export function parseZoneText(uri: string, text: string, workspace?: Workspace):
       return content === undefined ? undefined : { uri: target, text: content };
     },
   });
-  return { zone, index: new ZoneIndex(zone.table) };
+  return { zone, index: new ZoneIndex(zone.table), serial: ++serials };
 }

@@ -29,7 +29,7 @@ export interface DifferentialSummary {
 
 const BATCH = 50;
 /** Shells at once: they mostly sleep, so many more than the cores. */
-const CONCURRENT_BATCHES = 16;
+const CONCURRENT_BATCHES = 24;
 
 export interface RealResult {
   stdout: string;

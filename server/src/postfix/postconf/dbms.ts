@@ -28,19 +28,26 @@ export interface DbmsContext {
   where: string;
 }
 
-const SEPARATORS = ', \t\r\n';
+/** The list separators ", \t\r\n", by character code. */
+const isSeparator = (c: number) => c === 44 || c === 32 || c === 9 || c === 13 || c === 10;
+const OPEN = 123; // {
+const CLOSE = 125; // }
 
-/** mystrtokq(): the next token and the rest; separators inside { } do not split. */
+/**
+ * mystrtokq(): the next token and the rest; separators inside { } do not split. Character codes,
+ * not strings: Postfix's scan is quadratic on unbalanced braces, and so is ours (its warnings
+ * are too), so the constant factor matters.
+ */
 function nextToken(text: string): [string, string] | undefined {
   let start = 0;
-  while (start < text.length && SEPARATORS.includes(text[start])) start++;
+  while (start < text.length && isSeparator(text.charCodeAt(start))) start++;
   if (start >= text.length) return undefined;
   let level = 0;
   for (let i = start; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '{') level++;
-    else if (level > 0 && ch === '}') level--;
-    else if (level === 0 && SEPARATORS.includes(ch)) return [text.slice(start, i), text.slice(i + 1)];
+    const ch = text.charCodeAt(i);
+    if (ch === OPEN) level++;
+    else if (level > 0 && ch === CLOSE) level--;
+    else if (level === 0 && isSeparator(ch)) return [text.slice(start, i), text.slice(i + 1)];
   }
   return [text.slice(start), ''];
 }
@@ -88,8 +95,9 @@ export function registerDbmsParameters(value: string, ctx: DbmsContext): void {
 function unbrace(text: string, ctx: DbmsContext): string {
   let level = 0;
   for (let i = 0; i < text.length; i++) {
-    if (text[i] === '{') level++;
-    else if (text[i] === '}' && --level === 0) {
+    const ch = text.charCodeAt(i);
+    if (ch === OPEN) level++;
+    else if (ch === CLOSE && --level === 0) {
       if (i + 1 < text.length) ctx.warn(`${ctx.where}: syntax error after '}' in "${text}"`);
       return text.slice(1, i);
     }

@@ -63,6 +63,7 @@ export interface HostFacts {
 
 /** msg_vstream(): every message goes through printable(), non-ASCII and controls become '?'. */
 function printable(s: string): string {
+  if (!/[^\x20-\x7e]/.test(s)) return s;
   return Buffer.from(s, 'utf8')
     .toString('latin1')
     .replace(/[^\x20-\x7e]/g, '?');

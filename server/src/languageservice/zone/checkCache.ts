@@ -14,7 +14,7 @@ import type { Item } from './findings';
 import { Items } from './items';
 import { Lookup, nameId } from './lookup';
 import type { ParsedZone } from './parsed';
-import { rowChange } from './rowChange';
+import { rowChange, singleFile } from './rowChange';
 
 interface RowEntry {
   row: number;
@@ -80,9 +80,7 @@ export function forgetChecks(uri?: string): void {
 }
 
 /** One file and no $INCLUDE: row offsets all refer to the main text. */
-function incrementable(zone: ZoneFile): boolean {
-  return zone.includes.length === 0 && zone.table.sources.length <= 1 && !zone.directives.some((d) => d.name === '$INCLUDE');
-}
+const incrementable = singleFile;
 
 /**
  * An unclosed parenthesis or quote runs its record to the end of the file, so text added after

@@ -6,7 +6,7 @@ import { reparseZone } from '../../parsers/zone/incremental';
 import { ZoneIndex } from '../../zone/zoneIndex';
 import type { Workspace } from '../service';
 import { compileOriginRules, originFor, originFromRules, OriginRule } from './origin';
-import { rowChange, RowChange } from './rowChange';
+import { rowChange, RowChange, singleFile } from './rowChange';
 
 export interface ParsedZone {
   zone: ZoneFile;
@@ -46,7 +46,11 @@ export function parsedZone(doc: TextDocument, workspace?: Workspace): ParsedZone
   const text = doc.getText();
   const hit = cache.get(doc.uri);
   if (hit && hit.version === doc.version && hit.text === text && (hit.withIncludes || !workspace)) return hit.parsed;
-  const parsed = (hit && reparsed(hit.parsed, doc.uri, text)) || parseZoneText(doc.uri, text, workspace);
+  let parsed = hit && reparsed(hit.parsed, doc.uri, text);
+  if (!parsed) {
+    const zone = parseZoneFile(doc.uri, text, workspace);
+    parsed = hit ? afterEdit(hit.parsed, zone) : { zone, index: new ZoneIndex(zone.table), serial: ++serials };
+  }
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(doc.uri, { version: doc.version, text, parsed, withIncludes: workspace !== undefined });
   return parsed;
@@ -57,15 +61,27 @@ function reparsed(previous: ParsedZone, uri: string, text: string): ParsedZone |
   const origin = originFor(uri, text, explicitOrigins.get(uri) ?? originFromRules(uri, originRules));
   if (origin !== previous.zone.origin) return undefined;
   const zone = reparseZone(previous.zone, text, { uri, origin });
-  if (!zone) return undefined;
-  // The index is updated from the rows the edit changed rather than built again (reparseZone
-  // follows edits of single-file zones only, whose rows rowChange can compare).
+  return zone && afterEdit(previous, zone);
+}
+
+/**
+ * A parse after an edit, with the index updated from the rows the edit changed rather than built
+ * again, when both parses are of one file (see singleFile) and of the same zone.
+ */
+function afterEdit(previous: ParsedZone, zone: ZoneFile): ParsedZone {
+  if (zone.origin !== previous.zone.origin || !singleFile(previous.zone) || !singleFile(zone)) return { zone, index: new ZoneIndex(zone.table), serial: ++serials };
   const change = rowChange(previous.zone, zone);
   return { zone, index: previous.index.updated(zone.table, change), edit: { from: previous.serial, change }, serial: ++serials };
 }
 
+/** A parse from scratch, with its index: what every cache must agree with. */
 export function parseZoneText(uri: string, text: string, workspace?: Workspace): ParsedZone {
-  const zone = parseZone(text, {
+  const zone = parseZoneFile(uri, text, workspace);
+  return { zone, index: new ZoneIndex(zone.table), serial: ++serials };
+}
+
+function parseZoneFile(uri: string, text: string, workspace?: Workspace): ZoneFile {
+  return parseZone(text, {
     uri,
     origin: originFor(uri, text, explicitOrigins.get(uri) ?? originFromRules(uri, originRules)),
     include: (path, from) => {
@@ -80,5 +96,4 @@ export function parseZoneText(uri: string, text: string, workspace?: Workspace):
       return content === undefined ? undefined : { uri: target, text: content };
     },
   });
-  return { zone, index: new ZoneIndex(zone.table), serial: ++serials };
 }

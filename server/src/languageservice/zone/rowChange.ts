@@ -16,6 +16,11 @@ export interface RowChange {
   lineDelta: number;
 }
 
+/** One file and no $INCLUDE: row offsets all refer to the main text, the case rowChange compares. */
+export function singleFile(zone: ZoneFile): boolean {
+  return zone.includes.length === 0 && zone.table.sources.length <= 1 && !zone.directives.some((d) => d.name === '$INCLUDE');
+}
+
 /** Length of the common prefix of a and b, comparing in chunks first (string equality is a memcmp). */
 function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);

@@ -34,37 +34,72 @@ const OPEN = 123; // {
 const CLOSE = 125; // }
 
 /**
- * mystrtokq(): the next token and the rest; separators inside { } do not split. Character codes,
- * not strings: Postfix's scan is quadratic on unbalanced braces, and so is ours (its warnings
- * are too), so the constant factor matters.
+ * Where braces close and tokens end, for the whole value at once. Postfix re-scans the rest of
+ * the text at every level of { } (quadratic on a run of unclosed braces, where it also prints a
+ * warning per level); positions computed once keep our scans linear, only the warnings grow.
  */
-function nextToken(text: string): [string, string] | undefined {
-  let start = 0;
-  while (start < text.length && isSeparator(text.charCodeAt(start))) start++;
-  if (start >= text.length) return undefined;
-  let level = 0;
-  for (let i = start; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === OPEN) level++;
-    else if (level > 0 && ch === CLOSE) level--;
-    else if (level === 0 && isSeparator(ch)) return [text.slice(start, i), text.slice(i + 1)];
-  }
-  return [text.slice(start), ''];
+interface Layout {
+  text: string;
+  /** For a '{': the index of its '}', or -1 when it never closes. */
+  close: Int32Array;
+  /** From an index, scanning like mystrtokq(): the first separator outside braces (or the end). */
+  tokenEnd: Int32Array;
 }
 
-/** pcf_register_dbms_helper() over an already expanded value. */
+function layout(text: string): Layout {
+  const n = text.length;
+  const close = new Int32Array(n).fill(-1);
+  const open: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === OPEN) open.push(i);
+    else if (ch === CLOSE && open.length > 0) close[open.pop()!] = i;
+  }
+  const tokenEnd = new Int32Array(n + 1);
+  tokenEnd[n] = n;
+  for (let i = n - 1; i >= 0; i--) {
+    const ch = text.charCodeAt(i);
+    if (isSeparator(ch)) tokenEnd[i] = i;
+    // A '{' hides everything up to its '}'; one that never closes runs to the end.
+    else if (ch === OPEN) tokenEnd[i] = close[i] < 0 ? n : tokenEnd[close[i] + 1];
+    else tokenEnd[i] = tokenEnd[i + 1];
+  }
+  return { text, close, tokenEnd };
+}
+
+/**
+ * pcf_register_dbms_helper() over an already expanded value. Postfix recurses into each { };
+ * we keep the parts still to do on a stack (a run of thousands of braces would overflow ours),
+ * the inner part first, so warnings come in Postfix's order.
+ */
 export function registerDbmsParameters(value: string, ctx: DbmsContext): void {
-  let rest = value;
-  for (let next = nextToken(rest); next; next = nextToken(rest)) {
-    const text = next[0];
-    rest = next[1];
-    if (text.startsWith('{')) {
-      registerDbmsParameters(unbrace(text, ctx), ctx);
-      continue;
-    }
+  const l = layout(value);
+  const todo: [number, number][] = [[0, value.length]];
+  for (let range = todo.pop(); range; range = todo.pop()) {
+    const inner = scanRange(l, range[0], range[1], ctx);
+    if (inner) todo.push(inner.rest, inner.inside);
+  }
+}
+
+/**
+ * The helper on text[from, to) up to the first braced part: returns that part's inside and what
+ * follows it in the range, or undefined when the range is done.
+ */
+function scanRange(l: Layout, from: number, to: number, ctx: DbmsContext): { inside: [number, number]; rest: [number, number] } | undefined {
+  let at = from;
+  for (;;) {
+    while (at < to && isSeparator(l.text.charCodeAt(at))) at++;
+    if (at >= to) return undefined;
+    const end = Math.min(l.tokenEnd[at], to);
+    const start = at;
+    at = end + 1;
+    const rest: [number, number] = [Math.min(at, to), to];
+    if (l.text.charCodeAt(start) === OPEN) return { inside: unbrace(l, start, end, ctx), rest };
     // Skips "proxy:" prefixes, as the proxymap server does.
-    let type = text;
+    const token = l.text.slice(start, end);
+    let type = token;
     let prefix: string | undefined;
+    let prefixAt = start;
     for (;;) {
       const colon = type.indexOf(':');
       if (colon < 0) {
@@ -72,6 +107,7 @@ export function registerDbmsParameters(value: string, ctx: DbmsContext): void {
         break;
       }
       prefix = type.slice(colon + 1);
+      prefixAt += colon + 1;
       type = type.slice(0, colon);
       if (type !== 'proxy') break;
       type = prefix;
@@ -83,27 +119,20 @@ export function registerDbmsParameters(value: string, ctx: DbmsContext): void {
       continue;
     }
     if (prefix.startsWith('.')) continue;
-    if (prefix.startsWith('{')) {
-      registerDbmsParameters(unbrace(prefix, ctx), ctx);
-      continue;
-    }
+    if (prefix.startsWith('{')) return { inside: unbrace(l, prefixAt, end, ctx), rest };
     if (suffixes) for (const s of suffixes) ctx.flag(`${prefix}_${s}`);
   }
 }
 
-/** extpar() without stripping: the text inside the outer { }, warning about what is wrong. */
-function unbrace(text: string, ctx: DbmsContext): string {
-  let level = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === OPEN) level++;
-    else if (ch === CLOSE && --level === 0) {
-      if (i + 1 < text.length) ctx.warn(`${ctx.where}: syntax error after '}' in "${text}"`);
-      return text.slice(1, i);
-    }
+/** extpar() without stripping on text[from, to) (a '{' at from): warns, returns the inside. */
+function unbrace(l: Layout, from: number, to: number, ctx: DbmsContext): [number, number] {
+  const close = l.close[from];
+  if (close < 0 || close >= to) {
+    ctx.warn(`${ctx.where}: missing '}' in "${l.text.slice(from, to)}"`);
+    return [from + 1, to];
   }
-  ctx.warn(`${ctx.where}: missing '}' in "${text}"`);
-  return text.slice(1);
+  if (close + 1 < to) ctx.warn(`${ctx.where}: syntax error after '}' in "${l.text.slice(from, to)}"`);
+  return [from + 1, close];
 }
 
 function checkClientFile(type: string, path: string, suffixes: string[], ctx: DbmsContext): void {

@@ -1,8 +1,11 @@
 // The check Postfix makes of inet_interfaces when it computes the default of mynetworks: names
 // and numbers must resolve, and each address must belong to this host, else postconf stops with
 // a fatal error naming the first address (in Postfix's sort order) that is not local.
-import { isIP } from 'node:net';
 import type { InterfaceAddress } from './mynetworks';
+
+// Required on first use: node:net pulls in Node's stream modules, several milliseconds of every
+// `mailconf postconf` run, and most configurations never get here.
+const isIP = (s: string): number => (require('node:net') as typeof import('node:net')).isIP(s);
 
 /**
  * own_inet_addr_init(): unless inet_interfaces is exactly "all" or "loopback-only", each name or

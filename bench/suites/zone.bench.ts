@@ -125,8 +125,9 @@ export async function run(): Promise<Figure[]> {
     }
 
     // The editor: first diagnostics of a freshly opened 100k zone, a re-check after an edit,
-    // and completion on it.
-    const ctx: ServiceContext = { locale: 'en', workspace: { readText: () => undefined } };
+    // and completion on it, called as the language server calls them (editing: the first check
+    // already prepares for re-checks).
+    const ctx: ServiceContext = { locale: 'en', workspace: { readText: () => undefined }, editing: true };
     let version = 0;
     const uri = 'file:///bench/bench.example.zone';
     const first = await timeIt(() => zoneService.diagnostics(TextDocument.create(`${uri}?${version++}`, 'dns-zone', 1, text100k), ctx), 5, 1);
@@ -136,7 +137,7 @@ export async function run(): Promise<Figure[]> {
     const edited = await timeIt(() => {
       lines[5000] = `host4998 IN A 10.0.19.${version % 250}`;
       return zoneService.diagnostics(TextDocument.create(uri, 'dns-zone', ++version, lines.join('\n')), ctx);
-    }, 5, 1);
+    }, 20, 1);
     const s2 = summarize(edited);
     figures.push({ suite: 'zone', name: 'editor: re-check after an edit, 100k records', unit: 'ms', median: s2.median, spread: s2.spread, budget: { max: 100, text: '100 ms' } });
     const doc = TextDocument.create(uri, 'dns-zone', ++version, text100k);

@@ -18,7 +18,7 @@ const documents = new TextDocuments(TextDocument);
 const workspace = serverWorkspace(documents);
 let locale: ServiceContext['locale'] = 'en';
 let diagnosticsMode: DiagnosticsMode = { pull: false, refreshSupport: false };
-const context = (): ServiceContext => ({ workspace, locale });
+const context = (): ServiceContext => ({ workspace, locale, editing: true });
 
 connection.onInitialize((params) => {
   const preferred = (params.initializationOptions as { docsLanguage?: string } | undefined)?.docsLanguage;

@@ -28,6 +28,11 @@ export interface ServiceContext {
   workspace: Workspace;
   /** 'en' or 'es': the language of hover docs and messages that have translations. */
   locale: 'en' | 'es';
+  /**
+   * Set by the language server, whose documents get edited: analyses may then spend a little on
+   * the first check to make the re-checks after edits cheap. A one-shot check (the CLI) leaves it unset.
+   */
+  editing?: boolean;
 }
 
 export interface LanguageService {

@@ -42,7 +42,7 @@ function rankedFindings(parsed: ParsedZone, items: Item[], uri?: string, workspa
 
 export function zoneDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagnostic[] {
   const parsed = parsedZone(doc, ctx.workspace);
-  return placedDiagnostics(parsed, rankedFindings(parsed, cachedItems(doc.uri, parsed), doc.uri, ctx.workspace));
+  return placedDiagnostics(parsed, rankedFindings(parsed, cachedItems(doc.uri, parsed, ctx.editing === true), doc.uri, ctx.workspace));
 }
 
 /** The diagnostics of a document parsed and checked from scratch, bypassing every cache (what the cache must agree with). */

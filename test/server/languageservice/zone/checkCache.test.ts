@@ -12,6 +12,8 @@ import { freshZoneDiagnostics } from '../../../../server/src/languageservice/zon
 import type { ServiceContext } from '../../../../server/src/languageservice/service';
 
 const ctx: ServiceContext = { locale: 'en', workspace: { readText: () => undefined } };
+// What the language server passes: the first check already records for the updates.
+const editingCtx: ServiceContext = { ...ctx, editing: true };
 
 /** A small deterministic generator (mulberry32), so a failure replays. */
 function random(seed: number): () => number {
@@ -135,10 +137,11 @@ describe('zone re-check after edits', () => {
       const lines = initialZone(rnd);
       const before = { ...checkCounts };
       const seen = new Set<string>();
+      const c = seed % 2 ? ctx : editingCtx;
       for (let k = 0; k <= 150; k++) {
         const what = k === 0 ? 'open' : edit(lines, rnd, k);
         const doc = TextDocument.create(uri, 'dns-zone', k + 1, lines.join('\n') + '\n');
-        const incremental = zoneService.diagnostics(doc, ctx);
+        const incremental = zoneService.diagnostics(doc, c);
         const fresh = freshZoneDiagnostics(doc, ctx);
         assert.deepEqual(incremental, fresh, `edit ${k} (${what}) of seed ${seed} differs from a check from scratch`);
         for (const d of fresh) seen.add(String(d.code));
@@ -151,6 +154,18 @@ describe('zone re-check after edits', () => {
       }
     });
   }
+
+  it('records on the first check only for an editor, so its first edit is already an update', () => {
+    const lines = [...HEAD, 'www IN CNAME web', 'web IN A 192.0.2.1'];
+    const firstEditWays = (c: ServiceContext, uri: string) => {
+      zoneService.diagnostics(TextDocument.create(uri, 'dns-zone', 1, lines.join('\n') + '\n'), c);
+      const before = { ...checkCounts };
+      zoneService.diagnostics(TextDocument.create(uri, 'dns-zone', 2, [...lines, 'mx IN A 192.0.2.2'].join('\n') + '\n'), c);
+      return { full: checkCounts.full - before.full, recorded: checkCounts.recorded - before.recorded, updated: checkCounts.updated - before.updated };
+    };
+    assert.deepEqual(firstEditWays(editingCtx, 'file:///checkcache-test/first/editor.zone'), { full: 0, recorded: 0, updated: 1 });
+    assert.deepEqual(firstEditWays(ctx, 'file:///checkcache-test/first/oneshot.zone'), { full: 0, recorded: 1, updated: 0 });
+  });
 
   it('re-checks the records whose target an edit adds or removes, far from the edit', () => {
     const uri = 'file:///checkcache-test/targets/example.org.zone';

@@ -3,7 +3,7 @@
 // as a whole process on the lab and on a generated 20,000-line main.cf; the real Postfix postconf
 // on the same directory is the anchor.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseMainCf } from '../../server/src/parsers/maincf';
@@ -69,11 +69,7 @@ export async function run(): Promise<Figure[]> {
   const parseMaster = summarize(await timeIt(() => parseMasterCf(master), 15, 3));
   figures.push({ suite: SUITE, name: 'parse 20,000-line master.cf', unit: 'ms', median: parseMaster.median, spread: parseMaster.spread });
 
-  // The lab in a scratch directory with old timestamps (postconf re-reads a just-written main.cf).
-  const dir = mkdtempSync(join(tmpdir(), 'mailconf-bench-postconf-'));
-  cpSync(LAB, dir, { recursive: true });
-  const old = new Date(Date.now() - 3600_000);
-  for (const f of readdirSync(dir)) utimesSync(join(dir, f), old, old);
+  const dir = scratchConfig(Object.fromEntries(readdirSync(LAB).map((f) => [f, readFileSync(join(LAB, f), 'utf8')])));
   try {
     const hasReal = spawnSync('sh', ['-c', 'command -v postconf']).status === 0;
     const real = hasReal ? summarize(timeProcess('postconf', ['-c', dir, '-n'], 20)) : undefined;

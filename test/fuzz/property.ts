@@ -125,6 +125,7 @@ export function formattingProperty(
   languageId: string,
   arbitrary: fc.Arbitrary<string>,
   caseInsensitive = false,
+  keeps?: FormattingInvariant,
 ): FuzzProperty | undefined {
   // A zone's TTL and class may come in either order, and the formatter puts the TTL first: for
   // zones only the characters must be kept, in any order and case.
@@ -149,8 +150,16 @@ export function formattingProperty(
       const { once, twice } = r as { once: string; twice: string };
       assert.equal(norm(once), norm(text), 'formatting changed a token');
       assert.equal(twice, once, 'formatting twice differs from formatting once');
+      if (keeps) assert.deepEqual(keeps.of(once), keeps.of(text), keeps.message);
     },
   };
+}
+
+/** What a language's formatter must also leave as it was, beyond the characters of its tokens. */
+export interface FormattingInvariant {
+  of(text: string): unknown;
+  /** Said when it changes. */
+  message: string;
 }
 
 export const byteLength = (s: string) => Buffer.byteLength(s, 'utf8');

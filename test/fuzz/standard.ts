@@ -4,7 +4,7 @@
 // formatter's properties where the language has one.
 import { serviceFor } from '../../server/src/languageservice/languages';
 import { amplified, document, Flavour } from './arbitraries';
-import { assertAllRangesInside, byteLength, formattingProperty, FuzzProperty, LineModel, runService, verifyService } from './property';
+import { assertAllRangesInside, byteLength, formattingProperty, FormattingInvariant, FuzzProperty, LineModel, runService, verifyService } from './property';
 
 export interface ParserUnderTest {
   parser: string;
@@ -25,6 +25,7 @@ export interface ParserUnderTest {
    * on a lone CR, so the service property turns it into CRLF (VS Code normalises EOLs on load).
    */
   loneCrAsCrlf?: boolean;
+  formattingKeeps?: FormattingInvariant;
 }
 
 export function standardProperties(p: ParserUnderTest): FuzzProperty[] {
@@ -54,7 +55,7 @@ export function standardProperties(p: ParserUnderTest): FuzzProperty[] {
       fullRunShare: 0.2,
       timed: false,
     });
-    const formatting = formattingProperty(p.parser, service, id, serviceDocs, p.caseInsensitiveTokens);
+    const formatting = formattingProperty(p.parser, service, id, serviceDocs, p.caseInsensitiveTokens, p.formattingKeeps);
     if (formatting) props.push(formatting);
   }
   return props;

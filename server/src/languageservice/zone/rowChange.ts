@@ -4,6 +4,7 @@
 // Rows after the edit are compared column by column, since an edit can change what the text
 // after it means ($ORIGIN, $TTL, an inherited owner, an opened parenthesis).
 import type { RecordTable, ZoneFile } from '../../parsers/zone';
+import { commonPrefix, commonSuffix } from '../../parsers/zone/textEdges';
 
 export interface RowChange {
   /** Rows [0, cut) are the same in both tables. */
@@ -19,27 +20,6 @@ export interface RowChange {
 /** One file and no $INCLUDE: row offsets all refer to the main text, the case rowChange compares. */
 export function singleFile(zone: ZoneFile): boolean {
   return zone.includes.length === 0 && zone.table.sources.length <= 1 && !zone.directives.some((d) => d.name === '$INCLUDE');
-}
-
-/** Length of the common prefix of a and b, comparing in chunks first (string equality is a memcmp). */
-function commonPrefix(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  for (let step = 4096; step >= 1; step >>= 4) {
-    while (i + step <= n && a.substring(i, i + step) === b.substring(i, i + step)) i += step;
-  }
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-/** Length of the common suffix of a and b, at most `limit`. */
-function commonSuffix(a: string, b: string, limit: number): number {
-  let k = 0;
-  for (let step = 4096; step >= 1; step >>= 4) {
-    while (k + step <= limit && a.substring(a.length - k - step, a.length - k) === b.substring(b.length - k - step, b.length - k)) k += step;
-  }
-  while (k < limit && a.charCodeAt(a.length - k - 1) === b.charCodeAt(b.length - k - 1)) k++;
-  return k;
 }
 
 /** First row whose record starts at or after `offset` (rows are in text order). */

@@ -8,31 +8,11 @@
 import { absoluteName, checkName } from './names';
 import { parseZoneFragment, ParseOptions } from './parser';
 import { lineOf } from './ranges';
+import { commonPrefix, commonSuffix } from './textEdges';
 import { MAX_TTL, parseTtl } from './ttl';
 import { RecordTable, ZoneDirective, ZoneError, ZoneFile, ZoneRecord, ZoneSource } from './tree';
 
 const LF = 10, CR = 13, SPACE = 32, TAB = 9, SEMI = 59, DOLLAR = 36;
-
-/** Length of the common prefix of a and b, comparing in chunks first (string equality is a memcmp). */
-function commonPrefix(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  for (let step = 4096; step >= 1; step >>= 4) {
-    while (i + step <= n && a.substring(i, i + step) === b.substring(i, i + step)) i += step;
-  }
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-/** Length of the common suffix of a and b, at most `limit`. */
-function commonSuffix(a: string, b: string, limit: number): number {
-  let k = 0;
-  for (let step = 4096; step >= 1; step >>= 4) {
-    while (k + step <= limit && a.substring(a.length - k - step, a.length - k) === b.substring(b.length - k - step, b.length - k)) k += step;
-  }
-  while (k < limit && a.charCodeAt(a.length - k - 1) === b.charCodeAt(b.length - k - 1)) k++;
-  return k;
-}
 
 /** A line that starts with its owner name (not a blank, comment, empty line or directive). */
 function startsWithOwner(text: string, at: number): boolean {

@@ -10,22 +10,11 @@ import { zoneService } from '../../../../server/src/languageservice/zone';
 import { checkCounts } from '../../../../server/src/languageservice/zone/checkCache';
 import { freshZoneDiagnostics } from '../../../../server/src/languageservice/zone/diagnostics';
 import type { ServiceContext } from '../../../../server/src/languageservice/service';
+import { seededRandom as random } from '../../../support/seededRandom';
 
 const ctx: ServiceContext = { locale: 'en', workspace: { readText: () => undefined } };
 // What the language server passes: the first check already records for the updates.
 const editingCtx: ServiceContext = { ...ctx, editing: true };
-
-/** A small deterministic generator (mulberry32), so a failure replays. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEAD = [
   '$ORIGIN example.org.',

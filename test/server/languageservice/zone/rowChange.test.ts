@@ -8,20 +8,9 @@ import { describe, it } from 'node:test';
 import { parseZone, ZoneFile } from '../../../../server/src/parsers/zone';
 import { reparseZone } from '../../../../server/src/parsers/zone/incremental';
 import { firstSameFromEnd, rowChange, sameRowsFromEnd } from '../../../../server/src/languageservice/zone/rowChange';
+import { seededRandom as random } from '../../../support/seededRandom';
 
 const options = { uri: 'file:///rowchange-test/example.org.zone', origin: 'example.org.' };
-
-/** A small deterministic generator (mulberry32), so a failure replays. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEAD = ['$ORIGIN example.org.', '$TTL 1h', '@ IN SOA ns1 hostmaster 1 3h 1h 1w 1h', '@ IN NS ns1', 'ns1 IN A 192.0.2.1'];
 

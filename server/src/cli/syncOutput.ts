@@ -12,8 +12,12 @@ export type Write = (text: string) => void;
 
 export function syncWriter(fd: 1 | 2): Write {
   let closed = false;
+  // Once the stream holds queued bytes, everything after them must queue behind them too.
+  let viaStream = false;
+  const stream = () => (fd === 1 ? process.stdout : process.stderr);
   return (text) => {
     if (closed || text === '') return;
+    if (viaStream) return void stream().write(text);
     const bytes = Buffer.from(text, 'utf8');
     let done = 0;
     try {
@@ -21,8 +25,10 @@ export function syncWriter(fd: 1 | 2): Write {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EPIPE') closed = true;
-      else if (code === 'EAGAIN') (fd === 1 ? process.stdout : process.stderr).write(bytes.subarray(done));
-      else throw err;
+      else if (code === 'EAGAIN') {
+        viaStream = true;
+        stream().write(bytes.subarray(done));
+      } else throw err;
     }
   };
 }

@@ -233,14 +233,7 @@ export class ZoneIndex {
 
   /** Calls fn for every name holding more than one record. */
   forEachGroup(fn: (records: ZoneRecord[]) => void): void {
-    const slots = this.slots;
-    for (let s = 0; s < slots.length; s++) {
-      const h = slots[s] - 1;
-      if (h < 0 || this.next[h] < 0) continue;
-      const group: ZoneRecord[] = [];
-      for (let i = h; i >= 0; i = this.next[i]) group.push(this.table.record(i));
-      fn(group);
-    }
+    this.forEachGroupRows((rows, n) => fn(rows.slice(0, n).map((i) => this.table.record(i))));
   }
 
   /** Every name (absolute, as first written), in file order of first appearance. */

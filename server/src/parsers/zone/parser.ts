@@ -8,7 +8,7 @@ import { parseRdata, RdataError, TARGET_TYPES } from './rdata';
 import { MAX_TTL, parseTtlAt } from './ttl';
 import { expandGenerate, parseGenerateRange } from './generate';
 import { RecordTable, ZoneDirective, ZoneError, ZoneFile, ZoneRecord, ZoneSource } from './tree';
-import { isClass, knownTypeAt, RECORD_TYPES, typeCode } from './types';
+import { isClass, knownTypeAt, KnownType, typeCode } from './types';
 
 export interface ParseOptions {
   /** URI of the text, for $INCLUDE resolution and for messages. */
@@ -203,7 +203,7 @@ class ZoneParser {
     // TTL and class, in either order, before the type.
     let ttl = -1;
     let rrclass = 'IN';
-    let known: string | undefined;
+    let known: KnownType | undefined;
     for (let k = 0; k < 3 && i < n; k++) {
       const s = lex.starts[i];
       const e = lex.ends[i];
@@ -244,9 +244,10 @@ class ZoneParser {
     }
     const typeStart = lex.starts[i];
     const typeEnd = lex.ends[i];
-    const written = known ?? text.slice(typeStart, typeEnd);
-    const type = known ?? written.toUpperCase();
-    const code = known !== undefined ? RECORD_TYPES[known].code : typeCode(type);
+    // A known mnemonic is its own canonical form (any case): the table keeps no written form for it.
+    const written = known !== undefined ? undefined : text.slice(typeStart, typeEnd);
+    const type = known !== undefined ? known.name : (written as string).toUpperCase();
+    const code = known !== undefined ? known.code : typeCode(type);
     i++;
     const rdataStart = i < n ? lex.starts[i] : typeEnd;
     const rdataEnd = i < n ? lex.ends[n - 1] : typeEnd;

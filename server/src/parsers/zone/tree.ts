@@ -76,15 +76,15 @@ export class RecordTable {
   }
 
   /**
-   * Appends a row and returns its index. `type` is the type token as written; it is kept only
-   * when it is not simply the canonical mnemonic of `typeCode`.
+   * Appends a row and returns its index. `type` is the type token as written, kept only when it
+   * is not simply the canonical mnemonic of `typeCode`; undefined when the caller knows it is.
    */
-  add(owner: string, type: string, typeCode: number, ttl: number, ttlExplicit: boolean, source: ZoneSource, start: number, ownerEnd: number, typeStart: number, rdataStart: number, rdataEnd: number): number {
+  add(owner: string, type: string | undefined, typeCode: number, ttl: number, ttlExplicit: boolean, source: ZoneSource, start: number, ownerEnd: number, typeStart: number, rdataStart: number, rdataEnd: number): number {
     const i = this.count;
     if (i === this.typeCode.length) this.grow();
     this.owner[i] = owner;
     this.target[i] = undefined;
-    if (typeCode < 0 || typeName(typeCode) !== type) this.typeWritten.set(i, type);
+    if (type !== undefined && (typeCode < 0 || typeName(typeCode) !== type)) this.typeWritten.set(i, type);
     this.typeCode[i] = typeCode;
     this.ttl[i] = ttl;
     this.start[i] = start;

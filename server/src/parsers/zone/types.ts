@@ -118,27 +118,34 @@ export function isClass(upper: string): boolean {
   return upper === 'IN' || upper === 'CH' || upper === 'HS' || upper === 'CS' || upper === 'NONE' || upper === 'ANY' || /^CLASS\d{1,5}$/.test(upper);
 }
 
+/** A known mnemonic and its code, as knownTypeAt finds it. */
+export interface KnownType {
+  name: string;
+  code: number;
+}
+
 /** Known mnemonics bucketed by length, for matching a type token without slicing it. */
-const BY_LENGTH: string[][] = [];
-for (const name of Object.keys(RECORD_TYPES)) (BY_LENGTH[name.length] ??= []).push(name);
+const BY_LENGTH: KnownType[][] = [];
+for (const [name, info] of Object.entries(RECORD_TYPES)) (BY_LENGTH[name.length] ??= []).push({ name, code: info.code });
 // The common types first: most records of a zone are A, AAAA, CNAME, MX, TXT.
-for (const bucket of BY_LENGTH) bucket?.sort((a, b) => RECORD_TYPES[a].code - RECORD_TYPES[b].code);
+for (const bucket of BY_LENGTH) bucket?.sort((a, b) => a.code - b.code);
 
 /**
- * The interned upper-case mnemonic written at text[s, e), matched case-insensitively without
- * allocating, or undefined when it is not a known mnemonic (TYPEnnn and unknown words).
+ * The known mnemonic written at text[s, e) (its interned upper-case name and its code), matched
+ * case-insensitively without allocating, or undefined when it is not one (TYPEnnn, unknown words).
+ * The code comes with it so the parser needs no second lookup by name for every record.
  */
-export function knownTypeAt(text: string, s: number, e: number): string | undefined {
+export function knownTypeAt(text: string, s: number, e: number): KnownType | undefined {
   const bucket = BY_LENGTH[e - s];
   if (bucket === undefined) return undefined;
   outer: for (let k = 0; k < bucket.length; k++) {
-    const name = bucket[k];
+    const name = bucket[k].name;
     for (let i = 0; i < name.length; i++) {
       let c = text.charCodeAt(s + i);
       if (c >= 97 && c <= 122) c -= 32;
       if (c !== name.charCodeAt(i)) continue outer;
     }
-    return name;
+    return bucket[k];
   }
   return undefined;
 }

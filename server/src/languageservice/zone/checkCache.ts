@@ -65,7 +65,7 @@ export function cachedItems(uri: string, parsed: ParsedZone, editing: boolean): 
     next = updated;
     checkCounts.updated++;
   } else if ((!st && !editing) || !incrementable(parsed.zone)) {
-    next = { parsed, items: checkAll(checkZone(parsed.zone, new Lookup(parsed.index))) };
+    next = { parsed, items: checkAll(checkZone(parsed.zone, parsed.index)) };
     checkCounts.full++;
   } else {
     next = record(parsed);
@@ -96,7 +96,7 @@ function unclosed(zone: ZoneFile): boolean {
 
 /** The full check, keeping what an update needs. */
 function record(parsed: ParsedZone): State {
-  const c = checkZone(parsed.zone, new Lookup(parsed.index));
+  const c = checkZone(parsed.zone, parsed.index, new Lookup(parsed.index));
   const t = c.table;
   const rec: Recorded = { entries: [], dependents: new Map(), names: new Map() };
   const scratch = new Items(t);
@@ -115,7 +115,7 @@ function record(parsed: ParsedZone): State {
 }
 
 /** The units of row i, as an entry when there is anything to keep. */
-function checkRow(c: CheckZone, i: number, hostOwner: string | undefined, scratch: Items, rec: Recorded): RowEntry | undefined {
+function checkRow(c: CheckZone<Lookup>, i: number, hostOwner: string | undefined, scratch: Items, rec: Recorded): RowEntry | undefined {
   recordUnit(c, i, hostOwner, scratch);
   const local = scratch.list.length > 0 ? scratch.list.splice(0) : undefined;
   if (!hasTargetUnit(c.table, i)) return local && { row: i, local, target: undefined, deps: undefined, dead: false };
@@ -125,7 +125,7 @@ function checkRow(c: CheckZone, i: number, hostOwner: string | undefined, scratc
 }
 
 /** (Re)runs the target unit of an entry and files it under the names it asked about. */
-function runTarget(c: CheckZone, e: RowEntry, scratch: Items, rec: Recorded): void {
+function runTarget(c: CheckZone<Lookup>, e: RowEntry, scratch: Items, rec: Recorded): void {
   if (e.deps) for (const d of e.deps) rec.dependents.get(d)?.delete(e);
   c.look.deps = [];
   targetUnit(c, e.row, scratch);
@@ -175,7 +175,7 @@ function update(st: State, rec: Recorded, parsed: ParsedZone): State | undefined
   const rowDelta = resumeNew - resumeOld;
   if (resumeOld - cut + (resumeNew - cut) > FULL_CHECK_SHARE * Math.max(oldT.count, newT.count, 64)) return undefined;
 
-  const c = checkZone(after, new Lookup(parsed.index));
+  const c = checkZone(after, parsed.index, new Lookup(parsed.index));
   const scratch = new Items(newT);
   // The names whose records changed.
   const changed = new Set<string>();

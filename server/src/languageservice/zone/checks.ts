@@ -3,22 +3,27 @@
 // look names up), the records of one name (CNAME exclusivity, singletons, RRsets, SPF count) and
 // the apex (SOA and NS). checkAll runs every unit once: the from-scratch check.
 import type { RecordTable, ZoneFile } from '../../parsers/zone';
+import type { ZoneIndex } from '../../zone/zoneIndex';
 import type { Item } from './findings';
 import { apexIntegrity, hasNsTarget, nameIntegrity, nsTargetIntegrity } from './integrity';
 import { Items } from './items';
 import { hasTargetLints, LintZone, lintZone, recordLints, rrsetLints, soaLints, targetLints } from './lints';
-import type { Lookup } from './lookup';
+import type { NameLookup } from './lookup';
 import { mailPolicyLints, spfMultiple } from './mailRecords';
 
-export interface CheckZone {
+export interface CheckZone<L extends NameLookup = NameLookup> {
   zone: ZoneFile;
   table: RecordTable;
   lint: LintZone;
-  look: Lookup;
+  index: ZoneIndex;
+  look: L;
 }
 
-export function checkZone(zone: ZoneFile, look: Lookup): CheckZone {
-  return { zone, table: zone.table, lint: lintZone(zone), look };
+/** What the checks of `zone` read; names are looked up through `look` (by default the index itself). */
+export function checkZone(zone: ZoneFile, index: ZoneIndex): CheckZone;
+export function checkZone<L extends NameLookup>(zone: ZoneFile, index: ZoneIndex, look: L): CheckZone<L>;
+export function checkZone(zone: ZoneFile, index: ZoneIndex, look: NameLookup = index): CheckZone {
+  return { zone, table: zone.table, lint: lintZone(zone), index, look };
 }
 
 /** Units of one record that read only the record. */
@@ -70,7 +75,7 @@ export function checkAll(c: CheckZone): Item[] {
     if (code === 1 || code === 28) hostOwner = t.owner[i];
     if (hasTargetUnit(t, i)) targetUnit(c, i, out);
   }
-  c.look.index.forEachGroupRows((rows, n) => nameUnit(c, rows, n, out));
+  c.index.forEachGroupRows((rows, n) => nameUnit(c, rows, n, out));
   apexUnit(c, out);
   return out.list;
 }

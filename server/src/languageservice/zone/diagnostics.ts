@@ -11,7 +11,6 @@ import { cachedItems } from './checkCache';
 import { checkAll, checkZone } from './checks';
 import { Finding, Item, RANK, Severity } from './findings';
 import { itemFinding, RankedFinding } from './items';
-import { Lookup } from './lookup';
 import { parsedZone, ParsedZone, parseZoneText } from './parsed';
 
 export const SOURCE = 'mailconf';
@@ -25,7 +24,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /** Every finding on a parsed zone, checked from scratch, in the order the checks list them. */
 export function zoneFindings(parsed: ParsedZone, uri?: string, workspace?: Workspace): RankedFinding[] {
-  return rankedFindings(parsed, checkAll(checkZone(parsed.zone, new Lookup(parsed.index))), uri, workspace);
+  return rankedFindings(parsed, checkAll(checkZone(parsed.zone, parsed.index)), uri, workspace);
 }
 
 function rankedFindings(parsed: ParsedZone, items: Item[], uri?: string, workspace?: Workspace): RankedFinding[] {

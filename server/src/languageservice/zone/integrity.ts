@@ -5,14 +5,14 @@ import { nameKey, RecordTable, ZoneFile, ZoneRecord } from '../../parsers/zone';
 import { HAS_ADDRESS, HAS_CNAME } from '../../zone/zoneIndex';
 import { RANK } from './findings';
 import type { Items } from './items';
-import type { Lookup } from './lookup';
+import type { NameLookup } from './lookup';
 import { ownerSpan, recordSpan, Span, targetSpan } from './spans';
 
 /** Types that may sit next to a CNAME (DNSSEC data about the CNAME itself, RFC 4035). */
 const CNAME_COMPANIONS = new Set([5, 46, 47, 50, 25, 24, 30]); // CNAME RRSIG NSEC NSEC3 KEY SIG NXT
 
 /** An SOA and an NS record at the apex. */
-export function apexIntegrity(zone: ZoneFile, look: Lookup, out: Items): void {
+export function apexIntegrity(zone: ZoneFile, look: NameLookup, out: Items): void {
   const apex = zone.origin;
   const t = zone.table;
   const atApex = look.rows(apex);
@@ -65,7 +65,7 @@ export function hasNsTarget(t: RecordTable, i: number): boolean {
 }
 
 /** An NS record whose target lies in the zone must find an address there, not an alias. */
-export function nsTargetIntegrity(apex: string, t: RecordTable, i: number, look: Lookup, out: Items): void {
+export function nsTargetIntegrity(apex: string, t: RecordTable, i: number, look: NameLookup, out: Items): void {
   const target = t.target[i];
   if (t.typeCode[i] !== 2 || target === undefined) return;
   if (!isBelow(target, apex)) return;

@@ -11,7 +11,7 @@ import { reverseOwnerProblem } from '../../zone/ptr';
 import { RANK } from './findings';
 import type { Items } from './items';
 import { normalizedData } from './integrity';
-import type { Lookup } from './lookup';
+import type { NameLookup } from './lookup';
 import { recordSpan, ownerSpan, Span, targetSpan } from './spans';
 
 /** What the record lints need to know about the zone, worked out once per check. */
@@ -97,7 +97,7 @@ export function hasTargetLints(t: RecordTable, i: number): boolean {
 }
 
 /** Lints of row i that look up its target: aliases, loops, dangling names, hosts without addresses. */
-export function targetLints(z: LintZone, t: RecordTable, i: number, look: Lookup, out: Items): void {
+export function targetLints(z: LintZone, t: RecordTable, i: number, look: NameLookup, out: Items): void {
   const target = t.target[i];
   if (target === undefined) return;
   const type = lintType(t, i);
@@ -150,7 +150,7 @@ function missingDot(out: Items, ord: number, i: number, written: string, span: S
   out.add(RANK.record, ord, i, 'missing-trailing-dot', 'warning', `'${written}' has no trailing dot, so it means ${became} (write '${written}.' for the absolute name)`, span, { fix: written + '.', start, end }, 'offsets');
 }
 
-function checkCnameChain(z: LintZone, t: RecordTable, i: number, look: Lookup, out: Items): void {
+function checkCnameChain(z: LintZone, t: RecordTable, i: number, look: NameLookup, out: Items): void {
   const owner = t.ownerName(i);
   const seen: string[] = [nameKey(owner)];
   let current = t.target[i]!;
@@ -188,7 +188,7 @@ function checkCnameChain(z: LintZone, t: RecordTable, i: number, look: Lookup, o
 }
 
 /** True when a name lies below an NS delegation inside the zone (its data lives in the child). */
-function belowDelegation(name: string, apex: string, look: Lookup): boolean {
+function belowDelegation(name: string, apex: string, look: NameLookup): boolean {
   let k = nameKey(name);
   const a = nameKey(apex);
   while (k.length > a.length) {
@@ -227,7 +227,7 @@ export function rrsetLints(t: RecordTable, rows: number[], n: number, out: Items
 }
 
 /** The SOA's timers and serial. */
-export function soaLints(zone: ZoneFile, look: Lookup, out: Items): void {
+export function soaLints(zone: ZoneFile, look: NameLookup, out: Items): void {
   const soa = look.at(zone.origin).find((r) => r.type === 'SOA');
   if (!soa) return;
   const data = recordData(soa, zone.origin);
@@ -241,7 +241,7 @@ export function soaLints(zone: ZoneFile, look: Lookup, out: Items): void {
 }
 
 /** The end of a CNAME chain, or undefined when it loops or leaves the index. */
-function canonicalName(name: string, look: Lookup): string | undefined {
+function canonicalName(name: string, look: NameLookup): string | undefined {
   let current = name;
   for (let hops = 0; hops < 16; hops++) {
     const alias = look.at(current).find((x) => x.type === 'CNAME');

@@ -4,6 +4,13 @@
 import type { ZoneRecord } from '../../parsers/zone';
 import type { ZoneIndex } from '../../zone/zoneIndex';
 
+/**
+ * The lookups the checks make. A check from scratch asks the ZoneIndex itself; only the cache's
+ * recording checks go through Lookup. (A wrapper on every lookup of a one-shot check was one more
+ * layer for V8 to optimize, with the index's lookup inlined into it again.)
+ */
+export type NameLookup = Pick<ZoneIndex, 'mask' | 'rowOfType' | 'hasType' | 'at' | 'rows'>;
+
 /** A name as the index compares names (ASCII case folded), to key what changed and what depends on it. */
 export function nameId(name: string): string {
   for (let i = 0; i < name.length; i++) {
@@ -13,7 +20,8 @@ export function nameId(name: string): string {
   return name;
 }
 
-export class Lookup {
+/** A NameLookup that notes the names asked about, for the cache (checkCache.ts). */
+export class Lookup implements NameLookup {
   /** The names asked about since it was last set, when recording. */
   deps: string[] | undefined;
 

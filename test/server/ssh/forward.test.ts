@@ -9,7 +9,7 @@ import { SshError } from '../../../server/src/ssh/errors';
 import { forwardOut, probeFromServer } from '../../../server/src/ssh/forward';
 import { startSmtpLab, type SmtpLab } from '../../support/lab/smtpLab';
 import { requirePeer } from '../../support/peers';
-import { SSHD_PACKAGES, startSshd, type TestSshd } from '../../support/sshd/sshd';
+import { keyLogin, SSHD_PACKAGES, startSshd, type TestSshd } from '../../support/sshd/sshd';
 
 const skip = requirePeer('/usr/sbin/sshd', SSHD_PACKAGES) ?? requirePeer('postfix', ['postfix']) ?? requirePeer('dovecot', ['dovecot-core']);
 
@@ -19,13 +19,7 @@ describe('SMTP probe from the server through forwardOut', { skip, timeout: 60_00
   let client: Client;
   before(async () => {
     [sshd, lab] = await Promise.all([startSshd(), startSmtpLab()]);
-    client = await connect({
-      host: sshd.host,
-      port: sshd.port,
-      user: sshd.user,
-      auth: { agent: false, identityFile: sshd.key },
-      hostKeys: { knownHostsFiles: [sshd.knownHosts] },
-    });
+    client = await connect(keyLogin(sshd));
   });
   after(async () => {
     client?.end();

@@ -13,7 +13,7 @@ import { SshError } from '../../../server/src/ssh/errors';
 import { aliasRebuildCommand, isAliasesFile, runAliasRebuild } from '../../../server/src/ssh/newaliases';
 import { commandLine } from '../../../server/src/ssh/shellQuote';
 import { requirePeer } from '../../support/peers';
-import { SSH_USER, SSHD_PACKAGES, startSshd, type TestSshd } from '../../support/sshd/sshd';
+import { keyLogin, SSH_USER, SSHD_PACKAGES, startSshd, type TestSshd } from '../../support/sshd/sshd';
 
 const target = { postconfPath: '/usr/sbin/postconf', configDir: '/etc/postfix' };
 
@@ -59,14 +59,7 @@ describe('rebuilding aliases over a loopback OpenSSH', { skip }, () => {
 
   before(async () => {
     sshd = await startSshd();
-    client = await connect({
-      host: sshd.host,
-      port: sshd.port,
-      user: sshd.user,
-      auth: { agent: false, identityFile: sshd.key },
-      hostKeys: { knownHostsFiles: [sshd.knownHosts] },
-      timeoutMs: 10_000,
-    });
+    client = await connect({ ...keyLogin(sshd), timeoutMs: 10_000 });
     // Under /tmp and owned by the SSH test user, who is not root: postalias writes aliases.db here.
     dir = mkdtempSync('/tmp/mailconf-newaliases-');
     writeFileSync(join(dir, 'main.cf'), `alias_maps = hash:${dir}/aliases\nalias_database = hash:${dir}/aliases\n`);

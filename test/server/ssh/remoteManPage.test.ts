@@ -9,7 +9,7 @@ import { manPageEntry, manPageSource } from '../../../server/src/postfix/manPage
 import { connect } from '../../../server/src/ssh/connect';
 import { fetchRemoteManPage, POSTCONF_MAN_PAGES } from '../../../server/src/ssh/remoteManPage';
 import { requirePeer } from '../../support/peers';
-import { SSHD_PACKAGES, startSshd, type TestSshd } from '../../support/sshd/sshd';
+import { keyLogin, SSHD_PACKAGES, startSshd, type TestSshd } from '../../support/sshd/sshd';
 
 describe('manPageSource', () => {
   it('unpacks gzip and passes plain text through', () => {
@@ -32,14 +32,7 @@ describe('fetchRemoteManPage over a loopback OpenSSH', { skip }, () => {
 
   before(async () => {
     sshd = await startSshd();
-    client = await connect({
-      host: sshd.host,
-      port: sshd.port,
-      user: sshd.user,
-      auth: { agent: false, identityFile: sshd.key },
-      hostKeys: { knownHostsFiles: [sshd.knownHosts] },
-      timeoutMs: 10_000,
-    });
+    client = await connect({ ...keyLogin(sshd), timeoutMs: 10_000 });
   });
 
   after(async () => {

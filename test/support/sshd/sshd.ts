@@ -6,6 +6,7 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_pr
 import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import type { ConnectOptions } from '../../../server/src/ssh/connect';
 
 export const SSHD_PACKAGES = ['openssh-server', 'openssh-client'];
 export const SSH_USER = 'mailconf-ssh';
@@ -32,6 +33,11 @@ export interface TestSshd {
   knownHosts: string;
   log: string;
   stop(): Promise<void>;
+}
+
+/** How a test logs in to `sshd` with its plain key, trusting only its known_hosts. */
+export function keyLogin(sshd: TestSshd): ConnectOptions {
+  return { host: sshd.host, port: sshd.port, user: sshd.user, auth: { agent: false, identityFile: sshd.key }, hostKeys: { knownHostsFiles: [sshd.knownHosts] } };
 }
 
 function keygen(file: string, passphrase = '', comment = 'mailconf-test'): void {

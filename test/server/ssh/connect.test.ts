@@ -10,7 +10,7 @@ import { connect, type ConnectOptions } from '../../../server/src/ssh/connect';
 import { SshError } from '../../../server/src/ssh/errors';
 import { execArgv } from '../../../server/src/ssh/exec';
 import { requirePeer } from '../../support/peers';
-import { hashedCopy, SSHD_PACKAGES, startAgent, startSshd, type TestSshd } from '../../support/sshd/sshd';
+import { hashedCopy, SSHD_PACKAGES, sshRefusal, startAgent, startSshd, type TestSshd } from '../../support/sshd/sshd';
 
 const skip = requirePeer('/usr/sbin/sshd', SSHD_PACKAGES);
 
@@ -42,16 +42,6 @@ describe('ssh connect against a loopback OpenSSH', { skip }, () => {
     } finally {
       client.end();
     }
-  }
-
-  async function rejection(p: Promise<unknown>): Promise<SshError> {
-    try {
-      await p;
-    } catch (err) {
-      assert.ok(err instanceof SshError, `expected an SshError, got ${String(err)}`);
-      return err;
-    }
-    assert.fail('expected the connection to be refused');
   }
 
   it('logs in with an identity file', async () => {
@@ -100,7 +90,7 @@ describe('ssh connect against a loopback OpenSSH', { skip }, () => {
   it('says authentication failed, naming the methods and never the password, for a wrong password', async () => {
     const wrong = 'Wrong-pw-55aa-secret';
     const t0 = Date.now();
-    const err = await rejection(connect(options({ auth: { agent: false, password: async () => wrong } })));
+    const err = await sshRefusal(connect(options({ auth: { agent: false, password: async () => wrong } })));
     assert.equal(err.kind, 'auth');
     assert.match(err.message, /authentication failed; tried password/);
     assert.ok(!err.message.includes(wrong));
@@ -108,7 +98,7 @@ describe('ssh connect against a loopback OpenSSH', { skip }, () => {
   });
 
   it('says the passphrase is wrong without showing it', async () => {
-    const err = await rejection(
+    const err = await sshRefusal(
       connect(options({ auth: { agent: false, identityFile: sshd.encryptedKey, passphrase: async () => 'nope-9d1c' } })),
     );
     assert.equal(err.kind, 'auth');
@@ -118,7 +108,7 @@ describe('ssh connect against a loopback OpenSSH', { skip }, () => {
 
   it('gives a clear error for a closed port, well within the timeout', async () => {
     const t0 = Date.now();
-    const err = await rejection(connect(options({ port: 1, auth: { agent: false, identityFile: sshd.key } })));
+    const err = await sshRefusal(connect(options({ port: 1, auth: { agent: false, identityFile: sshd.key } })));
     assert.equal(err.kind, 'connect');
     assert.match(err.message, /connection refused/);
     assert.ok(Date.now() - t0 < 5_000);
@@ -130,7 +120,7 @@ describe('ssh connect against a loopback OpenSSH', { skip }, () => {
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
     try {
       const port = (silent.address() as { port: number }).port;
-      const err = await rejection(connect(options({ port, timeoutMs: 500, auth: { agent: false, identityFile: sshd.key } })));
+      const err = await sshRefusal(connect(options({ port, timeoutMs: 500, auth: { agent: false, identityFile: sshd.key } })));
       assert.equal(err.kind, 'timeout');
       assert.match(err.message, /no SSH session within 500 ms/);
     } finally {
@@ -144,7 +134,7 @@ describe('ssh connect against a loopback OpenSSH', { skip }, () => {
     const fingerprint = readFingerprint(sshd.hostKeyLine);
     const before = acceptedLogins(sshd);
     let asked = false;
-    const err = await rejection(
+    const err = await sshRefusal(
       connect(
         options({
           hostKeys: { knownHostsFiles: [empty] },
@@ -176,7 +166,7 @@ describe('ssh connect against a loopback OpenSSH', { skip }, () => {
     const changed = join(sshd.dir, 'changed_known_hosts');
     writeFileSync(changed, `[127.0.0.1]:${sshd.port} ${sshd.otherHostKeyLine}\n`);
     let asked = false;
-    const err = await rejection(
+    const err = await sshRefusal(
       connect(
         options({
           hostKeys: { knownHostsFiles: [changed], askUnknown: async () => ((asked = true), 'always') },
@@ -202,7 +192,7 @@ describe('ssh connect against a loopback OpenSSH', { skip }, () => {
     const ctl = new AbortController();
     const pending = connect(options({ signal: ctl.signal, auth: { agent: false, password: () => new Promise(() => {}) } }));
     setImmediate(() => ctl.abort());
-    const err = await rejection(pending);
+    const err = await sshRefusal(pending);
     assert.equal(err.kind, 'cancelled');
   });
 

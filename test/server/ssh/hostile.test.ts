@@ -7,7 +7,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { Server as SshServer, utils } from 'ssh2';
 import { connect, type ConnectOptions } from '../../../server/src/ssh/connect';
-import { SshError } from '../../../server/src/ssh/errors';
+import { sshRefusal } from '../../support/sshd/sshd';
 
 const servers: { close(): unknown }[] = [];
 const sockets = new Set<Socket>();
@@ -72,22 +72,12 @@ const options = (port: number, over: Partial<ConnectOptions> = {}): ConnectOptio
   ...over,
 });
 
-async function refusal(p: Promise<unknown>): Promise<SshError> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof SshError, `expected an SshError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail('expected the connection to be refused');
-}
-
 const MODERN = { kex: 'curve25519-sha256', hostKey: 'ssh-ed25519', cipher: 'aes128-ctr', mac: 'hmac-sha2-256' };
 
 describe('ssh connect against a server that offers only weak algorithms', () => {
   it('refuses a server whose key exchange, host keys and ciphers are all broken, naming the key exchange it offered', async () => {
     const port = await rawServer({ kex: 'diffie-hellman-group1-sha1', hostKey: 'ssh-dss', cipher: '3des-cbc', mac: 'hmac-md5' });
-    const err = await refusal(connect(options(port)));
+    const err = await sshRefusal(connect(options(port)));
     assert.equal(err.kind, 'connect');
     assert.match(err.message, /^nobody@127\.0\.0\.1:\d+: refused: the server offers only weak key exchange algorithms \(diffie-hellman-group1-sha1\)/);
     assert.match(err.message, /KexAlgorithms/);
@@ -95,25 +85,25 @@ describe('ssh connect against a server that offers only weak algorithms', () => 
 
   it('names weak host key types when only those are wrong', async () => {
     const port = await rawServer({ ...MODERN, hostKey: 'ssh-dss' });
-    const err = await refusal(connect(options(port)));
+    const err = await sshRefusal(connect(options(port)));
     assert.match(err.message, /only weak host key types \(ssh-dss\)/);
   });
 
   it('names weak ciphers when only those are wrong', async () => {
     const port = await rawServer({ ...MODERN, cipher: '3des-cbc,arcfour' });
-    const err = await refusal(connect(options(port)));
+    const err = await sshRefusal(connect(options(port)));
     assert.match(err.message, /only weak ciphers \(3des-cbc, arcfour\)/);
   });
 
   it('names weak MACs when only those are wrong', async () => {
     const port = await rawServer({ ...MODERN, mac: 'hmac-md5,hmac-md5-96' });
-    const err = await refusal(connect(options(port)));
+    const err = await sshRefusal(connect(options(port)));
     assert.match(err.message, /only weak MACs \(hmac-md5, hmac-md5-96\)/);
   });
 
   it('says "supports", not "weak", for algorithms that are merely unknown', async () => {
     const port = await rawServer({ ...MODERN, kex: 'sntrup4591761x25519-sha512@tinyssh.org' });
-    const err = await refusal(connect(options(port)));
+    const err = await sshRefusal(connect(options(port)));
     assert.match(err.message, /no key exchange algorithms that mailconf supports \(it offers sntrup4591761x25519-sha512@tinyssh\.org\)/);
   });
 });
@@ -131,7 +121,7 @@ describe('ssh connect against a server that hangs', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as { port: number }).port;
     const started = Date.now();
-    const err = await refusal(connect(options(port, { timeoutMs: 1500 })));
+    const err = await sshRefusal(connect(options(port, { timeoutMs: 1500 })));
     assert.equal(err.kind, 'timeout');
     assert.match(err.message, /no SSH session within 1500 ms; the server went silent after the key exchange, during login/);
     assert.ok(authAsked, 'the key exchange was done and a login asked for');
@@ -140,14 +130,14 @@ describe('ssh connect against a server that hangs', () => {
 
   it('times out when the server sends its banner and then nothing (hangs during the key exchange)', async () => {
     const port = await rawServer(undefined);
-    const err = await refusal(connect(options(port, { timeoutMs: 1000 })));
+    const err = await sshRefusal(connect(options(port, { timeoutMs: 1000 })));
     assert.equal(err.kind, 'timeout');
     assert.match(err.message, /no SSH session within 1000 ms$/);
   });
 
   it('times out when the server stops after its KEXINIT (hangs in the middle of the key exchange)', async () => {
     const port = await rawServer(MODERN);
-    const err = await refusal(connect(options(port, { timeoutMs: 1000 })));
+    const err = await sshRefusal(connect(options(port, { timeoutMs: 1000 })));
     assert.equal(err.kind, 'timeout');
     assert.doesNotMatch(err.message, /after the key exchange/);
   });

@@ -6,7 +6,9 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_pr
 import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import assert from 'node:assert/strict';
 import type { ConnectOptions } from '../../../server/src/ssh/connect';
+import { SshError } from '../../../server/src/ssh/errors';
 
 export const SSHD_PACKAGES = ['openssh-server', 'openssh-client'];
 export const SSH_USER = 'mailconf-ssh';
@@ -38,6 +40,17 @@ export interface TestSshd {
 /** How a test logs in to `sshd` with its plain key, trusting only its known_hosts. */
 export function keyLogin(sshd: TestSshd): ConnectOptions {
   return { host: sshd.host, port: sshd.port, user: sshd.user, auth: { agent: false, identityFile: sshd.key }, hostKeys: { knownHostsFiles: [sshd.knownHosts] } };
+}
+
+/** The SshError a connection attempt must end in; fails the test if it succeeds or throws anything else. */
+export async function sshRefusal(p: Promise<unknown>): Promise<SshError> {
+  try {
+    await p;
+  } catch (err) {
+    assert.ok(err instanceof SshError, `expected an SshError, got ${String(err)}`);
+    return err;
+  }
+  assert.fail('expected the connection to be refused');
 }
 
 function keygen(file: string, passphrase = '', comment = 'mailconf-test'): void {

@@ -44,6 +44,15 @@ function activeMainCf(): vscode.TextDocument | undefined {
   return undefined;
 }
 
+/** For the commands that set the open main.cf beside a server's: both, or undefined once the user has been told why not. */
+async function mainCfAndServer(args?: RemoteArgs) {
+  if (!trusted()) return undefined;
+  const doc = activeMainCf();
+  if (!doc) return undefined;
+  const picked = await pickSshServer(args);
+  return picked && { doc, target: picked.target };
+}
+
 async function siblingMasterCf(doc: vscode.TextDocument): Promise<{ uri?: vscode.Uri; text?: string }> {
   if (doc.isUntitled) return {};
   const uri = vscode.Uri.joinPath(doc.uri, '..', 'master.cf');
@@ -84,12 +93,9 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
   };
 
   const compare = async (args?: RemoteArgs) => {
-    if (!trusted()) return undefined;
-    const doc = activeMainCf();
-    if (!doc) return undefined;
-    const picked = await pickSshServer(args);
-    if (!picked) return undefined;
-    const { target } = picked;
+    const chosen = await mainCfAndServer(args);
+    if (!chosen) return undefined;
+    const { doc, target } = chosen;
     const r = await sessions.run(
       target,
       vscode.l10n.t('Running postconf -n on {0}', target.name),
@@ -109,12 +115,9 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
   };
 
   const check = async (args?: RemoteArgs) => {
-    if (!trusted()) return undefined;
-    const doc = activeMainCf();
-    if (!doc) return undefined;
-    const picked = await pickSshServer(args);
-    if (!picked) return undefined;
-    const { target } = picked;
+    const chosen = await mainCfAndServer(args);
+    if (!chosen) return undefined;
+    const { doc, target } = chosen;
     const master = await siblingMasterCf(doc);
     const r = await sessions.run(
       target,

@@ -1,61 +1,110 @@
-// `npm start`: builds and packages the extension, makes sure a real VS Code (code-server) is
-// installed, installs the .vsix into it and serves it on 127.0.0.1 with examples/lab open.
+// `npm start`: installs what is missing (Debian packages, Node 24, code-server), builds and
+// packages the extension, installs the .vsix into a real VS Code (code-server) and serves it on
+// 127.0.0.1 with examples/lab open. One line per phase, with its time.
 //   --port N (or env MAILCONF_PORT)   default 8080
 //   --folder DIR                      the folder to open, default examples/lab
 //   --state-dir DIR                   VS Code's user data and extensions, default .cache/vscode/start
 // Ctrl+C stops code-server's whole process group.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CACHE, ensureVscodeServer, installVsix, ROOT, startVscodeServer, vscodeEnv, writeUserSettings } from './vscode-server.mjs';
+import { cleanNpmEnv } from './setup/cleanNpmEnv.mjs';
+import { installMissingPackages, readPackageList } from './setup/debianPackages.mjs';
+import { phaseLog } from './setup/phases.mjs';
+import { runSetupMain, SetupError } from './setup/setupError.mjs';
+import { CACHE, ensureCodeServer, ensureNode24, installVsix, ROOT, startVscodeServer, vscodeEnv, writeUserSettings } from './vscode-server.mjs';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: process.env.MAILCONF_PORT ?? '8080' },
-    folder: { type: 'string', default: join(ROOT, 'examples', 'lab') },
-    'state-dir': { type: 'string', default: join(CACHE, 'start') },
-  },
-});
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 1 || port > 65535) {
-  console.error(`npm start: invalid port '${values.port}'`);
-  process.exit(2);
+/** Rejects with a SetupError when 127.0.0.1:port cannot be listened on. */
+function checkPortFree(port) {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', (err) =>
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new SetupError(`Port ${port} on 127.0.0.1 is already in use.`, `Choose another port: npm start -- --port ${port === 8080 ? 9090 : port + 1}`)
+          : new SetupError(`Cannot listen on 127.0.0.1:${port} (${err.code}).`, 'Choose a port above 1023: npm start -- --port 9090'),
+      ),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolvePort()));
+  });
 }
 
-const step = (m) => console.error(`[start] ${m}`);
-step('building and packaging the extension');
-if (spawnSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
-const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-const vsix = join(ROOT, `mailconf-${version}.vsix`);
-
-step(`VS Code: ${ensureVscodeServer(step)}`);
-const home = resolve(values['state-dir']);
-const userDataDir = join(home, 'user-data');
-const extensionsDir = join(home, 'extensions');
-const env = vscodeEnv(join(home, 'env'));
-writeUserSettings(userDataDir);
-step(`installing ${vsix}`);
-installVsix(vsix, { userDataDir, extensionsDir, env });
-
-const lab = resolve(values.folder);
-const server = await startVscodeServer({ port, userDataDir, extensionsDir, env, extraArgs: [lab] });
-const url = `${server.url}/?folder=${encodeURIComponent(lab)}`;
-console.log(`\nmailconf is running in VS Code at ${url}\nPress Ctrl+C to stop.\n`);
-
-let stopping = false;
-const shutdown = async () => {
-  if (stopping) return;
-  stopping = true;
-  step('stopping code-server');
-  await server.stop();
-  process.exit(0);
-};
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
-process.on('SIGHUP', shutdown);
-const ended = await server.exited;
-if (!stopping) {
-  console.error(`code-server exited unexpectedly (${JSON.stringify(ended)}):\n${server.output()}`);
-  process.exit(1);
+function parsePort(text) {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new SetupError(`'${text}' is not a port number.`, 'Give one from 1 to 65535: npm start -- --port 9090');
+  }
+  return port;
 }
+
+async function main() {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: 'string', default: process.env.MAILCONF_PORT ?? '8080' },
+        folder: { type: 'string', default: join(ROOT, 'examples', 'lab') },
+        'state-dir': { type: 'string', default: join(CACHE, 'start') },
+      },
+    }));
+  } catch (err) {
+    throw new SetupError(err.message, 'npm start -- [--port N] [--folder DIR] [--state-dir DIR]');
+  }
+  const port = parsePort(values.port);
+  await checkPortFree(port);
+
+  const { phase } = phaseLog('start');
+  await phase('Debian packages', () => {
+    const packages = readPackageList(['start']);
+    const installed = installMissingPackages(packages, { why: '`npm start`' });
+    return installed.length ? `installed ${installed.join(' ')}` : `all ${packages.length} present`;
+  });
+  const vsix = await phase('extension built and packaged', () => {
+    const r = spawnSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: 'inherit', env: cleanNpmEnv() });
+    if (r.status !== 0) throw new SetupError('Building and packaging the extension failed (its errors are above).', 'npm install, then npm run package to see the error alone');
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    return join(ROOT, `mailconf-${version}.vsix`);
+  });
+  await phase('Node 24', ensureNode24);
+  await phase('code-server', ensureCodeServer);
+
+  const home = resolve(values['state-dir']);
+  const userDataDir = join(home, 'user-data');
+  const extensionsDir = join(home, 'extensions');
+  const env = vscodeEnv(join(home, 'env'));
+  await phase('extension installed into code-server', () => {
+    writeUserSettings(userDataDir);
+    installVsix(vsix, { userDataDir, extensionsDir, env });
+    return extensionsDir;
+  });
+
+  const lab = resolve(values.folder);
+  await checkPortFree(port);
+  const server = await phase(
+    'code-server listening',
+    () => startVscodeServer({ port, userDataDir, extensionsDir, env, extraArgs: [lab] }),
+    (s) => s.url,
+  );
+  console.log(`\nmailconf is running in VS Code at ${server.url}/?folder=${encodeURIComponent(lab)}\nPress Ctrl+C to stop.\n`);
+
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.error('[start] stopping code-server');
+    await server.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  process.on('SIGHUP', shutdown);
+  const ended = await server.exited;
+  if (!stopping) {
+    const tail = server.output().trim().split('\n').slice(-20).join('\n');
+    throw new SetupError(`code-server stopped unexpectedly (${JSON.stringify(ended)}). The last lines of its log are below.`, 'npm start', tail);
+  }
+}
+
+await runSetupMain('npm start', main);

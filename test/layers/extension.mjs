@@ -4,17 +4,15 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureVscodeServer } from '../../scripts/vscode-server.mjs';
-import { requireChromium } from '../support/browserPeers.mjs';
+import { browserLayerSkipped } from '../support/browserPeers.mjs';
 import { ROOT, runProcess } from '../support/process.mjs';
 
-export async function extensionLayer({ desktop }) {
+export async function extensionLayer({ desktop, browserMissing }) {
+  if (browserMissing && !desktop) return browserLayerSkipped(browserMissing);
   const workspace = mkdtempSync(join(tmpdir(), 'mailconf-ext-ws-'));
   cpSync(join(ROOT, 'examples/lab'), workspace, { recursive: true });
   const env = { ...process.env, MAILCONF_TEST_WORKSPACE: workspace };
   if (!desktop) {
-    requireChromium();
-    ensureVscodeServer();
     env.MAILCONF_CODE_SHIM = join(ROOT, 'test/support/code-shim');
   }
   try {

@@ -22,5 +22,15 @@ export async function runNodeTests(files, name, { concurrency = 2 } = {}) {
   rmSync(tap);
   const count = (k) => Number(new RegExp(`^# ${k} (\\d+)$`, 'm').exec(summary)?.[1] ?? 0);
   // A file that fails to load counts as a failure even when it declared no tests.
-  return { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo') };
+  return { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo'), skipReasons: skipReasons(summary) };
+}
+
+/** How many tests each skip reason in a TAP stream covers: the closing summary names them. */
+export function skipReasons(tap) {
+  const reasons = new Map();
+  for (const m of tap.matchAll(/^\s*ok \d+ - .*? # SKIP ?(.*)$/gm)) {
+    const reason = m[1].trim() || 'no reason given';
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+  return reasons;
 }

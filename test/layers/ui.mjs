@@ -1,14 +1,12 @@
 // Layer 4: playwright-core drives Debian's Chromium against the VS Code that `npm start` serves.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureVscodeServer } from '../../scripts/vscode-server.mjs';
-import { requireChromium } from '../support/browserPeers.mjs';
+import { browserLayerSkipped } from '../support/browserPeers.mjs';
 import { ROOT } from '../support/process.mjs';
 import { runNodeTests } from './nodeTests.mjs';
 
-export async function uiLayer({ filter }) {
-  requireChromium();
-  ensureVscodeServer();
+export async function uiLayer({ filter, browserMissing }) {
+  if (browserMissing) return browserLayerSkipped(browserMissing);
   const files = readdirSync(join(ROOT, 'test/ui'))
     .filter((f) => f.endsWith('.test.ts') && (!filter || f.includes(filter)))
     .map((f) => `test/ui/${f}`);

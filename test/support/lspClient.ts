@@ -21,6 +21,8 @@ export class LspClient {
   private readonly pending = new Map<number, (m: Message) => void>();
   private readonly waiters: { match: (m: Message) => boolean; resolve: (m: Message) => void }[] = [];
   readonly notifications: Message[] = [];
+  /** Answers to server-to-client requests by method; any other request is answered with null. */
+  readonly answers = new Map<string, (params: any) => unknown>();
   stderr = '';
 
   constructor(args: string[] = ['--stdio']) {
@@ -107,8 +109,9 @@ export class LspClient {
       return;
     }
     if (m.id !== undefined && m.method !== undefined) {
-      // Server-to-client requests (configuration, refresh...): answer with nothing.
-      this.send({ id: m.id, result: null });
+      // Server-to-client requests (configuration, refresh...): answer with nothing, unless told.
+      const answer = this.answers.get(m.method);
+      void Promise.resolve(answer?.(m.params)).then((result) => this.send({ id: m.id, result: result ?? null }));
       return;
     }
     this.notifications.push(m);

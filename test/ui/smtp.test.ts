@@ -46,10 +46,12 @@ describe('SMTP test in the browser', { timeout: 600_000 }, () => {
     // All three ports are pre-selected.
     await page.locator('.quick-input-widget', { hasText: 'Ports of lab' }).waitFor();
     await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget', { hasText: 'Password of' }).waitFor();
+    // Progress shows at once; the password is asked when a port reaches AUTH, and nothing after it.
+    await page.locator('.notifications-toasts', { hasText: 'Testing SMTP on' }).waitFor();
+    await page.locator('.quick-input-widget', { hasText: 'offers AUTH' }).waitFor();
+    await session.shot('09-smtp-password');
     await page.keyboard.type(lab.password);
     await page.keyboard.press('Enter');
-    await page.locator('.notifications-toasts .monaco-button', { hasText: 'Only this time' }).click();
 
     const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     try {

@@ -16,7 +16,7 @@ import type { ProbeResult } from '../../../server/src/smtp/types';
 import { registerManPageHover } from '../manPageHover';
 import { showResults } from '../smtp/resultsView';
 import { optionsFor } from '../smtp/runner';
-import { passwordFor } from '../smtp/secrets';
+import { RunPassword } from '../smtp/secrets';
 import { requestFor } from '../smtp/servers';
 import { RemoteDocuments, REMOTE_SCHEME } from './documents';
 import { forgetSshSecrets } from './secrets';
@@ -175,8 +175,8 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
     const picked = await pickSshServer(args);
     if (!picked) return undefined;
     const { config, target } = picked;
-    const password = config.user ? await passwordFor(context.secrets, config) : undefined;
-    if (config.user && password === undefined) return undefined;
+    const password = new RunPassword(context.secrets, config);
+    const saved = await password.saved();
     const requests = config.ports.map((port) => requestFor(config, port));
     const results = await sessions.run(
       target,
@@ -184,15 +184,17 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
       async (c, signal) => {
         const all: ProbeResult[] = [];
         for (const req of requests) {
-          const options = await optionsFor(config, req, password, context.globalState);
+          const { askPassword, ...options } = await optionsFor(config, req, saved, context.globalState);
+          const passwordWhenNeeded = askPassword ? () => Promise.resolve(password.ask(req.port)) : undefined;
           // The server connects to its own loopback; the certificate must still carry its real name.
-          all.push(await probeFromServer(c, target.name, { ...options, host: '127.0.0.1', servername: config.servername ?? config.host, signal }));
+          all.push(await probeFromServer(c, target.name, { ...options, passwordWhenNeeded, host: '127.0.0.1', servername: config.servername ?? config.host, signal }));
         }
         return all;
       },
       args?.knownHostsFiles,
     );
     if (!results) return undefined;
+    await password.keepIfAccepted(results);
     const run = { server: { ...config, name: vscode.l10n.t('{0} — from the server', config.name) }, requests, results, finished: new Date() };
     showResults(run, { rerun: () => void smtpFromServer(args), acceptCertificate: () => undefined });
     return results;

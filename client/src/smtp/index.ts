@@ -7,7 +7,8 @@ import type { PortTest } from '../../../server/src/smtp/codeLens';
 import type { ProbeResult } from '../../../server/src/smtp/types';
 import { showResults } from './resultsView';
 import { runPorts, type PortRequest, type SmtpRun } from './runner';
-import { acceptFingerprint, forgetPassword, passwordFor, savePassword } from './secrets';
+import { PASSWORD_REQUEST, type PasswordRequest } from '../../../server/src/commands/smtpProbe';
+import { acceptFingerprint, forgetPassword, RunPassword, savePassword } from './secrets';
 import { configuredServers, pickPorts, pickServer, requestFor, type ServerConfig } from './servers';
 import { SmtpStatus } from './statusBar';
 
@@ -25,12 +26,23 @@ export function registerSmtp(context: vscode.ExtensionContext, client: LanguageC
   const status = new SmtpStatus(SMTP_COMMANDS.showResults);
   const deps = { client, log, state: context.globalState };
   let last: SmtpRun | undefined;
+  /** The runs under way, by host and user, for the server's password requests. */
+  const passwords = new Map<string, RunPassword>();
+  const runKey = (host: string, user: string | undefined) => `${host}\0${user ?? ''}`;
+  client.onRequest(PASSWORD_REQUEST, async (p: PasswordRequest) => (await passwords.get(runKey(p.host, p.user))?.ask(p.port)) ?? null);
 
   const run = async (server: ServerConfig, requests: PortRequest[]): Promise<SmtpRun | undefined> => {
-    const password = server.user ? await passwordFor(context.secrets, server) : undefined;
-    if (server.user && password === undefined) return undefined;
-    const result = await runPorts(deps, server, requests, password);
+    const password = new RunPassword(context.secrets, server);
+    const k = runKey(server.host, server.user);
+    passwords.set(k, password);
+    let result: SmtpRun | undefined;
+    try {
+      result = await runPorts(deps, server, requests, password);
+    } finally {
+      if (passwords.get(k) === password) passwords.delete(k);
+    }
     if (!result) return undefined;
+    await password.keepIfAccepted(result.results);
     last = result;
     status.update(result);
     showResults(result, actions);
@@ -53,13 +65,13 @@ export function registerSmtp(context: vscode.ExtensionContext, client: LanguageC
     },
   };
 
-  const serverForLens = async (): Promise<ServerConfig | undefined> => pickServer();
+  const serverForLens = async (): Promise<ServerConfig | undefined> => pickServer(context.globalState);
 
   context.subscriptions.push(
     status,
     vscode.commands.registerCommand(SMTP_COMMANDS.test, async () => {
       if (!trusted()) return undefined;
-      const server = await pickServer();
+      const server = await pickServer(context.globalState);
       const ports = server && (await pickPorts(server));
       if (!server || !ports?.length) return undefined;
       return run(server, ports.map((port) => requestFor(server, port)));
@@ -75,13 +87,13 @@ export function registerSmtp(context: vscode.ExtensionContext, client: LanguageC
       else void vscode.commands.executeCommand(SMTP_COMMANDS.test);
     }),
     vscode.commands.registerCommand(SMTP_COMMANDS.setPassword, async (name?: string, password?: string) => {
-      const server = name ? configuredServers().find((s) => s.name === name) : await pickServer();
+      const server = name ? configuredServers().find((s) => s.name === name) : await pickServer(context.globalState);
       if (!server?.user) return;
       const value = password ?? (await vscode.window.showInputBox({ title: vscode.l10n.t('Password of {0} on {1}', server.user, server.host), password: true }));
       if (value !== undefined) await savePassword(context.secrets, server, value);
     }),
     vscode.commands.registerCommand(SMTP_COMMANDS.forgetPassword, async () => {
-      const server = await pickServer();
+      const server = await pickServer(context.globalState);
       if (server) await forgetPassword(context.secrets, server);
     }),
   );

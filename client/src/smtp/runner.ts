@@ -6,7 +6,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { profileForPort } from '../../../server/src/smtp/profiles';
 import { renderTranscript, verdict } from '../../../server/src/smtp/report';
 import type { ProbeOptions, ProbeResult, ProfileName, TlsMode } from '../../../server/src/smtp/types';
-import { acceptedFingerprint } from './secrets';
+import { acceptedFingerprint, type RunPassword } from './secrets';
 import type { ServerConfig } from './servers';
 
 export interface PortRequest {
@@ -29,7 +29,10 @@ export interface RunDeps {
   state: vscode.Memento;
 }
 
-export async function optionsFor(server: ServerConfig, req: PortRequest, password: string | undefined, state: vscode.Memento): Promise<ProbeOptions> {
+/** The probe's options as the server command takes them: with `askPassword`, it asks for a missing password at AUTH. */
+export type ProbeRequest = ProbeOptions & { askPassword?: boolean };
+
+export async function optionsFor(server: ServerConfig, req: PortRequest, password: string | undefined, state: vscode.Memento): Promise<ProbeRequest> {
   const name = server.servername ?? server.host;
   const profile = req.profile === 'none' ? undefined : (req.profile ?? profileForPort(req.port));
   return {
@@ -46,15 +49,19 @@ export async function optionsFor(server: ServerConfig, req: PortRequest, passwor
     // port 25 takes mail from other servers: no AUTH there, whatever the user
     user: profile === 'mx' ? undefined : server.user,
     password: profile === 'mx' ? undefined : password,
+    askPassword: profile !== 'mx' && server.user !== undefined && password === undefined,
     expect: profile,
     timeoutMs: 10_000,
   };
 }
 
-export async function runPorts(deps: RunDeps, server: ServerConfig, requests: PortRequest[], password: string | undefined): Promise<SmtpRun | undefined> {
-  const options = await Promise.all(requests.map((r) => optionsFor(server, r, password, deps.state)));
+/** Progress shows at once; a saved password is read under it, a missing one is asked for at AUTH. */
+export async function runPorts(deps: RunDeps, server: ServerConfig, requests: PortRequest[], password: RunPassword): Promise<SmtpRun | undefined> {
   const title = vscode.l10n.t('Testing SMTP on {0}, ports {1}', server.host, requests.map((r) => r.port).join(', '));
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+    progress.report({ message: vscode.l10n.t('connecting…') });
+    const saved = await password.saved();
+    const options = await Promise.all(requests.map((r) => optionsFor(server, r, saved, deps.state)));
     let done = 0;
     const results = await Promise.all(
       options.map(async (o) => {

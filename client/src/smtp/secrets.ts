@@ -1,25 +1,42 @@
-// SMTP passwords live in VS Code's SecretStorage, keyed by server and user; the user is asked once
-// and chooses whether to keep it. Certificates the user accepted are remembered by fingerprint.
+// SMTP passwords live in VS Code's SecretStorage, keyed by server and user. A run that has none
+// asks only when a port reaches AUTH (the server's `mailconf/smtp/password` request), once for all
+// its ports, and keeps the password once the server has accepted it: no question blocks the run
+// before or after. Certificates the user accepted are remembered by fingerprint.
 import * as vscode from 'vscode';
+import type { ProbeResult } from '../../../server/src/smtp/types';
 import type { ServerConfig } from './servers';
 
-const key = (server: ServerConfig) => `mailconf.smtp.password/${server.host}/${server.user ?? ''}`;
+const key = (server: Pick<ServerConfig, 'host' | 'user'>) => `mailconf.smtp.password/${server.host}/${server.user ?? ''}`;
 
-export async function passwordFor(secrets: vscode.SecretStorage, server: ServerConfig): Promise<string | undefined> {
-  if (!server.user) return undefined;
-  const saved = await secrets.get(key(server));
-  if (saved !== undefined) return saved;
-  const typed = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Password of {0} on {1}', server.user, server.host),
-    prompt: vscode.l10n.t('Used for the AUTH test only; never logged.'),
-    password: true,
-    ignoreFocusOut: true,
-  });
-  if (typed === undefined) return undefined;
-  const save = vscode.l10n.t('Save in VS Code secret storage');
-  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Remember this password for {0}?', server.name), save, vscode.l10n.t('Only this time'));
-  if (choice === save) await secrets.store(key(server), typed);
-  return typed;
+/** One run's password: the saved one, else typed once when the first port reaches AUTH. */
+export class RunPassword {
+  private typed: Thenable<string | undefined> | undefined;
+
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly server: ServerConfig,
+  ) {}
+
+  saved(): Thenable<string | undefined> {
+    return this.server.user ? this.secrets.get(key(this.server)) : Promise.resolve(undefined);
+  }
+
+  /** Asked by the server for the first port that reaches AUTH; the other ports share the answer. */
+  ask(port: number): Thenable<string | undefined> {
+    this.typed ??= vscode.window.showInputBox({
+      title: vscode.l10n.t('Password of {0} on {1}', this.server.user ?? '', this.server.host),
+      prompt: vscode.l10n.t('Port {0} offers AUTH. The password is used for this test only and never logged; once the server accepts it, it is kept in VS Code secret storage.', port),
+      password: true,
+      ignoreFocusOut: true,
+    });
+    return this.typed;
+  }
+
+  /** Keeps a typed password that the server accepted on some port. */
+  async keepIfAccepted(results: ProbeResult[]): Promise<void> {
+    const typed = await this.typed;
+    if (typed !== undefined && results.some((r) => r.auth?.ok)) await this.secrets.store(key(this.server), typed);
+  }
 }
 
 export async function savePassword(secrets: vscode.SecretStorage, server: ServerConfig, password: string): Promise<void> {

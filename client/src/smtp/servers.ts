@@ -54,8 +54,13 @@ export function requestFor(server: ServerConfig, port: number): PortRequest {
   return { port, profile };
 }
 
+/** The host and user last typed, offered as the answers next time. */
+const LAST_TYPED = 'mailconf.smtp.lastTyped';
+/** The lesson's submission host: the answer offered the first time. */
+export const DEFAULT_HOST = 'smtp.mail1.org';
+
 /** A configured server picked by the user, or one typed in; undefined when they cancel. */
-export async function pickServer(): Promise<ServerConfig | undefined> {
+export async function pickServer(state: vscode.Memento): Promise<ServerConfig | undefined> {
   const servers = configuredServers();
   if (servers.length === 1) return servers[0];
   if (servers.length > 1) {
@@ -65,20 +70,25 @@ export async function pickServer(): Promise<ServerConfig | undefined> {
     );
     return picked?.server;
   }
-  const host = await vscode.window.showInputBox({
+  const last = state.get<{ host?: string; user?: string }>(LAST_TYPED, {});
+  // The answer is filled in (and selected, so typing replaces it): Enter takes it as it is.
+  const typedHost = await vscode.window.showInputBox({
     title: vscode.l10n.t('Test SMTP server'),
     prompt: vscode.l10n.t('Host name or address of the mail server (add servers to the mailconf.servers setting to skip this)'),
-    placeHolder: 'smtp.mail1.org',
+    value: last.host ?? DEFAULT_HOST,
     validateInput: (v) => (/^[\w.:[\]-]+$/.test(v.trim()) ? undefined : vscode.l10n.t('A host name or an IP address')),
   });
-  if (!host) return undefined;
+  if (typedHost === undefined) return undefined;
+  const host = typedHost.trim();
   const user = await vscode.window.showInputBox({
     title: vscode.l10n.t('SMTP user for AUTH'),
     prompt: vscode.l10n.t('Leave empty to test without AUTH'),
     placeHolder: 'alice@mail1.org',
+    value: last.host === host ? last.user : undefined,
   });
   if (user === undefined) return undefined;
-  return { name: host.trim(), host: host.trim(), ports: DEFAULT_PORTS, user: user.trim() || undefined };
+  await state.update(LAST_TYPED, { host, user: user.trim() });
+  return { name: host, host, ports: DEFAULT_PORTS, user: user.trim() || undefined };
 }
 
 /** The ports to test: all the server's ports preselected, as a multi-select. */

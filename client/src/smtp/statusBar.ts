@@ -1,6 +1,9 @@
-// A status-bar item with the last SMTP result of each server tested in this window.
+// A status-bar item with the last SMTP result of the few servers tested most recently in this window.
 import * as vscode from 'vscode';
 import type { SmtpRun } from './runner';
+
+/** More would crowd the status bar; the results view still shows any run. */
+export const STATUS_HOSTS = 3;
 
 export class SmtpStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('mailconf.smtpStatus', vscode.StatusBarAlignment.Left, 10);
@@ -12,7 +15,10 @@ export class SmtpStatus implements vscode.Disposable {
   }
 
   update(run: SmtpRun): void {
+    // Most recent last, and only the last few.
+    this.last.delete(run.server.name);
     this.last.set(run.server.name, run);
+    for (const name of [...this.last.keys()].slice(0, -STATUS_HOSTS)) this.last.delete(name);
     const runs = [...this.last.values()];
     const passed = (r: SmtpRun) => r.results.filter((x) => x.ok).length;
     const allOk = runs.every((r) => passed(r) === r.results.length);

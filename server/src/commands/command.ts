@@ -10,6 +10,8 @@ export interface CommandContext extends ServiceContext {
   document(uri: string): TextDocument | undefined;
   token: CancellationToken;
   log(message: string): void;
+  /** Asks the client something mid-command (a server-to-client request); absent outside a live connection. */
+  request?<T>(method: string, params: unknown): Promise<T>;
 }
 
 export interface ServerCommand {

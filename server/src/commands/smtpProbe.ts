@@ -1,6 +1,8 @@
 // `mailconf.lsp.smtp.probe`: the SMTP probe for any LSP editor. The client passes the options,
-// the password included (VS Code takes it from SecretStorage); cancelling the request aborts the
-// probe. The answer is the probe result, whose transcript is already redacted.
+// the password included when it has one (VS Code takes it from SecretStorage). With `askPassword`
+// and no password, the server asks the client for it (request `mailconf/smtp/password`) only once
+// the session reaches AUTH. Cancelling the request aborts the probe. The answer is the probe
+// result, whose transcript is already redacted.
 import { PROFILES } from '../smtp/profiles';
 import { probe } from '../smtp/probe';
 import { verdict } from '../smtp/report';
@@ -60,10 +62,26 @@ export function probeOptionsFrom(arg: unknown): ProbeOptions {
   };
 }
 
+/** The server-to-client request for a password; the client answers a string, or null to skip AUTH. */
+export const PASSWORD_REQUEST = 'mailconf/smtp/password';
+export interface PasswordRequest {
+  host: string;
+  port: number;
+  user: string;
+}
+
 export const smtpProbeCommand: ServerCommand = {
   id: 'mailconf.lsp.smtp.probe',
   async run(args, ctx): Promise<ProbeResult> {
     const options = probeOptionsFrom(args[0]);
+    const { user } = options;
+    const { askPassword } = args[0] as { askPassword?: unknown };
+    if (askPassword !== undefined && typeof askPassword !== 'boolean') throw new Error("smtp.probe: 'askPassword' must be true or false");
+    const ask = askPassword && ctx.request;
+    if (ask && user !== undefined && options.password === undefined) {
+      const params: PasswordRequest = { host: options.host, port: options.port, user };
+      options.passwordWhenNeeded = async () => (await ask<string | null>(PASSWORD_REQUEST, params).catch(() => null)) ?? undefined;
+    }
     const controller = new AbortController();
     const subscription = ctx.token.onCancellationRequested(() => controller.abort());
     if (ctx.token.isCancellationRequested) controller.abort();

@@ -63,7 +63,8 @@ export async function probe(input: ProbeOptions): Promise<ProbeResult> {
       result.stages.push({ name: stageName, ok: true, ms: ms(), detail });
     } catch (err) {
       const detail = opts.signal?.aborted ? 'cancelled' : (err as Error).message;
-      result.stages.push({ name: stageName, ok: false, ms: ms(), detail });
+      const errno = (err as NodeJS.ErrnoException).code;
+      result.stages.push({ name: stageName, ok: false, ms: ms(), detail, ...(typeof errno === 'string' && !opts.signal?.aborted ? { errno } : {}) });
       throw new StageFailed(detail);
     }
   };
@@ -192,6 +193,11 @@ export async function probe(input: ProbeOptions): Promise<ProbeResult> {
       });
     }
 
+    const authPossible = offered.length > 0 && (encrypted || opts.allowPlaintextAuth);
+    if (opts.user !== undefined && opts.password === undefined && opts.passwordWhenNeeded && authPossible) {
+      opts.password = await opts.passwordWhenNeeded();
+      if (opts.signal?.aborted) throw new StageFailed('cancelled');
+    }
     if (opts.user !== undefined && opts.password !== undefined) {
       await stage('auth', async () => {
         result.auth = { mechanisms: offered, tried: null, ok: false, code: null };
@@ -251,7 +257,7 @@ function settle(emitter: EventEmitter, event: string, timeoutMs: number, what: s
       else resolve();
     };
     const onOk = () => done();
-    const onError = (err: NodeJS.ErrnoException) => done(new Error(describeNetError(err, what)));
+    const onError = (err: NodeJS.ErrnoException) => done(Object.assign(new Error(describeNetError(err, what)), { code: err.code }));
     const onClose = () => done(new Error(`the server closed the connection during ${what}`));
     const timer = setTimeout(() => done(new Error(`${what} did not complete within ${timeoutMs} ms`)), timeoutMs);
     emitter.on(event, onOk);

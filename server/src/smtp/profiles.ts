@@ -29,6 +29,11 @@ const WHY: Record<string, Why> = {
     hint: 'No smtpd answers on this port: the master.cf service line is missing or commented out, or Postfix listens on other addresses.',
     settings: ['master.cf service line', 'inet_interfaces'],
   },
+  'name-unresolved': {
+    id: 'name-unresolved',
+    hint: 'The host name does not resolve, so no connection was tried. Check its A record in DNS (host, dig), or put the name in /etc/hosts on this machine, or test the IP address instead.',
+    settings: [],
+  },
   'greeting-refused': {
     id: 'greeting-refused',
     hint: 'The server turned the session away at once; client restrictions or a full server usually do that.',
@@ -147,6 +152,9 @@ export function evaluateProfile(profile: ProfileName, r: ProbeResult, opts: Prob
   return { profile, ok: failures.length === 0, failures: dedupe(failures) };
 }
 
+/** getaddrinfo's answers for a name that has no address (EAI_AGAIN: no resolver answered in time). */
+const UNRESOLVED = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_NODATA']);
+
 /** The first failed stage, turned into the expectation it breaks. */
 function stageFailures(profile: ProfileName, r: ProbeResult): ExpectFailure[] {
   const failed = r.stages.find((s) => !s.ok);
@@ -154,6 +162,7 @@ function stageFailures(profile: ProfileName, r: ProbeResult): ExpectFailure[] {
   const d = failed.detail;
   switch (failed.name) {
     case 'connect':
+      if (failed.errno && UNRESOLVED.has(failed.errno)) return [fail('name-unresolved', `${r.host} does not resolve: ${d}`)];
       return [fail('unreachable', `cannot connect to port ${r.port}: ${d}`)];
     case 'banner':
       return [fail(/refused the session/.test(d) ? 'greeting-refused' : 'stage-failed', `no usable greeting: ${d}`)];

@@ -33,6 +33,11 @@ export interface ProbeOptions {
   user?: string;
   /** Never written to the result, the transcript or any log. */
   password?: string;
+  /**
+   * Asked for the password when there is none and the session has reached AUTH (TLS up, AUTH
+   * offered), so that nobody types a password for a port that does not answer. Undefined: skip AUTH.
+   */
+  passwordWhenNeeded?: () => Promise<string | undefined>;
   authMechanism?: AuthMechanism;
   /** Only with this set does the probe send credentials over a connection without TLS. */
   allowPlaintextAuth?: boolean;
@@ -56,6 +61,8 @@ export interface StageResult {
   ok: boolean;
   ms: number;
   detail: string;
+  /** The system's code for a failed network call (ENOTFOUND, ECONNREFUSED…), when that was the failure. */
+  errno?: string;
 }
 
 export interface TlsReport {

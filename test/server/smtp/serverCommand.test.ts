@@ -61,6 +61,42 @@ describe('mailconf.lsp.smtp.probe and code lenses over LSP', { timeout: 20_000 }
     assert.ok(!everything.includes(Buffer.from(`\0bob\0${PASSWORD}`).toString('base64')));
   });
 
+  it('asks the client for the password only when the session reaches AUTH, with askPassword', async () => {
+    const asked: unknown[] = [];
+    client.answers.set('mailconf/smtp/password', (params) => (asked.push(params), PASSWORD));
+    try {
+      const probe = (p: number) =>
+        client.request('workspace/executeCommand', {
+          command: 'mailconf.lsp.smtp.probe',
+          arguments: [{ host: '127.0.0.1', port: p, tls: 'none', user: 'bob', askPassword: true, allowPlaintextAuth: true, timeoutMs: 2000 }],
+        });
+      const closed = createServer();
+      await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+      const closedPort = (closed.address() as { port: number }).port;
+      await new Promise((r) => closed.close(r));
+      const refused = await probe(closedPort);
+      assert.equal(refused.stages.at(-1).name, 'connect');
+      assert.deepEqual(asked, [], 'nobody is asked for a password for a port that does not answer');
+
+      const r = await probe(port);
+      assert.deepEqual(asked, [{ host: '127.0.0.1', port, user: 'bob' }]);
+      assert.deepEqual(r.stages.map((s: any) => s.name), ['connect', 'banner', 'ehlo', 'auth']);
+      assert.equal(r.auth.ok, true);
+      assert.ok(!JSON.stringify(r).includes(PASSWORD));
+    } finally {
+      client.answers.delete('mailconf/smtp/password');
+    }
+  });
+
+  it('skips AUTH when the client gives no password', async () => {
+    const r = await client.request('workspace/executeCommand', {
+      command: 'mailconf.lsp.smtp.probe',
+      arguments: [{ host: '127.0.0.1', port, tls: 'none', user: 'bob', askPassword: true, allowPlaintextAuth: true, timeoutMs: 2000 }],
+    });
+    assert.deepEqual(r.stages.map((s: any) => s.name), ['connect', 'banner', 'ehlo']);
+    assert.equal(r.ok, true);
+  });
+
   it('refuses bad arguments with a message naming the field', async () => {
     await assert.rejects(
       client.request('workspace/executeCommand', { command: 'mailconf.lsp.smtp.probe', arguments: [{ host: 'x', port: 'twenty-five' }] }),

@@ -12,10 +12,12 @@ import {
 } from 'vscode-languageclient/node';
 import { aliasesReminder } from './aliasesReminder';
 import { crashBudget } from './crashBudget';
+import { RecentDocuments } from './documentOfLanguage';
 import { registerPostconfPreview } from './postconfPreview';
 import { registerRemote } from './remote';
 import { registerSmtp } from './smtp';
 import { trackActiveLanguage } from './walkthroughContext';
+import { registerWalkthroughInsert } from './walkthroughInsert';
 import { registerZone } from './zone';
 
 const LANGUAGES = ['postfix-main', 'postfix-master', 'dns-zone', 'postfix-aliases', 'postfix-map', 'msmtprc'];
@@ -54,8 +56,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mailco
   };
 
   const client = new LanguageClient('mailconf', 'Mailconf', serverOptions, clientOptions);
+  const recent = new RecentDocuments();
+  context.subscriptions.push(recent, registerWalkthroughInsert(context, recent));
   registerSmtp(context, client, log);
-  registerPostconfPreview(context, client);
+  registerPostconfPreview(context, client, recent);
   registerRemote(context, client, log);
   registerZone(context, client);
   context.subscriptions.push(aliasesReminder(context), trackActiveLanguage());

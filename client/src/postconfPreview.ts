@@ -4,6 +4,7 @@
 // CLI's postconf emulation prints.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { type RecentDocuments, tabOf } from './documentOfLanguage';
 
 export const PREVIEW_SCHEME = 'mailconf-postconf';
 export const PREVIEW_COMMANDS = {
@@ -13,6 +14,7 @@ export const PREVIEW_COMMANDS = {
 } as const;
 
 type Mode = 'n' | 'nx' | 'M';
+type Language = 'postfix-main' | 'postfix-master';
 const DEBOUNCE_MS = 250;
 
 /** mailconf-postconf:/postconf -n (main.cf)?<source uri> — the query keeps the source, the mode is in the path. */
@@ -29,7 +31,7 @@ function parse(uri: vscode.Uri): { source: string; mode: Mode } {
 const isPostfixFile = (doc: vscode.TextDocument) => doc.languageId === 'postfix-main' || doc.languageId === 'postfix-master';
 const directoryOf = (uri: string) => uri.slice(0, uri.lastIndexOf('/') + 1);
 
-export function registerPostconfPreview(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerPostconfPreview(context: vscode.ExtensionContext, client: LanguageClient, recent: RecentDocuments): void {
   const changed = new vscode.EventEmitter<vscode.Uri>();
   const provider: vscode.TextDocumentContentProvider = {
     onDidChange: changed.event,
@@ -61,16 +63,41 @@ export function registerPostconfPreview(context: vscode.ExtensionContext, client
     }
   };
 
-  const open = async (mode: Mode, source?: vscode.Uri) => {
-    const editor = vscode.window.activeTextEditor;
-    let target = source ?? editor?.document.uri;
-    if (target?.scheme === PREVIEW_SCHEME) target = vscode.Uri.parse(parse(target).source);
+  /** The configuration a preview command acts on: its argument, the active one, else the one the user last had open. */
+  const sourceFor = async (mode: Mode, given?: vscode.Uri): Promise<vscode.Uri | undefined> => {
+    if (given) return given.scheme === PREVIEW_SCHEME ? vscode.Uri.parse(parse(given).source) : given;
+    const active = vscode.window.activeTextEditor?.document;
+    if (active?.uri.scheme === PREVIEW_SCHEME) return vscode.Uri.parse(parse(active.uri).source);
+    if (active && isPostfixFile(active)) return active.uri;
+    // From the Welcome page no editor is active: the walkthrough's button still means the lab's files.
+    const [first, second]: Language[] = mode === 'M' ? ['postfix-master', 'postfix-main'] : ['postfix-main', 'postfix-master'];
+    return ((await recent.documentOf(first)) ?? (await recent.documentOf(second)))?.uri;
+  };
+
+  const open = async (mode: Mode, given?: vscode.Uri) => {
+    const target = await sourceFor(mode, given);
     if (!target) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a main.cf or master.cf first.'));
       return undefined;
     }
     const doc = await vscode.workspace.openTextDocument(previewUri(target, mode));
     return vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
+  };
+
+  /** -n becomes -nx and back, in the preview's own tab; with no preview open yet, -nx opens beside. */
+  const toggleExpand = async () => {
+    const source = await sourceFor('n');
+    if (!source) return open('nx');
+    const previewTab = (m: Mode) => tabOf(previewUri(source, m));
+    const plain = previewTab('n');
+    const shown = plain ?? previewTab('nx');
+    if (!shown) return open('nx', source);
+    const mode: Mode = plain ? 'nx' : 'n';
+    const fromPreview = vscode.window.activeTextEditor?.document.uri.scheme === PREVIEW_SCHEME;
+    const doc = await vscode.workspace.openTextDocument(previewUri(source, mode));
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: shown.group.viewColumn, preview: false, preserveFocus: !fromPreview });
+    await vscode.window.tabGroups.close(shown);
+    return editor;
   };
 
   context.subscriptions.push(
@@ -80,11 +107,7 @@ export function registerPostconfPreview(context: vscode.ExtensionContext, client
     vscode.workspace.onDidSaveTextDocument(refreshPreviewsOf),
     vscode.commands.registerCommand(PREVIEW_COMMANDS.preview, (uri?: vscode.Uri) => open('n', uri)),
     vscode.commands.registerCommand(PREVIEW_COMMANDS.previewMaster, (uri?: vscode.Uri) => open('M', uri)),
-    vscode.commands.registerCommand(PREVIEW_COMMANDS.toggleExpand, () => {
-      const current = vscode.window.activeTextEditor?.document.uri;
-      const mode = current?.scheme === PREVIEW_SCHEME && parse(current).mode === 'n' ? 'nx' : 'n';
-      return open(mode);
-    }),
+    vscode.commands.registerCommand(PREVIEW_COMMANDS.toggleExpand, toggleExpand),
     { dispose: () => timers.forEach((t) => clearTimeout(t)) },
   );
 }

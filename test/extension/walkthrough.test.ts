@@ -1,7 +1,8 @@
 // The lab walkthrough's buttons in a real VS Code. Every `command:` link in the steps' descriptions
 // (package.nls.json) is run the way the Welcome page runs it, with its URI-encoded JSON arguments,
-// and its effect is checked: an untitled document in the right language, the named snippet inserted
-// exactly, the certificate command typed into a terminal, the postconf preview opened. The SMTP test
+// while the walkthrough is the active editor, and its effect is checked: an untitled document in the
+// right language, the named snippet inserted exactly into the document it belongs in, the
+// certificate command typed into a terminal, the postconf preview of the open main.cf opened. The SMTP test
 // needs a server to talk to, so it is only checked to be registered and enabled. The steps' media
 // pages must resolve to real files once VS Code has substituted the manifest's %keys%.
 import * as assert from 'node:assert/strict';
@@ -109,6 +110,11 @@ export function walkthroughSuite(): void {
   };
 
   const run = (b: Button) => vscode.commands.executeCommand(b.command, ...b.args);
+  /** The Welcome page with the lab walkthrough in front: no text editor is active, as after a click there. */
+  const showWalkthrough = async () => {
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#lab`, false);
+    await when(vscode.window.onDidChangeActiveTextEditor, () => !vscode.window.activeTextEditor || undefined);
+  };
 
   describe('The lab walkthrough', function () {
     this.timeout(60_000);
@@ -120,7 +126,9 @@ export function walkthroughSuite(): void {
 
     afterEach(async () => {
       // Untitled documents would otherwise ask to be saved; the next button starts from a clean window.
-      for (let i = 0; i < 20 && vscode.window.activeTextEditor; i++) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      // The Welcome page counts too: each test opens it over the documents it works on.
+      const open = () => vscode.window.tabGroups.all.some((g) => g.tabs.length > 0);
+      for (let i = 0; i < 20 && open(); i++) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 
     it('has a button on every step, each naming a registered command', async () => {
@@ -177,15 +185,33 @@ export function walkthroughSuite(): void {
       });
     }
 
-    for (const b of buttons.filter((x) => x.command === 'editor.action.insertSnippet')) {
-      it(`${b.step}: "${b.label}" inserts its snippet`, async () => {
-        const { langId, name } = b.args[0] as { langId: string; name: string };
+    for (const b of buttons.filter((x) => x.command === 'mailconf.walkthrough.insertSnippet')) {
+      const { langId, name, file } = b.args[0] as { langId: string; name: string; file?: boolean };
+      it(`${b.step}: "${b.label}" inserts its snippet into the new ${langId} document, from the Welcome page`, async () => {
         const editor = await newUntitled(langId);
+        await showWalkthrough();
         await run(b);
         const expected = snippetText(snippetBody(langId, name));
         assert.ok(expected.trim().length > 0);
         const text = await when(vscode.workspace.onDidChangeTextDocument, () => editor.document.getText() || undefined);
         assert.equal(text, expected);
+        assert.equal(vscode.window.activeTextEditor?.document, editor.document, 'the document is shown');
+      });
+      if (file) continue;
+      const lab = langId === 'postfix-main' ? 'main.cf' : langId === 'postfix-master' ? 'master.cf' : undefined;
+      if (!lab) continue;
+      it(`${b.step}: "${b.label}" appends its snippet to the lab's ${lab} when no ${langId} document is open`, async () => {
+        const uri = workspaceFile(lab);
+        const before = (await vscode.workspace.openTextDocument(uri)).getText();
+        await showWalkthrough();
+        await run(b);
+        const doc = await when(vscode.workspace.onDidChangeTextDocument, () => {
+          const d = vscode.workspace.textDocuments.find((x) => x.uri.toString() === uri.toString());
+          return d && d.getText() !== before ? d : undefined;
+        });
+        const expected = snippetText(snippetBody(langId, name));
+        assert.equal(doc.getText(), before.endsWith('\n') ? before + expected : `${before}\n${expected}`);
+        assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'the lab file is shown');
       });
     }
 
@@ -221,8 +247,9 @@ export function walkthroughSuite(): void {
     }
 
     for (const b of buttons.filter((x) => x.command === 'mailconf.postconf.preview')) {
-      it(`${b.step}: "${b.label}" opens the postconf -n preview of main.cf`, async () => {
+      it(`${b.step}: "${b.label}" opens the postconf -n preview of the open main.cf, from the Welcome page`, async () => {
         await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile('main.cf')));
+        await showWalkthrough();
         await run(b);
         const preview = await when(vscode.workspace.onDidOpenTextDocument, () =>
           vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'mailconf-postconf' && d.uri.path.includes('postconf -n ')),
@@ -241,7 +268,7 @@ export function walkthroughSuite(): void {
     }
 
     it('runs every button', () => {
-      const covered = ['workbench.action.files.newUntitledFile', 'editor.action.insertSnippet', 'workbench.action.terminal.new', 'workbench.action.terminal.sendSequence', 'mailconf.postconf.preview'];
+      const covered = ['workbench.action.files.newUntitledFile', 'mailconf.walkthrough.insertSnippet', 'workbench.action.terminal.new', 'workbench.action.terminal.sendSequence', 'mailconf.postconf.preview'];
       const left = buttons.filter((b) => !covered.includes(b.command) && !b.command.startsWith('mailconf.smtp.'));
       assert.deepEqual(left, [], 'a button without a test above');
     });

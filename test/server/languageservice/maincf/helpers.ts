@@ -20,13 +20,13 @@ export function pair(main: string, master?: string, locale: 'en' | 'es' = 'en') 
   };
 }
 
-export function mainDiagnostics(main: string, master?: string): Diagnostic[] {
-  const p = pair(main, master);
+export function mainDiagnostics(main: string, master?: string, locale: 'en' | 'es' = 'en'): Diagnostic[] {
+  const p = pair(main, master, locale);
   return mainCfService.diagnostics(p.mainDoc, p.ctx);
 }
 
-export function masterDiagnostics(master: string, main?: string): Diagnostic[] {
-  const p = pair(main ?? '', master);
+export function masterDiagnostics(master: string, main?: string, locale: 'en' | 'es' = 'en'): Diagnostic[] {
+  const p = pair(main ?? '', master, locale);
   const files: Record<string, string | undefined> = { [MAIN_URI]: main, [MASTER_URI]: master };
   return masterCfService.diagnostics(p.masterDoc, { ...p.ctx, workspace: { readText: (u) => files[u] } });
 }

@@ -1,6 +1,7 @@
 // Each master.cf diagnostic: a fixture that shows it and a close one that must not.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { codes, masterDiagnostics, only } from '../maincf/helpers';
 
 const has = (master: string, code: string, main?: string) => only(masterDiagnostics(master, main), code);
@@ -27,8 +28,13 @@ describe('master.cf diagnostics', () => {
     assert.equal(has('pickup unix n - y 60 many pickup\n', 'invalid-maxproc').length, 1);
     assert.deepEqual(has('pickup unix n - y 60 - pickup\n', 'invalid-maxproc'), []);
   });
-  it('duplicate service, pointing at the first', () => {
+  it('duplicate service, pointing at the first: a warning, since master uses the later entry and starts', () => {
     const [d] = has(SMTPD + 'pickup unix n - y 60 1 pickup\n' + SMTPD, 'duplicate-service');
+    assert.equal(d.severity, DiagnosticSeverity.Warning);
+    assert.match(String(d.message), /smtp\/inet .*line 1.*the later entry/);
+    assert.doesNotMatch(String(d.message), /refuses/);
+    const [es] = only(masterDiagnostics(SMTPD + SMTPD, undefined, 'es'), 'duplicate-service');
+    assert.match(String(es.message), /smtp\/inet .*línea 1/);
     assert.equal(d.range.start.line, 2);
     assert.equal(d.relatedInformation?.[0].location.range.start.line, 0);
     assert.deepEqual(has(SMTPD + 'smtp unix - - y - - smtp\n', 'duplicate-service'), []);

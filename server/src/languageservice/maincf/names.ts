@@ -6,6 +6,7 @@ import type { MainCfEntry } from '../../parsers/maincf';
 import type { Deprecation } from '../../postfix/deprecated';
 import { getDeprecation } from '../../postfix/deprecated';
 import { allParameters } from '../../postfix/parameters';
+import { RAW_PARAMETERS } from '../../postfix/postconf/facts';
 import { nearest } from '../nearest';
 import type { PostfixModel } from '../postfixModel';
 import { movedFrom } from './incremental';
@@ -38,6 +39,15 @@ export function unknownParameter(name: string, range: Range): Diagnostic {
     `Unknown parameter '${name}': Postfix ignores it and warns "unused parameter"` + (suggestion ? `. Did you mean '${suggestion}'?` : ''),
     suggestion ? { replaceWith: [suggestion] } : undefined,
   );
+}
+
+/**
+ * Whether Postfix expands the $names in this parameter's value. The raw ones (mailbox_command,
+ * forward_path, ...) are left for the daemon, which fills in its own $EXTENSION, $home and the
+ * like; the postconf emulation knows the same list.
+ */
+export function expandsReferences(parameter: string): boolean {
+  return !RAW_PARAMETERS.has(parameter);
 }
 
 /** Suggestions per candidate set (the model keeps one set while names do not change). */
@@ -104,8 +114,10 @@ function entryNameDiagnostics(e: MainCfEntry, model: PostfixModel, candidates: (
   const dep = getDeprecation(e.name);
   if (dep?.kind === 'parameter') out.push(deprecatedParameter(dep, e.rawValue, e.nameRange, e.range, ' = '));
   else if (!model.isKnown(e.name)) out.push(unknownParameter(e.name, e.nameRange));
-  for (const r of e.references) {
-    if (!model.isDefined(r.name)) out.push(undefinedReference(r.name, r.nameRange, candidates()));
+  if (expandsReferences(e.name)) {
+    for (const r of e.references) {
+      if (!model.isDefined(r.name)) out.push(undefinedReference(r.name, r.nameRange, candidates()));
+    }
   }
   return moved(out, -e.line);
 }

@@ -6,7 +6,7 @@ import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vs
 import type { MasterCfEntry, MasterCfField, MasterCfOption } from '../../parsers/mastercf';
 import { getDeprecation } from '../../postfix/deprecated';
 import { allMasterDaemons, getMasterDaemon, SERVICE_TYPES } from '../../postfix/masterDaemons';
-import { deprecatedParameter, undefinedReference, unknownParameter } from '../maincf/names';
+import { deprecatedParameter, expandsReferences, undefinedReference, unknownParameter } from '../maincf/names';
 import { isOpenRelay, RELAY_PARAMETERS } from '../maincf/relay';
 import { parseRestrictionList } from '../maincf/restrictionList';
 import { saslEnabledSomewhere, securityFindings, SecurityCode } from '../maincf/security';
@@ -124,8 +124,10 @@ function optionDiagnostics(doc: TextDocument, entry: MasterCfEntry, view: Servic
     const dep = getDeprecation(o.name);
     if (dep?.kind === 'parameter') out.push(deprecatedParameter(dep, o.value, o.nameRange!, o.argument!.range, '=', o.range));
     else if (!model.isKnown(o.name) && !view.validNames.has(o.name)) out.push(unknownParameter(o.name, o.nameRange!));
-    for (const r of o.references) {
-      if (!model.isDefined(r.name, view)) out.push(undefinedReference(r.name, r.nameRange, model.definedNames()));
+    if (expandsReferences(o.name)) {
+      for (const r of o.references) {
+        if (!model.isDefined(r.name, view)) out.push(undefinedReference(r.name, r.nameRange, model.definedNames()));
+      }
     }
     const site = optionSite(doc, o, view, model);
     out.push(...checkValue(site));

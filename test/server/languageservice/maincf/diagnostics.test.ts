@@ -1,7 +1,7 @@
 // Each main.cf diagnostic: a fixture that shows it and a close one that must not.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { codes, mainDiagnostics, only, STOCK_MASTER } from './helpers';
+import { codes, mainDiagnostics, masterDiagnostics, only, STOCK_MASTER } from './helpers';
 
 const has = (main: string, code: string, master?: string) => only(mainDiagnostics(main, master), code);
 
@@ -40,6 +40,14 @@ describe('main.cf diagnostics', () => {
     assert.deepEqual(d.range, { start: { line: 1, character: 17 }, end: { line: 1, character: 26 } });
     assert.deepEqual(has('mydestination = $myhostname, ${mydomain}\n', 'undefined-reference'), []);
     assert.deepEqual(has('x = $only_in_master\nmydestination = $x\n', 'undefined-reference', 'smtp inet n - y - - smtpd -o only_in_master=1\n'), []);
+  });
+
+  it('no undefined-reference in a value Postfix never expands (the daemon fills in $EXTENSION and the like)', () => {
+    assert.deepEqual(has('mailbox_command = /usr/bin/procmail -a "$EXTENSION"\n', 'undefined-reference'), []);
+    assert.deepEqual(has('forward_path = $home/.forward${recipient_delimiter}$extension\n', 'undefined-reference'), []);
+    assert.equal(has('relayhost = $EXTENSION\n', 'undefined-reference').length, 1);
+    const master = 'smtp inet n - y - - smtpd\n  -o smtpd_reject_footer=$FOOTER_TEXT\n  -o myhostname=$NO_SUCH\n';
+    assert.deepEqual(only(masterDiagnostics(master), 'undefined-reference').map((d) => d.range.start.line), [2]);
   });
 
   it('duplicate-parameter: the later line, pointing at the earlier', () => {

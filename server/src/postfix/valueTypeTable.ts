@@ -1,6 +1,7 @@
 // Hand-written value types for the parameters whose type cannot be read off their default:
 // enumerations, lists, and free text whose shape matters. Everything here is a fact about
-// Postfix 3.7 (which words it accepts), written down by us. lmtp_* parameters inherit the entry
+// Postfix 3.7 (which words it accepts, read from the function that parses each value), written
+// down by us; numbers, times and booleans come from Postfix's own tables (valueKinds.ts) instead. lmtp_* parameters inherit the entry
 // of their smtp_* twin (see valueTypes.ts), so only smtp_* is listed.
 import type { ValueType } from './valueTypes';
 
@@ -15,7 +16,7 @@ const path: ValueType = { kind: 'string', format: 'path' };
 const transport: ValueType = { kind: 'string', format: 'transport' };
 const nexthop: ValueType = { kind: 'string', format: 'nexthop' };
 const text: ValueType = { kind: 'string', format: 'text' };
-const enumOf = (values: string[], extra: { multiple?: boolean; allowEmpty?: boolean } = {}): ValueType => ({ kind: 'enum', values, ...extra });
+const enumOf = (values: string[], extra: { multiple?: boolean; allowEmpty?: boolean; exactCase?: boolean } = {}): ValueType => ({ kind: 'enum', values, ...extra });
 
 const SERVER_TLS_LEVELS = ['none', 'may', 'encrypt'];
 const CLIENT_TLS_LEVELS = ['none', 'may', 'encrypt', 'dane', 'dane-only', 'fingerprint', 'verify', 'secure'];
@@ -40,8 +41,8 @@ export const CURATED_TYPES: Record<string, ValueType> = {
   permit_mx_backup_networks: networks,
   smtpd_authorized_xclient_hosts: networks,
   smtpd_authorized_xforward_hosts: networks,
-  smtpd_client_connection_rate_limit: { kind: 'integer', min: 0 },
-  mynetworks_style: enumOf(['host', 'subnet', 'class']),
+  // Read with name_mask(), which compares exactly.
+  mynetworks_style: enumOf(['host', 'subnet', 'class'], { exactCase: true }),
   inet_interfaces: { kind: 'list', item: 'interface' },
   proxy_interfaces: { kind: 'list', item: 'interface' },
   inet_protocols: enumOf(['all', 'ipv4', 'ipv6'], { multiple: true }),
@@ -66,17 +67,16 @@ export const CURATED_TYPES: Record<string, ValueType> = {
   message_size_limit: size,
   virtual_mailbox_limit: size,
   virtual_mailbox_base: path,
-  virtual_minimum_uid: { kind: 'integer', min: 1 },
   alias_database: tables,
   alias_maps: tables,
   local_recipient_maps: tables,
-  unknown_local_recipient_reject_code: enumOf(['450', '550']),
   notify_classes: enumOf(['bounce', '2bounce', 'data', 'delay', 'policy', 'protocol', 'resource', 'software'], { multiple: true, allowEmpty: true }),
   allow_mail_to_commands: enumOf(['alias', 'forward', 'include'], { multiple: true, allowEmpty: true }),
   allow_mail_to_files: enumOf(['alias', 'forward', 'include'], { multiple: true, allowEmpty: true }),
   mailbox_delivery_lock: enumOf(['fcntl', 'flock', 'dotlock'], { multiple: true }),
   virtual_mailbox_lock: enumOf(['fcntl', 'flock', 'dotlock'], { multiple: true }),
-  default_database_type: enumOf(['hash', 'btree', 'lmdb', 'cdb', 'dbm', 'sdbm']),
+  // Any map type this Postfix has (postconf -m), not a fixed list.
+  default_database_type: text,
   // SMTP server
   smtpd_restriction_classes: names,
   smtpd_milters: { kind: 'list', item: 'other' },
@@ -93,11 +93,13 @@ export const CURATED_TYPES: Record<string, ValueType> = {
   smtpd_tls_ciphers: enumOf(CIPHER_GRADES),
   smtpd_tls_mandatory_ciphers: enumOf(CIPHER_GRADES),
   smtpd_tls_eecdh_grade: enumOf(['none', 'strong', 'ultra', 'auto']),
-  smtpd_tls_loglevel: { kind: 'integer', min: 0, max: 4 },
+  // A level 0-4 or named log features (tls_log_mask), so free text rather than a number.
+  smtpd_tls_loglevel: text,
   smtpd_tls_cert_file: path,
   smtpd_tls_key_file: path,
   smtpd_tls_chain_files: { kind: 'list', item: 'other' },
-  smtpd_tls_fingerprint_digest: enumOf(['md5', 'sha1', 'sha256', 'sha512']),
+  // Any digest OpenSSL knows by name (sha224, sha384, ...), so not a closed choice.
+  smtpd_tls_fingerprint_digest: text,
   smtpd_tls_session_cache_database: oneTable,
   smtpd_sasl_type: enumOf(['cyrus', 'dovecot']),
   smtpd_sasl_path: text,
@@ -109,8 +111,8 @@ export const CURATED_TYPES: Record<string, ValueType> = {
   smtp_tls_security_level: enumOf(CLIENT_TLS_LEVELS, { allowEmpty: true }),
   smtp_tls_ciphers: enumOf(CIPHER_GRADES),
   smtp_tls_mandatory_ciphers: enumOf(CIPHER_GRADES),
-  smtp_tls_loglevel: { kind: 'integer', min: 0, max: 4 },
-  smtp_tls_fingerprint_digest: enumOf(['md5', 'sha1', 'sha256', 'sha512']),
+  smtp_tls_loglevel: text,
+  smtp_tls_fingerprint_digest: text,
   smtp_tls_session_cache_database: oneTable,
   smtp_dns_support_level: enumOf(['enabled', 'disabled', 'dnssec'], { allowEmpty: true }),
   smtp_host_lookup: enumOf(['dns', 'native'], { multiple: true }),
@@ -157,7 +159,8 @@ export const CURATED_TYPES: Record<string, ValueType> = {
   header_from_format: enumOf(['standard', 'obsolete']),
   info_log_address_format: enumOf(['external', 'internal']),
   sendmail_fix_line_endings: enumOf(['always', 'strict', 'never']),
-  syslog_facility: enumOf(['mail', 'user', 'daemon', 'auth', 'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7']),
+  // msg_syslog.c's facility table, compared with strcmp.
+  syslog_facility: enumOf(['auth', 'authpriv', 'cron', 'daemon', 'ftp', 'kern', 'lpr', 'mail', 'news', 'security', 'syslog', 'user', 'uucp', 'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7'], { exactCase: true }),
   tls_preempt_cipherlist: bool,
   // postscreen
   postscreen_dnsbl_action: enumOf(POSTSCREEN_ACTIONS),

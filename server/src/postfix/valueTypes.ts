@@ -1,8 +1,11 @@
 // What kind of value each parameter takes. Postfix itself never type-checks main.cf in postconf,
 // but the daemons do at run time (a "bad boolean" or "bad time value" is fatal for them), so
-// completion and diagnostics need this. A hand-written table covers the parameters people touch;
-// the rest are derived from the generated default and the name where that is safe.
+// completion and diagnostics need this. Booleans, numbers and times, with their bounds, come from
+// Postfix's own configuration tables (valueKinds.ts); a hand-written table adds the choices and
+// lists people touch; the rest are derived from the generated default and the name where that is
+// safe. Every check follows the Postfix function that parses the value (see valueProblem).
 import type { TimeUnit } from './generatedData';
+import { postfixValueKind } from './valueKinds';
 import { CURATED_TYPES } from './valueTypeTable';
 
 export type { TimeUnit };
@@ -14,13 +17,18 @@ export type StringFormat = 'hostname' | 'domain' | 'path' | 'address' | 'transpo
 
 export type ValueType =
   | { kind: 'boolean' }
+  /** min and max only where Postfix enforces them. */
   | { kind: 'integer'; min?: number; max?: number }
-  /** A number with an optional one-letter unit; a bare number means `defaultUnit`. */
-  | { kind: 'time'; defaultUnit: TimeUnit }
+  /** A number with an optional unit letter; a bare number means `defaultUnit`; bounds in seconds. */
+  | { kind: 'time'; defaultUnit: TimeUnit; min?: number; max?: number }
   /** A byte count (Postfix 3.7 takes no k/M suffixes). */
-  | { kind: 'size' }
-  /** One of `values`; with `multiple`, a comma/space separated selection of them. */
-  | { kind: 'enum'; values: string[]; multiple?: boolean; allowEmpty?: boolean }
+  | { kind: 'size'; min?: number; max?: number }
+  /**
+   * One of `values`; with `multiple`, a comma/space separated selection of them. Postfix matches a
+   * single choice in any case (name_code) and a selection exactly (name_mask), unless `exactCase`
+   * says otherwise.
+   */
+  | { kind: 'enum'; values: string[]; multiple?: boolean; allowEmpty?: boolean; exactCase?: boolean }
   /** A comma/space separated list; `item` says what the elements are; tables may be mixed in. */
   | { kind: 'list'; item: 'domain' | 'network' | 'address' | 'interface' | 'name' | 'parameter' | 'other' }
   /** One or more `type:name` lookup tables (or `$parameter` references to such lists). */
@@ -32,6 +40,8 @@ export type ValueType =
 export const TIME_UNITS: readonly TimeUnit[] = ['s', 'm', 'h', 'd', 'w'];
 
 const YES_NO = /^(yes|no)$/;
+/** get_mail_conf_bool() compares with strcasecmp. */
+const YES_NO_ANY_CASE = /^(yes|no)$/i;
 
 /** The literal alternatives of a compatibility-dependent default such as `${{$x} <level {2} ? {a} : {b}}`. */
 function defaultAlternatives(defaultValue: string): string[] {
@@ -46,7 +56,8 @@ function derivedFromDefault(name: string, defaultValue: string, timeUnit: TimeUn
   if (alternatives.every((v) => YES_NO.test(v))) return { kind: 'boolean' };
   if (alternatives.every((v) => /^\d+[smhdw]$/.test(v))) return { kind: 'time', defaultUnit: alternatives[0].slice(-1) as TimeUnit };
   if (alternatives.every((v) => /^\d+$/.test(v))) {
-    return /_size_limit$|_buffer_size$|_size$|^queue_minfree$|^virtual_mailbox_limit$/.test(name) ? { kind: 'size' } : { kind: 'integer', min: 0 };
+    // No bounds: only Postfix's own tables (fromPostfixTables) say what a number may be.
+    return /_size_limit$|_buffer_size$|_size$|^queue_minfree$|^virtual_mailbox_limit$/.test(name) ? { kind: 'size' } : { kind: 'integer' };
   }
   return undefined;
 }
@@ -72,6 +83,8 @@ export function valueTypeOf(
   lookup: (other: string) => { default: string; timeUnit?: TimeUnit } | undefined,
   seen: Set<string> = new Set(),
 ): ValueType {
+  const own = fromPostfixTables(name, lookup);
+  if (own) return own;
   const curated = CURATED_TYPES[name];
   if (curated) return curated;
   // lmtp_* mirrors smtp_* parameter for parameter.
@@ -84,6 +97,52 @@ export function valueTypeOf(
     return valueTypeOf(copied, lookup, seen);
   }
   return derivedFromDefault(name, generated.default, generated.timeUnit) ?? derivedFromName(name) ?? { kind: 'string' };
+}
+
+/** The type Postfix's own tables declare for booleans, numbers and times, with their bounds. */
+function fromPostfixTables(name: string, lookup: (other: string) => { default: string; timeUnit?: TimeUnit } | undefined): ValueType | undefined {
+  const own = postfixValueKind(name);
+  if (!own) return undefined;
+  const bounds = { ...(own.min !== undefined ? { min: own.min } : {}), ...(own.max !== undefined ? { max: own.max } : {}) };
+  switch (own.kind) {
+    case 'bool':
+      return { kind: 'boolean' };
+    case 'int':
+      return { kind: 'integer', ...bounds };
+    case 'long':
+      return { kind: 'size', ...bounds };
+    case 'time': {
+      const g = lookup(name);
+      const unit = g?.timeUnit ?? (/^\d+([smhdw])$/.exec(g?.default ?? '')?.[1] as TimeUnit | undefined) ?? 's';
+      return { kind: 'time', defaultUnit: unit, ...bounds };
+    }
+    default:
+      return undefined;
+  }
+}
+
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+const INT_MAX = 2 ** 31 - 1;
+
+function outOfBounds(n: number, type: { min?: number; max?: number }, shown: string): string | undefined {
+  if (type.min !== undefined && n < type.min) return `Postfix requires at least ${type.min}, not ${shown}`;
+  if (type.max !== undefined && n > type.max) return `Postfix allows at most ${type.max}, not ${shown}`;
+  return undefined;
+}
+
+/**
+ * A time as conv_time() reads it: a non-negative decimal number (strtol: leading blanks and a sign
+ * allowed), then a unit letter or nothing; Postfix looks only at the first character after the
+ * digits, so "30sec" and "2days" are 30 seconds and 2 days. Returns the seconds, or undefined.
+ */
+export function timeSeconds(value: string, defaultUnit: TimeUnit): number | undefined {
+  const m = /^[ \t]*([-+]?\d+)([\s\S]?)/.exec(value);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const unit = m[2] === '' ? defaultUnit : m[2];
+  if (n < 0 || n > INT_MAX || !(unit in UNIT_SECONDS)) return undefined;
+  const seconds = n * UNIT_SECONDS[unit];
+  return seconds > INT_MAX ? undefined : seconds;
 }
 
 /** Splits a list value the way Postfix does: on commas and whitespace, keeping `{...}` groups. */
@@ -113,22 +172,26 @@ export function valueProblem(type: ValueType, value: string): string | undefined
   if (v.includes('$')) return undefined;
   switch (type.kind) {
     case 'boolean':
-      return YES_NO.test(v) ? undefined : `expected yes or no, not "${v}"`;
-    case 'integer': {
-      if (!/^-?\d+$/.test(v)) return `expected a whole number, not "${v}"`;
+      return YES_NO_ANY_CASE.test(v) ? undefined : `expected yes or no, not "${v}"`;
+    case 'integer':
+    case 'size': {
+      // sscanf("%d%c") / ("%ld%c"): one signed decimal number and nothing after it.
+      if (!/^[-+]?\d+$/.test(v)) return type.kind === 'size' ? `expected a size in bytes (digits only), not "${v}"` : `expected a whole number, not "${v}"`;
       const n = Number(v);
-      if (type.min !== undefined && n < type.min) return `expected at least ${type.min}, not ${v}`;
-      if (type.max !== undefined && n > type.max) return `expected at most ${type.max}, not ${v}`;
-      return undefined;
+      if (type.kind === 'integer' && Math.abs(n) > INT_MAX) return `expected a whole number that fits in 32 bits, not ${v}`;
+      return outOfBounds(n, type, v);
     }
-    case 'size':
-      return /^\d+$/.test(v) ? undefined : `expected a size in bytes (digits only), not "${v}"`;
-    case 'time':
-      return /^\d+[smhdw]?$/.test(v) ? undefined : `expected a time such as 30s, 5m, 1h, 2d or 1w, not "${v}"`;
+    case 'time': {
+      const seconds = timeSeconds(v, type.defaultUnit);
+      if (seconds === undefined) return `expected a time such as 30s, 5m, 1h, 2d or 1w, not "${v}"`;
+      return outOfBounds(seconds, type, seconds === Number(v) ? v : `${v} (${seconds} seconds)`);
+    }
     case 'enum': {
       if (v === '') return type.allowEmpty ? undefined : `expected one of ${type.values.join(', ')}`;
+      const exact = type.exactCase ?? type.multiple === true;
       const items = type.multiple ? splitListValue(v) : [v];
-      const bad = items.find((i) => !type.values.includes(i));
+      const known = exact ? type.values : type.values.map((x) => x.toLowerCase());
+      const bad = items.find((i) => !known.includes(exact ? i : i.toLowerCase()));
       return bad === undefined ? undefined : `"${bad}" is not one of ${type.values.join(', ')}`;
     }
     case 'lookupTables': {

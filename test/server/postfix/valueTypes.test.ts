@@ -40,8 +40,8 @@ describe('value types', () => {
     assert.deepEqual(typeOf('smtpd_etrn_restrictions'), { kind: 'restrictions', list: 'etrn' });
     assert.deepEqual(typeOf('alias_maps'), { kind: 'lookupTables' });
     assert.deepEqual(typeOf('header_checks'), { kind: 'lookupTables' });
-    assert.deepEqual(typeOf('maximal_queue_lifetime'), { kind: 'time', defaultUnit: 'd' });
-    assert.deepEqual(typeOf('smtpd_timeout'), { kind: 'time', defaultUnit: 's' });
+    assert.deepEqual(typeOf('maximal_queue_lifetime'), { kind: 'time', defaultUnit: 'd', max: 8640000 });
+    assert.deepEqual(typeOf('smtpd_timeout'), { kind: 'time', defaultUnit: 's', min: 1 });
     assert.equal(typeOf('smtpd_tls_security_level').kind, 'enum');
     assert.equal(typeOf('inet_protocols').kind, 'enum');
   });
@@ -69,7 +69,35 @@ describe('value types', () => {
     assert.match(valueProblem(typeOf('smtpd_tls_security_level'), 'dane')!, /not one of/);
     assert.match(valueProblem(typeOf('inet_protocols'), 'ipv4, ipv5')!, /ipv5/);
     assert.match(valueProblem(typeOf('alias_maps'), '/etc/aliases')!, /type:table/);
-    assert.match(valueProblem(typeOf('smtpd_tls_loglevel'), '9')!, /at most 4/);
+    assert.match(valueProblem(typeOf('delay_logging_resolution_limit'), '7')!, /at most 6/);
+  });
+
+  it('read values the way Postfix parses them: case, units, signs', () => {
+    // name_code() and the boolean reader ignore case; name_mask() and syslog facilities do not.
+    assert.equal(valueProblem(typeOf('smtpd_tls_ciphers'), 'HIGH'), undefined);
+    assert.equal(valueProblem(typeOf('smtpd_tls_security_level'), 'May'), undefined);
+    assert.equal(valueProblem(typeOf('smtpd_sasl_auth_enable'), 'YES'), undefined);
+    assert.match(valueProblem(typeOf('inet_protocols'), 'IPv4')!, /IPv4/);
+    assert.match(valueProblem(typeOf('syslog_facility'), 'MAIL')!, /MAIL/);
+    assert.equal(valueProblem(typeOf('syslog_facility'), 'kern'), undefined);
+    // conv_time() looks only at the first character after the number.
+    assert.equal(valueProblem(typeOf('smtpd_timeout'), '300sec'), undefined);
+    assert.equal(valueProblem(typeOf('maximal_queue_lifetime'), '2days'), undefined);
+    assert.match(valueProblem(typeOf('smtpd_timeout'), '30 s')!, /time/);
+    assert.match(valueProblem(typeOf('smtpd_timeout'), '-5s')!, /time/);
+    assert.equal(valueProblem(typeOf('smtpd_hard_error_limit'), '+20'), undefined);
+  });
+
+  it('apply only the bounds Postfix itself enforces', () => {
+    // smtpd reads it as a plain number: 554 and 450 alike.
+    assert.equal(valueProblem(typeOf('unknown_local_recipient_reject_code'), '554'), undefined);
+    assert.equal(valueProblem(typeOf('smtpd_tls_loglevel'), '9'), undefined);
+    assert.equal(valueProblem(typeOf('smtpd_tls_fingerprint_digest'), 'sha224'), undefined);
+    assert.equal(valueProblem(typeOf('smtpd_client_connection_rate_limit'), '-1'), undefined);
+    assert.match(valueProblem(typeOf('virtual_minimum_uid'), '0')!, /at least 1/);
+    assert.equal(valueProblem(typeOf('virtual_minimum_uid'), '100'), undefined);
+    assert.match(valueProblem(typeOf('maximal_queue_lifetime'), '101d')!, /at most 8640000/);
+    assert.equal(valueProblem(typeOf('maximal_queue_lifetime'), '100d'), undefined);
   });
 
   it('leave values with $references to be judged after expansion', () => {

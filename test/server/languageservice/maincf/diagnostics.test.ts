@@ -69,6 +69,12 @@ describe('main.cf diagnostics', () => {
       assert.equal(has('maximal_queue_lifetime = 5x\n', 'invalid-value').length, 1);
       assert.deepEqual(has('maximal_queue_lifetime = 5d\n', 'invalid-value'), []);
     });
+    it('no false errors: the case rules, units and bounds of Postfix itself', () => {
+      const main = 'smtpd_tls_ciphers = HIGH\nsmtpd_use_tls = YES\nunknown_local_recipient_reject_code = 554\nsmtpd_timeout = 300sec\n';
+      assert.deepEqual(has(main, 'invalid-value'), []);
+      const [d] = has('virtual_minimum_uid = 0\n', 'invalid-value');
+      assert.match(String(d.message), /at least 1/);
+    });
     it('enum values', () => {
       const [d] = has('smtpd_tls_security_level = mayy\n', 'invalid-value');
       assert.deepEqual((d.data as any).replaceWith, ['may']);

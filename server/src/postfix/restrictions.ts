@@ -1,4 +1,7 @@
 // The SMTP access restrictions of Postfix 3.7 and the smtpd_*_restrictions lists that accept each.
+// The names are every one smtpd_check.c's generic_checks() compares with (the same 75 in 3.4 to
+// 3.11), documented or not: smtpd answers a name it lacks with a server error, so "unknown" must
+// mean exactly that.
 //
 // Every restriction belongs to the SMTP stage whose information it inspects. Postfix accepts it in
 // the list of that stage and of any later stage (a client check still works at RCPT TO time). With
@@ -32,6 +35,8 @@ export interface RestrictionInfo {
   oldNameOf?: string;
   /** Accepted by 3.7 but gone in a later release (see deprecated.ts for the replacement). */
   removedIn?: string;
+  /** smtpd accepts it but postconf(5) does not document it: known, never offered in completion. */
+  undocumented?: true;
   /** One line in our own words (an old spelling shares its modern name's). */
   summary?: { en: string; es: string };
   /** A longer bilingual note, for the restrictions the lab lesson discusses. */
@@ -100,6 +105,7 @@ const RESTRICTIONS: RestrictionInfo[] = [
   R('permit_tls_all_clientcerts', 'client'),
   R('permit_tls_clientcerts', 'client'),
   R('reject_rbl_client', 'client', DNS),
+  R('reject_rbl', 'client', { ...DNS, oldNameOf: 'reject_rbl_client', undocumented: true }),
   R('permit_dnswl_client', 'client', DNS),
   R('reject_rhsbl_client', 'client', DNS),
   R('permit_rhswl_client', 'client', DNS),
@@ -133,6 +139,8 @@ const RESTRICTIONS: RestrictionInfo[] = [
   R('reject_sender_login_mismatch', 'sender'),
   R('reject_unauthenticated_sender_login_mismatch', 'sender'),
   R('reject_unknown_sender_domain', 'sender'),
+  // smtpd_check.c (3.4 to 3.11) runs the sender-domain check for it, undocumented.
+  R('reject_unknown_address', 'sender', { undocumented: true }),
   R('reject_unlisted_sender', 'sender'),
   R('reject_unverified_sender', 'sender'),
   // RCPT TO: the envelope recipient; this is where relaying is decided.
@@ -170,8 +178,9 @@ function index(): Map<string, RestrictionInfo> {
   return byName;
 }
 
+/** smtpd_check.c compares restriction names with strcasecmp: any case is the same restriction. */
 export function getRestriction(name: string): RestrictionInfo | undefined {
-  return index().get(name);
+  return index().get(name) ?? index().get(name.toLowerCase());
 }
 
 export function allRestrictions(): readonly RestrictionInfo[] {
@@ -192,5 +201,5 @@ export function needsDelayedReject(restriction: RestrictionInfo, list: Restricti
 /** The restrictions to offer when completing inside a list. */
 export function restrictionsAcceptedIn(list: RestrictionListName): RestrictionInfo[] {
   index();
-  return RESTRICTIONS.filter((r) => !r.oldNameOf && !r.removedIn && isAcceptedIn(r, list));
+  return RESTRICTIONS.filter((r) => !r.oldNameOf && !r.removedIn && !r.undocumented && isAcceptedIn(r, list));
 }

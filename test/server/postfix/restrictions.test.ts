@@ -29,6 +29,15 @@ describe('restrictions', () => {
     for (const name of ['permit_mynetworks', 'permit_sasl_authenticated', 'reject_unauth_destination', 'defer_unauth_destination', 'reject_unknown_client_hostname', 'reject_rbl_client', 'reject']) r(name);
   });
 
+  it('know every name smtpd_check.c accepts, documented or not, in any case (it compares with strcasecmp)', () => {
+    assert.equal(r('reject_unknown_address').stage, 'sender');
+    assert.equal(r('reject_rbl').oldNameOf, 'reject_rbl_client');
+    assert.equal(r('reject_rbl').argument, 'dnsDomain');
+    assert.equal(r('Permit_MyNetworks').name, 'permit_mynetworks');
+    assert.equal(getRestriction('reject_unknown_adress'), undefined);
+    assert.ok(!restrictionsAcceptedIn('sender').some((x) => x.name === 'reject_unknown_address'), 'not offered in completion');
+  });
+
   it('accept generic and client restrictions in every list, ETRN included', () => {
     for (const list of RESTRICTION_LISTS) {
       assert.ok(isAcceptedIn(r('reject'), list));

@@ -16,6 +16,7 @@ import { parseRestrictionList } from './restrictionList';
 import { cachedValueChecks } from './valueCache';
 import { checkValue, typeOfSetting } from './values';
 import { valueRanges } from './valueText';
+import { saslFindingsFor } from '../sasl/crossChecks';
 
 export { SOURCE };
 
@@ -28,6 +29,7 @@ export function mainCfDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagn
     mainCfNameDiagnostics(main.entries, model, doc.uri),
     cachedValueChecks(doc, main.entries, model, (e) => checkValue(siteOf(doc, e, model))),
     globalChecks(doc, model),
+    saslFindingsFor(doc.uri, ctx),
   );
   return all.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
@@ -100,7 +102,7 @@ function globalChecks(doc: TextDocument, model: PostfixModel): Diagnostic[] {
       if (type?.kind !== 'restrictions' || isStockDefault(e, model)) continue;
       const site = siteOf(doc, e, model);
       for (const item of parseRestrictionList(e.rawValue, model.restrictionClasses)) {
-        if (item.text !== 'permit_sasl_authenticated') continue;
+        if (item.info?.name !== 'permit_sasl_authenticated') continue;
         out.push(
           diagnostic(
             site.rangeOf(item.start, item.end),

@@ -133,7 +133,7 @@ function optionDiagnostics(doc: TextDocument, entry: MasterCfEntry, view: Servic
     out.push(...checkValue(site));
     if (!saslEnabledSomewhere(model) && typeOfSetting(site)?.kind === 'restrictions') {
       for (const item of parseRestrictionList(o.value, model.restrictionClasses)) {
-        if (item.text === 'permit_sasl_authenticated') {
+        if (item.info?.name === 'permit_sasl_authenticated') {
           out.push(diagnostic(site.rangeOf(item.start, item.end), DiagnosticSeverity.Warning, 'sasl-not-enabled', 'permit_sasl_authenticated never matches: SMTP AUTH is not enabled in main.cf or in any master.cf service'));
         }
       }

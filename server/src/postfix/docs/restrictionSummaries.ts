@@ -53,6 +53,10 @@ export const RESTRICTION_SUMMARIES: Record<string, readonly [en: string, es: str
   reject_sender_login_mismatch: ['Both login mismatch checks: authenticated and unauthenticated.', 'Las dos comprobaciones de usuario y remitente: autenticado y no autenticado.'],
   reject_unauthenticated_sender_login_mismatch: ['Reject a sender address that belongs to a login when the client did not log in.', 'Rechaza un remitente que pertenece a un usuario cuando el cliente no se autenticó.'],
   reject_unknown_sender_domain: ['Reject a sender domain with no DNS A or MX record.', 'Rechaza un dominio de remitente sin registro A ni MX en el DNS.'],
+  reject_unknown_address: [
+    'Undocumented: smtpd runs the same check as reject_unknown_sender_domain, which is the name to use.',
+    'Sin documentar: smtpd hace la misma comprobación que reject_unknown_sender_domain, el nombre que conviene usar.',
+  ],
   reject_unlisted_sender: ['Reject a sender in our own domains that does not exist.', 'Rechaza un remitente de nuestros dominios que no existe.'],
   reject_unverified_sender: ['Reject a sender address that address verification cannot deliver to.', 'Rechaza un remitente al que la verificación de direcciones no puede entregar.'],
   check_recipient_access: ['Look up the RCPT TO address, domain and parents in an access table.', 'Busca la dirección de RCPT TO, su dominio y los superiores en una tabla de acceso.'],

@@ -94,6 +94,11 @@ describe('main.cf diagnostics', () => {
       assert.deepEqual(d.range, { start: { line: 1, character: 4 }, end: { line: 1, character: 20 } });
       assert.deepEqual(has('smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination\n', 'unknown-restriction'), []);
     });
+    it('no unknown-restriction for names smtpd accepts without documenting them, or in another case', () => {
+      const main = 'smtpd_sender_restrictions = reject_unknown_address, reject_rbl zen.spamhaus.org, Reject_Non_FQDN_Sender\n';
+      assert.deepEqual(has(main, 'unknown-restriction'), []);
+      assert.equal(has('smtpd_sender_restrictions = reject_unknown_adress\n', 'unknown-restriction').length, 1);
+    });
     it('a restriction in a list whose stage cannot see it', () => {
       assert.equal(has('smtpd_etrn_restrictions = reject_unknown_sender_domain\n', 'restriction-wrong-list').length, 1);
       assert.deepEqual(has('smtpd_etrn_restrictions = permit_mynetworks, reject\n', 'restriction-wrong-list'), []);

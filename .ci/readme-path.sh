@@ -58,4 +58,7 @@ fi
 phase "Ctrl+C left no process behind"
 
 phase "npm test"
-npm test
+status=0
+npm test || status=$?
+phase "npm test ended with exit status $status"
+exit "$status"

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Workspace } from '../languageservice/service';
+import { listDiskFiles } from './diskFiles';
 import { isTooLarge } from './largeDocuments';
 
 /** Larger files are not read from disk for cross-file analysis; the editor still opens them. */
@@ -23,5 +24,6 @@ export function serverWorkspace(documents: TextDocuments<TextDocument>): Workspa
         return undefined;
       }
     },
+    listFiles: listDiskFiles,
   };
 }

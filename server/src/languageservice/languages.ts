@@ -8,11 +8,14 @@ import { zoneService } from './zone';
 import { aliasesService } from './aliases';
 import { postfixMapService } from './postfixMap';
 import { msmtprcService } from './msmtprc';
+import { dovecotService } from './dovecot';
+import { saslConfService } from './saslConf';
+import { saslauthdService } from './saslauthd';
 import { masterCfCodeLenses } from '../smtp/codeLens';
 
-export type LanguageId = 'postfix-main' | 'postfix-master' | 'dns-zone' | 'postfix-aliases' | 'postfix-map' | 'msmtprc';
+export type LanguageId = 'postfix-main' | 'postfix-master' | 'dns-zone' | 'postfix-aliases' | 'postfix-map' | 'msmtprc' | 'dovecot' | 'cyrus-sasl' | 'saslauthd';
 
-export const LANGUAGE_IDS: readonly LanguageId[] = ['postfix-main', 'postfix-master', 'dns-zone', 'postfix-aliases', 'postfix-map', 'msmtprc'];
+export const LANGUAGE_IDS: readonly LanguageId[] = ['postfix-main', 'postfix-master', 'dns-zone', 'postfix-aliases', 'postfix-map', 'msmtprc', 'dovecot', 'cyrus-sasl', 'saslauthd'];
 
 const services: Record<LanguageId, LanguageService> = {
   'postfix-main': mainCfService,
@@ -21,6 +24,9 @@ const services: Record<LanguageId, LanguageService> = {
   'postfix-aliases': aliasesService,
   'postfix-map': postfixMapService,
   msmtprc: msmtprcService,
+  dovecot: dovecotService,
+  'cyrus-sasl': saslConfService,
+  saslauthd: saslauthdService,
 };
 
 // "▶ Test port N" above master.cf's SMTP services, unless the master.cf service offers lenses itself.
@@ -38,6 +44,10 @@ export function languageForPath(path: string, firstLine = ''): LanguageId | unde
   if (/^\$(TTL|ORIGIN)\b/.test(firstLine)) return 'dns-zone';
   if (name === 'aliases') return 'postfix-aliases';
   if (/^\.?msmtprc$/.test(name)) return 'msmtprc';
+  if (isDovecotFile(path, name)) return 'dovecot';
+  if (/(^|[\\/])sasl2?[\\/][^\\/]+\.conf$/.test(path)) return 'cyrus-sasl';
+  // Debian's init script reads every /etc/default/saslauthd* file as an instance.
+  if (/^saslauthd[\w-]*$/.test(name) && /(^|[\\/])default[\\/][^\\/]+$/.test(path)) return 'saslauthd';
   if (isLookupTableSource(path, name)) return 'postfix-map';
   return undefined;
 }
@@ -47,4 +57,10 @@ function isLookupTableSource(path: string, name: string): boolean {
   if (/^[\w-]+_(access|canonical)$/.test(name)) return true;
   const known = /^(transport|virtual|canonical|generic|relocated|access|sasl_passwd|sender_dependent_relayhost|[\w-]+_maps?)$/;
   return known.test(name) && /(^|[\\/])postfix[\\/]/.test(path);
+}
+
+/** dovecot.conf, and *.conf / *.conf.ext in a dovecot folder or its conf.d. */
+function isDovecotFile(path: string, name: string): boolean {
+  if (name === 'dovecot.conf') return true;
+  return /\.conf(\.ext)?$/.test(name) && /(^|[\\/])dovecot[\\/](conf\.d[\\/])?[^\\/]+$/.test(path);
 }

@@ -22,6 +22,12 @@ import type {
 export interface Workspace {
   /** The text of a file, from the editor when it is open there, else from disk; undefined if unreadable. */
   readText(uri: string): string | undefined;
+  /**
+   * The names of the files in a folder (given as a URI ending in '/'), sorted; undefined when the
+   * folder cannot be read. Optional: without it, analyses that follow globs (Dovecot's
+   * `!include conf.d/*.conf`) or look for a file's absence in a folder skip that part.
+   */
+  listFiles?(folderUri: string): string[] | undefined;
 }
 
 export interface ServiceContext {

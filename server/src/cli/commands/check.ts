@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { languageForPath, LANGUAGE_IDS, serviceFor } from '../../languageservice/languages';
 import type { Workspace } from '../../languageservice/service';
+import { listDiskFiles } from '../../handlers/diskFiles';
 import { setZoneOrigin } from '../../languageservice/zone/parsed';
 import { CliError, Command, EXIT_USAGE, usageError } from '../usage';
 
@@ -96,6 +97,7 @@ function diskWorkspace(): Workspace {
         return undefined;
       }
     },
+    listFiles: listDiskFiles,
   };
 }
 

@@ -21,8 +21,8 @@ export interface SecurityFinding {
   severity: 'error' | 'warning';
 }
 
-const yes = (model: PostfixModel, name: string, service?: ServiceView) => model.expand(model.raw(name, service) ?? '', service).trim().toLowerCase() === 'yes';
-const value = (model: PostfixModel, name: string, service?: ServiceView) => model.expand(model.raw(name, service) ?? '', service).trim();
+export const yes = (model: PostfixModel, name: string, service?: ServiceView) => model.expand(model.raw(name, service) ?? '', service).trim().toLowerCase() === 'yes';
+export const value = (model: PostfixModel, name: string, service?: ServiceView) => model.expand(model.raw(name, service) ?? '', service).trim();
 
 /** Answers per model: master.cf asks once per option, and each answer scans every service. */
 const saslAnswers = new WeakMap<PostfixModel, boolean>();
@@ -37,7 +37,7 @@ export function saslEnabledSomewhere(model: PostfixModel): boolean {
   return answer;
 }
 
-function tlsOffered(model: PostfixModel, service?: ServiceView): boolean {
+export function tlsOffered(model: PostfixModel, service?: ServiceView): boolean {
   const level = value(model, 'smtpd_tls_security_level', service);
   return level === 'may' || level === 'encrypt' || yes(model, 'smtpd_tls_wrappermode', service) || (level === '' && (yes(model, 'smtpd_use_tls', service) || yes(model, 'smtpd_enforce_tls', service)));
 }

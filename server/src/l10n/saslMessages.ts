@@ -1,0 +1,178 @@
+// Messages of the SASL side of the lesson: Cyrus smtpd.conf, /etc/default/saslauthd, Dovecot, and
+// the cross-checks that compare them with main.cf and master.cf. Part of `messages` (./messages.ts).
+export const saslMessages = {
+  // Cyrus SASL application configuration (smtpd.conf)
+  'saslconf.missing-colon': {
+    en: "libsasl expects 'option: value' with ':' right after the name; it refuses the whole file here, so AUTH fails",
+    es: "libsasl espera 'opción: valor' con ':' justo tras el nombre; aquí rechaza el fichero entero, así que AUTH falla",
+  },
+  'saslconf.missing-value': {
+    en: "'{0}' has no value; libsasl refuses the whole file, so AUTH fails",
+    es: "'{0}' no tiene valor; libsasl rechaza el fichero entero, así que AUTH falla",
+  },
+  'saslconf.unknown-option': {
+    en: "'{0}' is not a Cyrus SASL option; libsasl ignores it",
+    es: "'{0}' no es una opción de Cyrus SASL; libsasl la ignora",
+  },
+  'saslconf.duplicate-option': {
+    en: "'{0}' is already set on line {1}; libsasl uses the first one and ignores this one",
+    es: "'{0}' ya está en la línea {1}; libsasl usa la primera e ignora esta",
+  },
+  'saslconf.bad-value': {
+    en: "'{0}' is not a value of {1}; it takes {2}",
+    es: "'{0}' no es un valor de {1}; admite {2}",
+  },
+  'saslconf.did-you-mean': { en: "Did you mean '{0}'?", es: "¿Quería decir '{0}'?" },
+  // /etc/default/saslauthd
+  'saslauthd.not-an-assignment': {
+    en: "This is not a NAME=value assignment (no blanks around '='); the init script runs it as a command",
+    es: "Esto no es una asignación NOMBRE=valor (sin espacios junto al '='); el script de arranque lo ejecuta como orden",
+  },
+  'saslauthd.unclosed-quote': { en: 'This quote is never closed', es: 'Estas comillas no se cierran' },
+  'saslauthd.unknown-variable': {
+    en: "The init script does not read '{0}'",
+    es: "El script de arranque no lee '{0}'",
+  },
+  'saslauthd.not-started': {
+    en: "saslauthd is not started unless START=yes; without it Postfix's AUTH fails",
+    es: 'saslauthd no arranca si no hay START=yes; sin él, AUTH de Postfix falla',
+  },
+  'saslauthd.no-socket-dir': {
+    en: "OPTIONS has no '-m DIR'; the init script then refuses to start saslauthd",
+    es: "OPTIONS no tiene '-m DIR'; entonces el script de arranque se niega a iniciar saslauthd",
+  },
+  'saslauthd.debug-flag': {
+    en: "With -d saslauthd stays in the foreground; the init script refuses to start it",
+    es: 'Con -d saslauthd se queda en primer plano; el script de arranque se niega a iniciarlo',
+  },
+  'saslauthd.unknown-flag': {
+    en: "saslauthd has no option '-{0}'; it prints its usage and does not start",
+    es: "saslauthd no tiene la opción '-{0}'; muestra su uso y no arranca",
+  },
+  'saslauthd.missing-argument': {
+    en: "'-{0}' needs an argument",
+    es: "'-{0}' necesita un argumento",
+  },
+  'saslauthd.stray-word': {
+    en: "'{0}' is not an option; saslauthd takes none but flags",
+    es: "'{0}' no es una opción; saslauthd solo admite opciones",
+  },
+  'saslauthd.relative-dir': {
+    en: 'The socket folder after -m must be an absolute path',
+    es: 'La carpeta del socket tras -m debe ser una ruta absoluta',
+  },
+  'saslauthd.unknown-mechanism': {
+    en: "'{0}' is not a saslauthd authentication mechanism; it takes {1}",
+    es: "'{0}' no es un mecanismo de autenticación de saslauthd; admite {1}",
+  },
+  'saslauthd.mechanism-twice': {
+    en: 'MECHANISMS already gives -a; the init script passes both',
+    es: 'MECHANISMS ya da -a; el script de arranque pasa los dos',
+  },
+  'saslauthd.not-a-number': {
+    en: "'{0}' must be a whole number",
+    es: "'{0}' debe ser un número entero",
+  },
+  // Dovecot
+  'dovecot.missing-key': {
+    en: "A setting needs a name before '='",
+    es: "Un ajuste necesita un nombre antes de '='",
+  },
+  'dovecot.unexpected-close': {
+    en: "This '}' closes no section",
+    es: "Esta '}' no cierra ninguna sección",
+  },
+  'dovecot.missing-close': {
+    en: "This section is never closed with '}'",
+    es: "Esta sección no se cierra nunca con '}'",
+  },
+  'dovecot.expecting-brace': {
+    en: "Dovecot expects 'name = value' or 'type [name] {' here",
+    es: "Dovecot espera 'nombre = valor' o 'tipo [nombre] {' aquí",
+  },
+  'dovecot.garbage-after-brace': {
+    en: "Nothing may follow '{' on its line; put each setting on a line of its own",
+    es: "Tras '{' no puede haber nada en la línea; ponga cada ajuste en su propia línea",
+  },
+  'dovecot.include-no-match': {
+    en: "No file matches '{0}'; Dovecot refuses the configuration (use !include_try for optional files)",
+    es: "Ningún fichero coincide con '{0}'; Dovecot rechaza la configuración (use !include_try para ficheros opcionales)",
+  },
+  'dovecot.include-without-path': { en: '!include needs a file or a pattern', es: '!include necesita un fichero o un patrón' },
+  'dovecot.ambiguous-hash': {
+    en: "Dovecot reads this '#' as the start of a comment (and warns); put a blank before it, or quote the value",
+    es: "Dovecot lee este '#' como inicio de comentario (y avisa); ponga un espacio delante o entrecomille el valor",
+  },
+  'dovecot.unknown-setting': {
+    en: "Dovecot {0} has no setting '{1}' here; doveconf refuses the configuration",
+    es: "Dovecot {0} no tiene el ajuste '{1}' aquí; doveconf rechaza la configuración",
+  },
+  'dovecot.unknown-section': {
+    en: "Dovecot {0} has no section '{1}' here; doveconf refuses the configuration",
+    es: "Dovecot {0} no tiene la sección '{1}' aquí; doveconf rechaza la configuración",
+  },
+  'dovecot.did-you-mean': { en: "Did you mean '{0}'?", es: "¿Quería decir '{0}'?" },
+  'dovecot.bad-boolean': {
+    en: "'{0}' takes yes or no",
+    es: "'{0}' admite yes o no",
+  },
+  'dovecot.bad-number': {
+    en: "'{0}' takes a number",
+    es: "'{0}' admite un número",
+  },
+  'dovecot.bad-mode': {
+    en: "'{0}' takes an octal mode such as 0660",
+    es: "'{0}' admite un modo octal como 0660",
+  },
+  'dovecot.hover.default': { en: 'Default: {0}', es: 'Valor por omisión: {0}' },
+  'dovecot.hover.empty': { en: '(empty)', es: '(vacío)' },
+  'dovecot.hover.no-doc': {
+    en: 'A Dovecot {0} setting.',
+    es: 'Un ajuste de Dovecot {0}.',
+  },
+  // Cross-checks between main.cf/master.cf and the SASL side
+  'sasl.no-dovecot-listener': {
+    en: "Postfix connects to {0} for Dovecot SASL, but no Dovecot unix_listener is there: AUTH will fail",
+    es: 'Postfix se conecta a {0} para Dovecot SASL, pero no hay ningún unix_listener de Dovecot ahí: AUTH fallará',
+  },
+  'sasl.listener-elsewhere': {
+    en: "This listener looks meant for Postfix, but Postfix connects to {0} (smtpd_sasl_path): AUTH will fail",
+    es: 'Este listener parece pensado para Postfix, pero Postfix se conecta a {0} (smtpd_sasl_path): AUTH fallará',
+  },
+  'sasl.listener-permissions': {
+    en: "Postfix (user {0}) cannot connect to this socket: mode {1}, owner '{2}', group '{3}'. Set user = {0} and group = {0} with mode = 0660: AUTH will fail until then",
+    es: "Postfix (usuario {0}) no puede conectarse a este socket: modo {1}, dueño '{2}', grupo '{3}'. Ponga user = {0} y group = {0} con mode = 0660: hasta entonces AUTH fallará",
+  },
+  'sasl.no-app-file': {
+    en: "Cyrus SASL reads {0} for this application, but that file is not in the SASL folder: AUTH will fail",
+    es: 'Cyrus SASL lee {0} para esta aplicación, pero ese fichero no está en la carpeta SASL: AUTH fallará',
+  },
+  'sasl.saslauthd-not-started': {
+    en: 'smtpd.conf checks passwords through saslauthd, but saslauthd is not started (START=yes): AUTH will fail',
+    es: 'smtpd.conf comprueba las contraseñas con saslauthd, pero saslauthd no arranca (START=yes): AUTH fallará',
+  },
+  'sasl.socket-outside-chroot': {
+    en: "smtpd runs chrooted in {0}, so it can only reach saslauthd's socket inside it: use -m {1}. AUTH will fail",
+    es: 'smtpd se ejecuta enjaulado en {0}, así que solo alcanza el socket de saslauthd dentro: use -m {1}. AUTH fallará',
+  },
+  'sasl.socket-path-mismatch': {
+    en: "smtpd looks for saslauthd's socket at {0}, but saslauthd creates it at {1}: AUTH will fail",
+    es: 'smtpd busca el socket de saslauthd en {0}, pero saslauthd lo crea en {1}: AUTH fallará',
+  },
+  'sasl.no-usable-mechanism': {
+    en: '{0} rules out every mechanism the SASL side offers ({1}): AUTH will fail',
+    es: '{0} descarta todos los mecanismos que ofrece el lado SASL ({1}): AUTH fallará',
+  },
+  'sasl.plaintext-before-tls': {
+    en: 'Postfix offers AUTH before TLS, but Dovecot refuses plaintext logins without TLS (disable_plaintext_auth = yes): set smtpd_tls_auth_only = yes, or AUTH fails on unencrypted sessions',
+    es: 'Postfix ofrece AUTH antes de TLS, pero Dovecot rechaza los inicios de sesión en claro sin TLS (disable_plaintext_auth = yes): ponga smtpd_tls_auth_only = yes, o AUTH fallará en sesiones sin cifrar',
+  },
+  'sasl.related.postfix-path': { en: 'Postfix connects here', es: 'Postfix se conecta aquí' },
+  'sasl.related.listener': { en: 'The Dovecot listener', es: 'El listener de Dovecot' },
+  'sasl.related.pwcheck': { en: 'Passwords are checked through saslauthd here', es: 'Aquí se comprueban las contraseñas con saslauthd' },
+  'sasl.related.chroot': { en: 'smtpd runs chrooted here', es: 'Aquí smtpd se ejecuta enjaulado' },
+  'sasl.related.mechanisms': { en: 'The mechanisms offered', es: 'Los mecanismos ofrecidos' },
+  'sasl.related.socket-dir': { en: "saslauthd's socket folder", es: 'La carpeta del socket de saslauthd' },
+  'sasl.related.plaintext': { en: 'Dovecot refuses plaintext without TLS', es: 'Dovecot rechaza texto en claro sin TLS' },
+  'sasl.related.sasl-type': { en: 'The SASL type Postfix uses', es: 'El tipo de SASL que usa Postfix' },
+} as const satisfies Record<string, { en: string; es: string }>;

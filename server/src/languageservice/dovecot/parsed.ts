@@ -1,0 +1,4 @@
+import { parseDovecot } from '../../parsers/dovecot';
+import { parsePerVersion } from '../parseCache';
+
+export const parsedDovecot = parsePerVersion(parseDovecot);

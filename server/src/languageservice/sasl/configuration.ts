@@ -1,0 +1,154 @@
+// The files that decide whether SMTP AUTH works, found from any one of them the way they sit under
+// /etc: ROOT/postfix/main.cf and master.cf, ROOT/postfix/sasl/APP.conf (Cyrus), ROOT/default/saslauthd,
+// and ROOT/dovecot/dovecot.conf with the files it includes. ROOT is the folder above the last of
+// postfix/, default/ or dovecot/ in the file's path, so a workspace that mirrors /etc (or /etc
+// itself) works. Files are read through the Workspace (editor buffers first), parsed once per text.
+import type { MainCfFile } from '../../parsers/maincf';
+import { parseMainCf } from '../../parsers/maincf';
+import type { MasterCfFile } from '../../parsers/mastercf';
+import { parseMasterCf } from '../../parsers/mastercf';
+import { DovecotFile, parseDovecot, walkDovecot } from '../../parsers/dovecot';
+import { parseSaslConf, SaslConfFile } from '../../parsers/saslConf';
+import { parseSaslauthdDefaults, SaslauthdDefaultsFile } from '../../parsers/saslauthdDefaults';
+import type { Workspace } from '../service';
+
+export interface Parsed<T> {
+  uri: string;
+  tree: T;
+}
+
+export interface SaslFiles {
+  root: string;
+  main?: Parsed<MainCfFile>;
+  master?: Parsed<MasterCfFile>;
+  /** ROOT/postfix/sasl/ (or where cyrus_sasl_config_path points inside ROOT). */
+  cyrusFolder: string;
+  /** The folder's files, when the workspace can list it; undefined when it cannot or it is absent. */
+  cyrusFolderFiles?: string[];
+  /** APP.conf files by application name: those main.cf and master.cf name, smtpd, and any listed. */
+  cyrusApps: Map<string, Parsed<SaslConfFile>>;
+  saslauthd?: Parsed<SaslauthdDefaultsFile>;
+  /** dovecot.conf first, then every included file in the order Dovecot reads them. */
+  dovecot: Parsed<DovecotFile>[];
+  /** A text fingerprint of every file read, for caching what is computed from them. */
+  signature: string;
+}
+
+const MARKERS = ['/postfix/', '/default/', '/dovecot/'];
+
+/** The folder URI (ending in '/') that holds postfix/, default/ and dovecot/, or undefined. */
+export function configurationRoot(uri: string): string | undefined {
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith('untitled:')) return undefined;
+  let best = -1;
+  for (const m of MARKERS) best = Math.max(best, uri.lastIndexOf(m));
+  return best < 0 ? undefined : uri.slice(0, best + 1);
+}
+
+const parseCache = new Map<string, { text: string; tree: unknown }>();
+
+function read<T>(workspace: Workspace, uri: string, parse: (text: string) => T, texts: string[]): Parsed<T> | undefined {
+  const text = workspace.readText(uri);
+  if (text === undefined) return undefined;
+  texts.push(uri, String(text.length), text);
+  const hit = parseCache.get(uri);
+  if (hit && hit.text === text) return { uri, tree: hit.tree as T };
+  const tree = parse(text);
+  if (parseCache.size > 256) parseCache.clear();
+  parseCache.set(uri, { text, tree });
+  return { uri, tree };
+}
+
+/** Dovecot's own limit on include depth is far above what anyone writes; this bounds cycles and globs. */
+const MAX_DOVECOT_FILES = 200;
+
+export function saslFiles(anyUri: string, workspace: Workspace): SaslFiles | undefined {
+  const root = configurationRoot(anyUri);
+  if (!root) return undefined;
+  const texts: string[] = [];
+  const main = read(workspace, `${root}postfix/main.cf`, parseMainCf, texts);
+  const master = read(workspace, `${root}postfix/master.cf`, parseMasterCf, texts);
+  const cyrusFolder = cyrusFolderOf(root, main?.tree);
+  const cyrusFolderFiles = workspace.listFiles?.(cyrusFolder);
+  if (cyrusFolderFiles) texts.push(cyrusFolderFiles.join('/'));
+  const cyrusApps = new Map<string, Parsed<SaslConfFile>>();
+  for (const app of applicationNames(main?.tree, master?.tree, cyrusFolderFiles)) {
+    const file = read(workspace, `${cyrusFolder}${app}.conf`, parseSaslConf, texts);
+    if (file) cyrusApps.set(app, file);
+  }
+  const saslauthd = read(workspace, `${root}default/saslauthd`, parseSaslauthdDefaults, texts);
+  const dovecot: Parsed<DovecotFile>[] = [];
+  const start = read(workspace, `${root}dovecot/dovecot.conf`, parseDovecot, texts);
+  if (start) followIncludes(start, workspace, dovecot, new Set(), texts);
+  return { root, main, master, cyrusFolder, cyrusFolderFiles, cyrusApps, saslauthd, dovecot, signature: texts.join('\0') };
+}
+
+/** smtpd (the default), every smtpd_sasl_path value written in main.cf or a master.cf -o, and listed *.conf. */
+function applicationNames(main: MainCfFile | undefined, master: MasterCfFile | undefined, listed: string[] | undefined): Set<string> {
+  const names = new Set(['smtpd']);
+  for (const e of main?.entries ?? []) if (e.name === 'smtpd_sasl_path' && /^[\w.-]+$/.test(e.value)) names.add(e.value);
+  for (const entry of master?.entries ?? [])
+    for (const o of entry.options) if (o.name === 'smtpd_sasl_path' && o.value && /^[\w.-]+$/.test(o.value)) names.add(o.value);
+  for (const f of listed ?? []) if (f.endsWith('.conf')) names.add(f.slice(0, -'.conf'.length));
+  return names;
+}
+
+/** Where Postfix's Cyrus SASL looks for APP.conf: cyrus_sasl_config_path, mapped under ROOT when absolute. */
+function cyrusFolderOf(root: string, main: MainCfFile | undefined): string {
+  const configured = main?.entries.filter((e) => e.name === 'cyrus_sasl_config_path').pop()?.value.split(':')[0];
+  if (configured && configured.startsWith('/etc/')) return `${root}${configured.slice('/etc/'.length).replace(/\/?$/, '/')}`;
+  return `${root}postfix/sasl/`;
+}
+
+function followIncludes(file: Parsed<DovecotFile>, workspace: Workspace, out: Parsed<DovecotFile>[], seen: Set<string>, texts: string[]): void {
+  if (seen.has(file.uri) || out.length >= MAX_DOVECOT_FILES) return;
+  seen.add(file.uri);
+  out.push(file);
+  const folder = file.uri.slice(0, file.uri.lastIndexOf('/') + 1);
+  for (const { node } of walkDovecot(file.tree.nodes)) {
+    if (node.kind !== 'include' || node.path === '') continue;
+    for (const uri of includedUris(folder, node.path, workspace)) {
+      const next = read(workspace, uri, parseDovecot, texts);
+      if (next) followIncludes(next, workspace, out, seen, texts);
+    }
+  }
+}
+
+/**
+ * The files an include names, relative to the including file's folder. Absolute paths outside
+ * /etc/dovecot (such as /usr/share/dovecot/protocols.d) are not in the workspace and are skipped.
+ * Wildcards are followed in the last path segment, which is where configurations use them.
+ */
+export function includedUris(folder: string, path: string, workspace: Workspace): string[] {
+  let target: string;
+  if (path.startsWith('/etc/')) {
+    const root = configurationRoot(folder);
+    if (!root) return [];
+    target = `${root}${path.slice('/etc/'.length)}`;
+  } else if (path.startsWith('/')) return [];
+  else target = folder + path;
+  const slash = target.lastIndexOf('/');
+  const dir = target.slice(0, slash + 1);
+  const pattern = target.slice(slash + 1);
+  if (!/[*?[]/.test(pattern)) return [target];
+  const re = globRegExp(pattern);
+  return (workspace.listFiles?.(dir) ?? []).filter((name) => re.test(name) && !name.startsWith('.')).map((name) => dir + name);
+}
+
+export function globRegExp(pattern: string): RegExp {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const close = pattern.indexOf(']', i + 2);
+      if (close < 0) re += '\\[';
+      else {
+        const body = pattern.slice(i + 1, close).replace(/\\/g, '\\\\');
+        re += `[${body.startsWith('!') ? '^' + body.slice(1) : body}]`;
+        i = close;
+      }
+    } else re += c.replace(/[.+^${}()|\\\]]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}

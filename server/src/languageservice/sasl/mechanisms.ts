@@ -1,0 +1,62 @@
+// What each SASL mechanism resists, as Cyrus SASL's plugins and Dovecot's mechanisms declare it,
+// and which of them survive Postfix's smtpd_sasl_security_options. Postfix filters the offered
+// list the same way with either SASL type.
+export interface MechanismTraits {
+  /** Sends the password as is (PLAIN, LOGIN): refused by noplaintext. */
+  plaintext: boolean;
+  /** Open to offline dictionary attacks: refused by nodictionary. */
+  dictionary: boolean;
+  /** Open to active (non-dictionary) attacks: refused by noactive. */
+  active: boolean;
+  anonymous: boolean;
+  /** Authenticates the server too: required by mutual_auth. */
+  mutual: boolean;
+  /** Required by forward_secrecy. */
+  forwardSecrecy: boolean;
+}
+
+const t = (plaintext: boolean, dictionary: boolean, active: boolean, anonymous: boolean, mutual: boolean, forwardSecrecy: boolean): MechanismTraits => ({
+  plaintext,
+  dictionary,
+  active,
+  anonymous,
+  mutual,
+  forwardSecrecy,
+});
+
+export const MECHANISM_TRAITS: Record<string, MechanismTraits> = {
+  PLAIN: t(true, true, true, false, false, false),
+  LOGIN: t(true, true, true, false, false, false),
+  ANONYMOUS: t(false, true, true, true, false, false),
+  'CRAM-MD5': t(false, true, true, false, false, false),
+  'DIGEST-MD5': t(false, true, true, false, true, false),
+  NTLM: t(false, true, true, false, false, false),
+  OTP: t(false, true, true, false, false, true),
+  EXTERNAL: t(false, false, true, false, false, false),
+  GSSAPI: t(false, true, false, false, true, false),
+  'GS2-KRB5': t(false, true, false, false, true, false),
+  'SCRAM-SHA-1': t(false, true, false, false, true, false),
+  'SCRAM-SHA-256': t(false, true, false, false, true, false),
+  SRP: t(false, false, false, false, true, true),
+};
+
+/** The security option words Postfix understands. */
+export const SECURITY_OPTIONS = ['noplaintext', 'noactive', 'nodictionary', 'noanonymous', 'mutual_auth', 'forward_secrecy'];
+
+/** Whether a mechanism passes the options; one we know nothing of is given the benefit of the doubt. */
+export function passes(mechanism: string, options: readonly string[]): boolean {
+  const m = MECHANISM_TRAITS[mechanism.toUpperCase()];
+  if (!m) return true;
+  return !(
+    (options.includes('noplaintext') && m.plaintext) ||
+    (options.includes('nodictionary') && m.dictionary) ||
+    (options.includes('noactive') && m.active) ||
+    (options.includes('noanonymous') && m.anonymous) ||
+    (options.includes('mutual_auth') && !m.mutual) ||
+    (options.includes('forward_secrecy') && !m.forwardSecrecy)
+  );
+}
+
+export function isPlaintext(mechanism: string): boolean {
+  return MECHANISM_TRAITS[mechanism.toUpperCase()]?.plaintext ?? false;
+}

@@ -1,0 +1,4 @@
+import { parseSaslauthdDefaults } from '../../parsers/saslauthdDefaults';
+import { parsePerVersion } from '../parseCache';
+
+export const parsedSaslauthd = parsePerVersion(parseSaslauthdDefaults);

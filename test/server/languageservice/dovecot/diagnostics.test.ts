@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { dovecotService } from '../../../../server/src/languageservice/dovecot';
+import type { ServiceContext, Workspace } from '../../../../server/src/languageservice/service';
+
+const noFiles: Workspace = { readText: () => undefined };
+const ctx = (locale: 'en' | 'es' = 'en', workspace = noFiles): ServiceContext => ({ locale, workspace });
+const doc = (text: string, uri = 'file:///lab/dovecot/conf.d/10-master.conf') => TextDocument.create(uri, 'dovecot', 1, text);
+const codes = (text: string, workspace = noFiles) => dovecotService.diagnostics(doc(text), ctx('en', workspace)).map((d) => [d.code, d.range.start.line]);
+
+const LISTENER = `service auth {
+  unix_listener /var/spool/postfix/private/auth {
+    mode = 0660
+    user = postfix
+    group = postfix
+  }
+}
+`;
+
+describe('Dovecot language service', () => {
+  it("accepts the lesson's listener for Postfix", () => {
+    assert.deepEqual(codes(LISTENER), []);
+  });
+
+  it('reports settings and sections the installed Dovecot lacks where they are written, with a suggestion', () => {
+    const ds = dovecotService.diagnostics(doc('auth_mechanism = plain\nservice auth {\n  unix_listner x {\n  }\n  mode = 0660\n}\n'), ctx());
+    assert.deepEqual(ds.map((d) => [d.code, d.range.start.line]), [['dovecot/unknown-setting', 0], ['dovecot/unknown-section', 2], ['dovecot/unknown-setting', 4]]);
+    assert.match(String(ds[0].message), /Did you mean 'auth_mechanisms'/);
+    assert.match(String(ds[1].message), /Did you mean 'unix_listener'/);
+  });
+
+  it('accepts filters and free sections, and settings inside them', () => {
+    assert.deepEqual(codes('protocol imap {\n  auth_mechanisms = plain\n}\nplugin {\n  anything_at_all = 1\n}\n'), []);
+    assert.deepEqual(codes('protocol imap {\n  bogus = 1\n}\n'), [['dovecot/unknown-setting', 1]]);
+  });
+
+  it('checks yes/no, numbers and modes like doveconf', () => {
+    assert.deepEqual(codes('disable_plaintext_auth = maybe\nauth_worker_max_count = 10k\nservice auth {\n  unix_listener x {\n    mode = 0999\n  }\n}\n'), [
+      ['dovecot/bad-boolean', 0],
+      ['dovecot/bad-number', 1],
+      ['dovecot/bad-mode', 4],
+    ]);
+    assert.deepEqual(codes('disable_plaintext_auth = YES\nauth_cache_size = 10M\n'), []);
+  });
+
+  it('reports !include patterns that match nothing, where the workspace can list folders', () => {
+    const files: Record<string, string[]> = { 'file:///lab/dovecot/conf.d/': ['10-auth.conf'] };
+    const ws: Workspace = { readText: (u) => (u === 'file:///lab/dovecot/conf.d/10-auth.conf' ? '' : undefined), listFiles: (f) => files[f] };
+    const check = (text: string) => dovecotService.diagnostics(doc(text, 'file:///lab/dovecot/dovecot.conf'), ctx('en', ws)).map((d) => d.code);
+    assert.deepEqual(check('!include conf.d/*.conf\n!include conf.d/10-auth.conf\n!include_try local.conf\n!include_try /usr/share/dovecot/protocols.d/*.protocol\n'), []);
+    assert.deepEqual(check('!include conf.d/*.cnf\n!include local.conf\n'), ['dovecot/include-no-match', 'dovecot/include-no-match']);
+    assert.deepEqual(dovecotService.diagnostics(doc('!include nothing.conf\n'), ctx()).map((d) => d.code), []);
+  });
+
+  it('completes what the enclosing section takes, with defaults, and values of booleans and mechanisms', () => {
+    const inListener = dovecotService.completion!(doc('service auth {\n  unix_listener x {\n    \n  }\n}\n'), { line: 2, character: 4 }, ctx());
+    assert.deepEqual(inListener.filter((c) => ['mode', 'user', 'group'].includes(String(c.label))).map((c) => [c.label, c.detail]), [['group', '= '], ['mode', '= 0600'], ['user', '= ']]);
+    assert.ok(!inListener.some((c) => c.label === 'auth_mechanisms'));
+    const top = dovecotService.completion!(doc(''), { line: 0, character: 0 }, ctx()).map((c) => c.label);
+    assert.ok(top.includes('auth_mechanisms') && top.includes('service') && top.includes('!include_try'));
+    assert.deepEqual(dovecotService.completion!(doc('disable_plaintext_auth = '), { line: 0, character: 25 }, ctx()).map((c) => c.label), ['yes', 'no']);
+    assert.ok(dovecotService.completion!(doc('auth_mechanisms = plain '), { line: 0, character: 24 }, ctx()).some((c) => c.label === 'login'));
+  });
+
+  it('hovers with our description and the installed default, in both languages', () => {
+    const en = JSON.stringify(dovecotService.hover!(doc('disable_plaintext_auth = no\n'), { line: 0, character: 3 }, ctx()));
+    assert.match(en, /plaintext mechanisms/);
+    assert.match(en, /Default: `yes`/);
+    const es = JSON.stringify(dovecotService.hover!(doc(LISTENER), { line: 1, character: 4 }, ctx('es')));
+    assert.match(es, /Un socket UNIX/);
+  });
+
+  it('outlines sections', () => {
+    const symbols = dovecotService.documentSymbols!(doc(LISTENER));
+    assert.deepEqual(symbols.map((s) => [s.name, s.children!.map((c) => c.name)]), [['service auth', ['unix_listener /var/spool/postfix/private/auth']]]);
+  });
+});

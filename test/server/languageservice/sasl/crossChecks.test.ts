@@ -1,0 +1,145 @@
+// Every cross-check between Postfix and its SASL side, with a configuration where it fires (on the
+// line to change, with related information at the other file) and one where it stays quiet.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { serviceFor } from '../../../../server/src/languageservice/languages';
+import type { ServiceContext } from '../../../../server/src/languageservice/service';
+
+const ROOT = 'file:///lab/etc/';
+const MAIN = `${ROOT}postfix/main.cf`;
+const MASTER = `${ROOT}postfix/master.cf`;
+const SMTPD_CONF = `${ROOT}postfix/sasl/smtpd.conf`;
+const SASLAUTHD = `${ROOT}default/saslauthd`;
+const DOVECOT = `${ROOT}dovecot/dovecot.conf`;
+const TEN_MASTER = `${ROOT}dovecot/conf.d/10-master.conf`;
+
+const LANG: Record<string, string> = { [MAIN]: 'postfix-main', [MASTER]: 'postfix-master', [SMTPD_CONF]: 'cyrus-sasl', [SASLAUTHD]: 'saslauthd', [DOVECOT]: 'dovecot', [TEN_MASTER]: 'dovecot' };
+
+type Tree = Record<string, string>;
+
+function diagnostics(tree: Tree, uri: string, locale: 'en' | 'es' = 'en'): Diagnostic[] {
+  const ctx: ServiceContext = {
+    locale,
+    workspace: {
+      readText: (u) => tree[u],
+      listFiles: (folder) => {
+        const names = Object.keys(tree).filter((u) => u.startsWith(folder) && !u.slice(folder.length).includes('/')).map((u) => u.slice(folder.length));
+        return names.length > 0 ? names.sort() : undefined;
+      },
+    },
+  };
+  const doc = TextDocument.create(uri, LANG[uri], 1, tree[uri]);
+  return serviceFor(LANG[uri])!.diagnostics(doc, ctx).filter((d) => String(d.code).startsWith('sasl/'));
+}
+
+const brief = (ds: Diagnostic[]) => ds.map((d) => [d.code, d.range.start.line, (d.relatedInformation ?? []).map((r) => `${r.location.uri.slice(ROOT.length)}:${r.location.range.start.line}`)]);
+
+const MASTER_CF = (chroot: string) => `smtp      inet  n       -       ${chroot}       -       -       smtpd\n`;
+
+const CYRUS: Tree = {
+  [MAIN]: 'smtpd_sasl_auth_enable = yes\nsmtpd_sasl_path = smtpd\nsmtpd_sasl_security_options = noanonymous\nsmtpd_tls_auth_only = yes\n',
+  [MASTER]: MASTER_CF('y'),
+  [SMTPD_CONF]: 'pwcheck_method: saslauthd\nmech_list: PLAIN LOGIN\n',
+  [SASLAUTHD]: 'START=yes\nMECHANISMS="pam"\nOPTIONS="-c -m /var/spool/postfix/var/run/saslauthd"\n',
+};
+
+const LISTENER = (path: string, mode = '0660', user = 'postfix') => `service auth {\n  unix_listener ${path} {\n    mode = ${mode}\n    user = ${user}\n    group = postfix\n  }\n}\n`;
+
+const DOVE: Tree = {
+  [MAIN]: 'smtpd_sasl_type = dovecot\nsmtpd_sasl_path = private/auth\nsmtpd_sasl_auth_enable = yes\nsmtpd_tls_auth_only = yes\n',
+  [MASTER]: MASTER_CF('y'),
+  [DOVECOT]: '!include conf.d/*.conf\n',
+  [TEN_MASTER]: LISTENER('/var/spool/postfix/private/auth'),
+};
+
+const all = (tree: Tree) => Object.keys(tree).flatMap((u) => diagnostics(tree, u));
+
+describe('SASL cross-checks', () => {
+  it("find nothing wrong in the lesson's Cyrus and Dovecot set-ups", () => {
+    assert.deepEqual(all(CYRUS), []);
+    assert.deepEqual(all(DOVE), []);
+  });
+
+  it('Dovecot: a missing listener is reported on smtpd_sasl_path, pointing at service auth', () => {
+    const tree = { ...DOVE, [TEN_MASTER]: 'service auth {\n}\n' };
+    assert.deepEqual(brief(diagnostics(tree, MAIN)), [['sasl/no-dovecot-listener', 1, ['dovecot/conf.d/10-master.conf:0']]]);
+    assert.match(String(diagnostics(tree, MAIN, 'es')[0].message), /\/var\/spool\/postfix\/private\/auth/);
+  });
+
+  it('Dovecot: a listener meant for Postfix at another path is reported on the listener', () => {
+    const tree = { ...DOVE, [TEN_MASTER]: LISTENER('/var/spool/postfix/private/dovecot-auth') };
+    assert.deepEqual(brief(diagnostics(tree, TEN_MASTER)), [['sasl/listener-elsewhere', 1, ['postfix/main.cf:1']]]);
+    assert.deepEqual(brief(diagnostics(tree, MAIN)), [['sasl/no-dovecot-listener', 1, ['dovecot/conf.d/10-master.conf:1']]]);
+  });
+
+  it('Dovecot: a relative listener path is under base_dir, not the queue directory', () => {
+    assert.deepEqual(brief(diagnostics({ ...DOVE, [TEN_MASTER]: LISTENER('auth-postfix') }, MAIN)).map((d) => d[0]), ['sasl/no-dovecot-listener']);
+  });
+
+  it('Dovecot: the listener must let the postfix user connect', () => {
+    assert.deepEqual(brief(diagnostics({ ...DOVE, [TEN_MASTER]: LISTENER('/var/spool/postfix/private/auth', '0600', 'dovecot') }, TEN_MASTER)), [
+      ['sasl/listener-permissions', 2, ['postfix/main.cf:1']],
+    ]);
+    // Without mode, user and group the listener is root's, mode 0600.
+    const bare = 'service auth {\n  unix_listener /var/spool/postfix/private/auth {\n  }\n}\n';
+    assert.deepEqual(brief(diagnostics({ ...DOVE, [TEN_MASTER]: bare }, TEN_MASTER)).map((d) => d.slice(0, 2)), [['sasl/listener-permissions', 1]]);
+    assert.deepEqual(diagnostics({ ...DOVE, [TEN_MASTER]: LISTENER('/var/spool/postfix/private/auth', '0600', 'postfix') }, TEN_MASTER), []);
+  });
+
+  it('Cyrus: the application file must be in the SASL folder', () => {
+    const tree: Tree = { ...CYRUS, [`${ROOT}postfix/sasl/smtpd-other.conf`]: 'pwcheck_method: saslauthd\n' };
+    delete tree[SMTPD_CONF];
+    assert.deepEqual(brief(diagnostics(tree, MAIN)), [['sasl/no-app-file', 1, []]]);
+    assert.deepEqual(diagnostics({ ...tree, [MAIN]: tree[MAIN].replace('= smtpd', '= smtpd-other') }, MAIN), []);
+  });
+
+  it('Cyrus: saslauthd must be started', () => {
+    const tree = { ...CYRUS, [SASLAUTHD]: CYRUS[SASLAUTHD].replace('START=yes\n', '') };
+    const ds = diagnostics(tree, SASLAUTHD);
+    assert.deepEqual(brief(ds), [['sasl/saslauthd-not-started', 0, ['postfix/sasl/smtpd.conf:0']]]);
+    assert.deepEqual(brief(diagnostics({ ...CYRUS, [SASLAUTHD]: CYRUS[SASLAUTHD].replace('START=yes', 'START=no') }, SASLAUTHD)).map((d) => d[0]), ['sasl/saslauthd-not-started']);
+  });
+
+  it("Cyrus: with smtpd chrooted, saslauthd's socket folder must be inside the queue directory (the lesson's warning)", () => {
+    const tree = { ...CYRUS, [SASLAUTHD]: CYRUS[SASLAUTHD].replace('/var/spool/postfix/var/run/saslauthd', '/var/run/saslauthd') };
+    const [d] = diagnostics(tree, SASLAUTHD);
+    assert.deepEqual(brief([d]), [['sasl/socket-outside-chroot', 2, ['postfix/master.cf:0', 'postfix/sasl/smtpd.conf:0']]]);
+    assert.deepEqual(d.range, { start: { line: 2, character: 15 }, end: { line: 2, character: 33 } });
+    assert.match(d.message, /-m \/var\/spool\/postfix\/var\/run\/saslauthd/);
+  });
+
+  it('Cyrus: without chroot, the socket must be where libsasl looks', () => {
+    assert.deepEqual(brief(diagnostics({ ...CYRUS, [MASTER]: MASTER_CF('n') }, SASLAUTHD)), [['sasl/socket-path-mismatch', 2, ['postfix/sasl/smtpd.conf:0']]]);
+    const unchrooted = { ...CYRUS, [MASTER]: MASTER_CF('n'), [SASLAUTHD]: CYRUS[SASLAUTHD].replace('/var/spool/postfix/var/run/saslauthd', '/run/saslauthd') };
+    assert.deepEqual(all(unchrooted), []);
+  });
+
+  it('Cyrus: saslauthd_path must agree with -m', () => {
+    const tree = { ...CYRUS, [SMTPD_CONF]: CYRUS[SMTPD_CONF] + 'saslauthd_path: /var/run/sasl/mux\n' };
+    assert.deepEqual(brief(diagnostics(tree, SMTPD_CONF)), [['sasl/socket-path-mismatch', 2, ['default/saslauthd:2']]]);
+    assert.deepEqual(diagnostics({ ...CYRUS, [SMTPD_CONF]: CYRUS[SMTPD_CONF] + 'saslauthd_path: /var/run/saslauthd/mux\n' }, SMTPD_CONF), []);
+  });
+
+  it('mechanisms: security options that leave none of mech_list or auth_mechanisms', () => {
+    const cyrus = { ...CYRUS, [MAIN]: CYRUS[MAIN].replace('= noanonymous', '= noanonymous, noplaintext') };
+    assert.deepEqual(brief(diagnostics(cyrus, MAIN)), [['sasl/no-usable-mechanism', 2, ['postfix/sasl/smtpd.conf:1']]]);
+    const dove = { ...DOVE, [MAIN]: DOVE[MAIN] + 'smtpd_sasl_security_options = noplaintext\n', [DOVECOT]: 'auth_mechanisms = plain login\n!include conf.d/*.conf\n' };
+    assert.deepEqual(brief(diagnostics(dove, MAIN)), [['sasl/no-usable-mechanism', 4, ['dovecot/dovecot.conf:0']]]);
+    const withCram = { ...dove, [DOVECOT]: 'auth_mechanisms = plain login cram-md5\n!include conf.d/*.conf\n' };
+    assert.deepEqual(diagnostics(withCram, MAIN), []);
+  });
+
+  it("Dovecot: plaintext refused before TLS while Postfix offers AUTH before TLS", () => {
+    const tree = { ...DOVE, [MAIN]: DOVE[MAIN].replace('smtpd_tls_auth_only = yes\n', ''), [DOVECOT]: 'disable_plaintext_auth = yes\n!include conf.d/*.conf\n' };
+    const [d] = diagnostics(tree, MAIN);
+    assert.deepEqual(brief([d]), [['sasl/plaintext-before-tls', 2, ['dovecot/dovecot.conf:0']]]);
+    assert.deepEqual(diagnostics({ ...tree, [DOVECOT]: 'disable_plaintext_auth = no\n!include conf.d/*.conf\n' }, MAIN), []);
+  });
+
+  it('stay quiet when SASL is enabled nowhere', () => {
+    const tree = { ...DOVE, [MAIN]: 'smtpd_sasl_type = dovecot\n', [TEN_MASTER]: '' };
+    assert.deepEqual(all(tree), []);
+  });
+});

@@ -111,6 +111,27 @@ export const messages = {
     en: 'Service {0} is defined twice (also on line {1}): master logs a warning and uses the later entry, so the earlier one has no effect',
     es: 'El servicio {0} está definido dos veces (también en la línea {1}): master avisa y usa la entrada posterior, así que la anterior no tiene efecto',
   },
+  // relay control (smtpd_relay_restrictions, smtpd_recipient_restrictions)
+  'relay.will-not-start': {
+    en: 'The SMTP server will not start: neither smtpd_relay_restrictions nor smtpd_recipient_restrictions has reject_unauth_destination (or defer_unauth_destination, reject, defer, defer_if_permit) before a bare permit, and smtpd stops with a fatal error. Add reject_unauth_destination to {0}, after the permit_* entries for your own clients',
+    es: 'El servidor SMTP no arrancará: ni smtpd_relay_restrictions ni smtpd_recipient_restrictions tienen reject_unauth_destination (ni defer_unauth_destination, reject, defer, defer_if_permit) antes de un permit, y smtpd se detiene con un error fatal. Añada reject_unauth_destination a {0}, tras las entradas permit_* de sus propios clientes',
+  },
+  'relay.service-will-not-start': {
+    en: 'The {0} SMTP server will not start: with its -o settings, neither smtpd_relay_restrictions nor smtpd_recipient_restrictions has reject_unauth_destination (or defer_unauth_destination, reject, defer, defer_if_permit) before a bare permit, and smtpd stops with a fatal error. Add reject_unauth_destination to {1}, after the permit_* entries for your own clients',
+    es: 'El servidor SMTP {0} no arrancará: con sus -o, ni smtpd_relay_restrictions ni smtpd_recipient_restrictions tienen reject_unauth_destination (ni defer_unauth_destination, reject, defer, defer_if_permit) antes de un permit, y smtpd se detiene con un error fatal. Añada reject_unauth_destination a {1}, tras las entradas permit_* de sus propios clientes',
+  },
+  'relay.open': {
+    en: 'Open relay: with these smtpd_relay_restrictions and smtpd_recipient_restrictions, a client outside mynetworks that has not logged in may send mail to any domain. Put reject_unauth_destination (or defer_unauth_destination) in {0} before anything that permits such a client',
+    es: 'Relay abierto: con estas smtpd_relay_restrictions y smtpd_recipient_restrictions, un cliente de fuera de mynetworks que no se ha autenticado puede enviar correo a cualquier dominio. Ponga reject_unauth_destination (o defer_unauth_destination) en {0} antes de lo que permita a ese cliente',
+  },
+  'relay.service-open': {
+    en: 'Open relay: on {0}, a client outside mynetworks that has not logged in may send mail to any domain. Put reject_unauth_destination (or defer_unauth_destination) in the restrictions before anything that permits such a client',
+    es: 'Relay abierto: en {0}, un cliente de fuera de mynetworks que no se ha autenticado puede enviar correo a cualquier dominio. Ponga reject_unauth_destination (o defer_unauth_destination) en las restricciones antes de lo que permita a ese cliente',
+  },
+  'relay.permits-all': {
+    en: '{0} ends in a bare permit with no reject_unauth_destination before it, so it lets every client relay, even with a narrow mynetworks: only smtpd_recipient_restrictions keeps this server from being an open relay. Put reject_unauth_destination before the permit',
+    es: '{0} termina en un permit sin reject_unauth_destination antes, así que deja hacer relay a cualquier cliente, aunque mynetworks sea estrecho: solo smtpd_recipient_restrictions impide que este servidor sea un relay abierto. Ponga reject_unauth_destination antes del permit',
+  },
   // quick fixes
   'fix.change-to': { en: "Change to '{0}'", es: "Cambiar a '{0}'" },
 } as const satisfies Record<string, { en: string; es: string }>;

@@ -9,7 +9,8 @@ import { pairForMainCf } from '../postfixPair';
 import type { PostfixModel } from '../postfixModel';
 import type { ServiceContext } from '../service';
 import { mainCfNameDiagnostics } from './names';
-import { coversTheWorld, isOpenRelay } from './relay';
+import { coversTheWorld, isOpenRelay, relayListPermitsAll, smtpdRefusesToStart } from './relay';
+import { t, type Locale } from '../../l10n';
 import { securityFindings, saslEnabledSomewhere } from './security';
 import { diagnostic, SOURCE, ValueSite } from './site';
 import { parseRestrictionList } from './restrictionList';
@@ -28,7 +29,7 @@ export function mainCfDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagn
   const all = out.concat(
     mainCfNameDiagnostics(main.entries, model, doc.uri),
     cachedValueChecks(doc, main.entries, model, (e) => checkValue(siteOf(doc, e, model))),
-    globalChecks(doc, model),
+    globalChecks(doc, model, ctx.locale),
     saslFindingsFor(doc.uri, ctx),
   );
   return all.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
@@ -57,7 +58,7 @@ function isStockDefault(e: MainCfEntry, model: PostfixModel): boolean {
 }
 
 /** Rules about the configuration as a whole, reported on the main.cf line that decides them. */
-function globalChecks(doc: TextDocument, model: PostfixModel): Diagnostic[] {
+function globalChecks(doc: TextDocument, model: PostfixModel, locale: Locale): Diagnostic[] {
   const out: Diagnostic[] = [];
   const entry = (name: string) => model.mainEntries.get(name);
 
@@ -78,15 +79,13 @@ function globalChecks(doc: TextDocument, model: PostfixModel): Diagnostic[] {
     const relay = entry('smtpd_relay_restrictions');
     const recipient = entry('smtpd_recipient_restrictions');
     const decided = relay ?? recipient;
-    if (decided && isOpenRelay(model)) {
-      out.push(
-        diagnostic(
-          decided.nameRange,
-          DiagnosticSeverity.Error,
-          'open-relay',
-          `Open relay: with these smtpd_relay_restrictions and smtpd_recipient_restrictions, a client outside mynetworks that has not logged in may send mail to any domain. End ${decided.name} with reject_unauth_destination (or defer_unauth_destination)`,
-        ),
-      );
+    // The first question is smtpd's own start-up check; only a server that starts can be an open relay.
+    if (decided && smtpdRefusesToStart(model)) {
+      out.push(diagnostic(decided.nameRange, DiagnosticSeverity.Error, 'smtpd-will-not-start', t(locale, 'relay.will-not-start', 'smtpd_relay_restrictions')));
+    } else if (decided && isOpenRelay(model)) {
+      out.push(diagnostic(decided.nameRange, DiagnosticSeverity.Error, 'open-relay', t(locale, 'relay.open', decided.name)));
+    } else if (relay && relayListPermitsAll(model)) {
+      out.push(diagnostic(relay.nameRange, DiagnosticSeverity.Warning, 'relay-permits-all', t(locale, 'relay.permits-all', relay.name)));
     }
   }
 

@@ -7,7 +7,7 @@ import type { MasterCfEntry, MasterCfField, MasterCfOption } from '../../parsers
 import { getDeprecation } from '../../postfix/deprecated';
 import { allMasterDaemons, getMasterDaemon, SERVICE_TYPES } from '../../postfix/masterDaemons';
 import { deprecatedParameter, expandsReferences, undefinedReference, unknownParameter } from '../maincf/names';
-import { isOpenRelay, RELAY_PARAMETERS } from '../maincf/relay';
+import { isOpenRelay, RELAY_PARAMETERS, relayListPermitsAll, smtpdRefusesToStart } from '../maincf/relay';
 import { parseRestrictionList } from '../maincf/restrictionList';
 import { saslEnabledSomewhere, securityFindings, SecurityCode } from '../maincf/security';
 import { diagnostic, ValueSite } from '../maincf/site';
@@ -17,7 +17,7 @@ import { nearest } from '../nearest';
 import { pairForMasterCf } from '../postfixPair';
 import type { PostfixModel, ServiceView } from '../postfixModel';
 import type { ServiceContext } from '../service';
-import { t } from '../../l10n';
+import { t, type Locale } from '../../l10n';
 
 export function masterCfDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagnostic[] {
   const { master, model } = pairForMasterCf(doc, ctx.workspace);
@@ -37,7 +37,7 @@ export function masterCfDiagnostics(doc: TextDocument, ctx: ServiceContext): Dia
     }
     seen.set(key, entry);
     const view = views.get(entry);
-    if (view) out.push(...optionDiagnostics(doc, entry, view, model));
+    if (view) out.push(...optionDiagnostics(doc, entry, view, model, ctx.locale));
   }
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
@@ -115,7 +115,7 @@ const RELATED: Record<SecurityCode, string[]> = {
   'sasl-not-enabled': [],
 };
 
-function optionDiagnostics(doc: TextDocument, entry: MasterCfEntry, view: ServiceView, model: PostfixModel): Diagnostic[] {
+function optionDiagnostics(doc: TextDocument, entry: MasterCfEntry, view: ServiceView, model: PostfixModel, locale: Locale): Diagnostic[] {
   const out: Diagnostic[] = [];
   const byName = new Map<string, MasterCfOption>();
   for (const o of entry.options) {
@@ -145,15 +145,13 @@ function optionDiagnostics(doc: TextDocument, entry: MasterCfEntry, view: Servic
     if (at) out.push(diagnostic(at.range, f.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, f.code, f.message));
   }
   const relayOption = RELAY_PARAMETERS.map((n) => byName.get(n)).find(Boolean);
-  if (relayOption && isOpenRelay(model, view)) {
-    out.push(
-      diagnostic(
-        relayOption.range,
-        DiagnosticSeverity.Error,
-        'open-relay',
-        `Open relay: on ${view.service}, a client outside mynetworks that has not logged in may send mail to any domain. End the restrictions with reject_unauth_destination (or defer_unauth_destination)`,
-      ),
-    );
+  if (relayOption && smtpdRefusesToStart(model, view)) {
+    const target = byName.has('smtpd_relay_restrictions') || !byName.has('smtpd_recipient_restrictions') ? 'smtpd_relay_restrictions' : 'smtpd_recipient_restrictions';
+    out.push(diagnostic(relayOption.range, DiagnosticSeverity.Error, 'smtpd-will-not-start', t(locale, 'relay.service-will-not-start', view.service, target)));
+  } else if (relayOption && isOpenRelay(model, view)) {
+    out.push(diagnostic(relayOption.range, DiagnosticSeverity.Error, 'open-relay', t(locale, 'relay.service-open', view.service)));
+  } else if (byName.has('smtpd_relay_restrictions') && relayListPermitsAll(model, view)) {
+    out.push(diagnostic(byName.get('smtpd_relay_restrictions')!.range, DiagnosticSeverity.Warning, 'relay-permits-all', t(locale, 'relay.permits-all', 'smtpd_relay_restrictions')));
   }
   return out;
 }

@@ -117,12 +117,49 @@ describe('main.cf diagnostics', () => {
     assert.deepEqual(has('smtp_tls_security_level = may\n', 'deprecated-parameter'), []);
   });
 
-  describe('open-relay', () => {
-    it('when no list refuses foreign destinations', () => {
-      const [d] = has('smtpd_relay_restrictions = permit_mynetworks\nsmtpd_recipient_restrictions = permit_mynetworks\n', 'open-relay');
+  describe('smtpd-will-not-start: no relay control in either list (smtpd\'s own start-up check)', () => {
+    it('says the SMTP server will not start and what to add, instead of calling it an open relay', () => {
+      const main = 'smtpd_relay_restrictions = permit_mynetworks\nsmtpd_recipient_restrictions = permit_mynetworks\n';
+      const [d] = has(main, 'smtpd-will-not-start');
       assert.equal(d.severity, 1);
       assert.equal(d.range.start.line, 0);
-      assert.equal(has('smtpd_relay_restrictions =\nsmtpd_recipient_restrictions = permit_mynetworks, check_client_access hash:/etc/postfix/access\n', 'open-relay').length, 1);
+      assert.match(String(d.message), /will not start.*Add reject_unauth_destination to smtpd_relay_restrictions/);
+      assert.deepEqual(has(main, 'open-relay'), []);
+      const [es] = only(mainDiagnostics(main, undefined, 'es'), 'smtpd-will-not-start');
+      assert.match(String(es.message), /no arrancará/);
+      assert.equal(has('smtpd_relay_restrictions =\nsmtpd_recipient_restrictions = permit_mynetworks, check_client_access hash:/etc/postfix/access\n', 'smtpd-will-not-start').length, 1);
+      // A bare permit before the control, or the control only behind warn_if_reject, does not count.
+      assert.equal(has('smtpd_relay_restrictions = permit, reject_unauth_destination\n', 'smtpd-will-not-start').length, 1);
+      assert.equal(has('smtpd_relay_restrictions = warn_if_reject reject_unauth_destination\n', 'smtpd-will-not-start').length, 1);
+    });
+    it('not when either list holds a control, directly, in a restriction class, or in another case', () => {
+      assert.deepEqual(has('smtpd_relay_restrictions = permit_mynetworks, defer_unauth_destination\n', 'smtpd-will-not-start'), []);
+      assert.deepEqual(has('smtpd_relay_restrictions = permit_mynetworks, permit\nsmtpd_recipient_restrictions = reject_unauth_destination\n', 'smtpd-will-not-start'), []);
+      assert.deepEqual(has('smtpd_restriction_classes = guard\nguard = reject_unauth_destination\nsmtpd_relay_restrictions = permit_mynetworks, guard\n', 'smtpd-will-not-start'), []);
+      assert.deepEqual(has('smtpd_relay_restrictions = permit_mynetworks, REJECT_UNAUTH_DESTINATION\n', 'smtpd-will-not-start'), []);
+    });
+  });
+
+  describe('relay-permits-all: smtpd_relay_restrictions ends in a bare permit', () => {
+    it('a warning when only the recipient list refuses relaying, even with a narrow mynetworks', () => {
+      const main = 'mynetworks = 127.0.0.0/8\nsmtpd_relay_restrictions = permit_mynetworks, permit\nsmtpd_recipient_restrictions = permit_mynetworks, reject_unauth_destination\n';
+      const [d] = has(main, 'relay-permits-all');
+      assert.equal(d.severity, 2);
+      assert.equal(d.range.start.line, 1);
+      assert.deepEqual(has(main, 'open-relay'), []);
+      assert.deepEqual(has('smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination, permit\n', 'relay-permits-all'), []);
+    });
+    it('an open relay when the recipient list does not refuse either', () => {
+      const main = 'smtpd_relay_restrictions = permit_mynetworks, permit\nsmtpd_recipient_restrictions = defer_if_permit\n';
+      assert.equal(has(main, 'open-relay').length, 1);
+    });
+  });
+
+  describe('open-relay', () => {
+    it('when no list refuses foreign destinations but smtpd starts', () => {
+      const [d] = has('smtpd_relay_restrictions = permit_mynetworks, warn_if_reject reject_unauth_destination, defer_if_permit\n', 'open-relay');
+      assert.equal(d.severity, 1);
+      assert.equal(d.range.start.line, 0);
     });
     it('when mynetworks covers the world', () => {
       const [d] = has('mynetworks = 127.0.0.0/8, 0.0.0.0/0\n', 'open-relay');

@@ -68,9 +68,16 @@ describe('master.cf diagnostics', () => {
     assert.equal(has(SMTPD + '  -o smtpd_tls_wrappermode=yes\n', 'tls-wrappermode-port-25').length, 1);
     assert.deepEqual(has('urd inet n - y - - smtpd\n  -o smtpd_tls_wrappermode=yes\n', 'tls-wrappermode-port-25'), []);
   });
-  it('open relay in a service override', () => {
+  it('a service whose overrides leave no relay control will not start', () => {
     const main = 'smtpd_relay_restrictions =\nsmtpd_recipient_restrictions = permit_mynetworks, reject_unauth_destination\n';
-    assert.equal(has(SMTPD + '  -o smtpd_recipient_restrictions=permit_mynetworks\n', 'open-relay', main).length, 1);
-    assert.deepEqual(has(SMTPD + '  -o smtpd_recipient_restrictions=permit_mynetworks,reject_unauth_destination\n', 'open-relay', main), []);
+    const [d] = has(SMTPD + '  -o smtpd_recipient_restrictions=permit_mynetworks\n', 'smtpd-will-not-start', main);
+    assert.match(String(d.message), /The smtp SMTP server will not start.*reject_unauth_destination to smtpd_recipient_restrictions/);
+    assert.deepEqual(has(SMTPD + '  -o smtpd_recipient_restrictions=permit_mynetworks\n', 'open-relay', main), []);
+    assert.deepEqual(has(SMTPD + '  -o smtpd_recipient_restrictions=permit_mynetworks,reject_unauth_destination\n', 'smtpd-will-not-start', main), []);
+  });
+  it('open relay in a service override', () => {
+    const main = 'mynetworks = 0.0.0.0/0\nsmtpd_relay_restrictions =\nsmtpd_recipient_restrictions = reject_unauth_destination\n';
+    assert.equal(has(SMTPD + '  -o smtpd_recipient_restrictions=permit_mynetworks,reject_unauth_destination\n', 'open-relay', main).length, 1);
+    assert.deepEqual(has(SMTPD + '  -o smtpd_recipient_restrictions=reject_unauth_destination\n', 'open-relay', main), []);
   });
 });

@@ -107,7 +107,7 @@ describe('SASL cross-checks', () => {
     const [d] = diagnostics(tree, SASLAUTHD);
     assert.deepEqual(brief([d]), [['sasl/socket-outside-chroot', 2, ['postfix/master.cf:0', 'postfix/sasl/smtpd.conf:0']]]);
     assert.deepEqual(d.range, { start: { line: 2, character: 15 }, end: { line: 2, character: 33 } });
-    assert.match(d.message, /-m \/var\/spool\/postfix\/var\/run\/saslauthd/);
+    assert.match(String(d.message), /-m \/var\/spool\/postfix\/var\/run\/saslauthd/);
   });
 
   it('Cyrus: without chroot, the socket must be where libsasl looks', () => {

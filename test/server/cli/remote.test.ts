@@ -85,6 +85,13 @@ describe('mailconf remote', { skip }, () => {
     assert.match(r.stdout, /^myhostname = smtp\.mail1\.org$/m);
   });
 
+  it('without -c passes none, so it prints exactly what postconf -n prints on the server (no config_directory line)', async () => {
+    const local = spawnSync(POSTCONF, ['-n'], { encoding: 'utf8' });
+    const r = await run(['remote', ...ssh, '--identity', sshd.key, 'postconf', '-n']);
+    assert.equal(r.stdout, local.stdout);
+    assert.doesNotMatch(r.stdout, /^config_directory = /m);
+  });
+
   it('passes -M, -x and parameter names through', async () => {
     const local = spawnSync(POSTCONF, ['-Mx', '-c', conf, 'smtp/inet'], { encoding: 'utf8' });
     const r = await run(['remote', ...ssh, '--identity', sshd.key, 'postconf', '-Mx', '-c', conf, 'smtp/inet']);

@@ -29,6 +29,7 @@ describe('shell quoting', () => {
     assert.throws(() => validateRemotePath('etc/postfix', 'config directory'), /absolute/);
     assert.equal(validateRemotePath('/etc/postfix/', 'config directory'), '/etc/postfix');
     assert.deepEqual(postconfArgv('/usr/sbin/postconf', '/etc/postfix', ['-n']), ['/usr/sbin/postconf', '-n', '-c', '/etc/postfix']);
+    assert.deepEqual(postconfArgv('/usr/sbin/postconf', undefined, ['-n']), ['/usr/sbin/postconf', '-n']);
     assert.throws(() => postconfArgv('/usr/sbin/postconf', '/etc/postfix', ['-e']), /not supported/);
     assert.throws(() => postconfArgv('/usr/sbin/postconf', '/etc/postfix', ['-n;id']), /not supported/);
     assert.throws(() => postconfArgv('/usr/sbin/postconf', '/etc/postfix', ['-n'], ['myhostname;id']), /not a parameter name/);

@@ -120,10 +120,11 @@ async function withConnection<T>(g: Global, io: CliIO, use: (c: Client) => Promi
 }
 
 /** `postconf [-n|-x|-M|…] [-c DIR] [NAME…]` */
-function parsePostconf(rest: string[], g: Global): { flags: string[]; configDir: string; names: string[] } {
+function parsePostconf(rest: string[]): { flags: string[]; configDir?: string; names: string[] } {
   const flags: string[] = [];
   const names: string[] = [];
-  let configDir = g.target.configDir;
+  // Only the user's own -c is passed on, so the output is exactly what `postconf` prints there.
+  let configDir: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '-c') {
@@ -137,7 +138,7 @@ function parsePostconf(rest: string[], g: Global): { flags: string[]; configDir:
 }
 
 async function postconfSub(rest: string[], g: Global, io: CliIO): Promise<number> {
-  const { flags, configDir, names } = parsePostconf(rest, g);
+  const { flags, configDir, names } = parsePostconf(rest);
   return withConnection(g, io, async (client) => {
     const r = await runRemotePostconf(client, g.target.postconfPath, configDir, flags, { names, timeoutMs: g.timeoutMs * 2 });
     io.stdout(r.stdout);
@@ -205,7 +206,7 @@ Options:
   --known-hosts FILE       known_hosts file(s) to trust (repeatable; default ~/.ssh/known_hosts)
   --postconf PATH          postconf on the server (default /usr/sbin/postconf)
   --timeout S              seconds for the login, and twice that for the remote command (default 15)
-  -c DIR                   the server's Postfix configuration directory (default /etc/postfix)
+  -c DIR                   the server's Postfix configuration directory (postconf: passed only when given; check: default /etc/postfix)
 
 Secrets are never taken as arguments. The host key must already be in known_hosts: this command
 never asks and never writes it.

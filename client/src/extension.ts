@@ -20,7 +20,7 @@ import { trackActiveLanguage } from './walkthroughContext';
 import { registerWalkthroughInsert } from './walkthroughInsert';
 import { registerZone } from './zone';
 
-const LANGUAGES = ['postfix-main', 'postfix-master', 'dns-zone', 'postfix-aliases', 'postfix-map', 'msmtprc'];
+const LANGUAGES = ['postfix-main', 'postfix-master', 'dns-zone', 'postfix-aliases', 'postfix-map', 'msmtprc', 'dovecot', 'cyrus-sasl', 'saslauthd'];
 
 export interface MailconfApi {
   client: LanguageClient;

@@ -59,8 +59,13 @@ function isLookupTableSource(path: string, name: string): boolean {
   return known.test(name) && /(^|[\\/])postfix[\\/]/.test(path);
 }
 
-/** dovecot.conf, and *.conf / *.conf.ext in a dovecot folder or its conf.d. */
+/**
+ * dovecot.conf, *.conf in a dovecot folder, and *.conf / *.conf.ext in its conf.d. The *.conf.ext
+ * beside dovecot.conf (dovecot-sql.conf.ext, dovecot-ldap.conf.ext) have the same syntax but
+ * another reader's settings, so they are not Dovecot configuration for our checks.
+ */
 function isDovecotFile(path: string, name: string): boolean {
   if (name === 'dovecot.conf') return true;
-  return /\.conf(\.ext)?$/.test(name) && /(^|[\\/])dovecot[\\/](conf\.d[\\/])?[^\\/]+$/.test(path);
+  if (/\.conf$/.test(name) && /(^|[\\/])dovecot[\\/][^\\/]+$/.test(path)) return true;
+  return /\.conf(\.ext)?$/.test(name) && /(^|[\\/])dovecot[\\/]conf\.d[\\/][^\\/]+$/.test(path);
 }

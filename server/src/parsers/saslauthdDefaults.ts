@@ -69,11 +69,12 @@ export function parseSaslauthdDefaults(text: string): SaslauthdDefaultsFile {
       out.comments.push({ text: lineText.slice(at, end), range: range(line, at, line, end) });
       return;
     }
+    const lineStart = at;
     const exported = /^export\s+/.exec(lineText.slice(at));
     if (exported) at += exported[0].length;
     const name = NAME.exec(lineText.slice(at));
     if (!name || lineText[at + name[0].length] !== '=') {
-      out.errors.push({ code: 'not-an-assignment', range: range(line, at, line, end) });
+      out.errors.push({ code: 'not-an-assignment', range: range(line, lineStart, line, end) });
       return;
     }
     const nameEnd = at + name[0].length;
@@ -87,7 +88,7 @@ export function parseSaslauthdDefaults(text: string): SaslauthdDefaultsFile {
       value: value.first?.text ?? '',
       valueRange: range(line, nameEnd + 1, line, value.first ? value.first.range.end.character : nameEnd + 1),
       words: value.first ? splitValue(value.first, lineText, line) : [],
-      range: range(line, at - (exported ? exported[0].length : 0), line, value.commentAt !== undefined ? lineText.slice(0, value.commentAt).trimEnd().length : end),
+      range: range(line, lineStart, line, value.commentAt !== undefined ? lineText.slice(0, value.commentAt).trimEnd().length : end),
     });
   });
   return out;

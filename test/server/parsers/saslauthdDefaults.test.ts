@@ -50,7 +50,7 @@ describe('/etc/default/saslauthd parser', () => {
 
   it('never throws and keeps ranges inside the text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('O', '=', ' ', '"', "'", '-', 'm', '\\', '#', '\n', 'x') }), (text) => {
+      fc.property(fc.string({ unit: fc.constantFrom('O', '=', ' ', '"', "'", '-', 'm', '\\', '#', '\n', 'x', 'export ') }), (text) => {
         const lines = text.split(/\r\n|\r|\n/);
         const tree = parseSaslauthdDefaults(text);
         const ranges = tree.assignments.flatMap((a) => {

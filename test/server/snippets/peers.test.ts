@@ -59,3 +59,15 @@ describe('snippets and postconf', { skip: requirePeer('/usr/sbin/postconf', ['po
     assert.doesNotMatch(r.stdout, /smtp_use_tls/);
   });
 });
+
+describe('snippets and doveconf', { skip: requirePeer('doveconf', ['dovecot-core']) }, () => {
+  it('reads a dovecot.conf made of the Dovecot snippets without a word', () => {
+    const dovecot = load('dovecot.json');
+    const file = join(mkdtempSync(join(dir, 'dovecot-')), 'dovecot.conf');
+    writeFileSync(file, Object.keys(dovecot).map((n) => text(dovecot, n)).join('\n'));
+    const r = spawnSync('doveconf', ['-n', '-c', file], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stderr, '', 'doveconf warned');
+    assert.match(r.stdout, /unix_listener \/var\/spool\/postfix\/private\/auth \{/);
+  });
+});

@@ -38,6 +38,9 @@ const URI: Record<string, string> = {
   'dns-zone': 'file:///lab/mail1.org.zone',
   'postfix-aliases': 'file:///lab/etc/aliases',
   msmtprc: 'file:///lab/home/usuario/.msmtprc',
+  dovecot: 'file:///lab/etc/dovecot/conf.d/10-master.conf',
+  'cyrus-sasl': 'file:///lab/etc/postfix/sasl/smtpd.conf',
+  saslauthd: 'file:///lab/etc/default/saslauthd',
 };
 
 const mainCfSnippets: Record<string, Snippet> = JSON.parse(readFileSync(join(ROOT, 'snippets/postfix-main.json'), 'utf8'));
@@ -89,7 +92,7 @@ describe('snippets', () => {
           const text = base + expandSnippet(s.body).text;
           assert.doesNotMatch(text, /\$\{|\$\d/, 'a placeholder was left unexpanded');
           const service = serviceFor(language);
-          if (!service) return; // a language of VS Code itself (shellscript, properties): nothing to analyse
+          if (!service) return; // a language of VS Code itself: nothing to analyse
           const doc = TextDocument.create(URI[language] ?? `untitled:${language}`, language, 1, text);
           const errors = service.diagnostics(doc, ctx).filter((d) => d.severity === DiagnosticSeverity.Error);
           assert.deepEqual(errors.map((d) => `${d.range.start.line + 1}: ${d.message}`), [], `errors in:\n${text}`);

@@ -159,6 +159,10 @@ export const saslMessages = {
     en: "smtpd looks for saslauthd's socket at {0}, but saslauthd creates it at {1}: AUTH will fail",
     es: 'smtpd busca el socket de saslauthd en {0}, pero saslauthd lo crea en {1}: AUTH fallará',
   },
+  'sasl.saslauthd-needs-plaintext': {
+    en: 'saslauthd can only check plaintext mechanisms (PLAIN, LOGIN), and {0} offers none: AUTH will fail',
+    es: 'saslauthd solo puede comprobar mecanismos en claro (PLAIN, LOGIN), y {0} no ofrece ninguno: AUTH fallará',
+  },
   'sasl.no-usable-mechanism': {
     en: '{0} rules out every mechanism the SASL side offers ({1}): AUTH will fail',
     es: '{0} descarta todos los mecanismos que ofrece el lado SASL ({1}): AUTH fallará',

@@ -35,6 +35,7 @@ export type SaslCode =
   | 'saslauthd-not-started'
   | 'socket-outside-chroot'
   | 'socket-path-mismatch'
+  | 'saslauthd-needs-plaintext'
   | 'no-usable-mechanism'
   | 'plaintext-before-tls';
 
@@ -194,15 +195,27 @@ function checkPlaintextBeforeTls(files: SaslFiles, view: DovecotView, model: Pos
 function checkCyrus(files: SaslFiles, model: PostfixModel, service: ServiceView | undefined, app: string, chroot: boolean, queue: string, pathSite: Site, add: Add): { names: string[]; site?: Site } | undefined {
   const conf = files.cyrusApps.get(app);
   if (!conf) {
-    if (files.cyrusFolderFiles && files.cyrusFolderFiles.length > 0) add('no-app-file', 'error', pathSite, [`${app}.conf`], []);
+    // Only when the folder is there to look in: a workspace without it says nothing either way.
+    if (files.cyrusFolderFiles) add('no-app-file', 'error', pathSite, [`${app}.conf`], []);
     return undefined;
   }
   const option = (key: string) => conf.tree.options.find((o) => o.key === key);
   const pwcheck = option('pwcheck_method');
   const mechList = option('mech_list');
   const offered = mechList ? { names: mechList.value.split(/[\s,]+/).filter(Boolean), site: { uri: conf.uri, range: mechList.range } } : undefined;
-  if (!pwcheck || !pwcheck.value.split(/[\s,]+/).includes('saslauthd') || !files.saslauthd) return offered;
+  const methods = pwcheck?.value.split(/[\s,]+/) ?? [];
+  if (!pwcheck || !methods.includes('saslauthd')) return offered;
   const pwcheckSite = { uri: conf.uri, range: pwcheck.range, key: 'sasl.related.pwcheck' as MessageKey };
+  // saslauthd only answers "is this the password": mechanisms that need the secret itself
+  // (CRAM-MD5, DIGEST-MD5, SCRAM) cannot be checked through it.
+  if (offered && mechList && !methods.includes('auxprop')) {
+    offered.names = offered.names.filter(isPlaintext);
+    if (offered.names.length === 0) {
+      add('saslauthd-needs-plaintext', 'error', { uri: conf.uri, range: mechList.range }, [mechList.value], [pwcheckSite]);
+      return undefined;
+    }
+  }
+  if (!files.saslauthd) return offered;
   const defaults = files.saslauthd;
   const last = new Map(defaults.tree.assignments.map((a) => [a.name, a]));
   const start = last.get('START');

@@ -95,6 +95,20 @@ describe('SASL cross-checks', () => {
     assert.deepEqual(diagnostics({ ...tree, [MAIN]: tree[MAIN].replace('= smtpd', '= smtpd-other') }, MAIN), []);
   });
 
+  it('Cyrus: an empty SASL folder lacks the application file too', () => {
+    const tree: Tree = { ...CYRUS };
+    delete tree[SMTPD_CONF];
+    const ctxTree = { ...tree, [`${ROOT}postfix/sasl/`]: '' };
+    assert.deepEqual(brief(diagnostics(tree, MAIN)), []);
+    assert.deepEqual(brief(diagnostics(ctxTree, MAIN)).map((d) => d[0]), ['sasl/no-app-file']);
+  });
+
+  it('Cyrus: saslauthd checks only plaintext mechanisms', () => {
+    const tree = { ...CYRUS, [SMTPD_CONF]: 'pwcheck_method: saslauthd\nmech_list: CRAM-MD5 DIGEST-MD5\n' };
+    assert.deepEqual(brief(diagnostics(tree, SMTPD_CONF)), [['sasl/saslauthd-needs-plaintext', 1, ['postfix/sasl/smtpd.conf:0']]]);
+    assert.deepEqual(diagnostics({ ...tree, [SMTPD_CONF]: 'pwcheck_method: saslauthd auxprop\nmech_list: CRAM-MD5\n' }, SMTPD_CONF), []);
+  });
+
   it('Cyrus: saslauthd must be started', () => {
     const tree = { ...CYRUS, [SASLAUTHD]: CYRUS[SASLAUTHD].replace('START=yes\n', '') };
     const ds = diagnostics(tree, SASLAUTHD);

@@ -181,9 +181,18 @@ class ZoneParser {
         owner = undefined;
         const bad = checkName(ownerText, this.originWire);
         if (bad) problem(bad, NAME_PROBLEM_MESSAGES[bad], lex.starts[0], lex.ends[0]);
-        inZone = this.originInZone;
-        rel = this.originRel === '' ? ownerText : ownerText + '.' + this.originRel;
-        if (!inZone) owner = ownerText + this.dotOrigin;
+        if (this.originInZone) {
+          inZone = true;
+          rel = this.originRel === '' ? ownerText : ownerText + '.' + this.originRel;
+        } else {
+          // An origin above the apex ($ORIGIN com. then `example SOA`, as BIND and NSD dump
+          // zones): the owner may still fall inside the zone once the origin is appended.
+          owner = ownerText + this.dotOrigin;
+          const key = this.table.keyOf(owner);
+          inZone = key !== undefined;
+          rel = key ?? '';
+          if (inZone) owner = undefined;
+        }
       }
       this.lastOwner = owner;
       this.lastInZone = inZone;

@@ -1,0 +1,79 @@
+// BIND's loading rules that the real-world zones taught us, each with a zone of our own that
+// breaks the rule and a near-identical one that keeps it: we report the error on the first and no
+// error at all on the second. Where named-checkzone is installed, it must judge both the same way,
+// so the pairs themselves are checked against the oracle.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { requirePeer } from '../../../support/peers';
+import { zoneService } from '../../../../server/src/languageservice/zone';
+import { setZoneOrigin } from '../../../../server/src/languageservice/zone/parsed';
+import { ctx, zoneDoc } from './helpers';
+
+const noBind = requirePeer('named-checkzone', ['bind9-utils']) ?? (spawnSync('unshare', ['-n', 'true']).status !== 0 ? 'unshare -n is not permitted here' : undefined);
+const work = mkdtempSync(join(tmpdir(), 'mailconf-bindrules-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+let files = 0;
+
+/** named-checkzone -i local's verdict on a zone text. */
+function bindLoads(text: string, origin: string): { ok: boolean; output: string } {
+  const file = `z${++files}.db`;
+  writeFileSync(join(work, file), text);
+  const r = spawnSync('unshare', ['-n', 'named-checkzone', '-i', 'local', origin, file], { cwd: work, encoding: 'utf8' });
+  return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };
+}
+
+/** Our errors on a zone text, checked as `mailconf check --origin ORIGIN` would. */
+function errors(text: string, origin: string): Array<{ code: string; line: number; message: string }> {
+  const doc = zoneDoc(text, 'rule.db');
+  setZoneOrigin(doc.uri, origin);
+  return zoneService
+    .diagnostics(doc, ctx)
+    .filter((d) => d.severity === DiagnosticSeverity.Error)
+    .map((d) => ({ code: String(d.code), line: d.range.start.line + 1, message: d.message as string }));
+}
+
+/**
+ * A rule: `bad` breaks it (we report `code`, on `line` when given), `good` keeps it (no error).
+ * Zones are for `example.` unless `origin` says otherwise.
+ */
+function rule(title: string, code: string, bad: string, good: string, opts: { origin?: string; line?: number } = {}) {
+  const origin = opts.origin ?? 'example.';
+  describe(title, () => {
+    it(`${code}: reported`, () => {
+      const found = errors(bad, origin);
+      const hit = found.find((e) => e.code === code);
+      assert.ok(hit, `expected ${code} in ${JSON.stringify(found)}`);
+      if (opts.line !== undefined) assert.ok(found.some((e) => e.code === code && e.line === opts.line), `expected ${code} on line ${opts.line}: ${JSON.stringify(found)}`);
+    });
+    it('no error when the rule is kept', () => assert.deepEqual(errors(good, origin), []));
+    it('named-checkzone agrees on both', { skip: noBind }, () => {
+      const b = bindLoads(bad, origin);
+      assert.equal(b.ok, false, `BIND loads the bad zone:\n${b.output}`);
+      const g = bindLoads(good, origin);
+      assert.equal(g.ok, true, `BIND refuses the good zone:\n${g.output}`);
+    });
+  });
+}
+
+const HEAD = `$TTL 300
+@ SOA ns hostmaster 1 3600 1200 604800 300
+@ NS ns
+ns A 192.0.2.1
+`;
+
+describe("BIND's loading rules", () => {
+  // Owners are absolute once the origin is appended: under `$ORIGIN com.` the owner `example`
+  // is example.com., the apex, as in the zones BIND and NSD dump.
+  rule(
+    'owners written under an $ORIGIN above the apex',
+    'soa-not-at-apex',
+    '$TTL 300\n$ORIGIN com.\nexample SOA ns.example.com. h.example.com. 1 3600 1200 604800 300\nexample NS ns.example.com.\n$ORIGIN example.com.\nns A 192.0.2.1\nsub.example.com. SOA ns h 2 3600 1200 604800 300\n',
+    '$TTL 300\n$ORIGIN com.\nexample SOA ns.example.com. h.example.com. 1 3600 1200 604800 300\nexample NS ns.example.com.\n$ORIGIN example.com.\nns A 192.0.2.1\n$ORIGIN .\nwww.example.com A 192.0.2.2\n',
+    { origin: 'example.com.', line: 7 },
+  );
+});

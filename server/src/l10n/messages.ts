@@ -132,6 +132,33 @@ export const messages = {
     en: '{0} ends in a bare permit with no reject_unauth_destination before it, so it lets every client relay, even with a narrow mynetworks: only smtpd_recipient_restrictions keeps this server from being an open relay. Put reject_unauth_destination before the permit',
     es: '{0} termina en un permit sin reject_unauth_destination antes, así que deja hacer relay a cualquier cliente, aunque mynetworks sea estrecho: solo smtpd_recipient_restrictions impide que este servidor sea un relay abierto. Ponga reject_unauth_destination antes del permit',
   },
+  // Postfix releases (the target is mailconf.postfixVersion)
+  'release.needs-newer': {
+    en: "'{0}' needs Postfix {1} or later; the target is {2}, which ignores it and warns \"unused parameter\"",
+    es: "'{0}' necesita Postfix {1} o posterior; el objetivo es {2}, que lo ignora y avisa «unused parameter»",
+  },
+  'release.removed-parameter': {
+    en: "'{0}' was removed in Postfix {1}; the target is {2}, which ignores it and warns \"unused parameter\"",
+    es: "'{0}' se eliminó en Postfix {1}; el objetivo es {2}, que lo ignora y avisa «unused parameter»",
+  },
+  'release.removed': {
+    en: "'{0}' was removed in Postfix {1} (the target is {2}). {3}",
+    es: "'{0}' se eliminó en Postfix {1} (el objetivo es {2}). {3}",
+  },
+  'release.deprecated': {
+    en: "'{0}' is deprecated since Postfix {1}; {2}. {3}",
+    es: "'{0}' está obsoleto desde Postfix {1}; {2}. {3}",
+  },
+  'release.deprecated-later': {
+    en: "'{0}' is deprecated from Postfix {1} on (the target is {2}); {3}. {4}",
+    es: "'{0}' queda obsoleto a partir de Postfix {1} (el objetivo es {2}); {3}. {4}",
+  },
+  'release.removed-in': { en: 'Postfix {0} no longer accepts it', es: 'Postfix {0} ya no lo acepta' },
+  'release.still-accepted': { en: 'Postfix {0} still accepts it, with a warning', es: 'Postfix {0} aún lo acepta, con un aviso' },
+  'release.service-parameter': {
+    en: "'{0}' is a per-service parameter of a master.cf service named '{1}', and master.cf has no such service: Postfix ignores it and warns \"unused parameter\". Add the '{1}' service to master.cf, or remove this line",
+    es: "'{0}' es un parámetro propio de un servicio de master.cf llamado '{1}', y master.cf no tiene ese servicio: Postfix lo ignora y avisa «unused parameter». Añada el servicio '{1}' a master.cf o borre esta línea",
+  },
   // quick fixes
   'fix.change-to': { en: "Change to '{0}'", es: "Cambiar a '{0}'" },
 } as const satisfies Record<string, { en: string; es: string }>;

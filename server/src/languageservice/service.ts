@@ -35,6 +35,11 @@ export interface ServiceContext {
   /** 'en' or 'es': the language of hover docs and messages that have translations. */
   locale: 'en' | 'es';
   /**
+   * The Postfix release the configuration is for ("3.7", or a full version such as "3.7.11"),
+   * resolved by the adapter from `mailconf.postfixVersion`; unset means the newest release known.
+   */
+  postfixVersion?: string;
+  /**
    * Set by the language server, whose documents get edited: analyses may then spend a little on
    * the first check to make the re-checks after edits cheap. A one-shot check (the CLI) leaves it unset.
    */

@@ -1,7 +1,11 @@
 // Parameters and restrictions that Postfix has deprecated or removed, with what to use instead.
-// The facts follow Postfix's own deprecation list (3.9 and later releases warn about these);
-// Postfix 3.7 still accepts every parameter here, which is exactly why the editor must say so:
-// a lab main.cf written today should keep working after the next upgrade.
+// The facts (which release warns, which removed it, the replacements) are generated from the
+// releases' own DEPRECATION_README (releaseFacts.ts); this file adds only our advice and the value
+// translations its quick fixes use. Postfix 3.7 still accepts every parameter here, which is
+// exactly why the editor must say so: a lab main.cf written today should keep working after the
+// next upgrade.
+import { allReleaseDeprecations, releaseDeprecation } from './releaseFacts';
+import { getRestriction } from './restrictions';
 
 export interface Deprecation {
   name: string;
@@ -21,11 +25,11 @@ export interface Deprecation {
   advice: { en: string; es: string };
 }
 
-const useTls = (prefix: 'smtp' | 'lmtp' | 'smtpd' | 'postscreen' | 'tlsproxy'): Deprecation => ({
+/** What this file writes by hand: the advice and the value translations, never the facts. */
+type Advice = Pick<Deprecation, 'name' | 'valueMap' | 'advice'>;
+
+const useTls = (prefix: 'smtp' | 'lmtp' | 'smtpd' | 'postscreen' | 'tlsproxy'): Advice => ({
   name: `${prefix}_use_tls`,
-  kind: 'parameter',
-  warnedSince: '3.9',
-  replacements: [`${prefix}_tls_security_level`],
   valueMap: {
     yes: { parameter: `${prefix}_tls_security_level`, value: 'may' },
     no: { parameter: `${prefix}_tls_security_level`, value: 'none' },
@@ -36,11 +40,8 @@ const useTls = (prefix: 'smtp' | 'lmtp' | 'smtpd' | 'postscreen' | 'tlsproxy'): 
   },
 });
 
-const enforceTls = (prefix: 'smtp' | 'lmtp' | 'smtpd' | 'postscreen' | 'tlsproxy'): Deprecation => ({
+const enforceTls = (prefix: 'smtp' | 'lmtp' | 'smtpd' | 'postscreen' | 'tlsproxy'): Advice => ({
   name: `${prefix}_enforce_tls`,
-  kind: 'parameter',
-  warnedSince: '3.9',
-  replacements: [`${prefix}_tls_security_level`],
   valueMap: {
     yes: { parameter: `${prefix}_tls_security_level`, value: 'encrypt' },
     no: { parameter: `${prefix}_tls_security_level`, value: 'may' },
@@ -51,22 +52,16 @@ const enforceTls = (prefix: 'smtp' | 'lmtp' | 'smtpd' | 'postscreen' | 'tlsproxy
   },
 });
 
-const perSite = (name: string, replacement: string): Deprecation => ({
+const perSite = (name: string, replacement: string): Advice => ({
   name,
-  kind: 'parameter',
-  warnedSince: '3.9',
-  replacements: [replacement],
   advice: {
     en: `Move the entries to ${replacement}; the table format differs, so rewrite them rather than rename.`,
     es: `Pase las entradas a ${replacement}; el formato de la tabla es otro, así que hay que reescribirlas, no solo renombrar.`,
   },
 });
 
-const enforcePeername = (prefix: 'smtp' | 'lmtp'): Deprecation => ({
+const enforcePeername = (prefix: 'smtp' | 'lmtp'): Advice => ({
   name: `${prefix}_tls_enforce_peername`,
-  kind: 'parameter',
-  warnedSince: '3.11',
-  replacements: [`${prefix}_tls_security_level`],
   valueMap: {
     yes: { parameter: `${prefix}_tls_security_level`, value: 'verify' },
     no: { parameter: `${prefix}_tls_security_level`, value: 'encrypt' },
@@ -78,23 +73,17 @@ const enforcePeername = (prefix: 'smtp' | 'lmtp'): Deprecation => ({
 });
 
 /** A parameter renamed in a later release; the old name is still honoured through the new one's default. */
-const renamed = (name: string, replacement: string, warnedSince: string): Deprecation => ({
+const renamed = (name: string, replacement: string): Advice => ({
   name,
-  kind: 'parameter',
-  warnedSince,
-  replacements: [replacement],
   advice: {
     en: `Renamed: use ${replacement} instead.`,
     es: `Cambió de nombre: use ${replacement} en su lugar.`,
   },
 });
 
-const DEPRECATIONS: Deprecation[] = [
+const ADVICE: Advice[] = [
   {
     name: 'disable_dns_lookups',
-    kind: 'parameter',
-    warnedSince: '3.9',
-    replacements: ['smtp_dns_support_level'],
     valueMap: { yes: { parameter: 'smtp_dns_support_level', value: 'disabled' }, no: null },
     advice: {
       en: 'Use smtp_dns_support_level = disabled to turn DNS off in the SMTP/LMTP client; to keep DNS on, just delete the line.',
@@ -118,9 +107,6 @@ const DEPRECATIONS: Deprecation[] = [
   enforcePeername('lmtp'),
   {
     name: 'smtpd_tls_dh1024_param_file',
-    kind: 'parameter',
-    warnedSince: '3.9',
-    replacements: [],
     valueMap: {},
     advice: {
       en: 'Delete the line: the built-in Diffie-Hellman groups are the better choice.',
@@ -129,28 +115,22 @@ const DEPRECATIONS: Deprecation[] = [
   },
   {
     name: 'smtpd_tls_eecdh_grade',
-    kind: 'parameter',
-    warnedSince: '3.9',
-    replacements: [],
     valueMap: {},
     advice: {
       en: 'Delete the line and let Postfix and OpenSSL pick the curves (tls_eecdh_auto_curves).',
       es: 'Borre la línea y deje que Postfix y OpenSSL elijan las curvas (tls_eecdh_auto_curves).',
     },
   },
-  renamed('authorized_verp_clients', 'smtpd_authorized_verp_clients', '3.11'),
-  renamed('fallback_relay', 'smtp_fallback_relay', '3.11'),
-  renamed('lmtp_per_record_deadline', 'lmtp_per_request_deadline', '3.11'),
-  renamed('smtp_per_record_deadline', 'smtp_per_request_deadline', '3.11'),
-  renamed('smtpd_per_record_deadline', 'smtpd_per_request_deadline', '3.11'),
-  renamed('postscreen_blacklist_action', 'postscreen_denylist_action', '3.11'),
-  renamed('postscreen_whitelist_interfaces', 'postscreen_allowlist_interfaces', '3.11'),
-  renamed('postscreen_dnsbl_whitelist_threshold', 'postscreen_dnsbl_allowlist_threshold', '3.11'),
+  renamed('authorized_verp_clients', 'smtpd_authorized_verp_clients'),
+  renamed('fallback_relay', 'smtp_fallback_relay'),
+  renamed('lmtp_per_record_deadline', 'lmtp_per_request_deadline'),
+  renamed('smtp_per_record_deadline', 'smtp_per_request_deadline'),
+  renamed('smtpd_per_record_deadline', 'smtpd_per_request_deadline'),
+  renamed('postscreen_blacklist_action', 'postscreen_denylist_action'),
+  renamed('postscreen_whitelist_interfaces', 'postscreen_allowlist_interfaces'),
+  renamed('postscreen_dnsbl_whitelist_threshold', 'postscreen_dnsbl_allowlist_threshold'),
   {
     name: 'permit_mx_backup',
-    kind: 'restriction',
-    warnedSince: '3.9',
-    replacements: ['relay_domains'],
     advice: {
       en: 'List the domains you are backup MX for in relay_domains (with recipient validation) instead.',
       es: 'En su lugar, ponga en relay_domains los dominios de los que este servidor es MX secundario (validando los destinatarios).',
@@ -158,10 +138,6 @@ const DEPRECATIONS: Deprecation[] = [
   },
   {
     name: 'check_relay_domains',
-    kind: 'restriction',
-    warnedSince: '2.2',
-    removedIn: '3.9',
-    replacements: ['permit_mynetworks', 'reject_unauth_destination'],
     advice: {
       en: 'Use permit_mynetworks followed by reject_unauth_destination.',
       es: 'Use permit_mynetworks seguido de reject_unauth_destination.',
@@ -169,10 +145,6 @@ const DEPRECATIONS: Deprecation[] = [
   },
   {
     name: 'reject_maps_rbl',
-    kind: 'restriction',
-    warnedSince: '2.1',
-    removedIn: '3.9',
-    replacements: ['reject_rbl_client'],
     advice: {
       en: 'Use reject_rbl_client followed by the DNS blocklist domain, e.g. reject_rbl_client zen.spamhaus.org.',
       es: 'Use reject_rbl_client seguido del dominio de la lista negra DNS, p. ej. reject_rbl_client zen.spamhaus.org.',
@@ -180,10 +152,6 @@ const DEPRECATIONS: Deprecation[] = [
   },
   {
     name: 'permit_naked_ip_address',
-    kind: 'restriction',
-    warnedSince: '2.0',
-    removedIn: '3.9',
-    replacements: ['permit_mynetworks', 'permit_sasl_authenticated'],
     advice: {
       en: 'Trust clients by network (permit_mynetworks) or by login (permit_sasl_authenticated) instead.',
       es: 'Confíe en los clientes por su red (permit_mynetworks) o por su autenticación (permit_sasl_authenticated).',
@@ -191,13 +159,45 @@ const DEPRECATIONS: Deprecation[] = [
   },
 ];
 
+/** Our words when we have written none for a name: rename when there is a replacement, else delete. */
+function generalAdvice(replacements: string[]): Deprecation['advice'] {
+  if (replacements.length === 0) {
+    return { en: 'Delete the line and leave it at its default.', es: 'Borre la línea y déjelo con su valor predeterminado.' };
+  }
+  return renamed('', replacements.join(', ')).advice;
+}
+
 let byName: Map<string, Deprecation> | undefined;
 
+function index(): Map<string, Deprecation> {
+  if (!byName) {
+    const advice = new Map(ADVICE.map((a) => [a.name, a]));
+    byName = new Map();
+    for (const [name, facts] of allReleaseDeprecations()) {
+      const own = advice.get(name);
+      byName.set(name, {
+        name,
+        kind: getRestriction(name) ? 'restriction' : 'parameter',
+        warnedSince: facts.warnedSince,
+        ...(facts.removedIn ? { removedIn: facts.removedIn } : {}),
+        replacements: facts.replacements,
+        ...(own?.valueMap ? { valueMap: own.valueMap } : {}),
+        advice: own?.advice ?? generalAdvice(facts.replacements),
+      });
+    }
+  }
+  return byName;
+}
+
 export function getDeprecation(name: string): Deprecation | undefined {
-  byName ??= new Map(DEPRECATIONS.map((d) => [d.name, d]));
-  return byName.get(name);
+  return releaseDeprecation(name) ? index().get(name) : undefined;
 }
 
 export function allDeprecations(): readonly Deprecation[] {
-  return DEPRECATIONS;
+  return [...index().values()];
+}
+
+/** Names we wrote advice for (the test checks each is a deprecation the releases list). */
+export function advisedNames(): string[] {
+  return ADVICE.map((a) => a.name);
 }

@@ -1,7 +1,9 @@
-// Deprecations: every replacement must be something a user can actually write in Postfix 3.7.
+// Deprecations: the facts come from the releases' DEPRECATION_README; every replacement must be
+// something a user can actually write, and our advice must be attached to real deprecations.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { allDeprecations, getDeprecation } from '../../../server/src/postfix/deprecated';
+import { advisedNames, allDeprecations, getDeprecation } from '../../../server/src/postfix/deprecated';
+import { releaseParameter } from '../../../server/src/postfix/releaseFacts';
 import { documentedNonBuiltinParameters, getParameter, isBuiltinParameter } from '../../../server/src/postfix/parameters';
 import { getRestriction } from '../../../server/src/postfix/restrictions';
 import { valueProblem } from '../../../server/src/postfix/valueTypes';
@@ -13,21 +15,32 @@ describe('deprecated parameters and restrictions', () => {
     }
   });
 
-  it('name only parameters Postfix 3.7 knows (built in, or an old name it still honours)', () => {
+  it('name only parameters some release documents (built in to 3.7, or an old name it still honours)', () => {
     const legacy = new Set(documentedNonBuiltinParameters());
     for (const d of allDeprecations().filter((x) => x.kind === 'parameter')) {
-      assert.ok(isBuiltinParameter(d.name) || legacy.has(d.name), d.name);
+      assert.ok(releaseParameter(d.name) || isBuiltinParameter(d.name) || legacy.has(d.name), d.name);
     }
+  });
+
+  it('include the 2.x names renamed since, with the replacement and the release that warns', () => {
+    const d = getDeprecation('virtual_maps')!;
+    assert.deepEqual([d.kind, d.warnedSince, d.removedIn, d.replacements], ['parameter', '3.11', undefined, ['virtual_alias_maps']]);
+    assert.match(d.advice.en, /virtual_alias_maps/);
+    assert.equal(getDeprecation('check_relay_domains')?.removedIn, '3.9');
+    assert.equal(getDeprecation('virtual_alias_maps'), undefined);
+  });
+
+  it('attach our advice only to deprecations the releases list', () => {
+    for (const name of advisedNames()) assert.ok(getDeprecation(name), name);
   });
 
   it('replace each parameter by real parameters, and each restriction by a real restriction or parameter', () => {
     for (const d of allDeprecations()) {
       for (const rep of d.replacements) {
-        const ok = d.kind === 'parameter' ? isBuiltinParameter(rep) : !!getRestriction(rep) || isBuiltinParameter(rep);
+        const ok = d.kind === 'parameter' ? !!releaseParameter(rep) : !!getRestriction(rep) || isBuiltinParameter(rep);
         assert.ok(ok, `${d.name} → ${rep}`);
       }
-      const deletionOnly = d.name === 'smtpd_tls_dh1024_param_file' || d.name === 'smtpd_tls_eecdh_grade';
-      assert.ok(d.replacements.length > 0 || deletionOnly, `${d.name} has a replacement`);
+      if (d.replacements.length === 0) assert.match(d.advice.en, /Delete/, `${d.name}: no replacement, so the advice is to delete it`);
       assert.ok(d.advice.en && d.advice.es && d.advice.en !== d.advice.es, `${d.name} advice`);
     }
   });

@@ -10,6 +10,7 @@ import type { Workspace } from '../../languageservice/service';
 import { listDiskFiles } from '../../handlers/diskFiles';
 import { setZoneOrigin } from '../../languageservice/zone/parsed';
 import { CliError, Command, EXIT_USAGE, usageError } from '../usage';
+import { parseTargetSetting, resolveTarget, targetChoices } from '../../postfix/targetSetting';
 
 const SEVERITY: Record<number, string> = {
   [DiagnosticSeverity.Error]: 'error',
@@ -32,9 +33,12 @@ export interface CheckFinding {
 export const checkCommand: Command = {
   name: 'check',
   summary: 'report the diagnostics of main.cf, master.cf and zone files',
-  help: `Usage: mailconf check [--format text|json] [--language ID] [--origin ZONE] FILE...
+  help: `Usage: mailconf check [--format text|json] [--language ID] [--origin ZONE] [--postfix-version X.Y] FILE...
 
 --origin names the zone of zone files (default: $ORIGIN, or the file name: example.org.zone, db.example.org).
+--postfix-version is the Postfix release main.cf and master.cf are for: 3.4 to 3.11, or auto (the
+default: the postconf installed here, else the newest release). Parameters of later releases are
+reported as needing one; deprecations weigh by it.
 
 Checks each FILE with the same analyses as the editor. The language is taken from the file
 name (main.cf*, master.cf*, *.zone, db.*) or from --language (${LANGUAGE_IDS.join(', ')}).
@@ -51,7 +55,7 @@ Exit status: 0 no errors (warnings allowed), 1 at least one error, 2 usage error
       parsed = parseArgs({
         args,
         allowPositionals: true,
-        options: { format: { type: 'string', default: 'text' }, language: { type: 'string' }, origin: { type: 'string' } },
+        options: { format: { type: 'string', default: 'text' }, language: { type: 'string' }, origin: { type: 'string' }, 'postfix-version': { type: 'string' } },
       });
     } catch (err) {
       throw usageError(`mailconf check: ${(err as Error).message}`);
@@ -60,6 +64,11 @@ Exit status: 0 no errors (warnings allowed), 1 at least one error, 2 usage error
     if (format !== 'text' && format !== 'json') throw usageError(`mailconf check: unknown format '${format}'`);
     if (language && !serviceFor(language)) throw usageError(`mailconf check: unknown language '${language}'`);
     if (parsed.positionals.length === 0) throw usageError('mailconf check: no files given');
+    const setting = parseTargetSetting(parsed.values['postfix-version']);
+    if (setting === undefined) throw usageError(`mailconf check: --postfix-version must be one of ${targetChoices()}`);
+    // Resolved only when a Postfix file is checked: auto may ask the local postconf.
+    let postfixVersion: string | undefined;
+    const target = () => (postfixVersion ??= resolveTarget(setting));
 
     const workspace = diskWorkspace();
     const findings: CheckFinding[] = [];
@@ -71,7 +80,9 @@ Exit status: 0 no errors (warnings allowed), 1 at least one error, 2 usage error
       }
       const doc = TextDocument.create(pathToFileURL(resolve(io.cwd, file)).href, lang, 1, text);
       if (lang === 'dns-zone') setZoneOrigin(doc.uri, parsed.values.origin);
-      for (const d of serviceFor(lang)!.diagnostics(doc, { workspace, locale: 'en' })) findings.push(toFinding(file, d));
+      const isPostfix = lang === 'postfix-main' || lang === 'postfix-master';
+      const ctx = { workspace, locale: 'en' as const, ...(isPostfix ? { postfixVersion: target() } : {}) };
+      for (const d of serviceFor(lang)!.diagnostics(doc, ctx)) findings.push(toFinding(file, d));
     }
 
     if (format === 'json') io.stdout(JSON.stringify(findings, null, 2) + '\n');

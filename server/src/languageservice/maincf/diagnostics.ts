@@ -11,6 +11,7 @@ import type { ServiceContext } from '../service';
 import { mainCfNameDiagnostics } from './names';
 import { coversTheWorld, isOpenRelay, relayListPermitsAll, smtpdRefusesToStart } from './relay';
 import { t, type Locale } from '../../l10n';
+import { postfixCheck } from '../postfixTarget';
 import { securityFindings, saslEnabledSomewhere } from './security';
 import { diagnostic, SOURCE, ValueSite } from './site';
 import { parseRestrictionList } from './restrictionList';
@@ -24,11 +25,12 @@ export { SOURCE };
 export function mainCfDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagnostic[] {
   const pair = pairForMainCf(doc, ctx.workspace);
   const { main, model } = pair;
+  const check = postfixCheck(ctx);
   const out: Diagnostic[] = main.errors.map((e) => diagnostic(e.range, DiagnosticSeverity.Error, `syntax/${e.code}`, e.message));
   // concat, not push(...): a spread of some 120,000 diagnostics (a multi-MB file) overflows the stack.
   const all = out.concat(
-    mainCfNameDiagnostics(main.entries, model, doc.uri),
-    cachedValueChecks(doc, main.entries, model, (e) => checkValue(siteOf(doc, e, model))),
+    mainCfNameDiagnostics(main.entries, model, doc.uri, check),
+    cachedValueChecks(doc, main.entries, model, check, (e) => checkValue(siteOf(doc, e, model), check)),
     globalChecks(doc, model, ctx.locale),
     saslFindingsFor(doc.uri, ctx),
   );

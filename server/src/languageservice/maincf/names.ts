@@ -5,8 +5,11 @@ import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Diagnosti
 import type { MainCfEntry } from '../../parsers/maincf';
 import type { Deprecation } from '../../postfix/deprecated';
 import { getDeprecation } from '../../postfix/deprecated';
-import { allParameters } from '../../postfix/parameters';
-import { RAW_PARAMETERS } from '../../postfix/postconf/facts';
+import { allParameters, postfixVersion } from '../../postfix/parameters';
+import { allServiceParameterSuffixes, RAW_PARAMETERS } from '../../postfix/postconf/facts';
+import { availability, compareVersions, newestRelease } from '../../postfix/releaseFacts';
+import { t } from '../../l10n';
+import type { PostfixCheck } from '../postfixTarget';
 import { nearest } from '../nearest';
 import type { PostfixModel } from '../postfixModel';
 import { movedFrom } from './incremental';
@@ -28,6 +31,43 @@ function suggestParameter(name: string): string | undefined {
   if (suggestionCache.size > 10_000) suggestionCache.clear();
   suggestionCache.set(name, found);
   return found;
+}
+
+/** The release series the postconf emulation and its built-in names come from (3.7). */
+function emulatedRelease(): string {
+  return postfixVersion().split('.').slice(0, 2).join('.');
+}
+
+/**
+ * A name that looks like `<service>_destination_recipient_limit` and the like: the parameter a
+ * master.cf delivery service of that name would bring. Returns the service name, or undefined.
+ */
+function serviceOfParameter(name: string, model: PostfixModel): string | undefined {
+  for (const suffix of allServiceParameterSuffixes()) {
+    if (!name.endsWith(suffix) || name.length === suffix.length) continue;
+    const service = name.slice(0, -suffix.length);
+    // A service that exists but does not bring this name is a different mistake.
+    return model.services.some((s) => s.service === service) ? undefined : service;
+  }
+  return undefined;
+}
+
+/**
+ * What to say about a parameter name for the target release: nothing when it exists there (or
+ * postconf knows it from master.cf or a reference), "needs a later release", "removed", a missing
+ * master.cf service, or unknown with a near match.
+ */
+export function parameterNameDiagnostic(name: string, range: Range, known: boolean, model: PostfixModel, check: PostfixCheck): Diagnostic | undefined {
+  const a = availability(name, check.target);
+  if (a.status === 'later') return diagnostic(range, DiagnosticSeverity.Warning, 'needs-newer-postfix', t(check.locale, 'release.needs-newer', name, a.since, check.target));
+  if (a.status === 'removed' && !known) return diagnostic(range, DiagnosticSeverity.Warning, 'removed-parameter', t(check.locale, 'release.removed-parameter', name, a.removedIn, check.target));
+  if (known) return undefined;
+  // Where the release the postconf emulation follows documents the name too, its rules decide
+  // (relay_destination_concurrency_limit is documented, yet known only with a relay service).
+  if (a.status === 'present' && availability(name, emulatedRelease()).status !== 'present') return undefined;
+  const service = serviceOfParameter(name, model);
+  if (service) return diagnostic(range, DiagnosticSeverity.Warning, 'unknown-parameter', t(check.locale, 'release.service-parameter', name, service));
+  return unknownParameter(name, range);
 }
 
 export function unknownParameter(name: string, range: Range): Diagnostic {
@@ -72,20 +112,42 @@ export function undefinedReference(name: string, range: Range, candidates: Itera
 export function deprecationFix(dep: Deprecation, value: string): { text: string; title: string } | 'delete' | undefined {
   const mapped = dep.valueMap?.[value.trim().toLowerCase()];
   if (mapped) return { text: `${mapped.parameter} = ${mapped.value}`, title: `Replace with ${mapped.parameter} = ${mapped.value}` };
-  if (dep.valueMap && Object.keys(dep.valueMap).length === 0) return 'delete';
+  if ((dep.valueMap && Object.keys(dep.valueMap).length === 0) || dep.replacements.length === 0) return 'delete';
   if (mapped === null) return 'delete';
   if (!dep.valueMap && /^Renamed/.test(dep.advice.en) && dep.replacements[0]) return { text: `${dep.replacements[0]} = ${value}`, title: `Rename to ${dep.replacements[0]}` };
   return undefined;
 }
 
+/** How a deprecation reads and weighs for the target: an error once removed, a warning once warned about, a hint before. */
+export function deprecationFinding(dep: Deprecation, check: PostfixCheck): { severity: DiagnosticSeverity; message: string } {
+  const advice = dep.advice[check.locale];
+  const { target, locale } = check;
+  if (dep.removedIn && compareVersions(target, dep.removedIn) >= 0) {
+    return { severity: DiagnosticSeverity.Error, message: t(locale, 'release.removed', dep.name, dep.removedIn, target, advice) };
+  }
+  const fate = dep.removedIn ? t(locale, 'release.removed-in', dep.removedIn) : t(locale, 'release.still-accepted', newestRelease());
+  if (compareVersions(target, dep.warnedSince) >= 0) {
+    return { severity: DiagnosticSeverity.Warning, message: t(locale, 'release.deprecated', dep.name, dep.warnedSince, fate, advice) };
+  }
+  return { severity: DiagnosticSeverity.Hint, message: t(locale, 'release.deprecated-later', dep.name, dep.warnedSince, target, fate, advice) };
+}
+
 /** `removeRange` is what deleting the setting removes (in master.cf, the -o too). */
-export function deprecatedParameter(dep: Deprecation, value: string, nameRange: Range, settingRange: Range, joiner: ' = ' | '=', removeRange: Range = settingRange): Diagnostic {
+export function deprecatedParameter(
+  dep: Deprecation,
+  value: string,
+  nameRange: Range,
+  settingRange: Range,
+  joiner: ' = ' | '=',
+  check: PostfixCheck,
+  removeRange: Range = settingRange,
+): Diagnostic {
   const fix = deprecationFix(dep, value);
   const data: FixData = {};
   if (fix === 'delete') data.remove = { range: removeRange, title: `Delete the ${dep.name} setting` };
   else if (fix) data.replaceSetting = { range: settingRange, text: fix.text.replace(' = ', joiner), title: fix.title };
-  const when = dep.removedIn ? `removed in Postfix ${dep.removedIn}` : `deprecated since Postfix ${dep.warnedSince}`;
-  const d = diagnostic(nameRange, DiagnosticSeverity.Warning, 'deprecated-parameter', `'${dep.name}' is ${when}. ${dep.advice.en}`, fix ? data : undefined);
+  const { severity, message } = deprecationFinding(dep, check);
+  const d = diagnostic(nameRange, severity, 'deprecated-parameter', message, fix ? data : undefined);
   d.tags = [DiagnosticTag.Deprecated];
   return d;
 }
@@ -109,11 +171,14 @@ export function moved(ds: Diagnostic[], by: number): Diagnostic[] {
 }
 
 /** Unknown, deprecated and undefined names of one entry, with lines relative to the entry. */
-function entryNameDiagnostics(e: MainCfEntry, model: PostfixModel, candidates: () => Iterable<string>): Diagnostic[] {
+function entryNameDiagnostics(e: MainCfEntry, model: PostfixModel, candidates: () => Iterable<string>, check: PostfixCheck): Diagnostic[] {
   const out: Diagnostic[] = [];
   const dep = getDeprecation(e.name);
-  if (dep?.kind === 'parameter') out.push(deprecatedParameter(dep, e.rawValue, e.nameRange, e.range, ' = '));
-  else if (!model.isKnown(e.name)) out.push(unknownParameter(e.name, e.nameRange));
+  if (dep?.kind === 'parameter') out.push(deprecatedParameter(dep, e.rawValue, e.nameRange, e.range, ' = ', check));
+  else {
+    const d = parameterNameDiagnostic(e.name, e.nameRange, model.isKnown(e.name), model, check);
+    if (d) out.push(d);
+  }
   if (expandsReferences(e.name)) {
     for (const r of e.references) {
       if (!model.isDefined(r.name)) out.push(undefinedReference(r.name, r.nameRange, candidates()));
@@ -122,15 +187,16 @@ function entryNameDiagnostics(e: MainCfEntry, model: PostfixModel, candidates: (
   return moved(out, -e.line);
 }
 
-export function mainCfNameDiagnostics(entries: MainCfEntry[], model: PostfixModel, uri: string): Diagnostic[] {
+export function mainCfNameDiagnostics(entries: MainCfEntry[], model: PostfixModel, uri: string, check: PostfixCheck): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Map<string, MainCfEntry>();
-  const cache = model.entryCache<Diagnostic[]>('names');
+  // What a name gets depends on the target release and the language too.
+  const cache = model.entryCache<Diagnostic[]>(`names/${check.target}/${check.locale}`);
   const candidates = () => model.definedNames();
   for (const e of entries) {
     const root = movedFrom.get(e) ?? e;
     let relative = cache.get(root);
-    if (!relative) cache.set(root, (relative = entryNameDiagnostics(e, model, candidates)));
+    if (!relative) cache.set(root, (relative = entryNameDiagnostics(e, model, candidates, check)));
     for (const d of moved(relative, e.line)) out.push(d);
     const earlier = seen.get(e.name);
     if (earlier) {

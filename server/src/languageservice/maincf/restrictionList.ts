@@ -8,6 +8,8 @@ import { allRestrictions, getRestriction, isAcceptedIn, restrictionListParameter
 import { nearest } from '../nearest';
 import { diagnostic, ValueSite } from './site';
 import { listTokens, ValueToken } from './valueText';
+import { deprecationFinding } from './names';
+import type { PostfixCheck } from '../postfixTarget';
 
 export type RestrictionItemKind = 'restriction' | 'class' | 'table' | 'reference' | 'unknown';
 
@@ -41,7 +43,7 @@ export function parseRestrictionList(value: string, classes: ReadonlySet<string>
 
 let names: string[] | undefined;
 
-export function checkRestrictionList(site: ValueSite, list: RestrictionListName): Diagnostic[] {
+export function checkRestrictionList(site: ValueSite, list: RestrictionListName, check: PostfixCheck): Diagnostic[] {
   const out: Diagnostic[] = [];
   const items = parseRestrictionList(site.value, site.model.restrictionClasses);
   const listName = restrictionListParameter(list);
@@ -78,14 +80,8 @@ export function checkRestrictionList(site: ValueSite, list: RestrictionListName)
       }
       const dep = getDeprecation(r.name);
       if (dep && dep.kind === 'restriction') {
-        out.push(
-          diagnostic(
-            range(),
-            DiagnosticSeverity.Warning,
-            'deprecated-restriction',
-            `'${r.name}' is ${dep.removedIn ? `removed in Postfix ${dep.removedIn}` : `deprecated since Postfix ${dep.warnedSince}`}: ${dep.advice.en}`,
-          ),
-        );
+        const { severity, message } = deprecationFinding(dep, check);
+        out.push(diagnostic(range(), severity, 'deprecated-restriction', message));
       } else if (r.oldNameOf) {
         out.push(
           diagnostic(range(), DiagnosticSeverity.Information, 'old-restriction-name', `'${r.name}' is the old name of '${r.oldNameOf}'`, { replaceWith: [r.oldNameOf] }),

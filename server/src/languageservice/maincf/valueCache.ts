@@ -9,6 +9,7 @@ import type { MainCfEntry } from '../../parsers/maincf';
 import type { PostfixModel } from '../postfixModel';
 import { movedFrom } from './incremental';
 import { moved } from './names';
+import type { PostfixCheck } from '../postfixTarget';
 
 interface Memo {
   signature: string;
@@ -19,8 +20,9 @@ interface Memo {
 const memos = new Map<string, Memo>();
 
 /** checkValue for each entry, reusing earlier results for entries that an edit only moved. */
-export function cachedValueChecks(doc: TextDocument, entries: MainCfEntry[], model: PostfixModel, check: (e: MainCfEntry) => Diagnostic[]): Diagnostic[] {
-  const signature = model.signature;
+export function cachedValueChecks(doc: TextDocument, entries: MainCfEntry[], model: PostfixModel, judge: PostfixCheck, check: (e: MainCfEntry) => Diagnostic[]): Diagnostic[] {
+  // A deprecated restriction weighs differently per target release, and messages follow the language.
+  const signature = `${model.signature}|${judge.target}|${judge.locale}`;
   let memo = memos.get(doc.uri);
   if (!memo || memo.signature !== signature) {
     memo = { signature, byEntry: new WeakMap() };

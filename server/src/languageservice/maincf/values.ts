@@ -8,6 +8,7 @@ import { nearest } from '../nearest';
 import { checkRestrictionList, unknownMapType } from './restrictionList';
 import { diagnostic, ValueSite } from './site';
 import { listTokens } from './valueText';
+import type { PostfixCheck } from '../postfixTarget';
 
 const BOOLEAN_SYNONYMS: Record<string, string> = { true: 'yes', false: 'no', on: 'yes', off: 'no', '1': 'yes', '0': 'no', y: 'yes', n: 'no', enabled: 'yes', disabled: 'no' };
 
@@ -19,10 +20,10 @@ export function typeOfSetting(site: Pick<ValueSite, 'parameter' | 'model'>): Val
   return list ? { kind: 'restrictions', list } : undefined;
 }
 
-export function checkValue(site: ValueSite): Diagnostic[] {
+export function checkValue(site: ValueSite, check: PostfixCheck): Diagnostic[] {
   const type = typeOfSetting(site);
   if (!type) return [];
-  if (type.kind === 'restrictions') return checkRestrictionList(site, type.list);
+  if (type.kind === 'restrictions') return checkRestrictionList(site, type.list, check);
   // Lists of domains, networks and addresses may mix in lookup tables; other lists (milters,
   // policy services) hold inet:/unix: socket addresses, which only look like tables.
   if (type.kind === 'lookupTables' || (type.kind === 'list' && (type.item === 'domain' || type.item === 'network' || type.item === 'address'))) return checkTables(site, type);

@@ -6,7 +6,8 @@ import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vs
 import type { MasterCfEntry, MasterCfField, MasterCfOption } from '../../parsers/mastercf';
 import { getDeprecation } from '../../postfix/deprecated';
 import { allMasterDaemons, getMasterDaemon, SERVICE_TYPES } from '../../postfix/masterDaemons';
-import { deprecatedParameter, expandsReferences, undefinedReference, unknownParameter } from '../maincf/names';
+import { deprecatedParameter, expandsReferences, parameterNameDiagnostic, undefinedReference } from '../maincf/names';
+import { postfixCheck, type PostfixCheck } from '../postfixTarget';
 import { isOpenRelay, RELAY_PARAMETERS, relayListPermitsAll, smtpdRefusesToStart } from '../maincf/relay';
 import { parseRestrictionList } from '../maincf/restrictionList';
 import { saslEnabledSomewhere, securityFindings, SecurityCode } from '../maincf/security';
@@ -17,7 +18,7 @@ import { nearest } from '../nearest';
 import { pairForMasterCf } from '../postfixPair';
 import type { PostfixModel, ServiceView } from '../postfixModel';
 import type { ServiceContext } from '../service';
-import { t, type Locale } from '../../l10n';
+import { t } from '../../l10n';
 
 export function masterCfDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagnostic[] {
   const { master, model } = pairForMasterCf(doc, ctx.workspace);
@@ -37,7 +38,7 @@ export function masterCfDiagnostics(doc: TextDocument, ctx: ServiceContext): Dia
     }
     seen.set(key, entry);
     const view = views.get(entry);
-    if (view) out.push(...optionDiagnostics(doc, entry, view, model, ctx.locale));
+    if (view) out.push(...optionDiagnostics(doc, entry, view, model, postfixCheck(ctx)));
   }
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
@@ -115,22 +116,26 @@ const RELATED: Record<SecurityCode, string[]> = {
   'sasl-not-enabled': [],
 };
 
-function optionDiagnostics(doc: TextDocument, entry: MasterCfEntry, view: ServiceView, model: PostfixModel, locale: Locale): Diagnostic[] {
+function optionDiagnostics(doc: TextDocument, entry: MasterCfEntry, view: ServiceView, model: PostfixModel, check: PostfixCheck): Diagnostic[] {
+  const { locale } = check;
   const out: Diagnostic[] = [];
   const byName = new Map<string, MasterCfOption>();
   for (const o of entry.options) {
     if (o.name === undefined || o.value === undefined) continue;
     byName.set(o.name, o);
     const dep = getDeprecation(o.name);
-    if (dep?.kind === 'parameter') out.push(deprecatedParameter(dep, o.value, o.nameRange!, o.argument!.range, '=', o.range));
-    else if (!model.isKnown(o.name) && !view.validNames.has(o.name)) out.push(unknownParameter(o.name, o.nameRange!));
+    if (dep?.kind === 'parameter') out.push(deprecatedParameter(dep, o.value, o.nameRange!, o.argument!.range, '=', check, o.range));
+    else {
+      const d = parameterNameDiagnostic(o.name, o.nameRange!, model.isKnown(o.name) || view.validNames.has(o.name), model, check);
+      if (d) out.push(d);
+    }
     if (expandsReferences(o.name)) {
       for (const r of o.references) {
         if (!model.isDefined(r.name, view)) out.push(undefinedReference(r.name, r.nameRange, model.definedNames()));
       }
     }
     const site = optionSite(doc, o, view, model);
-    out.push(...checkValue(site));
+    out.push(...checkValue(site, check));
     if (!saslEnabledSomewhere(model) && typeOfSetting(site)?.kind === 'restrictions') {
       for (const item of parseRestrictionList(o.value, model.restrictionClasses)) {
         if (item.info?.name === 'permit_sasl_authenticated') {

@@ -77,6 +77,11 @@ export function serviceParameterSuffixes(command: string): [string, string][] {
   }
 }
 
+/** Every suffix a per-service parameter can have, longest first (so "_destination_recipient_limit" wins over "_recipient_limit"). */
+export function allServiceParameterSuffixes(): string[] {
+  return [...DELIVERY_SUFFIXES, TIME_LIMIT].map(([suffix]) => suffix).sort((a, b) => b.length - a.length);
+}
+
 /** Host-dependent built-in defaults; callers may supply the host's own values. */
 export const HOST_DEPENDENT = new Set(['myhostname', 'mydomain', 'mynetworks', 'process_id']);
 

@@ -27,6 +27,15 @@ describe('main.cf diagnostics', () => {
       assert.deepEqual(has('strict = reject_unauth_destination\n', 'unknown-parameter', master), []);
       assert.deepEqual(has('smtpd_restriction_classes = strict\nstrict = reject\n', 'unknown-parameter'), []);
     });
+    it('a <service>_* name whose service master.cf lacks: says so and suggests the service, not an unrelated parameter', () => {
+      const [d] = has('dovecot_destination_recipient_limit = 1\n', 'unknown-parameter', STOCK_MASTER);
+      assert.match(String(d.message), /service named 'dovecot'.*Add the 'dovecot' service to master\.cf/);
+      assert.doesNotMatch(String(d.message), /default_destination_recipient_limit/);
+      assert.equal((d.data as any)?.replaceWith, undefined);
+      const master = STOCK_MASTER + 'dovecot unix - n n - - pipe flags=DRhu user=vmail argv=/usr/lib/dovecot/deliver\n';
+      assert.deepEqual(has('dovecot_destination_recipient_limit = 1\n', 'unknown-parameter', master), []);
+      assert.match(String(has('myhostnme = x\n', 'unknown-parameter')[0].message), /Did you mean 'myhostname'/);
+    });
     it('accepts <service>_* parameters of master.cf delivery services only when the service exists', () => {
       const main = 'relay_destination_concurrency_limit = 5\n';
       assert.deepEqual(has(main, 'unknown-parameter', STOCK_MASTER), []);

@@ -38,10 +38,16 @@ describe('the lab configuration', () => {
     const alone = mainCfService.diagnostics(doc, { ...ctx, workspace: { readText: () => undefined } });
     assert.ok(alone.some((d) => d.code === 'unknown-parameter' && /port25_recipient_restrictions/.test(String(d.message))));
   });
-  it('mailconf check reports the same, reading master.cf beside main.cf from disk', () => {
+  it('mailconf check reports the same, reading master.cf beside main.cf from disk; the deprecation weighs by the target release', () => {
     const cli = resolve(__dirname, '../../../../dist/cli.js');
-    const r = spawnSync(process.execPath, [cli, 'check', 'main.cf', 'master.cf'], { cwd: LAB, encoding: 'utf8' });
-    assert.equal(r.status, 0);
-    assert.equal(r.stdout, 'main.cf:29:1: warning: \'smtp_use_tls\' is deprecated since Postfix 3.9. Replace it with smtp_tls_security_level: "may" for opportunistic TLS, "none" for no TLS. [deprecated-parameter]\n');
+    const check = (version: string) => spawnSync(process.execPath, [cli, 'check', '--postfix-version', version, 'main.cf', 'master.cf'], { cwd: LAB, encoding: 'utf8' });
+    const advice = 'Replace it with smtp_tls_security_level: "may" for opportunistic TLS, "none" for no TLS. [deprecated-parameter]\n';
+    // The lesson's Postfix 3.7 still takes it silently: a hint of what 3.9 will say.
+    const lesson = check('3.7');
+    assert.equal(lesson.status, 0);
+    assert.equal(lesson.stdout, `main.cf:29:1: hint: 'smtp_use_tls' is deprecated from Postfix 3.9 on (the target is 3.7); Postfix 3.11 still accepts it, with a warning. ${advice}`);
+    const newer = check('3.9');
+    assert.equal(newer.stdout, `main.cf:29:1: warning: 'smtp_use_tls' is deprecated since Postfix 3.9; Postfix 3.11 still accepts it, with a warning. ${advice}`);
+    assert.equal(check('2.11').status, 2);
   });
 });

@@ -1,0 +1,81 @@
+// Checks against a target Postfix release (mailconf.postfixVersion): parameters of later releases,
+// of no release, and deprecations that weigh by the target.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { mainCfService } from '../../../../server/src/languageservice/maincf';
+import { masterCfService } from '../../../../server/src/languageservice/mastercf';
+import { releaseParameter, releaseSeries } from '../../../../server/src/postfix/releaseFacts';
+import { MAIN_URI, MASTER_URI, STOCK_MASTER } from './helpers';
+
+let version = 1;
+function diagnostics(main: string, postfixVersion: string | undefined, master = STOCK_MASTER, locale: 'en' | 'es' = 'en'): Diagnostic[] {
+  const files: Record<string, string> = { [MAIN_URI]: main, [MASTER_URI]: master };
+  const ctx = { workspace: { readText: (uri: string) => files[uri] }, locale, postfixVersion };
+  return mainCfService.diagnostics(TextDocument.create(MAIN_URI, 'postfix-main', version++, main), ctx);
+}
+const named = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === code);
+
+/** Parameters each release series adds, by the generated facts; per-service ones need their service. */
+function addedIn(series: string): string[] {
+  const names = [...Object.keys(require('../../../../server/src/postfix/releases/releases.json').parameters)];
+  return names.filter((n) => releaseParameter(n)?.since === series && !releaseParameter(n)?.removedIn && !/^(relay|virtual|lmtp|local|smtp)_(destination|initial|recipient|extra|minimum|delivery|transport)/.test(n));
+}
+
+describe('checks against a target Postfix release', () => {
+  for (const series of releaseSeries()) {
+    it(`target ${series}: the parameters ${series} adds are not unknown`, () => {
+      const names = addedIn(series);
+      if (series !== releaseSeries()[0]) assert.ok(names.length > 0, `no parameter added in ${series}`);
+      const main = names.map((n) => `${n} = ${releaseParameter(n)!.defaults.at(-1)![1].startsWith('$') ? releaseParameter(n)!.defaults.at(-1)![1] : ''}\n`).join('');
+      const ds = diagnostics(main, series);
+      const bad = ds.filter((d) => d.code === 'unknown-parameter' || d.code === 'needs-newer-postfix' || d.code === 'removed-parameter');
+      assert.deepEqual(bad.map((d) => d.message), []);
+    });
+  }
+
+  it('a parameter of a later release needs that release, in English and Spanish', () => {
+    const [d] = named(diagnostics('smtpd_hide_client_session = yes\n', '3.7'), 'needs-newer-postfix');
+    assert.match(String(d.message), /^'smtpd_hide_client_session' needs Postfix 3\.10 or later; the target is 3\.7/);
+    assert.equal(d.severity, DiagnosticSeverity.Warning);
+    const [es] = named(diagnostics('smtpd_hide_client_session = yes\n', '3.7', STOCK_MASTER, 'es'), 'needs-newer-postfix');
+    assert.match(String(es.message), /necesita Postfix 3\.10 o posterior; el objetivo es 3\.7/);
+    assert.deepEqual(named(diagnostics('smtpd_hide_client_session = yes\n', '3.10'), 'needs-newer-postfix'), []);
+    assert.deepEqual(named(diagnostics('smtpd_hide_client_session = yes\n', '3.10'), 'unknown-parameter'), []);
+    // A 3.7 built-in is still "later" for a 3.4 target.
+    assert.equal(named(diagnostics('smtpd_client_ipv6_prefix_length = 84\n', '3.7'), 'needs-newer-postfix').length, 1);
+  });
+
+  it('a parameter of no release is unknown, whatever the target', () => {
+    for (const target of ['3.4', '3.7', '3.11']) assert.equal(named(diagnostics('smtpd_no_such_thing = yes\n', target), 'unknown-parameter').length, 1, target);
+  });
+
+  it('without a target, the newest release is the target', () => {
+    assert.deepEqual(named(diagnostics('smtpd_hide_client_session = yes\n', undefined), 'needs-newer-postfix'), []);
+  });
+
+  it('a deprecation is a hint before the release that deprecates it, a warning from it on', () => {
+    const at = (target: string) => named(diagnostics('virtual_maps = hash:/etc/postfix/virtual\n', target), 'deprecated-parameter')[0];
+    assert.equal(at('3.7').severity, DiagnosticSeverity.Hint);
+    assert.match(String(at('3.7').message), /deprecated from Postfix 3\.11 on \(the target is 3\.7\).*virtual_alias_maps/);
+    assert.equal(at('3.11').severity, DiagnosticSeverity.Warning);
+    assert.match(String(at('3.11').message), /deprecated since Postfix 3\.11; Postfix 3\.11 still accepts it.*virtual_alias_maps/);
+    assert.equal(at('3.11').data && (at('3.11').data as any).replaceSetting.text, 'virtual_alias_maps = hash:/etc/postfix/virtual');
+  });
+
+  it('a removal is an error from the release that removes it on', () => {
+    const at = (target: string) => named(diagnostics('smtpd_recipient_restrictions = permit_mynetworks, check_relay_domains\n', target), 'deprecated-restriction')[0];
+    assert.equal(at('3.8').severity, DiagnosticSeverity.Warning);
+    assert.match(String(at('3.8').message), /Postfix 3\.9 no longer accepts it/);
+    assert.equal(at('3.9').severity, DiagnosticSeverity.Error);
+    assert.match(String(at('3.9').message), /removed in Postfix 3\.9 \(the target is 3\.9\)/);
+  });
+
+  it('-o settings in master.cf follow the same target', () => {
+    const master = STOCK_MASTER + 'x inet n - y - - smtpd\n  -o smtpd_hide_client_session=yes\n';
+    const files: Record<string, string> = { [MAIN_URI]: '', [MASTER_URI]: master };
+    const ds = masterCfService.diagnostics(TextDocument.create(MASTER_URI, 'postfix-master', version++, master), { workspace: { readText: (u) => files[u] }, locale: 'en', postfixVersion: '3.7' });
+    assert.equal(named(ds, 'needs-newer-postfix').length, 1);
+  });
+});

@@ -45,10 +45,11 @@ export const HAS_RECORDS = 1;
 export const HAS_ADDRESS = 2;
 export const HAS_CNAME = 4;
 export const HAS_NS = 8;
+export const HAS_DNAME = 16;
 
 /** The HAS_* bits one record of type code `c` gives its name. */
 export function rowMask(c: number): number {
-  return HAS_RECORDS | (c === 1 || c === 28 ? HAS_ADDRESS : c === 5 ? HAS_CNAME : c === 2 ? HAS_NS : 0);
+  return HAS_RECORDS | (c === 1 || c === 28 ? HAS_ADDRESS : c === 5 ? HAS_CNAME : c === 2 ? HAS_NS : c === 39 ? HAS_DNAME : 0);
 }
 
 /** A name as sameName compares names (ASCII case folded), to key the names an edit touched. */

@@ -8,7 +8,7 @@ import { typeCode, type RecordTable, type ZoneRecord } from '../parsers/zone';
 import { hashName, IndexParts, rowMask, sameName } from './indexParts';
 import { RowSplice, updatedParts } from './zoneIndexUpdate';
 
-export { HAS_ADDRESS, HAS_CNAME, HAS_NS, HAS_RECORDS } from './indexParts';
+export { HAS_ADDRESS, HAS_CNAME, HAS_DNAME, HAS_NS, HAS_RECORDS } from './indexParts';
 export type { RowSplice } from './zoneIndexUpdate';
 
 /** The slot count for n rows: at most half full, so probes stay short. */

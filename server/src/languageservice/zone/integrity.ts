@@ -2,7 +2,7 @@
 // apex, CNAME exclusivity and singletons, and in-zone NS targets that have no address. Split,
 // like lints.ts, by what each reads: the apex, the records of one name, or one NS record's target.
 import { nameKey, RecordTable, ZoneFile, ZoneRecord } from '../../parsers/zone';
-import { HAS_ADDRESS, HAS_CNAME } from '../../zone/zoneIndex';
+import { HAS_ADDRESS, HAS_CNAME, HAS_DNAME, HAS_NS } from '../../zone/zoneIndex';
 import { RANK } from './findings';
 import type { Items } from './items';
 import type { NameLookup } from './lookup';
@@ -64,18 +64,64 @@ export function hasNsTarget(t: RecordTable, i: number): boolean {
   return t.typeCode[i] === 2 && t.target[i] !== undefined;
 }
 
-/** An NS record whose target lies in the zone must find an address there, not an alias. */
+/**
+ * BIND's rule for the NS records at the apex (zone_check_ns): a target inside the zone must be
+ * found as a lookup finds it, an address at the name or at the wildcard that covers it, unless a
+ * delegation on the way hands the name to a child zone. A CNAME there, a DNAME above it, or no
+ * address make BIND refuse the zone. NS records below the apex (delegations) are not refused for
+ * this: BIND only logs missing glue, so we warn where the glue is required (target below the cut).
+ */
 export function nsTargetIntegrity(apex: string, t: RecordTable, i: number, look: NameLookup, out: Items): void {
   const target = t.target[i];
   if (t.typeCode[i] !== 2 || target === undefined) return;
   if (!isBelow(target, apex)) return;
-  const held = look.mask(target);
+  if (t.owner[i] !== '') {
+    const owner = t.ownerName(i);
+    if (isBelow(target, owner) && nameKey(target) !== nameKey(owner) && !(look.mask(target) & HAS_ADDRESS)) {
+      out.add(RANK.nsTarget, 0, i, 'delegation-no-glue', 'warning', `NS target ${target} lies below the delegation ${owner} but has no A or AAAA record here (glue); resolvers cannot reach the child zone`, targetSpan(t, i));
+    }
+    return;
+  }
+  const starts = labelStarts(target);
+  const apexStart = target.length - apex.length;
+  // From the apex down to the target's parent: the first cut met decides, as in a lookup.
+  for (let k = starts.length - 1; k >= 1; k--) {
+    if (starts[k] > apexStart) continue;
+    const name = target.slice(starts[k]);
+    const held = look.mask(name);
+    if (held & HAS_NS && starts[k] !== apexStart) return;
+    if (held & HAS_DNAME) {
+      out.add(RANK.nsTarget, 0, i, 'ns-target-below-dname', 'error', `NS target ${target} is below the DNAME at ${name}, so it never resolves to an address; BIND refuses to load the zone`, targetSpan(t, i));
+      return;
+    }
+  }
+  let held = look.mask(target);
+  if (held === 0) {
+    // No such name: the wildcard of its closest existing ancestor answers for it. (An ancestor
+    // that holds only names below it exists too; the index knows it here by its wildcard child.)
+    for (let k = 1; k < starts.length; k++) {
+      const parent = target.slice(starts[k]);
+      held = look.mask('*.' + parent);
+      if (held !== 0 || look.mask(parent) !== 0 || starts[k] >= apexStart) break;
+    }
+  } else if (held & HAS_NS && apexStart !== 0) return;
   if (held & HAS_ADDRESS) return;
   if (held & HAS_CNAME) {
     out.add(RANK.nsTarget, 0, i, 'ns-target-is-cname', 'error', `NS target ${target} is a CNAME; a name server must be named by its own A/AAAA records (RFC 2181 §10.3)`, targetSpan(t, i));
     return;
   }
   out.add(RANK.nsTarget, 0, i, 'ns-target-no-address', 'error', `NS target ${target} is inside the zone but has no A or AAAA record; BIND refuses to load the zone`, targetSpan(t, i), { target });
+}
+
+/** Offsets where each label of an absolute name starts (a '\.' inside a label does not split it). */
+function labelStarts(name: string): number[] {
+  const starts = [0];
+  for (let k = 0; k < name.length - 1; k++) {
+    const c = name.charCodeAt(k);
+    if (c === 92) k++;
+    else if (c === 46) starts.push(k + 1);
+  }
+  return starts;
 }
 
 function isBelow(name: string, zone: string): boolean {

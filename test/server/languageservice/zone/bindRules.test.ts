@@ -76,4 +76,21 @@ describe("BIND's loading rules", () => {
     '$TTL 300\n$ORIGIN com.\nexample SOA ns.example.com. h.example.com. 1 3600 1200 604800 300\nexample NS ns.example.com.\n$ORIGIN example.com.\nns A 192.0.2.1\n$ORIGIN .\nwww.example.com A 192.0.2.2\n',
     { origin: 'example.com.', line: 7 },
   );
+
+  // zone_check_ns: only the apex NS set must resolve to addresses inside the zone; a wildcard
+  // answers for its names and a delegation hands the name to the child. Delegations' glue is not.
+  rule(
+    'apex NS targets resolve as a lookup does',
+    'ns-target-no-address',
+    HEAD + '@ NS ns2\nns2 TXT "no address"\n',
+    HEAD + '@ NS a.w\n*.w A 192.0.2.2\n@ NS ns.sub\nsub NS ns.sub\nother NS ns.nowhere\n',
+    { line: 5 },
+  );
+  rule(
+    'an apex NS target below a DNAME',
+    'ns-target-below-dname',
+    HEAD + '@ NS ns.d\nd DNAME example.net.\nns.d A 192.0.2.2\n',
+    HEAD + '@ NS ns.e\nd DNAME example.net.\nns.e A 192.0.2.2\nsub.d NS ns.d\n',
+    { line: 5 },
+  );
 });

@@ -23,6 +23,7 @@ describe('zone lints', () => {
   });
 
   pair('cname-loop', HEAD + 'a IN CNAME b\nb IN CNAME a\n', HEAD + 'a IN CNAME b\nb IN CNAME ns\n');
+  pair('delegation-no-glue', HEAD + 'sub IN NS ns.sub\n', HEAD + 'sub IN NS ns.sub\nns.sub IN A 192.0.2.9\nother IN NS ns.example.net.\n');
   pair('cname-dangling', HEAD + 'a IN CNAME nothing\n', HEAD + 'a IN CNAME ns\nb IN CNAME www.example.net.\n');
   pair('target-is-cname', HEAD + '@ IN MX 10 alias\nalias IN CNAME ns\n', HEAD + '@ IN MX 10 ns\nalias IN CNAME ns\n');
   it('target-is-cname: also for SRV targets', () => assert.ok(has(HEAD + '_imap._tcp IN SRV 0 1 143 alias\nalias IN CNAME ns\n', 'target-is-cname')));

@@ -19,6 +19,7 @@ import { registerSmtp } from './smtp';
 import { trackActiveLanguage } from './walkthroughContext';
 import { registerWalkthroughInsert } from './walkthroughInsert';
 import { registerZone } from './zone';
+import { postfixVersionOptions, registerPostfixVersion } from './postfixVersion';
 
 const LANGUAGES = ['postfix-main', 'postfix-master', 'dns-zone', 'postfix-aliases', 'postfix-map', 'msmtprc', 'dovecot', 'cyrus-sasl', 'saslauthd'];
 
@@ -34,12 +35,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mailco
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const crashes = crashBudget(5, 3 * 60_000);
+  // The SSH server's mail_version, once read in this session (see postfixVersion.ts).
+  const postfixSession: { detected?: string } = {};
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.map((language) => ({ language })),
     outputChannel: log,
     // A function, so that each (re)start sends the current setting.
     initializationOptions: () => ({
       docsLanguage: vscode.workspace.getConfiguration('mailconf').get<string>('docsLanguage', 'auto'),
+      ...postfixVersionOptions(postfixSession.detected),
     }),
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
@@ -62,6 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mailco
   registerPostconfPreview(context, client, recent);
   registerRemote(context, client, log);
   registerZone(context, client);
+  registerPostfixVersion(context, client, postfixSession);
   context.subscriptions.push(aliasesReminder(context), trackActiveLanguage());
   context.subscriptions.push(
     client,

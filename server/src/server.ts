@@ -8,6 +8,7 @@ import { registerFeatures } from './handlers/features';
 import { resumeAfterBadHeaders } from './handlers/headerRecovery';
 import { registerReferences } from './handlers/references';
 import { applyInitialSettings, registerSettings } from './handlers/settings';
+import { currentPostfixVersion } from './handlers/postfixVersion';
 import { serverWorkspace } from './handlers/workspace';
 import type { ServiceContext } from './languageservice/service';
 import type { DiagnosticsMode } from './handlers/diagnostics';
@@ -18,7 +19,7 @@ const documents = new TextDocuments(TextDocument);
 const workspace = serverWorkspace(documents);
 let locale: ServiceContext['locale'] = 'en';
 let diagnosticsMode: DiagnosticsMode = { pull: false, refreshSupport: false };
-const context = (): ServiceContext => ({ workspace, locale, editing: true });
+const context = (): ServiceContext => ({ workspace, locale, editing: true, postfixVersion: currentPostfixVersion() });
 
 connection.onInitialize((params) => {
   const preferred = (params.initializationOptions as { docsLanguage?: string } | undefined)?.docsLanguage;

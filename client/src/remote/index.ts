@@ -23,6 +23,7 @@ import { forgetSshSecrets } from './secrets';
 import { ServerFiles, SERVER_FILE_SCHEME } from './serverFiles';
 import { RemoteSessions } from './sessions';
 import { pickSshServer, type RemoteArgs } from './targets';
+import { REMOTE_MAIL_VERSION } from '../postfixVersion';
 
 export const REMOTE_COMMANDS = {
   postconfN: 'mailconf.remote.postconf',
@@ -214,6 +215,19 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
     vscode.commands.registerCommand(REMOTE_COMMANDS.check, check),
     vscode.commands.registerCommand(REMOTE_COMMANDS.openFile, openFile),
     vscode.commands.registerCommand(REMOTE_COMMANDS.smtpTest, smtpFromServer),
+    vscode.commands.registerCommand(REMOTE_MAIL_VERSION, async (a?: RemoteArgs) => {
+      if (!trusted()) return undefined;
+      const picked = await pickSshServer(a);
+      if (!picked) return undefined;
+      const { target } = picked;
+      const r = await sessions.run(
+        target,
+        vscode.l10n.t('Reading mail_version on {0}', target.name),
+        (c, signal) => runRemotePostconf(c, target.postconfPath, undefined, ['-h'], { names: ['mail_version'], signal }),
+        a?.knownHostsFiles,
+      );
+      return r && r.exitCode === 0 ? r.stdout.trim() || undefined : undefined;
+    }),
     vscode.commands.registerCommand(REMOTE_COMMANDS.forgetSecrets, async (a?: RemoteArgs) => {
       const picked = await pickSshServer(a);
       if (!picked) return;

@@ -4,6 +4,7 @@
 import type { TokenSpan } from './lexer';
 import { base64Length, decodeString, hexLengthAt, isIPv4At, isIPv6At, octets, uintAt } from './lexical';
 import { absoluteName, checkName, NAME_PROBLEM_MESSAGES } from './names';
+import { parseSvcParam, SvcParam, svcParamSetProblem } from './svcb';
 import { parseTtlAt } from './ttl';
 
 export class RdataError {
@@ -38,7 +39,7 @@ export type Rdata =
   | { type: 'NAPTR'; order: number; preference: number; flags: string; services: string; regexp: string; replacement: NameField }
   | { type: 'DS'; keyTag: number; algorithm: number; digestType: number; hex: string }
   | { type: 'DNSKEY'; flags: number; protocol: number; algorithm: number; key: string }
-  | { type: 'SVCB' | 'HTTPS'; priority: number; target: NameField; params: Array<{ key: string; value: string }> }
+  | { type: 'SVCB' | 'HTTPS'; priority: number; target: NameField; params: SvcParam[] }
   | { type: 'HINFO'; cpu: string; os: string }
   | { type: 'RP'; mailbox: NameField; txt: NameField }
   | { type: 'LOC'; text: string }
@@ -48,7 +49,6 @@ export type Rdata =
 /** The record types whose data names a host that must exist (RFC 2181 §10.3 applies to some). */
 export const TARGET_TYPES: Record<string, number> = { NS: 0, CNAME: 0, DNAME: 0, PTR: 0, MX: 1, SRV: 3 };
 
-const SVC_KEYS = new Set(['mandatory', 'alpn', 'no-default-alpn', 'port', 'ipv4hint', 'ech', 'ipv6hint', 'dohpath', 'ohttp']);
 const DS_DIGEST_LENGTHS: Record<number, number> = { 1: 20, 2: 32, 4: 48 };
 const SSHFP_LENGTHS: Record<number, number> = { 1: 20, 2: 32 };
 
@@ -262,15 +262,22 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
       if (isErr(priority)) return priority;
       const target = r.name();
       if (isErr(target)) return target;
-      const params: Array<{ key: string; value: string }> = [];
+      const params: SvcParam[] = [];
       while (r.more) {
-        const i = r.i;
-        const p = r.word() as string;
-        const eq = p.indexOf('=');
-        const key = (eq < 0 ? p : p.slice(0, eq)).toLowerCase();
-        if (!SVC_KEYS.has(key) && !/^key\d{1,5}$/.test(key)) return new RdataError(i, 'bad-svc-param', `Unknown service parameter '${key}'`);
-        params.push({ key, value: eq < 0 ? '' : p.slice(eq + 1) });
+        const i = r.i++;
+        if (t.quoted[i]) return new RdataError(i, 'bad-svc-param', 'A service parameter is written key=value (only the value may be quoted)');
+        let raw = t.text.slice(t.starts[i], t.ends[i]);
+        // key="value": the quoted value is a token of its own, right after the '='.
+        if (raw.endsWith('=') && r.more && t.quoted[r.i] && t.starts[r.i] === t.ends[i]) {
+          raw += t.text.slice(t.starts[r.i] + 1, t.ends[r.i] - 1);
+          r.i++;
+        }
+        const p = parseSvcParam(raw);
+        if (typeof p === 'string') return new RdataError(i, 'bad-svc-param', p, r.i);
+        params.push(p);
       }
+      const problem = svcParamSetProblem(params);
+      if (problem) return new RdataError(from + 2, 'bad-svc-param', problem, t.count);
       return { type, priority, target, params };
     }
     case 'HINFO': {

@@ -93,4 +93,17 @@ describe("BIND's loading rules", () => {
     HEAD + '@ NS ns.e\nd DNAME example.net.\nns.e A 192.0.2.2\nsub.d NS ns.d\n',
     { line: 5 },
   );
+
+  // SVCB/HTTPS parameters as BIND 9.18 reads them (svcb_64.c): quoted values are values, alpn ids
+  // are never empty (a backslash, written \\, keeps a comma inside an id), mandatory keys exist.
+  rule(
+    'SVCB alpn ids',
+    'bad-svc-param',
+    HEAD + '_s SVCB 1 . alpn=h2,,h3\n',
+    HEAD + '_s SVCB 1 . alpn="h2,h3" port=443 ipv4hint=192.0.2.1 key65000="a b"\n_t HTTPS 1 . alpn=h1\\\\,h2 ipv6hint=2001:db8::1\n',
+    { line: 5 },
+  );
+  rule('SVCB escaped comma at the end of alpn', 'bad-svc-param', HEAD + '_s SVCB 1 . alpn=h2\\,\n', HEAD + '_s SVCB 1 . alpn=h2\\,h3\n', { line: 5 });
+  rule('SVCB mandatory names a key the record has', 'bad-svc-param', HEAD + '_s SVCB 1 . mandatory=port alpn=h2\n', HEAD + '_s SVCB 1 . mandatory=alpn alpn=h2\n', { line: 5 });
+  rule('SVCB keys BIND 9.18 knows', 'bad-svc-param', HEAD + '_s SVCB 1 . ohttp\n', HEAD + '_s SVCB 1 . key8\n', { line: 5 });
 });

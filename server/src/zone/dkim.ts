@@ -15,15 +15,15 @@ export function checkDkim(text: string): RecordProblem[] {
   };
   const v = byName.get('v');
   if (v !== undefined && (tags[0].name !== 'v' || v !== 'DKIM1')) {
-    out.push({ code: 'dkim-version', severity: 'error', message: "When present, 'v=DKIM1' must be the first tag", ...span('v') });
+    out.push({ code: 'dkim-version', severity: 'warning', message: "When present, 'v=DKIM1' must be the first tag", ...span('v') });
   }
   const k = (byName.get('k') ?? 'rsa').toLowerCase();
-  if (!['rsa', 'ed25519'].includes(k)) out.push({ code: 'dkim-bad-value', severity: 'error', message: `Unknown key type 'k=${k}': use rsa or ed25519`, ...span('k') });
+  if (!['rsa', 'ed25519'].includes(k)) out.push({ code: 'dkim-bad-value', severity: 'warning', message: `Unknown key type 'k=${k}': use rsa or ed25519`, ...span('k') });
   const h = byName.get('h');
   if (h !== undefined) {
     for (const alg of h.split(':').map((s) => s.trim().toLowerCase())) {
       if (alg === 'sha1') out.push({ code: 'dkim-sha1', severity: 'warning', message: "'h=sha1' allows SHA-1 signatures, which verifiers reject (RFC 8301); use sha256", ...span('h') });
-      else if (alg !== 'sha256') out.push({ code: 'dkim-bad-value', severity: 'error', message: `Unknown hash algorithm '${alg}' in 'h=' (use sha256)`, ...span('h') });
+      else if (alg !== 'sha256') out.push({ code: 'dkim-bad-value', severity: 'warning', message: `Unknown hash algorithm '${alg}' in 'h=' (use sha256)`, ...span('h') });
     }
   }
   const t = byName.get('t');
@@ -39,7 +39,7 @@ export function checkDkim(text: string): RecordProblem[] {
   }
   const p = byName.get('p');
   if (p === undefined) {
-    out.push({ code: 'dkim-no-key', severity: 'error', message: "The 'p=' tag (the public key) is required" });
+    out.push({ code: 'dkim-no-key', severity: 'warning', message: "The 'p=' tag (the public key) is required" });
     return out;
   }
   const b64 = p.replace(/\s+/g, '');
@@ -49,18 +49,18 @@ export function checkDkim(text: string): RecordProblem[] {
   }
   const bytes = base64Decode(b64);
   if (!bytes) {
-    out.push({ code: 'dkim-bad-key', severity: 'error', message: "'p=' is not valid base64 (a split key must be whole after joining its strings)", ...span('p') });
+    out.push({ code: 'dkim-bad-key', severity: 'warning', message: "'p=' is not valid base64 (a split key must be whole after joining its strings)", ...span('p') });
     return out;
   }
   if (k === 'ed25519') {
-    if (bytes.length !== 32) out.push({ code: 'dkim-bad-key', severity: 'error', message: `An ed25519 key is 32 bytes; this one is ${bytes.length}`, ...span('p') });
+    if (bytes.length !== 32) out.push({ code: 'dkim-bad-key', severity: 'warning', message: `An ed25519 key is 32 bytes; this one is ${bytes.length}`, ...span('p') });
     return out;
   }
   const bits = rsaModulusBits(bytes);
   if (bits === undefined) {
-    out.push({ code: 'dkim-bad-key', severity: 'error', message: "'p=' does not hold an RSA public key (DER SubjectPublicKeyInfo)", ...span('p') });
+    out.push({ code: 'dkim-bad-key', severity: 'warning', message: "'p=' does not hold an RSA public key (DER SubjectPublicKeyInfo)", ...span('p') });
   } else if (bits < 1024) {
-    out.push({ code: 'dkim-weak-key', severity: 'error', message: `The RSA key has ${bits} bits; verifiers reject keys under 1024 bits (RFC 8301). Use 2048`, ...span('p') });
+    out.push({ code: 'dkim-weak-key', severity: 'warning', message: `The RSA key has ${bits} bits; verifiers reject keys under 1024 bits (RFC 8301). Use 2048`, ...span('p') });
   } else {
     out.push({ code: 'dkim-key-length', severity: 'info', message: `RSA key of ${bits} bits`, ...span('p') });
   }

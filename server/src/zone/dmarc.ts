@@ -7,13 +7,13 @@ export function checkDmarc(text: string): RecordProblem[] {
   const out: RecordProblem[] = [];
   const tags = parseTags(text, 'dmarc', out);
   if (tags.length === 0 || tags[0].name !== 'v' || tags[0].value !== 'DMARC1') {
-    out.push({ code: 'dmarc-version', severity: 'error', message: "A DMARC record must start with 'v=DMARC1'; receivers ignore it otherwise", start: tags[0]?.start, end: tags[0]?.end });
+    out.push({ code: 'dmarc-version', severity: 'warning', message: "A DMARC record must start with 'v=DMARC1'; receivers ignore it otherwise", start: tags[0]?.start, end: tags[0]?.end });
     return out;
   }
   const byName = new Map(tags.map((t) => [t.name, t.value]));
-  if (!byName.has('p')) out.push({ code: 'dmarc-no-policy', severity: 'error', message: "The 'p=' tag (none, quarantine or reject) is required" });
+  if (!byName.has('p')) out.push({ code: 'dmarc-no-policy', severity: 'warning', message: "The 'p=' tag (none, quarantine or reject) is required" });
   for (const { name, value, start, end, valueStart, valueEnd } of tags.slice(1)) {
-    const bad = (expected: string) => out.push({ code: 'dmarc-bad-value', severity: 'error', message: `Bad value '${value}' for '${name}=': expected ${expected}`, start: valueStart, end: valueEnd });
+    const bad = (expected: string) => out.push({ code: 'dmarc-bad-value', severity: 'warning', message: `Bad value '${value}' for '${name}=': expected ${expected}`, start: valueStart, end: valueEnd });
     switch (name) {
       case 'p':
       case 'sp':
@@ -40,12 +40,12 @@ export function checkDmarc(text: string): RecordProblem[] {
       case 'ruf':
         for (const uri of value.split(',').map((u) => u.trim())) {
           if (!/^mailto:[^\s@!,;]+@[^\s@!,;]+\.[^\s@!,;]+(![0-9]+[kmgt]?)?$/i.test(uri)) {
-            out.push({ code: 'dmarc-bad-uri', severity: 'error', message: `'${uri}' in '${name}=' is not a mailto: address (like mailto:dmarc@example.org)`, start: valueStart, end: valueEnd });
+            out.push({ code: 'dmarc-bad-uri', severity: 'warning', message: `'${uri}' in '${name}=' is not a mailto: address (like mailto:dmarc@example.org)`, start: valueStart, end: valueEnd });
           }
         }
         break;
       case 'v':
-        out.push({ code: 'dmarc-syntax', severity: 'error', message: "'v=' must appear only once, first", start, end });
+        out.push({ code: 'dmarc-syntax', severity: 'warning', message: "'v=' must appear only once, first", start, end });
         break;
       default:
         out.push({ code: 'dmarc-unknown-tag', severity: 'warning', message: `Unknown DMARC tag '${name}'; receivers ignore it`, start, end });

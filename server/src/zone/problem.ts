@@ -2,7 +2,11 @@
 // character span inside the joined TXT text it is about.
 export interface RecordProblem {
   code: string;
-  severity: 'error' | 'warning' | 'info';
+  /**
+   * Never 'error': a zone with a broken policy still loads and mail is still delivered (receivers
+   * ignore the policy or treat it as a permanent error), so these are warnings (see README).
+   */
+  severity: 'warning' | 'info';
   message: string;
   /** The span at fault in the policy text (the TXT strings joined); the whole record when absent. */
   start?: number;
@@ -45,17 +49,17 @@ export function parseTags(text: string, kind: string, out: RecordProblem[]): Tag
     }
     const eq = part.indexOf('=');
     if (eq < 0 || part.slice(0, eq).trim() === '') {
-      out.push({ code: `${kind}-syntax`, severity: 'error', message: `'${trimmed}' is not a tag=value pair`, start, end });
+      out.push({ code: `${kind}-syntax`, severity: 'warning', message: `'${trimmed}' is not a tag=value pair`, start, end });
       return;
     }
     const name = part.slice(0, eq).trim();
     const [valueStart, valueEnd] = trimmedSpan(part.slice(eq + 1), partAt + eq + 1);
     const value = text.slice(valueStart, Math.max(valueStart, valueEnd));
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) {
-      out.push({ code: `${kind}-syntax`, severity: 'error', message: `'${name}' is not a valid tag name`, start, end });
+      out.push({ code: `${kind}-syntax`, severity: 'warning', message: `'${name}' is not a valid tag name`, start, end });
       return;
     }
-    if (seen.has(name)) out.push({ code: `${kind}-duplicate-tag`, severity: 'error', message: `The tag '${name}' appears twice; the record is invalid`, start, end });
+    if (seen.has(name)) out.push({ code: `${kind}-duplicate-tag`, severity: 'warning', message: `The tag '${name}' appears twice; the record is invalid`, start, end });
     seen.add(name);
     tags.push({ name, value, start, end, valueStart, valueEnd: Math.max(valueStart, valueEnd) });
   });

@@ -62,7 +62,7 @@ export function checkSpf(text: string): RecordProblem[] {
   const out: RecordProblem[] = [];
   if (!/^v=spf1(\s|$)/.test(text.trim())) {
     const first = /\S+/.exec(text);
-    out.push({ code: 'spf-version', severity: 'error', message: "An SPF record must start with exactly 'v=spf1' followed by a space", start: first?.index, end: first ? first.index + first[0].length : undefined });
+    out.push({ code: 'spf-version', severity: 'warning', message: "An SPF record must start with exactly 'v=spf1' followed by a space", start: first?.index, end: first ? first.index + first[0].length : undefined });
     return out;
   }
   const terms = parseSpfTerms(text);
@@ -76,36 +76,36 @@ export function checkSpf(text: string): RecordProblem[] {
     if (LOOKUP_TERMS.has(t.name)) lookups++;
     if (t.modifier) {
       if (t.name === 'redirect' || t.name === 'exp') {
-        if (seenModifiers.has(t.name)) out.push({ code: 'spf-duplicate-modifier', severity: 'error', message: `'${t.name}=' appears twice; receivers return permerror (RFC 7208 §6)`, start: t.start, end: t.end });
+        if (seenModifiers.has(t.name)) out.push({ code: 'spf-duplicate-modifier', severity: 'warning', message: `'${t.name}=' appears twice; receivers return permerror (RFC 7208 §6)`, start: t.start, end: t.end });
         seenModifiers.add(t.name);
         const p = domainSpecProblem(t.value);
-        if (p) out.push({ code: 'spf-bad-domain', severity: 'error', message: `'${t.name}=' has ${p}`, start: t.start, end: t.end });
+        if (p) out.push({ code: 'spf-bad-domain', severity: 'warning', message: `'${t.name}=' has ${p}`, start: t.start, end: t.end });
         if (t.name === 'redirect') redirect = true;
       }
       continue;
     }
     switch (t.name) {
       case 'all':
-        if (t.value) out.push({ code: 'spf-syntax', severity: 'error', message: `'all' takes no argument`, start: t.start, end: t.end });
+        if (t.value) out.push({ code: 'spf-syntax', severity: 'warning', message: `'all' takes no argument`, start: t.start, end: t.end });
         if (t.qualifier === '+' || t.qualifier === '') out.push({ code: 'spf-pass-all', severity: 'warning', message: `'${t.qualifier}all' lets every server on the internet send as this domain; use '-all' or '~all'`, start: t.start, end: t.end });
         sawAll = true;
         break;
       case 'include':
       case 'exists': {
         const p = domainSpecProblem(t.value);
-        if (p) out.push({ code: 'spf-bad-domain', severity: 'error', message: `'${t.name}:' has ${p}`, start: t.start, end: t.end });
+        if (p) out.push({ code: 'spf-bad-domain', severity: 'warning', message: `'${t.name}:' has ${p}`, start: t.start, end: t.end });
         break;
       }
       case 'a':
       case 'mx': {
         const m = /^([^/]*)(?:\/(\d+))?(?:\/\/(\d+))?$/.exec(t.value);
         if (!m || (m[2] !== undefined && !cidr(m[2], 32)) || (m[3] !== undefined && !cidr(m[3], 128))) {
-          out.push({ code: 'spf-syntax', severity: 'error', message: `'${shown}' has a bad prefix length (IPv4 /0-32, IPv6 //0-128)`, start: t.start, end: t.end });
+          out.push({ code: 'spf-syntax', severity: 'warning', message: `'${shown}' has a bad prefix length (IPv4 /0-32, IPv6 //0-128)`, start: t.start, end: t.end });
           break;
         }
         if (m[1] !== '') {
           const p = domainSpecProblem(m[1]);
-          if (p) out.push({ code: 'spf-bad-domain', severity: 'error', message: `'${t.name}:' has ${p}`, start: t.start, end: t.end });
+          if (p) out.push({ code: 'spf-bad-domain', severity: 'warning', message: `'${t.name}:' has ${p}`, start: t.start, end: t.end });
         }
         break;
       }
@@ -115,7 +115,7 @@ export function checkSpf(text: string): RecordProblem[] {
       case 'ip4': {
         const [addr, len, extra] = t.value.split('/');
         if (!isIPv4At(addr, 0, addr.length) || (len !== undefined && !cidr(len, 32)) || extra !== undefined) {
-          out.push({ code: 'spf-bad-ip', severity: 'error', message: `'${shown}' is not an IPv4 address or network (like 192.0.2.0/24)`, start: t.start, end: t.end });
+          out.push({ code: 'spf-bad-ip', severity: 'warning', message: `'${shown}' is not an IPv4 address or network (like 192.0.2.0/24)`, start: t.start, end: t.end });
         }
         break;
       }
@@ -124,15 +124,15 @@ export function checkSpf(text: string): RecordProblem[] {
         const addr = slash < 0 ? t.value : t.value.slice(0, slash);
         const len = slash < 0 ? undefined : t.value.slice(slash + 1);
         if (!isIPv6At(addr, 0, addr.length) || (len !== undefined && !cidr(len, 128))) {
-          out.push({ code: 'spf-bad-ip', severity: 'error', message: `'${shown}' is not an IPv6 address or network (like 2001:db8::/32)`, start: t.start, end: t.end });
+          out.push({ code: 'spf-bad-ip', severity: 'warning', message: `'${shown}' is not an IPv6 address or network (like 2001:db8::/32)`, start: t.start, end: t.end });
         }
         break;
       }
       default:
-        out.push({ code: 'spf-unknown-mechanism', severity: 'error', message: `Unknown SPF mechanism '${t.name}'; receivers return permerror (known: all, include, a, mx, ptr, ip4, ip6, exists)`, start: t.start, end: t.end });
+        out.push({ code: 'spf-unknown-mechanism', severity: 'warning', message: `Unknown SPF mechanism '${t.name}'; receivers return permerror (known: all, include, a, mx, ptr, ip4, ip6, exists)`, start: t.start, end: t.end });
     }
   }
-  if (lookups > 10) out.push({ code: 'spf-too-many-lookups', severity: 'error', message: `${lookups} terms need DNS lookups (include, a, mx, ptr, exists, redirect); more than 10 makes receivers return permerror (RFC 7208 §4.6.4)` });
+  if (lookups > 10) out.push({ code: 'spf-too-many-lookups', severity: 'warning', message: `${lookups} terms need DNS lookups (include, a, mx, ptr, exists, redirect); more than 10 makes receivers return permerror (RFC 7208 §4.6.4)` });
   if (redirect && sawAll) out.push({ code: 'spf-redirect-ignored', severity: 'warning', message: "'redirect=' is ignored because the record has an 'all' mechanism" });
   if (!sawAll && !redirect) out.push({ code: 'spf-no-all', severity: 'info', message: "No 'all' or 'redirect=': mail from unlisted servers gets a neutral result; end with '-all' or '~all'" });
   return out;

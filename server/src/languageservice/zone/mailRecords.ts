@@ -15,12 +15,17 @@ export type MailPolicy = 'spf' | 'dmarc' | 'dkim' | 'mta-sts' | 'tlsrpt';
 export function policyOf(owner: string, text: string): MailPolicy | undefined {
   const key = nameKey(owner);
   if (key.startsWith('_dmarc.')) return 'dmarc';
+  // ADSP (RFC 5617, historic since 2013) lives under _domainkey but holds no key.
+  if (key.startsWith('_adsp._domainkey.')) return undefined;
   if (/^[^.]+\._domainkey\./.test(key) || key.includes('._domainkey.')) return 'dkim';
   if (key.startsWith('_mta-sts.')) return 'mta-sts';
   if (key.startsWith('_smtp._tls.')) return 'tlsrpt';
   if (isSpf(text)) return 'spf';
   return undefined;
 }
+
+/** How messages name each policy: CI logs show the message without the line it is about. */
+const POLICY_NAMES: Record<MailPolicy, string> = { spf: 'SPF', dmarc: 'DMARC', dkim: 'DKIM', 'mta-sts': 'MTA-STS', tlsrpt: 'TLSRPT' };
 
 const CHECKS: Record<MailPolicy, (text: string) => RecordProblem[]> = {
   spf: checkSpf,
@@ -65,7 +70,7 @@ export function mailPolicyLints(zone: ZoneFile, i: number, out: Items): void {
   const text = data.strings.join('');
   let ord = 0;
   if (r.type === 'SPF') {
-    out.add(RANK.mailPolicy, ord++, i, 'spf-record-type', 'warning', 'The SPF record type is obsolete (RFC 7208 §3.1); publish the policy as TXT', typeSpan(t, i), {}, 'range');
+    out.add(RANK.mailPolicy, ord++, i, 'spf-record-type', 'warning', 'SPF: the SPF record type is obsolete (RFC 7208 §3.1); publish the policy as TXT', typeSpan(t, i), {}, 'range');
   }
   const policy = policyOf(r.owner, text);
   if (!policy) return;
@@ -73,7 +78,7 @@ export function mailPolicyLints(zone: ZoneFile, i: number, out: Items): void {
   // for DMARC/MTA-STS/TLSRPT when they are not versioned, the version check reports it.
   const joined = p2s(r, text);
   for (const p of CHECKS[policy](text)) {
-    out.add(RANK.mailPolicy, ord++, i, p.code, p.severity, p.message, problemSpan(r, joined, p));
+    out.add(RANK.mailPolicy, ord++, i, p.code, p.severity, `${POLICY_NAMES[policy]}: ${p.message}`, problemSpan(r, joined, p));
   }
 }
 
@@ -101,7 +106,7 @@ export function spfMultiple(zone: ZoneFile, rows: number[], n: number, out: Item
   if (!spf || spf.length < 2) return;
   const t = zone.table;
   for (const i of spf.slice(1)) {
-    out.add(RANK.spfMultiple, 0, i, 'spf-multiple', 'error', `${t.ownerName(i)} has ${spf.length} SPF records; receivers return permerror when there is more than one (RFC 7208 §4.5). Merge them`, rdataSpan(t, i));
+    out.add(RANK.spfMultiple, 0, i, 'spf-multiple', 'warning', `SPF: ${t.ownerName(i)} has ${spf.length} SPF records; receivers return permerror when there is more than one (RFC 7208 §4.5). Merge them`, rdataSpan(t, i));
   }
 }
 
@@ -113,7 +118,7 @@ function checkTlsaRecord(zone: ZoneFile, r: ZoneRecord, out: Items): void {
     problems.push({ code: 'tlsa-owner', severity: 'warning', message: `A TLSA owner is _port._protocol.host, like _25._tcp.mail.${zone.origin}` });
   }
   let ord = 0;
-  for (const p of problems) out.add(RANK.mailPolicy, ord++, r.index, p.code, p.severity, p.message, rdataSpan(zone.table, r.index));
+  for (const p of problems) out.add(RANK.mailPolicy, ord++, r.index, p.code, p.severity, `TLSA: ${p.message}`, rdataSpan(zone.table, r.index));
 }
 
 /**

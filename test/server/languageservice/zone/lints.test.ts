@@ -111,3 +111,35 @@ describe('mail policy findings point at the term or tag at fault', () => {
     assert.deepEqual(d.range, { start: { line: 5, character: 36 }, end: { line: 5, character: 41 } });
   });
 });
+
+// A zone with a broken mail policy still loads and mail is still delivered, so policy findings
+// are warnings; each message names its policy, since CI logs show messages without the line.
+describe('mail policy findings: warnings that name their policy', () => {
+  const cases: Array<[string, string, string]> = [
+    ['DMARC', 'dmarc-no-policy', '_dmarc IN TXT "v=DMARC1; rua=mailto:d@example.org"\n'],
+    ['DKIM', 'dkim-no-key', 'sel._domainkey IN TXT "v=DKIM1; k=rsa"\n'],
+    ['SPF', 'spf-unknown-mechanism', '@ IN TXT "v=spf1 mx bogus -all"\n'],
+    ['MTA-STS', 'mta-sts-no-id', '_mta-sts IN TXT "v=STSv1"\n'],
+    ['TLSRPT', 'tlsrpt-no-rua', '_smtp._tls IN TXT "v=TLSRPTv1"\n'],
+  ];
+  for (const [policy, code, record] of cases) {
+    it(`${code}: a warning starting '${policy}:'`, () => {
+      const d = diagnose(HEAD + record).find((x) => x.code === code);
+      assert.ok(d, `no ${code}`);
+      assert.equal(d.severity, 2);
+      assert.ok((d.message as string).startsWith(`${policy}: `), d.message as string);
+    });
+  }
+  it('a valid policy has no finding', () => {
+    assert.deepEqual(codes(HEAD + '_dmarc IN TXT "v=DMARC1; p=none"\n@ IN TXT "v=spf1 mx -all"\n'), []);
+  });
+  it('two SPF records: a warning naming SPF', () => {
+    const d = diagnose(HEAD + '@ IN TXT "v=spf1 -all"\n@ IN TXT "v=spf1 mx -all"\n').find((x) => x.code === 'spf-multiple')!;
+    assert.equal(d.severity, 2);
+    assert.match(d.message as string, /^SPF: /);
+  });
+  it('ADSP (_adsp._domainkey, historic) is not read as a DKIM key; a key record beside it is', () => {
+    assert.deepEqual(codes(HEAD + '_adsp._domainkey IN TXT "dkim=all"\n'), []);
+    assert.ok(has(HEAD + '_adsp._domainkey IN TXT "dkim=all"\nsel._domainkey IN TXT "dkim=all"\n', 'dkim-no-key'));
+  });
+});

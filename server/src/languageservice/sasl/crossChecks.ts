@@ -11,7 +11,7 @@ import { saslEnabledSomewhere, tlsOffered, value, yes } from '../maincf/security
 import { postfixModel, PostfixModel, ServiceView } from '../postfixModel';
 import type { ServiceContext } from '../service';
 import { saslFiles, SaslFiles } from './configuration';
-import { isPlaintext, passes } from './mechanisms';
+import { isPlaintext, passes, type SaslImplementation } from './mechanisms';
 
 export interface Site {
   uri: string;
@@ -147,7 +147,7 @@ export function saslCrossChecks(files: SaslFiles): SaslFinding[] {
       checkPlaintextBeforeTls(files, view, model, service, offered.names, add);
     }
     if (type === 'cyrus') offered = checkCyrus(files, model, service, path, chroot, queue, pathSite, add);
-    if (offered?.names.length) checkMechanisms(files, model, service, offered as { names: string[]; site?: Site }, pathSite, add);
+    if (offered?.names.length) checkMechanisms(files, model, service, type === 'dovecot' ? 'dovecot' : 'cyrus', offered as { names: string[]; site?: Site }, pathSite, add);
   }
   return out;
 }
@@ -184,7 +184,7 @@ function checkPlaintextBeforeTls(files: SaslFiles, view: DovecotView, model: Pos
   if (!/^yes$/i.test(dovecotTop(view, 'disable_plaintext_auth'))) return;
   if (yes(model, 'smtpd_tls_auth_only', service) || yes(model, 'smtpd_tls_wrappermode', service)) return;
   const options = value(model, 'smtpd_sasl_security_options', service).split(/[\s,]+/);
-  const usable = mechanisms.filter((m) => passes(m, options));
+  const usable = mechanisms.filter((m) => passes(m, options, 'dovecot'));
   if (usable.length === 0 || !usable.every(isPlaintext)) return;
   const at = postfixSite(files, model, 'smtpd_tls_auth_only', service) ?? postfixSite(files, model, 'smtpd_sasl_auth_enable', service);
   if (!at) return;
@@ -244,13 +244,13 @@ function checkCyrus(files: SaslFiles, model: PostfixModel, service: ServiceView 
   return offered;
 }
 
-function checkMechanisms(files: SaslFiles, model: PostfixModel, service: ServiceView | undefined, offered: { names: string[]; site?: Site }, pathSite: Site, add: Add): void {
+function checkMechanisms(files: SaslFiles, model: PostfixModel, service: ServiceView | undefined, implementation: SaslImplementation, offered: { names: string[]; site?: Site }, pathSite: Site, add: Add): void {
   const beforeTls = !yes(model, 'smtpd_tls_auth_only', service) && !yes(model, 'smtpd_tls_wrappermode', service);
   const names = ['smtpd_sasl_security_options', ...(tlsOffered(model, service) ? ['smtpd_sasl_tls_security_options'] : [])];
   for (const name of names) {
     if (name === 'smtpd_sasl_security_options' && !beforeTls && tlsOffered(model, service)) continue;
     const options = value(model, name, service).split(/[\s,]+/).filter(Boolean);
-    if (offered.names.some((m) => passes(m, options))) continue;
+    if (offered.names.some((m) => passes(m, options, implementation))) continue;
     const at = postfixSite(files, model, name, service) ?? (name === 'smtpd_sasl_tls_security_options' ? postfixSite(files, model, 'smtpd_sasl_security_options', service) : undefined) ?? offered.site ?? pathSite;
     add('no-usable-mechanism', 'error', at, [`${name} = ${options.join(', ')}`, offered.names.join(' ')], offered.site ? [{ ...offered.site, key: 'sasl.related.mechanisms' }] : []);
   }

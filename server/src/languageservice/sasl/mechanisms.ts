@@ -1,6 +1,8 @@
-// What each SASL mechanism resists, as Cyrus SASL's plugins and Dovecot's mechanisms declare it,
-// and which of them survive Postfix's smtpd_sasl_security_options. Postfix filters the offered
-// list the same way with either SASL type.
+// What each SASL mechanism resists, as Cyrus SASL's plugins and Dovecot's mechanisms each declare
+// it, and which of them survive Postfix's smtpd_sasl_security_options. Postfix filters the offered
+// list by those declarations, and the two implementations do not declare the same: Dovecot flags
+// PLAIN and LOGIN as plaintext only, so `nodictionary` leaves them with Dovecot and removes them
+// with Cyrus (both confirmed by the real AUTH in test/server/languageservice/sasl/realAuth.test.ts).
 export interface MechanismTraits {
   /** Sends the password as is (PLAIN, LOGIN): refused by noplaintext. */
   plaintext: boolean;
@@ -24,7 +26,8 @@ const t = (plaintext: boolean, dictionary: boolean, active: boolean, anonymous: 
   forwardSecrecy,
 });
 
-export const MECHANISM_TRAITS: Record<string, MechanismTraits> = {
+/** Cyrus SASL: the flags its plugins set (what a mechanism lacks, it is open to). */
+export const CYRUS_TRAITS: Record<string, MechanismTraits> = {
   PLAIN: t(true, true, true, false, false, false),
   LOGIN: t(true, true, true, false, false, false),
   ANONYMOUS: t(false, true, true, true, false, false),
@@ -40,12 +43,27 @@ export const MECHANISM_TRAITS: Record<string, MechanismTraits> = {
   SRP: t(false, false, false, false, true, true),
 };
 
+/** Dovecot: the flags each mechanism declares (MECH_SEC_*), the absence of one meaning "resists". */
+export const DOVECOT_TRAITS: Record<string, MechanismTraits> = {
+  PLAIN: t(true, false, false, false, false, false),
+  LOGIN: t(true, false, false, false, false, false),
+  ANONYMOUS: t(false, false, false, true, false, false),
+  'CRAM-MD5': t(false, true, true, false, false, false),
+  'DIGEST-MD5': t(false, true, true, false, true, false),
+  NTLM: t(false, true, true, false, false, false),
+  OTP: t(false, true, true, false, false, false),
+  'SCRAM-SHA-1': t(false, false, false, false, true, false),
+  'SCRAM-SHA-256': t(false, false, false, false, true, false),
+};
+
+export type SaslImplementation = 'cyrus' | 'dovecot';
+
 /** The security option words Postfix understands. */
 export const SECURITY_OPTIONS = ['noplaintext', 'noactive', 'nodictionary', 'noanonymous', 'mutual_auth', 'forward_secrecy'];
 
 /** Whether a mechanism passes the options; one we know nothing of is given the benefit of the doubt. */
-export function passes(mechanism: string, options: readonly string[]): boolean {
-  const m = MECHANISM_TRAITS[mechanism.toUpperCase()];
+export function passes(mechanism: string, options: readonly string[], implementation: SaslImplementation): boolean {
+  const m = (implementation === 'cyrus' ? CYRUS_TRAITS : DOVECOT_TRAITS)[mechanism.toUpperCase()];
   if (!m) return true;
   return !(
     (options.includes('noplaintext') && m.plaintext) ||
@@ -58,5 +76,5 @@ export function passes(mechanism: string, options: readonly string[]): boolean {
 }
 
 export function isPlaintext(mechanism: string): boolean {
-  return MECHANISM_TRAITS[mechanism.toUpperCase()]?.plaintext ?? false;
+  return CYRUS_TRAITS[mechanism.toUpperCase()]?.plaintext ?? false;
 }

@@ -1,6 +1,6 @@
 // `mailconf check`: the editor's diagnostics for files on disk, for CI pipelines.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -32,13 +32,17 @@ export interface CheckFinding {
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'report the diagnostics of main.cf, master.cf and zone files',
-  help: `Usage: mailconf check [--format text|json] [--language ID] [--origin ZONE] [--postfix-version X.Y] FILE...
+  summary: 'report the diagnostics of main.cf, master.cf, zone files and the SASL side',
+  help: `Usage: mailconf check [--format text|json] [--language ID] [--origin ZONE] [--postfix-version X.Y] [--root DIR] FILE...
 
 --origin names the zone of zone files (default: $ORIGIN, or the file name: example.org.zone, db.example.org).
 --postfix-version is the Postfix release main.cf and master.cf are for: 3.4 to 3.11, or auto (the
 default: the postconf installed here, else the newest release). Parameters of later releases are
 reported as needing one; deprecations weigh by it.
+
+--root DIR checks a whole configuration tree laid out like /etc: postfix/main.cf, postfix/master.cf,
+postfix/sasl/*.conf, default/saslauthd and dovecot/** under DIR, each with the others beside it
+(so the checks between Postfix and its SASL side run too).
 
 Checks each FILE with the same analyses as the editor. The language is taken from the file
 name (main.cf*, master.cf*, *.zone, db.*) or from --language (${LANGUAGE_IDS.join(', ')}).
@@ -55,7 +59,7 @@ Exit status: 0 no errors (warnings allowed), 1 at least one error, 2 usage error
       parsed = parseArgs({
         args,
         allowPositionals: true,
-        options: { format: { type: 'string', default: 'text' }, language: { type: 'string' }, origin: { type: 'string' }, 'postfix-version': { type: 'string' } },
+        options: { format: { type: 'string', default: 'text' }, language: { type: 'string' }, origin: { type: 'string' }, 'postfix-version': { type: 'string' }, root: { type: 'string' } },
       });
     } catch (err) {
       throw usageError(`mailconf check: ${(err as Error).message}`);
@@ -63,7 +67,9 @@ Exit status: 0 no errors (warnings allowed), 1 at least one error, 2 usage error
     const { format, language } = parsed.values;
     if (format !== 'text' && format !== 'json') throw usageError(`mailconf check: unknown format '${format}'`);
     if (language && !serviceFor(language)) throw usageError(`mailconf check: unknown language '${language}'`);
-    if (parsed.positionals.length === 0) throw usageError('mailconf check: no files given');
+    const tree = parsed.values.root === undefined ? [] : filesUnderRoot(resolve(io.cwd, parsed.values.root));
+    if (parsed.values.root !== undefined && tree.length === 0) throw new CliError(`mailconf check: no configuration files under '${parsed.values.root}'`, EXIT_USAGE);
+    if (parsed.positionals.length === 0 && tree.length === 0) throw usageError('mailconf check: no files given');
     const setting = parseTargetSetting(parsed.values['postfix-version']);
     if (setting === undefined) throw usageError(`mailconf check: --postfix-version must be one of ${targetChoices()}`);
     // Resolved only when a Postfix file is checked: auto may ask the local postconf.
@@ -72,9 +78,10 @@ Exit status: 0 no errors (warnings allowed), 1 at least one error, 2 usage error
 
     const workspace = diskWorkspace();
     const findings: CheckFinding[] = [];
-    for (const file of parsed.positionals) {
+    for (const file of [...parsed.positionals, ...tree]) {
       const text = readOrFail(resolve(io.cwd, file));
-      const lang = language ?? languageForPath(file, text.slice(0, text.indexOf('\n') >>> 0));
+      // --language names the language of the FILEs given; the tree's files are known by their place.
+      const lang = (tree.includes(file) ? undefined : language) ?? languageForPath(file, text.slice(0, text.indexOf('\n') >>> 0));
       if (!lang) {
         throw new CliError(`mailconf check: cannot tell the language of '${file}'; use --language`, EXIT_USAGE);
       }
@@ -90,6 +97,29 @@ Exit status: 0 no errors (warnings allowed), 1 at least one error, 2 usage error
     return findings.some((f) => f.severity === 'error') ? 1 : 0;
   },
 };
+
+/** The files of a tree laid out like /etc that mailconf has a language for, in a stable order. */
+function filesUnderRoot(root: string): string[] {
+  const list = (dir: string) => {
+    try {
+      return readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(dir, e.name))
+        .sort();
+    } catch {
+      return [];
+    }
+  };
+  const candidates = [
+    ...list(join(root, 'postfix')).filter((f) => /[\\/](main|master)\.cf$/.test(f)),
+    ...list(join(root, 'postfix', 'sasl')),
+    ...list(join(root, 'default')),
+    ...list(join(root, 'dovecot')),
+    ...list(join(root, 'dovecot', 'conf.d')),
+  ];
+  const wanted = new Set(['postfix-main', 'postfix-master', 'cyrus-sasl', 'saslauthd', 'dovecot']);
+  return candidates.filter((f) => wanted.has(languageForPath(f) ?? ''));
+}
 
 function readOrFail(path: string): string {
   try {

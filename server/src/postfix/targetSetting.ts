@@ -16,7 +16,9 @@ let local: { version?: string } | undefined;
 /** mail_version of the postconf on this machine, asked once per process; undefined without one. */
 export function localPostfixVersion(): string | undefined {
   if (!local) {
-    const r = spawnSync('postconf', ['-h', 'mail_version'], { encoding: 'utf8', timeout: 5000, env: { ...process.env, LANG: 'C', LC_ALL: 'C' } });
+    // -d: mail_version is compiled in. Without -d postconf reads main.cf first; where there is none
+    // (Debian's "No configuration") it fails, and a failing postconf sleeps a second before exiting.
+    const r = spawnSync('postconf', ['-dh', 'mail_version'], { encoding: 'utf8', timeout: 5000, env: { ...process.env, LANG: 'C', LC_ALL: 'C' } });
     local = { version: r.status === 0 ? r.stdout.trim() || undefined : undefined };
   }
   return local.version;

@@ -45,8 +45,10 @@ export function expandGenerate(template: string, value: number): string | { erro
     if (close < 0) return { error: "Unclosed '${' in the $GENERATE template" };
     const m = /^([+-]?\d+)(?:,(\d+)(?:,([doxXnN]))?)?$/.exec(template.slice(i + 2, close));
     if (!m) return { error: `Bad modifier '${template.slice(i, close + 1)}': expected \${offset[,width[,base]]}` };
+    // BIND adds the offset as a C int: a negative result is printed as it is, a result above
+    // 2147483647 is refused ("out of range").
     const n = value + Number(m[1]);
-    if (n < 0) return { error: `The modifier '${template.slice(i, close + 1)}' gives a negative number` };
+    if (n > 2147483647) return { error: `The modifier '${template.slice(i, close + 1)}' gives ${n}, above 2147483647` };
     const width = m[2] === undefined ? 0 : Number(m[2]);
     const base = m[3] ?? 'd';
     out += format(n, width, base);
@@ -56,6 +58,8 @@ export function expandGenerate(template: string, value: number): string | { erro
 }
 
 function format(n: number, width: number, base: string): string {
+  if (n < 0 && base !== 'd') n = n >>> 0; // printf's %x and %o of a negative int
+  if (n < 0) return '-' + String(-n).padStart(Math.max(0, width - 1), '0');
   if (base === 'n' || base === 'N') {
     // Nibble format: hex digits reversed and dot-separated, as in ip6.arpa names.
     let hex = n.toString(16).padStart(Math.max(1, width), '0');

@@ -4,11 +4,11 @@ import { RecordLexer } from './lexer';
 import { isIPv4At, isIPv6At } from './lexical';
 import { absoluteName, checkName, isAbsolute, isInZone, NAME_PROBLEM_MESSAGES, nameKey, wireLength } from './names';
 import { offsetRange } from './ranges';
-import { parseRdata, RdataError, TARGET_TYPES } from './rdata';
+import { base32HexLength, parseRdata, RdataError, TARGET_TYPES } from './rdata';
 import { MAX_TTL, parseTtlAt } from './ttl';
 import { expandGenerate, parseGenerateRange } from './generate';
 import { RecordTable, ZoneDirective, ZoneError, ZoneFile, ZoneRecord, ZoneSource } from './tree';
-import { isClass, knownTypeAt, KnownType, typeCode } from './types';
+import { isClass, isMetaType, knownTypeAt, KnownType, typeCode, typeName } from './types';
 
 export interface ParseOptions {
   /** URI of the text, for $INCLUDE resolution and for messages. */
@@ -279,10 +279,17 @@ class ZoneParser {
         typeStart,
         typeEnd,
       );
+    } else if (isMetaType(code)) {
+      problem('meta-type', `${type} is a meta type, used only in DNS messages (RFC 6895 §3.1); it cannot be zone data`, typeStart, typeEnd);
     } else if ((code === 1 || code === 28) && n - i === 1 && lex.quoted[i] === 0 && (code === 1 ? isIPv4At(text, lex.starts[i], lex.ends[i]) : isIPv6At(text, lex.starts[i], lex.ends[i]))) {
       // The bulk of large zones: a valid address needs no typed data and no allocation.
     } else {
-      const data = parseRdata(type, lex, i, this.origin);
+      // TYPEnnn of a known type reads that type's text form; a type this reader has no text
+      // form for takes only RFC 3597's \# form (BIND: "unknown class/type").
+      const canonical = known !== undefined ? type : typeName(code);
+      const data = canonical === undefined && i < n && !isGenericAt(text, lex.starts[i], lex.ends[i])
+        ? new RdataError(i, 'unknown-type-data', `${type} has no text form here: write its data as \\# LENGTH HEX (RFC 3597)`, n)
+        : parseRdata(canonical ?? type, lex, i, this.origin);
       if (data instanceof RdataError) {
         const at = data.index < n ? lex.starts[data.index] : typeEnd;
         const to = data.index < n ? lex.ends[Math.max(data.index, Math.min(n, data.endIndex) - 1)] : rdataEnd;
@@ -304,6 +311,12 @@ class ZoneParser {
     if (ttl < 0) problem('no-ttl', 'No TTL: add $TTL at the top of the file or a TTL to this record; BIND rejects the zone', lex.starts[0], typeEnd);
 
     if (inZone) {
+      if (code === 43 && rel === '') {
+        problem('ds-at-apex', 'A DS record belongs in the parent zone, not at the top of this one (RFC 4034 §5); BIND refuses the zone', ownerStart, ownerEnd > ownerStart ? ownerEnd : typeEnd);
+      }
+      if (code === 50 && !isHashLabel(rel === '' ? this.apex : rel)) {
+        problem('nsec3-owner', 'An NSEC3 owner starts with a base32hex hash label (0-9, a-v, no = padding), as RFC 5155 §3 writes it', ownerStart, ownerEnd > ownerStart ? ownerEnd : typeEnd);
+      }
       if (code === 6 && rel !== '') {
         problem('soa-not-at-apex', `SOA record not at the top of the zone ${this.apex}`, ownerStart, ownerEnd > ownerStart ? ownerEnd : typeEnd);
       }
@@ -396,6 +409,7 @@ class ZoneParser {
     const type = args[k - 1].toUpperCase();
     const code = typeCode(type);
     if (code < 0) return problem('unknown-type', `Unknown record type '${args[k - 1]}'`, lex.starts[k], lex.ends[k]);
+    if (isMetaType(code)) return problem('meta-type', `${type} is a meta type, used only in DNS messages (RFC 6895 §3.1); $GENERATE cannot make it`, lex.starts[k], lex.ends[k]);
     if (k + 1 >= lex.count) return problem('missing-argument', '$GENERATE needs the data template after the type', lex.starts[k], lex.ends[k]);
     const lhs = args[1];
     const rhsIndex = k + 1;
@@ -443,4 +457,16 @@ function estimateRecords(text: string): number {
   let n = 1;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
   return n;
+}
+
+/** True when text[s, e) is RFC 3597's \# marker. */
+function isGenericAt(text: string, s: number, e: number): boolean {
+  return e - s === 2 && text.charCodeAt(s) === 92 && text.charCodeAt(s + 1) === 35;
+}
+
+/** True when the first label of a name is an unpadded base32hex hash of at most 155 octets (BIND's NSEC3 owner rule). */
+function isHashLabel(name: string): boolean {
+  const dot = name.indexOf('.');
+  const octets = base32HexLength(dot < 0 ? name : name.slice(0, dot));
+  return octets > 0 && octets <= 155;
 }

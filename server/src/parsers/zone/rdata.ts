@@ -51,6 +51,15 @@ export const TARGET_TYPES: Record<string, number> = { NS: 0, CNAME: 0, DNAME: 0,
 
 const DS_DIGEST_LENGTHS: Record<number, number> = { 1: 20, 2: 32, 4: 48 };
 const SSHFP_LENGTHS: Record<number, number> = { 1: 20, 2: 32 };
+const ZONEMD_LENGTHS: Record<number, number> = { 1: 48, 2: 64 };
+const EUI48 = /^[0-9A-Fa-f]{1,2}(-[0-9A-Fa-f]{1,2}){5}/;
+const EUI64 = /^[0-9A-Fa-f]{1,2}(-[0-9A-Fa-f]{1,2}){7}/;
+
+/** The fields of the simple types: a 16-bit number, a domain name, an IPv4 address, a 64-bit ILNP locator (RFC 6742). */
+const FIELDS: Record<string, string> = {
+  RT: 'u16 name', LP: 'u16 name', AFSDB: 'u16 name', KX: 'u16 name', PX: 'u16 name name', MINFO: 'name name',
+  MB: 'name', MG: 'name', MR: 'name', MD: 'name', MF: 'name', 'NSAP-PTR': 'name', L32: 'u16 ipv4', L64: 'u16 ilnp64', NID: 'u16 ilnp64',
+};
 
 class Reader {
   i: number;
@@ -296,12 +305,114 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
     }
     case 'LOC':
       return loc(r);
+    case 'EUI48':
+    case 'EUI64': {
+      // Hex octets joined by hyphens (RFC 7043 §3.2, §4.2). BIND reads them with sscanf("%2x-..."),
+      // so an octet may have one digit and text after the last octet is not looked at.
+      if (!r.more) return r.end();
+      const i = r.i++;
+      const groups = type === 'EUI48' ? 6 : 8;
+      const w = t.text.slice(t.starts[i], t.ends[i]);
+      if (!(groups === 6 ? EUI48 : EUI64).test(w)) {
+        return new RdataError(i, 'bad-eui', `Bad ${type}: ${groups} pairs of hex digits joined by hyphens, like ${type === 'EUI48' ? '00-00-5e-00-53-2a' : '00-00-5e-ef-10-00-00-2a'}`);
+      }
+      return r.done() ?? { type: 'other', tokens: [w] };
+    }
+    case 'NSAP': {
+      // 0x then an even number of hex digits, dots allowed between them (RFC 1706 §5).
+      if (!r.more) return r.end();
+      const i = r.i++;
+      const w = t.text.slice(t.starts[i], t.ends[i]);
+      const digits = w.slice(2).replace(/\./g, '');
+      if (!/^0x/i.test(w) || !/^[0-9A-Fa-f]*$/.test(digits) || digits.length === 0 || digits.length % 2 !== 0) {
+        return new RdataError(i, 'bad-hex', 'Bad NSAP address: 0x followed by an even number of hex digits (dots allowed)');
+      }
+      return r.done() ?? { type: 'other', tokens: [w] };
+    }
+    case 'NSEC3': {
+      const algorithm = r.uint(255, 'the NSEC3 hash algorithm');
+      if (isErr(algorithm)) return algorithm;
+      const flags = r.uint(255, 'the NSEC3 flags');
+      if (isErr(flags)) return flags;
+      const iterations = r.uint(65535, 'the NSEC3 iterations');
+      if (isErr(iterations)) return iterations;
+      if (!r.more) return r.end();
+      const si = r.i++;
+      const salt = t.text.slice(t.starts[si], t.ends[si]);
+      if (salt !== '-' && (salt.length > 510 || hexLengthAt(salt, 0, salt.length) < 0)) return new RdataError(si, 'bad-hex', "Bad NSEC3 salt: hex digits, or '-' for none");
+      if (!r.more) return r.end();
+      const hi = r.i++;
+      const octets = base32HexLength(t.text.slice(t.starts[hi], t.ends[hi]));
+      if (octets < 0) return new RdataError(hi, 'bad-base32', 'Bad NSEC3 next hashed owner: base32hex digits (0-9, a-v) without = padding');
+      if (algorithm === 1 ? octets !== 20 : octets > 155) return new RdataError(hi, 'bad-digest-length', `The next hashed owner is ${octets} octets; a SHA-1 hash (algorithm 1) is 20`);
+      return { type: 'other', tokens: [] };
+    }
+    case 'ZONEMD': {
+      const serial = r.uint(4294967295, 'the ZONEMD serial');
+      if (isErr(serial)) return serial;
+      const scheme = r.uint(255, 'the ZONEMD scheme');
+      if (isErr(scheme)) return scheme;
+      const hashAlgorithm = r.uint(255, 'the ZONEMD hash algorithm');
+      if (isErr(hashAlgorithm)) return hashAlgorithm;
+      const expected = ZONEMD_LENGTHS[hashAlgorithm];
+      const hex = hexField(r, expected);
+      if (isErr(hex)) return hex;
+      if (hex.length < 24) return new RdataError(t.count - 1, 'bad-digest-length', 'A ZONEMD digest is at least 12 octets (24 hex digits)');
+      return { type: 'other', tokens: [] };
+    }
+    case 'RT':
+    case 'LP':
+    case 'AFSDB':
+    case 'KX':
+    case 'PX':
+    case 'MINFO':
+    case 'MB':
+    case 'MG':
+    case 'MR':
+    case 'MD':
+    case 'MF':
+    case 'NSAP-PTR':
+    case 'L32':
+    case 'L64':
+    case 'NID':
+      return fields(r, type);
     default: {
       const tokens: string[] = [];
       while (r.more) tokens.push(t.text.slice(t.starts[r.i], t.ends[r.i++]));
       return { type: 'other', tokens };
     }
   }
+}
+
+function fields(r: Reader, type: string): Rdata | RdataError {
+  const t = r.t;
+  const tokens: string[] = [];
+  for (const f of FIELDS[type].split(' ')) {
+    if (f === 'name') {
+      const n = r.name();
+      if (isErr(n)) return n;
+      tokens.push(n.text);
+      continue;
+    }
+    if (f === 'u16') {
+      const v = r.uint(65535, `the ${type} preference`);
+      if (isErr(v)) return v;
+      continue;
+    }
+    if (!r.more) return r.end();
+    const i = r.i++;
+    const ok = f === 'ipv4' ? isIPv4At(t.text, t.starts[i], t.ends[i]) : /^[0-9A-Fa-f]{1,4}(:[0-9A-Fa-f]{1,4}){3}$/.test(t.text.slice(t.starts[i], t.ends[i]));
+    if (!ok) return new RdataError(i, f === 'ipv4' ? 'bad-ipv4' : 'bad-number', f === 'ipv4' ? 'Bad IPv4 address' : 'Bad ILNP locator: four groups of 1-4 hex digits joined by colons');
+  }
+  return r.done() ?? { type: 'other', tokens };
+}
+
+/** Octets of unpadded base32hex text (RFC 4648 §7), or -1 when it is not that. */
+export function base32HexLength(w: string): number {
+  if (!/^[0-9A-Va-v]*$/.test(w)) return -1;
+  const tail = w.length % 8;
+  if (tail === 1 || tail === 3 || tail === 6) return -1;
+  return Math.floor((w.length * 5) / 8);
 }
 
 function hexField(r: Reader, expected?: number): string | RdataError {

@@ -71,6 +71,9 @@ export const RECORD_TYPES: Record<string, TypeInfo> = {
   ZONEMD: { code: 63, meaning: 'message digest of the zone' },
   SVCB: { code: 64, meaning: 'service binding: endpoints and parameters of a service' },
   HTTPS: { code: 65, meaning: 'service binding for HTTPS: endpoints, ALPN, hints' },
+  DSYNC: { code: 66, meaning: 'where a parent zone takes notices of DS changes' },
+  HHIT: { code: 67, meaning: 'DRIP hierarchical host identity tag' },
+  BRID: { code: 68, meaning: 'DRIP broadcast remote identification' },
   SPF: { code: 99, meaning: 'obsolete SPF record type; publish SPF in TXT instead (RFC 7208 §3.1)' },
   NID: { code: 104, meaning: 'ILNP node identifier' },
   L32: { code: 105, meaning: 'ILNP 32-bit locator' },
@@ -86,11 +89,20 @@ export const RECORD_TYPES: Record<string, TypeInfo> = {
   DOA: { code: 259, meaning: 'digital object architecture' },
   AMTRELAY: { code: 260, meaning: 'automatic multicast tunneling relay' },
   RESINFO: { code: 261, meaning: 'resolver information' },
+  WALLET: { code: 262, meaning: 'public wallet address' },
   TA: { code: 32768, meaning: 'DNSSEC trust authority' },
   DLV: { code: 32769, meaning: 'obsolete DNSSEC lookaside validation' },
 };
 
 export const CLASSES = ['IN', 'CH', 'HS', 'CS', 'NONE', 'ANY'];
+
+/**
+ * Meta types (RFC 6895 §3.1): they exist only in messages, never as zone data; BIND refuses them
+ * in a zone file or $GENERATE (OPT, TKEY, TSIG, IXFR, AXFR, MAILB, MAILA, ANY).
+ */
+export function isMetaType(code: number): boolean {
+  return code === 41 || (code >= 249 && code <= 255);
+}
 
 const TYPE_BY_CODE = new Map<number, string>(Object.entries(RECORD_TYPES).map(([k, v]) => [v.code, k]));
 

@@ -106,4 +106,31 @@ describe("BIND's loading rules", () => {
   rule('SVCB escaped comma at the end of alpn', 'bad-svc-param', HEAD + '_s SVCB 1 . alpn=h2\\,\n', HEAD + '_s SVCB 1 . alpn=h2\\,h3\n', { line: 5 });
   rule('SVCB mandatory names a key the record has', 'bad-svc-param', HEAD + '_s SVCB 1 . mandatory=port alpn=h2\n', HEAD + '_s SVCB 1 . mandatory=alpn alpn=h2\n', { line: 5 });
   rule('SVCB keys BIND 9.18 knows', 'bad-svc-param', HEAD + '_s SVCB 1 . ohttp\n', HEAD + '_s SVCB 1 . key8\n', { line: 5 });
+
+  // Meta types live only in messages; BIND refuses them as data and in $GENERATE.
+  rule('TKEY in zone data', 'meta-type', HEAD + 'k TKEY alg. 1 2 3 0 0 0\n', HEAD + 'k TXT "TKEY alg. 1 2 3 0 0 0"\n', { line: 5 });
+  rule('TKEY in $GENERATE', 'meta-type', HEAD + '$GENERATE 1-2 k$ TKEY "alg. 1 2 3 0 0 0"\n', HEAD + '$GENERATE 1-2 k$ TXT "alg. 1 2 3 0 0 0"\n', { line: 5 });
+  // $GENERATE adds the offset as a C int: negative results are printed, results above INT_MAX refused.
+  rule('$GENERATE offsets', 'bad-generate', HEAD + '$GENERATE 1-1 h$ TXT x${2147483647}\n', HEAD + '$GENERATE 1024-1025 ${-2000,0,n} AAAA 2001:db8::${0,4,x}\n$GENERATE 1-2 g$ TXT x${-5}\n', { line: 5 });
+  // RFC 3597: a type known only by number takes \# data; TYPEnnn of a known type reads its text form.
+  rule('TYPEnnn without \\# data', 'unknown-type-data', HEAD + 'u TYPE103 ^# 1 00\n', HEAD + 'u TYPE103 \\# 1 00\nv TYPE1 192.0.2.7\n', { line: 5 });
+  rule('DS at the apex', 'ds-at-apex', HEAD + '@ DS 12345 8 2 ' + 'ab'.repeat(32) + '\n', HEAD + 'sub NS ns.example.net.\nsub DS 12345 8 2 ' + 'ab'.repeat(32) + '\n', { line: 5 });
+  rule(
+    'NSEC3 owners are hash labels',
+    'nsec3-owner',
+    HEAD + 'web NSEC3 1 1 12 aabbccdd 2t7b4g4vsa5smi47k61mv5bv1a22bojr A RRSIG\n',
+    HEAD + '0p9mhaveqvm6t7vbl5lop2u3t2rp3tom NSEC3 1 1 12 aabbccdd 2t7b4g4vsa5smi47k61mv5bv1a22bojr A RRSIG\n',
+    { line: 5 },
+  );
+  rule(
+    'NSEC3 next hashed owner: unpadded base32hex, 20 octets for SHA-1',
+    'bad-base32',
+    HEAD + '0p9mhaveqvm6t7vbl5lop2u3t2rp3tom NSEC3 1 1 12 aabbccdd CPNMU=== A\n',
+    HEAD + '0p9mhaveqvm6t7vbl5lop2u3t2rp3tom NSEC3 1 1 12 - CPNMUOJ1E8K3IN5Q3C1FBL8EQ2MP0P5N A\n',
+    { line: 5 },
+  );
+  rule('EUI48 octets', 'bad-eui', HEAD + 'e EUI48 01-23-45-67-89\n', HEAD + 'e EUI48 1-23-45-67-89-ab\nf EUI64 01-23-45-67-89-ab-cd-ef\n', { line: 5 });
+  rule('NSAP hex', 'bad-hex', HEAD + 'n NSAP 0x47000580005a0000000001e133ffffff000161000\n', HEAD + 'n NSAP 0x47.0005.80.005a00.0000.0001.e133.ffffff000161.00\n', { line: 5 });
+  rule('RT, MINFO and LP need their data', 'missing-rdata', HEAD + 'r RT\n', HEAD + 'r RT 10 ns\nm MINFO ns ns\nl LP 10 ns\n', { line: 5 });
+  rule('ZONEMD digest length', 'bad-digest-length', HEAD + '@ ZONEMD 1 1 1 ' + 'ab'.repeat(20) + '\n', HEAD + '@ ZONEMD 1 1 1 ' + 'ab'.repeat(48) + '\n', { line: 5 });
 });

@@ -1,8 +1,9 @@
 // `npm start`: installs what is missing (Debian packages, Node 24, code-server), builds and
 // packages the extension, installs the .vsix into a real VS Code (code-server) and serves it on
-// 127.0.0.1 with examples/lab open. One line per phase, with its time.
+// 127.0.0.1 with a working copy of examples/lab open. One line per phase, with its time.
 //   --port N (or env MAILCONF_PORT)   default 8080
-//   --folder DIR                      the folder to open, default examples/lab
+//   --folder DIR                      the folder to open, default the lab's working copy, .cache/lab
+//   --reset-lab                       replace the working copy with a fresh copy of examples/lab
 //   --state-dir DIR                   VS Code's user data and extensions, default .cache/vscode/start
 // Ctrl+C stops code-server's whole process group.
 import { spawnSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ensureLabCopy, labPaths } from './labCopy.mjs';
 import { cleanNpmEnv } from './setup/cleanNpmEnv.mjs';
 import { installMissingPackages, readPackageList } from './setup/debianPackages.mjs';
 import { phaseLog } from './setup/phases.mjs';
@@ -45,12 +47,13 @@ async function main() {
     ({ values } = parseArgs({
       options: {
         port: { type: 'string', default: process.env.MAILCONF_PORT ?? '8080' },
-        folder: { type: 'string', default: join(ROOT, 'examples', 'lab') },
+        folder: { type: 'string' },
+        'reset-lab': { type: 'boolean', default: false },
         'state-dir': { type: 'string', default: join(CACHE, 'start') },
       },
     }));
   } catch (err) {
-    throw new SetupError(err.message, 'npm start -- [--port N] [--folder DIR] [--state-dir DIR]');
+    throw new SetupError(err.message, 'npm start -- [--port N] [--folder DIR] [--reset-lab] [--state-dir DIR]');
   }
   const port = parsePort(values.port);
   await checkPortFree(port);
@@ -80,7 +83,13 @@ async function main() {
     return extensionsDir;
   });
 
-  const lab = resolve(values.folder);
+  const lab = values.folder ? resolve(values.folder) : labPaths(ROOT).copy;
+  if (!values.folder) {
+    await phase('lab working copy', () => {
+      const { fresh } = ensureLabCopy(labPaths(ROOT).examples, lab, { reset: values['reset-lab'] });
+      return fresh ? `copied examples/lab to ${lab}` : `${lab}, as you left it (npm start -- --reset-lab restores it)`;
+    });
+  }
   await checkPortFree(port);
   const server = await phase(
     'code-server listening',

@@ -1,0 +1,5 @@
+// The SMTP session simulator: what Postfix's smtpd answers a given client, stage by stage.
+export { simulate, SimulationInputError } from './session';
+export { smtpdServices } from './serviceSelection';
+export { readMasterServices } from './settings';
+export type * from './types';

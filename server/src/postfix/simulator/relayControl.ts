@@ -1,0 +1,31 @@
+// smtpd's start-up check: smtpd_relay_restrictions or smtpd_recipient_restrictions must hold a
+// restriction that can refuse relaying before any bare `permit`, looking inside restriction
+// classes; otherwise every smtpd process exits with a fatal error and the port answers nothing.
+import { RestrictionWord } from './restrictionList';
+
+const REQUIRED = ['reject_unauth_destination', 'defer_unauth_destination', 'reject', 'defer', 'defer_if_permit', 'check_relay_domains'];
+
+function hasRequired(words: RestrictionWord[], classes: Map<string, RestrictionWord[]>, seen: Set<string>): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const name = words[i].text.toLowerCase();
+    if (name === 'warn_if_reject' && i + 1 < words.length) {
+      i++;
+      continue;
+    }
+    if (name === 'permit') return false;
+    if (REQUIRED.includes(name)) return true;
+    const cls = classes.get(words[i].text);
+    if (cls && !seen.has(words[i].text)) {
+      seen.add(words[i].text);
+      if (hasRequired(cls, classes, seen)) return true;
+    }
+  }
+  return false;
+}
+
+/** The fatal message smtpd logs, or undefined when it starts. */
+export function relayControlFatal(relay: RestrictionWord[], recipient: RestrictionWord[], classes: Map<string, RestrictionWord[]>): string | undefined {
+  if (hasRequired(recipient, classes, new Set()) || hasRequired(relay, classes, new Set())) return undefined;
+  const names = REQUIRED.map((r, i) => r + (i === REQUIRED.length - 1 ? '' : i === REQUIRED.length - 2 ? ' or ' : ', ')).join('');
+  return `in parameter smtpd_relay_restrictions or smtpd_recipient_restrictions, specify at least one working instance of: ${names}`;
+}

@@ -1,0 +1,368 @@
+// One SMTP session through smtpd, stage by stage: the greeting, HELO/EHLO, AUTH, MAIL FROM, each
+// RCPT TO and DATA, with the restriction lists each stage runs. With smtpd_delay_reject = yes
+// (the default) the client, HELO and sender lists wait until RCPT TO and run again for every
+// recipient; with `no` each runs at its own command. At RCPT TO smtpd_relay_restrictions runs
+// before smtpd_recipient_restrictions unless smtpd_relay_before_recipient_restrictions = no.
+import { AddressResolver } from './addressResolution';
+import { CheckAbort, CheckState, newDeferral, Verdict } from './checkState';
+import { TableSet } from './lookupTables';
+import { relayControlFatal } from './relayControl';
+import { parseReply, Reply, ReplyClass } from './replies';
+import { RestrictionEvaluator } from './restrictionEvaluator';
+import { listWords, RestrictionWord, splitWords } from './restrictionList';
+import { recipientRoute } from './recipientRoute';
+import { selectService, SimulationInputError } from './serviceSelection';
+import { ConfigurationError, ParameterView, readMainSettings, readMasterServices } from './settings';
+import { DecidedBy, EvaluatedRestriction, RecipientOutcome, SimulationInput, SimulationResult, SimulationStep, Stage } from './types';
+
+export { SimulationInputError };
+
+type ListName = 'client' | 'helo' | 'sender' | 'relay' | 'recipient' | 'data';
+
+const LIST_ARGS: Record<ListName, { defAcl?: 'check_client_access' | 'check_helo_access' | 'check_sender_access' | 'check_recipient_access' }> = {
+  client: { defAcl: 'check_client_access' },
+  helo: { defAcl: 'check_helo_access' },
+  sender: { defAcl: 'check_sender_access' },
+  relay: { defAcl: 'check_recipient_access' },
+  recipient: { defAcl: 'check_recipient_access' },
+  data: {},
+};
+
+export function simulate(input: SimulationInput): SimulationResult {
+  const mainPath = input.mainCfPath ?? 'main.cf';
+  const masterPath = input.masterCfPath ?? 'master.cf';
+  const readFile = input.readFile ?? (() => undefined);
+  const main = readMainSettings(input.mainCf, mainPath);
+  const services = input.masterCf === undefined ? undefined : readMasterServices(input.masterCf, masterPath);
+  const service = selectService(services, input);
+  const result: SimulationResult = {
+    service: { name: service.name, line: service.line, port: service.port, file: services ? masterPath : undefined },
+    steps: [],
+    recipients: [],
+    dependsOnDns: false,
+    warnings: [],
+  };
+  const view = new ParameterView(main, service.overrides);
+  const rewriteName = new ParameterView(main).value('rewrite_service_name');
+  const rewrite = services?.find((s) => s.command === 'trivial-rewrite' && s.name === rewriteName);
+  const rewriteView = new ParameterView(main, rewrite?.overrides);
+  const tables = new TableSet(readFile);
+  try {
+    new SessionRun(input, view, rewriteView, tables, readFile, result).run();
+  } catch (err) {
+    if (err instanceof ConfigurationError) result.fatal = err.message;
+    else throw err;
+  }
+  return result;
+}
+
+class SessionRun {
+  private readonly lists = {} as Record<ListName, RestrictionWord[]>;
+  private readonly classes = new Map<string, RestrictionWord[]>();
+  private readonly state: CheckState;
+  private readonly evaluator: RestrictionEvaluator;
+  private readonly resolver: AddressResolver;
+  private trace: EvaluatedRestriction[] = [];
+  private readonly dns = { depends: false };
+  private accessDenied?: Reply;
+
+  constructor(
+    private readonly input: SimulationInput,
+    private readonly view: ParameterView,
+    rewriteView: ParameterView,
+    private readonly tables: TableSet,
+    readFile: (path: string) => string | undefined,
+    private readonly result: SimulationResult,
+  ) {
+    for (const l of Object.keys(LIST_ARGS) as ListName[]) this.lists[l] = listWords(view, `smtpd_${l}_restrictions`);
+    for (const w of splitWords(view.value('smtpd_restriction_classes'))) {
+      const words = listWords(view, w.text);
+      if (words.length === 0) throw new ConfigurationError(`restriction class \`${w.text}' needs a definition`);
+      this.classes.set(w.text, words);
+    }
+    const builtin = { parameter: 'smtpd_restriction_classes' };
+    this.classes.set('reject_sender_login_mismatch', [
+      { text: 'reject_authenticated_sender_login_mismatch', origin: builtin },
+      { text: 'reject_unauthenticated_sender_login_mismatch', origin: builtin },
+    ]);
+    this.resolver = new AddressResolver(rewriteView, tables, readFile);
+    const name = input.client.hostname ?? 'unknown';
+    this.state = {
+      clientName: name,
+      clientAddress: input.client.address,
+      namaddr: `${name}[${input.client.address}]`,
+      tls: !!input.tls,
+      where: 'CONNECT',
+      rcptCount: 0,
+      discard: false,
+      warnIfReject: 0,
+      recursion: 0,
+      deferIfPermit: newDeferral(),
+      deferIfReject: newDeferral(),
+      deferIfPermitClient: false,
+      deferIfPermitHelo: false,
+      deferIfPermitSender: false,
+      senderRcptmapChecked: false,
+      recipientRcptmapChecked: false,
+    };
+    this.evaluator = new RestrictionEvaluator({ view, resolver: this.resolver, smtpdLocal: new AddressResolver(view, tables, readFile), tables, readFile, classes: this.classes, trace: this.trace, dns: this.dns, warnings: result.warnings }, this.state);
+  }
+
+  run(): void {
+    const fatal = relayControlFatal(this.lists.relay, this.lists.recipient, this.classes);
+    if (fatal) {
+      this.result.fatal = fatal;
+      return;
+    }
+    const delay = this.view.flag('smtpd_delay_reject');
+    if (!this.connect(delay)) return;
+    if (!this.helo(delay)) return;
+    this.auth();
+    const inTransaction = this.mail(delay);
+    for (const rcpt of this.input.recipients) this.rcpt(rcpt, inTransaction, delay);
+    this.data(inTransaction);
+    this.result.dependsOnDns = this.dns.depends;
+  }
+
+  private step(stage: Stage, command: string, argument: string, reply: Reply, verdict?: Verdict): SimulationStep {
+    let decidedBy: DecidedBy | null = null;
+    if (verdict && verdict.kind === 'reject' && verdict.by) {
+      const o = verdict.by.word.origin;
+      decidedBy = { list: verdict.by.list, restriction: verdict.by.word.text, file: o.file, line: o.line, origin: o };
+    }
+    const s: SimulationStep = { stage, command, argument, reply, decidedBy, evaluated: this.trace.splice(0) };
+    this.result.steps.push(s);
+    return s;
+  }
+
+  /** smtpd_check_client() and friends: one list, with defer_if_permit carried between lists. */
+  private runList(list: ListName, replyName: string, replyClass: ReplyClass): Verdict {
+    return this.evaluator.runList(this.lists[list], `smtpd_${list}_restrictions`, replyName, replyClass, LIST_ARGS[list].defAcl);
+  }
+
+  private resetChecks(): void {
+    this.state.recursion = 0;
+    this.state.warnIfReject = 0;
+    this.state.deferIfReject.active = false;
+  }
+
+  private checkClient(): Verdict {
+    const s = this.state;
+    s.deferIfPermit.active = false;
+    this.resetChecks();
+    const v = this.runList('client', s.namaddr, 'Client host');
+    s.deferIfPermitClient = s.deferIfPermit.active;
+    return v;
+  }
+
+  private checkHelo(helo: string | undefined): Verdict {
+    const s = this.state;
+    if (helo === undefined) return { kind: 'dunno' };
+    const saved = s.helo;
+    s.helo = helo;
+    s.deferIfPermit.active = s.deferIfPermitClient;
+    this.resetChecks();
+    try {
+      const v = this.runList('helo', helo, 'Helo command');
+      s.deferIfPermitHelo = s.deferIfPermit.active;
+      return v;
+    } finally {
+      s.helo = saved;
+    }
+  }
+
+  private checkMail(sender: string): Verdict {
+    const s = this.state;
+    const saved = s.sender;
+    s.sender = sender;
+    s.deferIfPermit.active = s.deferIfPermitClient || s.deferIfPermitHelo;
+    s.senderRcptmapChecked = false;
+    this.resetChecks();
+    try {
+      let v = this.runList('sender', sender, 'Sender address');
+      s.deferIfPermitSender = s.deferIfPermit.active;
+      if (this.view.flag('smtpd_reject_unlisted_sender') && v.kind !== 'reject' && !s.senderRcptmapChecked && !s.discard && sender !== '') {
+        v = this.evaluator.senderRecipientTables({ list: 'smtpd_reject_unlisted_sender', word: { text: 'smtpd_reject_unlisted_sender', origin: this.view.origin('smtpd_reject_unlisted_sender') } }, sender);
+      }
+      return v;
+    } finally {
+      s.sender = saved;
+    }
+  }
+
+  private denied(stage: Stage, command: string, argument: string): boolean {
+    if (!this.accessDenied) return false;
+    const again = this.accessDenied.line.slice(1, 3) === '21';
+    this.step(stage, command, argument, again ? this.accessDenied : parseReply(`503 5.7.0 Error: access denied for ${this.state.namaddr}`));
+    return true;
+  }
+
+  private connect(delay: boolean): boolean {
+    if (!delay) {
+      const v = this.checkClient();
+      if (v.kind === 'reject') {
+        if (this.hangup(v)) return false;
+        this.accessDenied = v.reply;
+        this.step('connect', '', this.state.namaddr, v.reply, v);
+        return true;
+      }
+    }
+    this.step('connect', '', this.state.namaddr, parseReply(`220 ${this.view.value('smtpd_banner')}`));
+    return true;
+  }
+
+  private hangup(v: Verdict): boolean {
+    return v.kind === 'reject' && v.reply.code === 0;
+  }
+
+  private helo(delay: boolean): boolean {
+    const helo = this.input.helo;
+    if (helo === undefined) return true;
+    const command = this.input.useHelo ? 'HELO' : 'EHLO';
+    if (this.denied('helo', command, helo)) return true;
+    this.state.where = 'HELO';
+    if (!delay) {
+      const v = this.checkHelo(helo);
+      if (v.kind === 'reject') {
+        if (this.hangup(v)) return false;
+        this.step('helo', command, helo, v.reply, v);
+        return true;
+      }
+    }
+    this.state.helo = helo;
+    this.step('helo', command, helo, parseReply(`250${this.input.useHelo ? ' ' : '-'}${this.view.value('myhostname')}`));
+    return true;
+  }
+
+  private auth(): void {
+    const login = this.input.sasl;
+    if (login === undefined) return;
+    if (this.denied('auth', 'AUTH', login)) return;
+    let reply: Reply;
+    if (this.input.helo === undefined || this.input.useHelo) reply = parseReply('503 5.5.1 Error: send EHLO first');
+    else if (!this.view.flag('smtpd_sasl_auth_enable') || (this.view.flag('smtpd_tls_auth_only') && !this.input.tls)) reply = parseReply('503 5.5.1 Error: authentication not enabled');
+    else {
+      this.state.saslUser = login;
+      reply = parseReply('235 2.7.0 Authentication successful');
+    }
+    this.step('auth', 'AUTH', login, reply);
+  }
+
+  private mail(delay: boolean): boolean {
+    const sender = this.input.sender;
+    const command = `MAIL FROM:<${sender}>`;
+    if (this.denied('mail', command, sender)) return false;
+    this.state.where = 'MAIL';
+    if (this.view.flag('smtpd_helo_required') && this.state.helo === undefined) {
+      this.step('mail', command, sender, parseReply('503 5.5.1 Error: send HELO/EHLO first'));
+      return false;
+    }
+    if (!delay) {
+      const v = this.checkMail(sender);
+      if (v.kind === 'reject') {
+        this.step('mail', command, sender, v.reply, v);
+        return false;
+      }
+    }
+    this.state.sender = sender;
+    this.state.discard = false;
+    this.step('mail', command, sender, parseReply('250 2.1.0 Ok'));
+    return true;
+  }
+
+  private rcpt(recipient: string, inTransaction: boolean, delay: boolean): void {
+    const command = `RCPT TO:<${recipient}>`;
+    const outcome: RecipientOutcome = { address: recipient, accepted: false, deferred: false };
+    this.result.recipients.push(outcome);
+    if (this.denied('rcpt', command, recipient)) return;
+    if (!inTransaction) {
+      this.step('rcpt', command, recipient, parseReply('503 5.5.1 Error: need MAIL command'));
+      return;
+    }
+    this.state.where = 'RCPT';
+    const v = recipient.toLowerCase() === 'postmaster' ? ({ kind: 'dunno' } as Verdict) : this.checkRcpt(recipient, delay);
+    if (v.kind === 'reject') {
+      this.step('rcpt', command, recipient, v.reply, v);
+      outcome.deferred = v.reply.line.startsWith('4');
+      return;
+    }
+    this.state.rcptCount++;
+    this.firstRecipient ??= recipient;
+    outcome.accepted = true;
+    outcome.route = recipientRoute(this.resolver, this.view, this.tables, recipient);
+    this.step('rcpt', command, recipient, parseReply('250 2.1.5 Ok'));
+  }
+
+  private firstRecipient?: string;
+
+  private checkRcpt(recipient: string, delay: boolean): Verdict {
+    const s = this.state;
+    s.recipient = recipient;
+    s.recipientRcptmapChecked = false;
+    try {
+      if (delay) {
+        for (const v of [() => this.checkClient(), () => this.checkHelo(s.helo), () => this.checkMail(s.sender!)]) {
+          const r = v();
+          if (r.kind === 'reject') return r;
+        }
+      }
+      s.deferIfPermit.active = s.deferIfPermitSender;
+      this.resetChecks();
+      const order: ListName[] = this.relayFirst() ? ['relay', 'recipient'] : ['recipient', 'relay'];
+      let status: Verdict = { kind: 'dunno' };
+      for (const list of order) {
+        status = this.runList(list, recipient, 'Recipient address');
+        if (status.kind === 'reject') break;
+      }
+      if (status.kind !== 'reject' && s.deferIfPermit.active) status = this.deferredPermit();
+      if (this.view.flag('smtpd_reject_unlisted_recipient') && status.kind !== 'reject' && !s.recipientRcptmapChecked && !s.discard) {
+        const word = { text: 'smtpd_reject_unlisted_recipient', origin: this.view.origin('smtpd_reject_unlisted_recipient') };
+        try {
+          status = this.evaluator.rcptMaps({ list: 'smtpd_reject_unlisted_recipient', word }, recipient, 'Recipient address');
+        } catch (err) {
+          if (!(err instanceof CheckAbort)) throw err;
+          status = err.verdict;
+        }
+        this.trace.push({ list: 'smtpd_reject_unlisted_recipient', restriction: 'smtpd_reject_unlisted_recipient', result: status.kind === 'reject' ? 'reject' : 'dunno', origin: word.origin, detail: status.kind === 'reject' ? status.reply.line : undefined });
+      }
+      return status;
+    } finally {
+      s.recipient = undefined;
+    }
+  }
+
+  /**
+   * smtpd_relay_before_recipient_restrictions; below compatibility level 1 with no
+   * smtpd_relay_restrictions of its own, Postfix evaluates a stand-in relay list last, only to warn.
+   */
+  private relayFirst(): boolean {
+    const compatFallback = this.view.setting('smtpd_relay_restrictions') === undefined && this.view.expand('${{$compatibility_level} <level {1} ? {yes} : {}}') === 'yes';
+    return this.view.flag('smtpd_relay_before_recipient_restrictions') && !compatFallback;
+  }
+
+  private deferredPermit(): Verdict {
+    const d = this.state.deferIfPermit;
+    return this.evaluator.reject(d.by!, d.errorClass, d.code, d.dsn, d.text);
+  }
+
+  private data(inTransaction: boolean): void {
+    if (this.denied('data', 'DATA', '')) return;
+    const s = this.state;
+    if (s.rcptCount === 0) {
+      this.step('data', 'DATA', '', parseReply(inTransaction ? '554 5.5.1 Error: no valid recipients' : '503 5.5.1 Error: need RCPT command'));
+      return;
+    }
+    s.where = 'DATA';
+    s.recipient = s.rcptCount > 1 ? undefined : this.firstRecipient;
+    s.deferIfPermit.active = false;
+    this.resetChecks();
+    let v = this.evaluator.runList(this.lists.data, 'smtpd_data_restrictions', 'DATA', 'Data command', undefined);
+    if (v.kind !== 'reject' && s.deferIfPermit.active) v = this.deferredPermit();
+    if (v.kind === 'reject') {
+      this.step('data', 'DATA', '', v.reply, v);
+      for (const r of this.result.recipients) if (r.accepted) Object.assign(r, { accepted: false, deferred: v.reply.line.startsWith('4') });
+      return;
+    }
+    this.step('data', 'DATA', '', parseReply('354 End data with <CR><LF>.<CR><LF>'));
+  }
+}

@@ -1,0 +1,151 @@
+// The parameter values one Postfix daemon sees: its master.cf `-o` overrides, then main.cf, then
+// the built-in default, each expanded with $name like Postfix does when the daemon starts. Every
+// explicit value keeps where it was written, so a restriction can point at its file and line.
+import { LinePiece, readLogicalLines, rangeIn, isSpace } from '../../parsers/logicalLines';
+import { parseMasterCf, MasterCfEntry } from '../../parsers/mastercf';
+import { Range } from '../../parsers/range';
+import { generatedParameters } from '../generatedData';
+import { macExpand } from '../postconf/macExpand';
+
+/** Where a value (or a piece of it) was written. */
+export interface Origin {
+  /** The parameter whose value holds it. */
+  parameter: string;
+  /** The file, or undefined for a built-in default. */
+  file?: string;
+  /** 1-based line, as Postfix reports it. */
+  line?: number;
+  range?: Range;
+}
+
+/** An explicit setting: its raw value and a way to locate any offset inside it. */
+export interface Setting {
+  name: string;
+  value: string;
+  file: string;
+  /** Range of value offsets [start, end) in the file. */
+  locate(start: number, end: number): Range;
+}
+
+export class ConfigurationError extends Error {}
+
+/** main.cf as Postfix loads it: later entries win. */
+export function readMainSettings(text: string, file: string): Map<string, Setting> {
+  const out = new Map<string, Setting>();
+  for (const l of readLogicalLines(text).lines) {
+    const t = l.text;
+    let i = 0;
+    while (i < t.length && !isSpace(t[i]) && t[i] !== '=') i++;
+    const name = t.slice(0, i);
+    while (i < t.length && isSpace(t[i])) i++;
+    if (name === '' || t[i] !== '=') continue;
+    i++;
+    while (i < t.length && isSpace(t[i])) i++;
+    let end = t.length;
+    while (end > i && isSpace(t[end - 1])) end--;
+    const start = i;
+    const pieces: LinePiece[] = l.pieces;
+    out.set(name, { name, value: t.slice(start, end), file, locate: (s, e) => rangeIn({ pieces }, start + s, start + e) });
+  }
+  return out;
+}
+
+export interface MasterService {
+  /** The service field as written: "smtp", "submission", "127.0.0.1:2525". */
+  name: string;
+  type: string;
+  command: string;
+  /** 1-based line. */
+  line: number;
+  range: Range;
+  overrides: Map<string, Setting>;
+  /** The TCP port for inet services, when the name is numeric or a well-known service. */
+  port?: number;
+}
+
+/** Well-known service names Postfix listens on, from /etc/services. */
+const SERVICE_PORTS: Record<string, number> = { smtp: 25, submission: 587, submissions: 465, smtps: 465, urd: 465, ssmtp: 465 };
+
+export function readMasterServices(text: string, file: string): MasterService[] {
+  return parseMasterCf(text)
+    .entries.filter((e) => e.fields.length >= 8)
+    .map((e) => toService(e, file));
+}
+
+function toService(e: MasterCfEntry, file: string): MasterService {
+  const name = e.service!.text;
+  const command = e.command!.text;
+  const overrides = new Map<string, Setting>();
+  for (const o of e.options) {
+    if (o.name === undefined || o.value === undefined || !o.valueRange) continue;
+    const base = o.valueRange.start;
+    overrides.set(o.name, {
+      name: o.name,
+      value: o.value,
+      file,
+      locate: (s, en) => ({ start: { line: base.line, character: base.character + s }, end: { line: base.line, character: base.character + en } }),
+    });
+  }
+  const portText = name.slice(name.lastIndexOf(':') + 1);
+  const port = /^[0-9]+$/.test(portText) ? Number(portText) : SERVICE_PORTS[portText];
+  return { name, type: e.type!.text, command: command.slice(command.lastIndexOf('/') + 1), line: e.line + 1, range: e.range, overrides, port };
+}
+
+/** Built-in default of a parameter, or undefined for names Postfix does not know. */
+export function builtinDefault(name: string): string | undefined {
+  const table = generatedParameters().parameters;
+  return Object.prototype.hasOwnProperty.call(table, name) ? table[name].default : undefined;
+}
+
+/** The configuration as one daemon (an smtpd service, or trivial-rewrite) sees it. */
+export class ParameterView {
+  private cache = new Map<string, string>();
+
+  constructor(
+    readonly main: Map<string, Setting>,
+    readonly overrides: Map<string, Setting> = new Map(),
+  ) {}
+
+  /** The explicit setting that gives the value, or undefined when the default applies. */
+  setting(name: string): Setting | undefined {
+    return this.overrides.get(name) ?? this.main.get(name);
+  }
+
+  /** The unexpanded value: explicit, else built-in default, else undefined. */
+  raw(name: string): string | undefined {
+    return this.setting(name)?.value ?? builtinDefault(name);
+  }
+
+  /** A value with every $name replaced, as the daemon holds it. */
+  expand(value: string): string {
+    const warnings: string[] = [];
+    const r = macExpand(value, (n) => this.raw(n), { warn: (w) => warnings.push(w) });
+    if (r.error || r.fatal) throw new ConfigurationError(r.fatal ?? warnings[0] ?? `cannot expand "${value}"`);
+    return r.text;
+  }
+
+  value(name: string): string {
+    let v = this.cache.get(name);
+    if (v === undefined) {
+      v = this.expand(this.raw(name) ?? '');
+      this.cache.set(name, v);
+    }
+    return v;
+  }
+
+  /** A boolean parameter, read as Postfix reads yes/no in any case. */
+  flag(name: string): boolean {
+    return this.value(name).trim().toLowerCase() === 'yes';
+  }
+
+  number(name: string): number {
+    return Number.parseInt(this.value(name).trim(), 10);
+  }
+
+  origin(name: string): Origin {
+    const s = this.setting(name);
+    if (!s) return { parameter: name };
+    const range = s.locate(0, s.value.length);
+    return { parameter: name, file: s.file, line: range.start.line + 1, range };
+  }
+}

@@ -1,0 +1,95 @@
+// The simulator's input and output, shared by the CLI, the language server and the tests.
+import type { AddressClass } from './addressResolution';
+import type { ReadFile } from './lookupTables';
+import type { Reply } from './replies';
+import type { Origin } from './settings';
+
+export interface SimulationInput {
+  mainCf: string;
+  /** master.cf text; without it the default smtpd service on port 25 is assumed. */
+  masterCf?: string;
+  /** Shown in results: "/etc/postfix/main.cf" or the path the user gave. */
+  mainCfPath?: string;
+  masterCfPath?: string;
+  /** Reads a lookup-table source or a /file in a list; undefined when absent. */
+  readFile?: ReadFile;
+  /** A master.cf service name ("submission", "127.0.0.1:2525") ... */
+  service?: string;
+  /** ... or the port it listens on. */
+  port?: number;
+  client: {
+    address: string;
+    /** The verified host name; undefined means "unknown" (no reverse name). */
+    hostname?: string;
+  };
+  helo?: string;
+  /** Whether the client sends HELO instead of EHLO. */
+  useHelo?: boolean;
+  /** The SASL login the client authenticates as. */
+  sasl?: string;
+  tls?: boolean;
+  sender: string;
+  recipients: string[];
+}
+
+export type Stage = 'connect' | 'helo' | 'auth' | 'mail' | 'rcpt' | 'data';
+
+export type RestrictionResult = 'permit' | 'reject' | 'defer' | 'dunno' | 'warn' | 'skipped' | 'depends on DNS' | 'error';
+
+export interface EvaluatedRestriction {
+  /** smtpd_client_restrictions, a restriction class name, or an access table that named it. */
+  list: string;
+  restriction: string;
+  argument?: string;
+  result: RestrictionResult;
+  /** Why: the table entry that matched, the list item, the DNS answer that would reject. */
+  detail?: string;
+  origin: Origin;
+}
+
+export interface DecidedBy {
+  list: string;
+  restriction: string;
+  file?: string;
+  line?: number;
+  origin: Origin;
+}
+
+export interface SimulationStep {
+  stage: Stage;
+  /** The command's argument: HELO name, address, login. */
+  argument: string;
+  command: string;
+  reply: Reply;
+  decidedBy: DecidedBy | null;
+  evaluated: EvaluatedRestriction[];
+}
+
+export interface RecipientRoute {
+  class: AddressClass;
+  /** The resolved address; rewriting by canonical and virtual alias maps is not simulated yet. */
+  address: string;
+  rewrites: { map: string; from: string; to: string }[];
+  transport: string;
+  nexthop: string;
+  origin?: Origin;
+}
+
+export interface RecipientOutcome {
+  address: string;
+  accepted: boolean;
+  /** The RCPT reply was a 4xx (try again later). */
+  deferred: boolean;
+  route?: RecipientRoute;
+}
+
+export interface SimulationResult {
+  service: { name: string; line?: number; port?: number; file?: string };
+  /** smtpd refuses to start (for example, no working reject_unauth_destination). */
+  fatal?: string;
+  steps: SimulationStep[];
+  recipients: RecipientOutcome[];
+  /** Some restriction's verdict depends on DNS or another outside service. */
+  dependsOnDns: boolean;
+  warnings: string[];
+}

@@ -1,0 +1,163 @@
+// The simulator on hand-written configurations whose answers the real smtpd gave (the same
+// cases pass through smtpdDifferential.test.ts against Postfix itself): the lesson's three ports,
+// the order of the lists, smtpd_delay_reject, the start-up refusal, access-table actions and
+// where each verdict was written.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { simulate, SimulationInputError } from '../../../../server/src/postfix/simulator';
+import type { SimulationInput } from '../../../../server/src/postfix/simulator';
+
+const LESSON_MAIN = `compatibility_level = 3.6
+smtpd_relay_restrictions = permit_mynetworks permit_sasl_authenticated defer_unauth_destination
+myhostname = smtp.mail1.org
+mydestination = mail1.org, localhost
+mynetworks = 127.0.0.0/8
+smtpd_sasl_auth_enable = yes
+smtpd_recipient_restrictions = permit_mynetworks,
+                               permit_sasl_authenticated,
+                               reject
+port25_recipient_restrictions = permit_mynetworks,
+                                reject_unauth_destination,
+                                reject_unknown_client_hostname,
+                                reject_rbl_client zen.spamhaus.org
+`;
+const LESSON_MASTER = `smtp      inet  n       -       y       -       -       smtpd
+   -o smtpd_sasl_auth_enable=no
+   -o smtpd_recipient_restrictions=$port25_recipient_restrictions
+urd       inet  n       -       y       -       -       smtpd
+   -o smtpd_tls_wrappermode=yes
+submission inet n       -       y       -       -       smtpd
+`;
+
+function run(over: Partial<SimulationInput>) {
+  return simulate({
+    mainCf: LESSON_MAIN,
+    masterCf: LESSON_MASTER,
+    mainCfPath: '/etc/postfix/main.cf',
+    masterCfPath: '/etc/postfix/master.cf',
+    port: 25,
+    client: { address: '192.168.255.200' },
+    helo: 'host.example',
+    sender: 'usuario@mail1.org',
+    recipients: ['usuario@mail2.org'],
+    ...over,
+  });
+}
+
+const rcptLines = (r: ReturnType<typeof simulate>) => r.steps.filter((s) => s.stage === 'rcpt').map((s) => s.reply.line);
+
+describe('the session simulator', () => {
+  it('vm25 to mail2.org: 454 from defer_unauth_destination in smtpd_relay_restrictions, line 2 of main.cf', () => {
+    const r = run({});
+    const rcpt = r.steps.find((s) => s.stage === 'rcpt')!;
+    assert.equal(rcpt.reply.line, '454 4.7.1 <usuario@mail2.org>: Relay access denied');
+    assert.deepEqual(rcpt.reply, { code: 454, enhanced: '4.7.1', line: '454 4.7.1 <usuario@mail2.org>: Relay access denied' });
+    assert.deepEqual([rcpt.decidedBy?.list, rcpt.decidedBy?.restriction, rcpt.decidedBy?.file, rcpt.decidedBy?.line], ['smtpd_relay_restrictions', 'defer_unauth_destination', '/etc/postfix/main.cf', 2]);
+    assert.deepEqual(
+      rcpt.evaluated.map((e) => `${e.restriction}=${e.result}`),
+      ['permit_mynetworks=dunno', 'permit_sasl_authenticated=dunno', 'defer_unauth_destination=defer'],
+    );
+    assert.deepEqual(r.recipients, [{ address: 'usuario@mail2.org', accepted: false, deferred: true }]);
+  });
+
+  it('the relay list runs after the recipient list when smtpd_relay_before_recipient_restrictions = no', () => {
+    const r = run({ mainCf: LESSON_MAIN + 'smtpd_relay_before_recipient_restrictions = no\n' });
+    const rcpt = r.steps.find((s) => s.stage === 'rcpt')!;
+    assert.equal(rcpt.reply.line, '554 5.7.1 <usuario@mail2.org>: Relay access denied');
+    // The word comes from $port25_recipient_restrictions: main.cf line 11, not master.cf.
+    assert.deepEqual([rcpt.decidedBy?.list, rcpt.decidedBy?.line, rcpt.decidedBy?.file], ['smtpd_recipient_restrictions', 11, '/etc/postfix/main.cf']);
+  });
+
+  it('vm25 to our own domain without a client name: 450 4.7.25 from reject_unknown_client_hostname', () => {
+    const r = run({ recipients: ['postmaster@mail1.org'] });
+    assert.deepEqual(rcptLines(r), ['450 4.7.25 Client host rejected: cannot find your hostname, [192.168.255.200]']);
+    const named = run({ recipients: ['info@mail1.org'], client: { address: '192.168.255.200', hostname: 'pc.mail1.org' } });
+    // With a name, the RBL decides: that depends on DNS, and the session says so.
+    assert.equal(named.dependsOnDns, true);
+    assert.ok(named.steps.some((s) => s.evaluated.some((e) => e.restriction === 'reject_rbl_client' && e.result === 'depends on DNS')));
+  });
+
+  it('vm25 with AUTH: smtpd refuses AUTH (503) and the relay is still refused', () => {
+    const r = run({ sasl: 'usuario' });
+    assert.equal(r.steps.find((s) => s.stage === 'auth')?.reply.line, '503 5.5.1 Error: authentication not enabled');
+    assert.deepEqual(rcptLines(r), ['454 4.7.1 <usuario@mail2.org>: Relay access denied']);
+  });
+
+  it('vm587 authenticated relays to mail2.org; unauthenticated it is refused by the main.cf reject', () => {
+    const ok = run({ port: 587, sasl: 'usuario' });
+    assert.deepEqual(rcptLines(ok), ['250 2.1.5 Ok']);
+    assert.equal(ok.steps.at(-1)?.reply.line, '354 End data with <CR><LF>.<CR><LF>');
+    assert.deepEqual(ok.recipients[0].route, { class: 'default', address: 'usuario@mail2.org', rewrites: [], transport: 'smtp', nexthop: 'mail2.org', origin: { parameter: 'default_transport' } });
+    const no = run({ port: 587, recipients: ['usuario@mail1.org'] });
+    assert.deepEqual(rcptLines(no), ['554 5.7.1 <usuario@mail1.org>: Recipient address rejected: Access denied']);
+    assert.equal(no.steps.find((s) => s.stage === 'data')?.reply.line, '554 5.5.1 Error: no valid recipients');
+  });
+
+  it('finds the service by name or by port, and says which exist when none matches', () => {
+    assert.equal(run({ port: undefined, service: 'urd' }).service.port, 465);
+    assert.throws(() => run({ port: 2525 }), SimulationInputError);
+    assert.throws(() => run({ port: undefined, service: 'nosuch' }), /smtp, urd, submission/);
+  });
+
+  it('smtpd refuses to start without a working reject_unauth_destination', () => {
+    const r = simulate({ mainCf: 'smtpd_relay_restrictions = permit_mynetworks\nsmtpd_recipient_restrictions = permit\n', port: 25, client: { address: '192.0.2.1' }, sender: 'a@b.example', recipients: ['c@d.example'] });
+    assert.match(r.fatal ?? '', /^in parameter smtpd_relay_restrictions or smtpd_recipient_restrictions, specify at least one working instance of: reject_unauth_destination, .* or check_relay_domains$/);
+    assert.deepEqual(r.steps, []);
+  });
+
+  it('with smtpd_delay_reject = no a client refusal replaces the greeting and every later command gets 503', () => {
+    const r = simulate({
+      mainCf: 'smtpd_delay_reject = no\nsmtpd_client_restrictions = check_client_access inline:{ { 192.0.2.1 = REJECT go away } }\nsmtpd_relay_restrictions = reject_unauth_destination\n',
+      port: 25,
+      client: { address: '192.0.2.1' },
+      helo: 'x.example',
+      sender: 'a@b.example',
+      recipients: ['c@d.example'],
+    });
+    assert.deepEqual(
+      r.steps.map((s) => s.reply.line),
+      [
+        '554 5.7.1 <unknown[192.0.2.1]>: Client host rejected: go away',
+        '503 5.7.0 Error: access denied for unknown[192.0.2.1]',
+        '503 5.7.0 Error: access denied for unknown[192.0.2.1]',
+        '503 5.7.0 Error: access denied for unknown[192.0.2.1]',
+        '503 5.7.0 Error: access denied for unknown[192.0.2.1]',
+      ],
+    );
+  });
+
+  it('reads access tables: parent domains, restriction classes, DEFER_IF_PERMIT and numeric codes', () => {
+    const base = 'smtpd_relay_restrictions = reject_unauth_destination\nmydestination = mail1.org\nsmtpd_restriction_classes = strict\nstrict = reject_non_fqdn_sender, reject\n';
+    const one = (line: string, sender: string, rcpt = 'u@mail1.org') =>
+      simulate({ mainCf: base + line, port: 25, client: { address: '192.0.2.1' }, helo: 'h.example', sender, recipients: [rcpt] }).steps.find((s) => s.stage === 'rcpt')!.reply.line;
+    assert.equal(one('smtpd_sender_restrictions = check_sender_access inline:{ example.com=REJECT }', 'a@sub.example.com'), '554 5.7.1 <a@sub.example.com>: Sender address rejected: Access denied');
+    assert.equal(one('smtpd_sender_restrictions = check_sender_access inline:{ example.com=strict }', 'a@sub.example.com'), '554 5.7.1 <a@sub.example.com>: Sender address rejected: Access denied');
+    assert.equal(one('smtpd_sender_restrictions = check_sender_access inline:{ a@=defer_if_permit }', 'a@x.example'), '450 4.7.1 <a@x.example>: Sender address rejected: Service unavailable');
+    assert.equal(one('smtpd_recipient_restrictions = check_recipient_access inline:{ { u@mail1.org = 550 5.1.1 no such user } }', 'a@x.example'), '550 5.1.1 <u@mail1.org>: Recipient address rejected: no such user');
+    assert.equal(one('smtpd_sender_restrictions = check_sender_access inline:{ { a@x.example = 550 5.1.1 unknown } }', 'a@x.example'), '550 5.1.7 <a@x.example>: Sender address rejected: unknown');
+    assert.equal(one('smtpd_sender_restrictions = warn_if_reject reject', 'a@x.example'), '250 2.1.5 Ok');
+    // An inline item without '=' breaks the table: every lookup is a server error.
+    assert.equal(one('smtpd_sender_restrictions = check_sender_access inline:{ a@x.example=REJECT no }', 'a@x.example'), '451 4.3.5 <a@x.example>: Sender address rejected: Server configuration error');
+    assert.equal(one('smtpd_sender_restrictions = check_sender_access inline:{ a@x.example=OK }', 'a@x.example', 'u@other.example'), '554 5.7.1 <u@other.example>: Relay access denied');
+  });
+
+  it('reads hash: tables from the source text beside the .db, with the line that matched', () => {
+    const files: Record<string, string> = { '/etc/postfix/client_access': '# blocked\n192.0.2 REJECT no\n' };
+    const r = simulate({
+      mainCf: 'smtpd_relay_restrictions = reject_unauth_destination\nsmtpd_client_restrictions = check_client_access hash:/etc/postfix/client_access\n',
+      readFile: (p) => files[p],
+      port: 25,
+      client: { address: '192.0.2.7' },
+      sender: 'a@b.example',
+      recipients: ['c@d.example'],
+    });
+    const rcpt = r.steps.find((s) => s.stage === 'rcpt')!;
+    assert.equal(rcpt.reply.line, '554 5.7.1 <unknown[192.0.2.7]>: Client host rejected: no');
+    assert.match(rcpt.evaluated[0].detail ?? '', /line 2: 192\.0\.2 REJECT no/);
+  });
+
+  it('smtpd_helo_required refuses MAIL before HELO', () => {
+    const r = simulate({ mainCf: 'smtpd_helo_required = yes\nsmtpd_relay_restrictions = reject_unauth_destination\n', port: 25, client: { address: '192.0.2.1' }, sender: 'a@b.example', recipients: ['c@d.example'] });
+    assert.deepEqual(r.steps.slice(1).map((s) => s.reply.line), ['503 5.5.1 Error: send HELO/EHLO first', '503 5.5.1 Error: need MAIL command', '503 5.5.1 Error: need RCPT command']);
+  });
+});

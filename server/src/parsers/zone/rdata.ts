@@ -52,6 +52,20 @@ export const TARGET_TYPES: Record<string, number> = { NS: 0, CNAME: 0, DNAME: 0,
 const DS_DIGEST_LENGTHS: Record<number, number> = { 1: 20, 2: 32, 4: 48 };
 const SSHFP_LENGTHS: Record<number, number> = { 1: 20, 2: 32 };
 const ZONEMD_LENGTHS: Record<number, number> = { 1: 48, 2: 64 };
+
+/** DNSSEC algorithm mnemonics BIND accepts in place of the number (any case). */
+const SECALGS: Record<string, number> = {
+  RSAMD5: 1, DH: 2, DSA: 3, RSASHA1: 5, NSEC3DSA: 6, NSEC3RSASHA1: 7, RSASHA256: 8, RSASHA512: 10, ECCGOST: 12,
+  ECDSAP256SHA256: 13, ECDSA256: 13, ECDSAP384SHA384: 14, ECDSA384: 14, ED25519: 15, ED448: 16, INDIRECT: 252, PRIVATEDNS: 253, PRIVATEOID: 254,
+};
+
+/** DNSKEY flag names BIND accepts, joined by '|', in place of the number: [value, mask]. */
+const KEYFLAGS: Record<string, [number, number]> = {
+  NOCONF: [0x4000, 0xc000], NOAUTH: [0x8000, 0xc000], NOKEY: [0xc000, 0xc000], FLAG2: [0x2000, 0x2000], EXTEND: [0x1000, 0x1000],
+  FLAG4: [0x0800, 0x0800], FLAG5: [0x0400, 0x0400], USER: [0, 0x0300], ZONE: [0x0100, 0x0300], HOST: [0x0200, 0x0300],
+  NTYP3: [0x0300, 0x0300], FLAG8: [0x80, 0x80], FLAG9: [0x40, 0x40], FLAG10: [0x20, 0x20], FLAG11: [0x10, 0x10], KSK: [1, 1],
+};
+for (let k = 0; k < 16; k++) KEYFLAGS[`SIG${k}`] = [k, 0x000f];
 const EUI48 = /^[0-9A-Fa-f]{1,2}(-[0-9A-Fa-f]{1,2}){5}/;
 const EUI64 = /^[0-9A-Fa-f]{1,2}(-[0-9A-Fa-f]{1,2}){7}/;
 
@@ -81,6 +95,29 @@ class Reader {
     const i = this.i++;
     const v = uintAt(this.t.text, this.t.starts[i], this.t.ends[i], max);
     return v < 0 ? new RdataError(i, 'bad-number', `Not a valid number for ${what} (0 to ${max})`) : v;
+  }
+  /** A DNSSEC algorithm: a number 0-255 or a mnemonic such as RSASHA256. */
+  algorithm(what: string): number | RdataError {
+    if (!this.more) return this.end();
+    const known = SECALGS[this.t.text.slice(this.t.starts[this.i], this.t.ends[this.i]).toUpperCase()];
+    if (known === undefined) return this.uint(255, what);
+    this.i++;
+    return known;
+  }
+  /** DNSKEY flags: a number 0-65535 or flag names joined by '|' (ZONE|KSK). */
+  keyFlags(): number | RdataError {
+    if (!this.more) return this.end();
+    const w = this.t.text.slice(this.t.starts[this.i], this.t.ends[this.i]);
+    const c = w.charCodeAt(0);
+    if (c >= 48 && c <= 57) return this.uint(65535, 'the DNSKEY flags');
+    let value = 0;
+    for (const name of w.split('|')) {
+      const f = KEYFLAGS[name.toUpperCase()];
+      if (!f) return new RdataError(this.i, 'bad-number', `Not a valid number or flag name for the DNSKEY flags: '${name}'`);
+      value = (value & ~f[1]) | f[0];
+    }
+    this.i++;
+    return value;
   }
   timer(what: string): number | RdataError {
     if (!this.more) return this.end();
@@ -128,7 +165,7 @@ function isErr(x: unknown): x is RdataError {
 export function parseRdata(type: string, t: TokenSpan, from: number, origin: string): Rdata | RdataError {
   const r = new Reader(t, from, origin);
   if (r.more && t.ends[r.i] - t.starts[r.i] === 2 && t.text.charCodeAt(t.starts[r.i]) === 92 && t.text.charCodeAt(t.starts[r.i] + 1) === 35) {
-    return generic(r);
+    return generic(r, type);
   }
   switch (type) {
     case 'A':
@@ -230,7 +267,7 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
     case 'CDS': {
       const keyTag = r.uint(65535, 'the DS key tag');
       if (isErr(keyTag)) return keyTag;
-      const algorithm = r.uint(255, 'the DS algorithm');
+      const algorithm = r.algorithm('the DS algorithm');
       if (isErr(algorithm)) return algorithm;
       const digestType = r.uint(255, 'the DS digest type');
       if (isErr(digestType)) return digestType;
@@ -239,11 +276,11 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
     }
     case 'DNSKEY':
     case 'CDNSKEY': {
-      const flags = r.uint(65535, 'the DNSKEY flags');
+      const flags = r.keyFlags();
       if (isErr(flags)) return flags;
       const protocol = r.uint(255, 'the DNSKEY protocol');
       if (isErr(protocol)) return protocol;
-      const algorithm = r.uint(255, 'the DNSKEY algorithm');
+      const algorithm = r.algorithm('the DNSKEY algorithm');
       if (isErr(algorithm)) return algorithm;
       if (!r.more) return r.end();
       const { text, first } = r.rest();
@@ -259,8 +296,10 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
       if (isErr(flags)) return flags;
       const services = r.string('NAPTR services');
       if (isErr(services)) return services;
+      const regexpIndex = r.i;
       const regexp = r.string('NAPTR regexp');
       if (isErr(regexp)) return regexp;
+      if (!naptrRegexpOk(regexp)) return new RdataError(regexpIndex, 'bad-naptr-regexp', 'A NAPTR regexp is empty or delim-ere-delim-replacement-delim-flags, like "!^.*$!sip:info@example.org!" (RFC 3402 §3.2)');
       const replacement = r.name();
       if (isErr(replacement)) return replacement;
       return r.done() ?? { type, order, preference, flags, services, regexp, replacement };
@@ -415,6 +454,20 @@ export function base32HexLength(w: string): number {
   return Math.floor((w.length * 5) / 8);
 }
 
+/** RFC 3402 §3.2: empty, or a delimiter (not a digit, 'i' or '\\') that appears three times, then only the flag 'i'. */
+function naptrRegexpOk(re: string): boolean {
+  if (re === '') return true;
+  const delim = re[0];
+  if (/[0-9i\\]/.test(delim)) return false;
+  let count = 1;
+  let i = 1;
+  for (; i < re.length && count < 3; i++) {
+    if (re[i] === '\\') i++;
+    else if (re[i] === delim) count++;
+  }
+  return count === 3 && /^i?$/.test(re.slice(i));
+}
+
 function hexField(r: Reader, expected?: number): string | RdataError {
   if (!r.more) return r.end();
   const { text, first } = r.rest();
@@ -426,8 +479,11 @@ function hexField(r: Reader, expected?: number): string | RdataError {
   return text;
 }
 
+/** Wire lengths of the known types whose data has one fixed size (BIND reads \# data of a known type as that type). */
+const FIXED_LENGTHS: Record<string, number> = { A: 4, AAAA: 16, EUI48: 6, EUI64: 8, L32: 6, L64: 10, NID: 10 };
+
 /** RFC 3597 generic data: \# LENGTH HEX... */
-function generic(r: Reader): Rdata | RdataError {
+function generic(r: Reader, type: string): Rdata | RdataError {
   r.i++;
   const length = r.uint(65535, 'the generic data length');
   if (isErr(length)) return length;
@@ -435,6 +491,8 @@ function generic(r: Reader): Rdata | RdataError {
   const got = hexLengthAt(text, 0, text.length);
   if (got < 0) return new RdataError(first, 'bad-hex', 'Bad hex in generic (\\#) data', r.t.count);
   if (got !== length) return new RdataError(first, 'bad-generic-length', `The generic data has ${got} octets but its length says ${length}`, r.t.count);
+  const fixed = FIXED_LENGTHS[type];
+  if (fixed !== undefined && got !== fixed) return new RdataError(first - 1, 'bad-generic-length', `${type} data is ${fixed} octets; this \\# data has ${got}`, r.t.count);
   return { type: 'generic', length, hex: text };
 }
 

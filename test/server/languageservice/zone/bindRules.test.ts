@@ -133,4 +133,16 @@ describe("BIND's loading rules", () => {
   rule('NSAP hex', 'bad-hex', HEAD + 'n NSAP 0x47000580005a0000000001e133ffffff000161000\n', HEAD + 'n NSAP 0x47.0005.80.005a00.0000.0001.e133.ffffff000161.00\n', { line: 5 });
   rule('RT, MINFO and LP need their data', 'missing-rdata', HEAD + 'r RT\n', HEAD + 'r RT 10 ns\nm MINFO ns ns\nl LP 10 ns\n', { line: 5 });
   rule('ZONEMD digest length', 'bad-digest-length', HEAD + '@ ZONEMD 1 1 1 ' + 'ab'.repeat(20) + '\n', HEAD + '@ ZONEMD 1 1 1 ' + 'ab'.repeat(48) + '\n', { line: 5 });
+
+  // BIND takes algorithm mnemonics and DNSKEY flag names where a number may stand.
+  rule(
+    'DNSSEC algorithm mnemonics and DNSKEY flag names',
+    'bad-number',
+    HEAD + '@ DNSKEY 257 3 RSASHA99 AwEAAagAIKlVZrpC6Ia7gEzahOR+9W29euxhJhVVLOyQbSEW0O8gcCjFFVQUTf6v58fLjwBd0YI0EzrAcQqBGCzh/RStIoO8g0NfnfL2MTJRkxoXbfDaUeVPQuYEhg37NZWAJQ9VnMVDxP/VHL496M/QZxkjf5/Efucp2gaDX6RS6CXpoY68LsvPVjR0ZSwzz1apAzvN9dlzEheX7ICJBBtuA6G3LQpzW5hOA2hzCTMjJPJ8LbqF6dsV6DoBQzgul0sGIcGOYl7OyQdXfZ57relSQageu+ipAdTTJ25AsRTAoub8ONGcLmqrAmRLKBP1dfwhYB4N7knNnulqQxA+Uk1ihz0=\n',
+    HEAD + '@ DNSKEY ZONE|KSK 3 RSASHA256 AwEAAagAIKlVZrpC6Ia7gEzahOR+9W29euxhJhVVLOyQbSEW0O8gcCjFFVQUTf6v58fLjwBd0YI0EzrAcQqBGCzh/RStIoO8g0NfnfL2MTJRkxoXbfDaUeVPQuYEhg37NZWAJQ9VnMVDxP/VHL496M/QZxkjf5/Efucp2gaDX6RS6CXpoY68LsvPVjR0ZSwzz1apAzvN9dlzEheX7ICJBBtuA6G3LQpzW5hOA2hzCTMjJPJ8LbqF6dsV6DoBQzgul0sGIcGOYl7OyQdXfZ57relSQageu+ipAdTTJ25AsRTAoub8ONGcLmqrAmRLKBP1dfwhYB4N7knNnulqQxA+Uk1ihz0=\nsub NS ns.example.net.\nsub DS 12345 RSASHA1 1 ' + 'ab'.repeat(20) + '\n',
+    { line: 5 },
+  );
+  // \# data of a known type is read as that type: an A is 4 octets.
+  rule('generic data of a known type', 'bad-generic-length', HEAD + 'g A \\# 0\n', HEAD + 'g A \\# 4 c0000207\n', { line: 5 });
+  rule('NAPTR regexp', 'bad-naptr-regexp', HEAD + 'n NAPTR 1 1 "u" "E2U+sip" "blegh" .\n', HEAD + 'n NAPTR 1 1 "u" "E2U+sip" "!^.*$!sip:info@example.org!" .\n', { line: 5 });
 });

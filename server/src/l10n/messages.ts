@@ -1,9 +1,11 @@
 // Every message the server shows that has a translation, in English and Spanish. Keys are
 // "<language>.<what>"; {0}, {1}, ... are arguments. test/server/l10n checks both sides agree.
 import { saslMessages } from './saslMessages';
+import { simulatorMessages } from './simulatorMessages';
 
 export const messages = {
   ...saslMessages,
+  ...simulatorMessages,
   // /etc/aliases
   'aliases.missing-colon': {
     en: "An alias needs a ':' after its name, as in 'postmaster: root'",
@@ -161,6 +163,12 @@ export const messages = {
   },
   // quick fixes
   'fix.change-to': { en: "Change to '{0}'", es: "Cambiar a '{0}'" },
+  // main.cf
+  'maincf.continues-previous-setting': {
+    en: "This indented line continues '{0}': Postfix reads '{1} = …' as part of its value. A new setting must start at the first column",
+    es: "Esta línea sangrada continúa '{0}': Postfix lee '{1} = …' como parte de su valor. Un ajuste nuevo debe empezar en la primera columna",
+  },
+  'maincf.fix.unindent': { en: "Remove the indent: make '{0}' a setting of its own", es: "Quitar la sangría: hacer de '{0}' un ajuste propio" },
 } as const satisfies Record<string, { en: string; es: string }>;
 
 export type MessageKey = keyof typeof messages;

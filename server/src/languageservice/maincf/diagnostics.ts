@@ -8,6 +8,7 @@ import { splitListValue } from '../../postfix/valueTypes';
 import { pairForMainCf } from '../postfixPair';
 import type { PostfixModel } from '../postfixModel';
 import type { ServiceContext } from '../service';
+import { continuedSettingDiagnostics } from './continuation';
 import { mainCfNameDiagnostics } from './names';
 import { coversTheWorld, isOpenRelay, relayListPermitsAll, smtpdRefusesToStart } from './relay';
 import { t, type Locale } from '../../l10n';
@@ -32,6 +33,7 @@ export function mainCfDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagn
     mainCfNameDiagnostics(main.entries, model, doc.uri, check),
     cachedValueChecks(doc, main.entries, model, check, (e) => checkValue(siteOf(doc, e, model), check)),
     globalChecks(doc, model, ctx.locale),
+    continuedSettingDiagnostics(doc, main.entries, model, ctx.locale),
     saslFindingsFor(doc.uri, ctx),
   );
   return all.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -210,8 +210,10 @@ export function rrsetLints(t: RecordTable, rows: number[], n: number, out: Items
     for (let j = 0; j < k; j++) {
       const f = rows[j];
       if (codes[f] !== codes[i] || (codes[i] < 0 && t.typeOf(f) !== t.typeOf(i))) continue;
-      if (ttls[f] !== ttls[i] && !reportedTtl?.has(t.typeOf(i))) {
-        (reportedTtl ??= new Set()).add(t.typeOf(i));
+      // RRSIGs form one RRset per type they cover (RFC 4035 §2.2): signatures over different types may differ in TTL.
+      const set = codes[i] === 46 ? `RRSIG ${coveredType(t, i)}` : t.typeOf(i);
+      if (ttls[f] !== ttls[i] && !reportedTtl?.has(set) && (codes[i] !== 46 || coveredType(t, f) === coveredType(t, i))) {
+        (reportedTtl ??= new Set()).add(set);
         out.add(RANK.rrset, 0, i, 'rrset-ttl-mismatch', 'warning', `The ${t.typeOf(i)} records of ${t.ownerName(i)} have different TTLs (${ttls[f]} and ${ttls[i]}); all records of an RRset must share one TTL (RFC 2181 §5.2)`, recordSpan(t, i));
       }
       const r = t.record(i);
@@ -224,6 +226,18 @@ export function rrsetLints(t: RecordTable, rows: number[], n: number, out: Items
     // Very large RRsets (thousands of records at one name) would make the pairwise check slow.
     if (k > 512) break;
   }
+}
+
+/** The type an RRSIG row covers, upper case, as its first data word (read from the text, no parse). */
+function coveredType(t: RecordTable, i: number): string {
+  const generated = t.generated.get(i);
+  const src = generated ?? sourceText(t, i);
+  let at = generated !== undefined ? 0 : t.rdataStart[i];
+  const end = generated !== undefined ? src.length : t.rdataEnd[i];
+  while (at < end && (src.charCodeAt(at) === 40 || src.charCodeAt(at) <= 32)) at++;
+  let to = at;
+  while (to < end && src.charCodeAt(to) > 32 && src.charCodeAt(to) !== 40) to++;
+  return src.slice(at, to).toUpperCase();
 }
 
 /** The SOA's timers and serial. */

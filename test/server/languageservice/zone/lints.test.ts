@@ -43,6 +43,10 @@ describe('zone lints', () => {
   it('duplicate-record: names compare case-insensitively and relative equals absolute', () => {
     assert.ok(has(HEAD + '@ IN MX 10 NS\n@ IN MX 10 ns.example.org.\n', 'duplicate-record'));
   });
+  it('rrset-ttl-mismatch: RRSIGs over different types may differ; over one type they may not', () => {
+    assert.ok(!has(HEAD + 'a 300 IN RRSIG A 8 2 300 20300101000000 20200101000000 12345 example.org. AwEAAQ==\na 600 IN RRSIG TXT 8 2 300 20300101000000 20200101000000 12345 example.org. AwEAAQ==\n', 'rrset-ttl-mismatch'));
+    assert.ok(has(HEAD + 'a 300 IN RRSIG A 8 2 300 20300101000000 20200101000000 12345 example.org. AwEAAQ==\na 600 IN RRSIG A 8 2 300 20300101000000 20200101000000 12346 example.org. AwEAAQ==\n', 'rrset-ttl-mismatch'));
+  });
   pair('rrset-ttl-mismatch', HEAD + 'a 300 IN A 192.0.2.5\na 600 IN A 192.0.2.6\n', HEAD + 'a 300 IN A 192.0.2.5\na 300 IN A 192.0.2.6\nb 600 IN A 192.0.2.7\n');
   pair('soa-timer-range', HEAD.replace('3h 1h 1w 1h', '60 1h 1d 1w'), HEAD);
   pair('soa-serial-form', HEAD.replace('2026010101', '2026133101'), HEAD);

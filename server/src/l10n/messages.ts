@@ -168,6 +168,8 @@ export const messages = {
     en: "This indented line continues '{0}': Postfix reads '{1} = …' as part of its value. A new setting must start at the first column",
     es: "Esta línea sangrada continúa '{0}': Postfix lee '{1} = …' como parte de su valor. Un ajuste nuevo debe empezar en la primera columna",
   },
+  // zone files
+  'zone.fix.alias-of': { en: 'Make {0} an alias of {1}', es: 'Hacer de {0} un alias de {1}' },
   'maincf.fix.unindent': { en: "Remove the indent: make '{0}' a setting of its own", es: "Quitar la sangría: hacer de '{0}' un ajuste propio" },
 } as const satisfies Record<string, { en: string; es: string }>;
 

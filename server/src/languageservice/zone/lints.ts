@@ -168,6 +168,8 @@ function checkCnameChain(z: LintZone, t: RecordTable, i: number, look: NameLooku
           ? `CNAME loop: ${owner} is an alias of itself, so it never resolves (did you mean another host, e.g. mail?)`
           : `CNAME loop: following ${owner} comes back to ${current}; the name never resolves`,
         targetSpan(t, i),
+        // The quick fix offers the zone's hosts with addresses instead (actions.ts).
+        self ? { selfAlias: true } : undefined,
       );
       return;
     }

@@ -24,7 +24,7 @@ describe('main.cf: an indented line that looks like a setting', () => {
 
   it('says it in Spanish with docsLanguage es', () => {
     const [d] = only(mainDiagnostics(LESSON, undefined, 'es'), 'continues-previous-setting');
-    assert.match(d.message, /^Esta línea sangrada continúa 'biff'/);
+    assert.match(String(d.message), /^Esta línea sangrada continúa 'biff'/);
   });
 
   it('offers to remove the indent, after which the warning is gone', () => {

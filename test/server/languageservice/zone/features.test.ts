@@ -109,8 +109,10 @@ describe('zone quick fixes and definition', () => {
     assert.equal(apply(doc, action.edit!.changes![doc.uri]).split('\n')[5], '@ IN TXT "v=spf1 -all"');
   });
   it('offers nothing for diagnostics without a fix', () => {
-    const doc = zoneDoc(LAB);
+    // (The lab's only finding, its alias of itself, has fixes: actions.test.ts.)
+    const doc = zoneDoc(HEAD + 'mx2 IN TXT "x"\n@ IN MX 10 mx2\n');
     const diags = svc.diagnostics(doc, ctx);
+    assert.deepEqual(diags.map((d) => d.code), ['mx-target-no-address']);
     assert.deepEqual(svc.codeActions!(doc, diags[0].range, diags, ctx), []);
   });
   it('goes from a target to the records of that name', () => {

@@ -2,9 +2,11 @@
 // "<language>.<what>"; {0}, {1}, ... are arguments. test/server/l10n checks both sides agree.
 import { saslMessages } from './saslMessages';
 import { simulatorMessages } from './simulatorMessages';
+import { simulatorMessages } from './simulatorMessages';
 
 export const messages = {
   ...saslMessages,
+  ...simulatorMessages,
   ...simulatorMessages,
   // /etc/aliases
   'aliases.missing-colon': {

@@ -291,9 +291,11 @@ class ZoneParser {
         ? new RdataError(i, 'unknown-type-data', `${type} has no text form here: write its data as \\# LENGTH HEX (RFC 3597)`, n)
         : parseRdata(canonical ?? type, lex, i, this.origin);
       if (data instanceof RdataError) {
-        const at = data.index < n ? lex.starts[data.index] : typeEnd;
-        const to = data.index < n ? lex.ends[Math.max(data.index, Math.min(n, data.endIndex) - 1)] : rdataEnd;
-        problem(data.code, data.message, at, data.index < n ? to : Math.max(to, at));
+        if (data.index < n) problem(data.code, data.message, lex.starts[data.index], lex.ends[Math.max(data.index, Math.min(n, data.endIndex) - 1)]);
+        // Data that ends too early is shown where it ends (its last token, else the type), the
+        // line BIND names too.
+        else if (n > i) problem(data.code, data.message, lex.starts[n - 1], lex.ends[n - 1]);
+        else problem(data.code, data.message, typeStart, typeEnd);
       } else {
         if (TARGET_TYPES[type] !== undefined) {
           const field = targetField(data);

@@ -474,7 +474,8 @@ function hexField(r: Reader, expected?: number): string | RdataError {
   const len = hexLengthAt(text, 0, text.length);
   if (len < 0) return new RdataError(first, 'bad-hex', 'Bad hex: an even number of 0-9a-f digits is expected', r.t.count);
   if (expected !== undefined && len !== expected) {
-    return new RdataError(first, 'bad-digest-length', `The digest should be ${expected} octets (${expected * 2} hex digits), not ${len}`, r.t.count);
+    // Too short: shown where the data ends, as for any record that ends too early.
+    return new RdataError(len < expected ? r.t.count - 1 : first, 'bad-digest-length', `The digest should be ${expected} octets (${expected * 2} hex digits), not ${len}`, r.t.count);
   }
   return text;
 }

@@ -145,4 +145,13 @@ describe("BIND's loading rules", () => {
   // \# data of a known type is read as that type: an A is 4 octets.
   rule('generic data of a known type', 'bad-generic-length', HEAD + 'g A \\# 0\n', HEAD + 'g A \\# 4 c0000207\n', { line: 5 });
   rule('NAPTR regexp', 'bad-naptr-regexp', HEAD + 'n NAPTR 1 1 "u" "E2U+sip" "blegh" .\n', HEAD + 'n NAPTR 1 1 "u" "E2U+sip" "!^.*$!sip:info@example.org!" .\n', { line: 5 });
+
+  // Data that ends too early is shown where it ends: BIND names the line of the record's last token.
+  rule(
+    'a record that ends too early, over several lines',
+    'bad-digest-length',
+    HEAD + 'sub NS ns.example.net.\nsub DS 12345 8 2 (\n  ' + 'ab'.repeat(16) + '\n  ' + 'ab'.repeat(8) + ' )\n',
+    HEAD + 'sub NS ns.example.net.\nsub DS 12345 8 2 (\n  ' + 'ab'.repeat(16) + '\n  ' + 'ab'.repeat(16) + ' )\n',
+    { line: 8 },
+  );
 });

@@ -69,6 +69,9 @@ export async function ourVerdict(z: WildZone): Promise<Verdict> {
   for (const line of output.split('\n')) {
     const m = /^([^:]+):(\d+):\d+: error: (?:In (\S+), line (\d+): )?/.exec(line);
     if (m) lines.push(m[3] ? `${m[3]}:${m[4]}` : `${m[1]}:${m[2]}`);
+    // BIND names an $INCLUDE it cannot read (a directory, say) as line 1 of that path; ours is the $INCLUDE line.
+    const include = /Cannot read the included file '([^']+)' \[include-not-found\]$/.exec(line);
+    if (include) lines.push(`${include[1].split('/').pop()}:1`);
   }
   return { ok: status === 0, lines, output };
 }

@@ -1,12 +1,12 @@
 // Every message the server shows that has a translation, in English and Spanish. Keys are
 // "<language>.<what>"; {0}, {1}, ... are arguments. test/server/l10n checks both sides agree.
+import { dnsMessages } from './dnsMessages';
 import { saslMessages } from './saslMessages';
-import { simulatorMessages } from './simulatorMessages';
 import { simulatorMessages } from './simulatorMessages';
 
 export const messages = {
   ...saslMessages,
-  ...simulatorMessages,
+  ...dnsMessages,
   ...simulatorMessages,
   // /etc/aliases
   'aliases.missing-colon': {
@@ -171,6 +171,10 @@ export const messages = {
     es: "Esta línea sangrada continúa '{0}': Postfix lee '{1} = …' como parte de su valor. Un ajuste nuevo debe empezar en la primera columna",
   },
   // zone files
+  'zone.no-origin': {
+    en: 'Which zone is this? Nothing says so yet, so the zone cannot be checked as a whole. Start the file with $ORIGIN (e.g. $ORIGIN mail1.org.), name it after the zone (mail1.org.zone, db.mail1.org), or give its zone in the mailconf.zone.origins setting (--origin for mailconf check)',
+    es: '¿De qué zona es esto? Nada lo dice aún, así que la zona no se puede comprobar en conjunto. Empiece el fichero con $ORIGIN (p. ej. $ORIGIN mail1.org.), póngale el nombre de la zona (mail1.org.zone, db.mail1.org) o indique su zona en el ajuste mailconf.zone.origins (--origin en mailconf check)',
+  },
   'zone.fix.alias-of': { en: 'Make {0} an alias of {1}', es: 'Hacer de {0} un alias de {1}' },
   'maincf.fix.unindent': { en: "Remove the indent: make '{0}' a setting of its own", es: "Quitar la sangría: hacer de '{0}' un ajuste propio" },
 } as const satisfies Record<string, { en: string; es: string }>;

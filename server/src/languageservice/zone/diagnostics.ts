@@ -12,6 +12,7 @@ import { checkAll, checkZone } from './checks';
 import { Finding, Item, RANK, Severity } from './findings';
 import { itemFinding, RankedFinding } from './items';
 import { parsedZone, ParsedZone, parseZoneText } from './parsed';
+import { withOriginHint } from './unknownOrigin';
 
 export const SOURCE = 'mailconf';
 
@@ -41,13 +42,14 @@ function rankedFindings(parsed: ParsedZone, items: Item[], uri?: string, workspa
 
 export function zoneDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagnostic[] {
   const parsed = parsedZone(doc, ctx.workspace);
-  return placedDiagnostics(parsed, rankedFindings(parsed, cachedItems(doc.uri, parsed, ctx.editing === true), doc.uri, ctx.workspace));
+  const diagnostics = placedDiagnostics(parsed, rankedFindings(parsed, cachedItems(doc.uri, parsed, ctx.editing === true), doc.uri, ctx.workspace));
+  return withOriginHint(doc, diagnostics, ctx.locale, SOURCE);
 }
 
 /** The diagnostics of a document parsed and checked from scratch, bypassing every cache (what the cache must agree with). */
 export function freshZoneDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagnostic[] {
   const parsed = parseZoneText(doc.uri, doc.getText(), ctx.workspace);
-  return placedDiagnostics(parsed, zoneFindings(parsed, doc.uri, ctx.workspace) as RankedFinding[]);
+  return withOriginHint(doc, placedDiagnostics(parsed, zoneFindings(parsed, doc.uri, ctx.workspace) as RankedFinding[]), ctx.locale, SOURCE);
 }
 
 function placedDiagnostics(parsed: ParsedZone, findings: RankedFinding[]): Diagnostic[] {

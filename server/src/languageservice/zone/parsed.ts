@@ -1,11 +1,11 @@
 // One parse per document version, shared by every feature. $INCLUDE files are read through the
 // workspace (editor buffers first, then disk) and resolved relative to the including file.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseZone, ZoneFile } from '../../parsers/zone';
+import { firstOrigin, parseZone, ZoneFile } from '../../parsers/zone';
 import { reparseZone } from '../../parsers/zone/incremental';
 import { ZoneIndex } from '../../zone/zoneIndex';
 import type { Workspace } from '../service';
-import { compileOriginRules, originFor, originFromRules, OriginRule } from './origin';
+import { compileOriginRules, originFor, originFromFileName, originFromRules, OriginRule } from './origin';
 import { rowChange, RowChange, singleFile } from './rowChange';
 
 export interface ParsedZone {
@@ -28,6 +28,11 @@ export function setZoneOrigin(uri: string, origin: string | undefined): void {
   if (origin) explicitOrigins.set(uri, origin);
   else explicitOrigins.delete(uri);
   cache.delete(uri);
+}
+
+/** Whether anything says which zone the document holds, or its origin is only the root by default. */
+export function originIsKnown(uri: string, text: string): boolean {
+  return (explicitOrigins.get(uri) ?? originFromRules(uri, originRules) ?? firstOrigin(text) ?? originFromFileName(uri)) !== undefined;
 }
 
 /** Origins by file pattern, from the editor's `mailconf.zone.origins` setting. */

@@ -1,12 +1,12 @@
 // Every message the server shows that has a translation, in English and Spanish. Keys are
 // "<language>.<what>"; {0}, {1}, ... are arguments. test/server/l10n checks both sides agree.
-import { dnsMessages } from './dnsMessages';
 import { saslMessages } from './saslMessages';
+import { simulatorMessages } from './simulatorMessages';
 import { simulatorMessages } from './simulatorMessages';
 
 export const messages = {
   ...saslMessages,
-  ...dnsMessages,
+  ...simulatorMessages,
   ...simulatorMessages,
   // /etc/aliases
   'aliases.missing-colon': {

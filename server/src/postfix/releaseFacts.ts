@@ -67,6 +67,11 @@ export function releaseParameter(name: string): ReleaseParameter | undefined {
   return own(data().parameters, name);
 }
 
+/** Every parameter name some release documents, sorted. */
+export function releaseParameterNames(): string[] {
+  return Object.keys(data().parameters);
+}
+
 export function releaseDeprecation(name: string): ReleaseDeprecation | undefined {
   return own(data().deprecations, name);
 }

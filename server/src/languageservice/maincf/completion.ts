@@ -5,33 +5,59 @@ import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, Posit
 import { allParameters } from '../../postfix/parameters';
 import { pairForMainCf } from '../postfixPair';
 import type { ServiceContext } from '../service';
-import { parameterDoc } from './hover';
+import { parameterDoc, releaseParameterDoc } from './hover';
+import { availability, newestRelease, releaseParameter, releaseParameterNames } from '../../postfix/releaseFacts';
+import { getDeprecation } from '../../postfix/deprecated';
+import { targetRelease } from '../postfixTarget';
 import { typeOfSetting } from './values';
 import { valueCompletion } from './valueCompletion';
 
-export function parameterItems(locale: 'en' | 'es', snippet: (name: string) => string): CompletionItem[] {
+/**
+ * Every parameter name: the 3.7 built-ins and those other releases add. Names the target release
+ * lacks say "since X" and sort after the ones it has; names it no longer has are left out.
+ */
+export function parameterItems(locale: 'en' | 'es', snippet: (name: string) => string, target: string = newestRelease()): CompletionItem[] {
   const items: CompletionItem[] = [];
-  for (const p of allParameters()) {
-    items.push({
-      label: p.name,
+  const item = (name: string, detail: string, doc: string, deprecated: boolean): CompletionItem | undefined => {
+    const a = availability(name, target);
+    if (a.status === 'removed') return undefined;
+    const later = a.status === 'later';
+    return {
+      label: name,
       kind: CompletionItemKind.Property,
-      detail: p.defaultValue === '' ? '(empty by default)' : `default: ${p.defaultValue}`,
-      documentation: { kind: MarkupKind.Markdown, value: parameterDoc(p, locale) },
-      insertText: snippet(p.name),
+      detail: later ? `${locale === 'es' ? 'desde' : 'since'} ${a.since} · ${detail}` : detail,
+      sortText: `${later ? 1 : 0}${name}`,
+      documentation: { kind: MarkupKind.Markdown, value: doc },
+      insertText: snippet(name),
       insertTextFormat: InsertTextFormat.Snippet,
-      tags: p.deprecated ? [1] : undefined,
-    });
+      tags: deprecated ? [1] : undefined,
+    };
+  };
+  const seen = new Set<string>();
+  for (const p of allParameters()) {
+    seen.add(p.name);
+    const i = item(p.name, p.defaultValue === '' ? '(empty by default)' : `default: ${p.defaultValue}`, parameterDoc(p, locale, target), !!p.deprecated);
+    if (i) items.push(i);
+  }
+  for (const name of releaseParameterNames()) {
+    if (seen.has(name)) continue;
+    const p = releaseParameter(name)!;
+    const value = p.defaults[p.defaults.length - 1][1];
+    const i = item(name, value === '' ? '(empty by default)' : `default: ${value}`, releaseParameterDoc(name, locale, target), !!getDeprecation(name));
+    if (i) items.push(i);
   }
   return items;
 }
 
-let cachedItems: { locale: string; items: CompletionItem[] } | undefined;
+let cachedItems: { key: string; items: CompletionItem[] } | undefined;
 
 export function mainCfCompletion(doc: TextDocument, pos: Position, ctx: ServiceContext): CompletionItem[] {
   const line = doc.getText({ start: { line: pos.line, character: 0 }, end: pos });
   // Parameter names belong at the start of a logical line, before any '='.
   if (/^[A-Za-z0-9_.-]*$/.test(line)) {
-    if (cachedItems?.locale !== ctx.locale) cachedItems = { locale: ctx.locale, items: parameterItems(ctx.locale, (n) => `${n} = $0`) };
+    const target = targetRelease(ctx);
+    const key = `${ctx.locale}/${target}`;
+    if (cachedItems?.key !== key) cachedItems = { key, items: parameterItems(ctx.locale, (n) => `${n} = $0`, target) };
     return cachedItems.items;
   }
   if (/^\s*#/.test(line)) return [];

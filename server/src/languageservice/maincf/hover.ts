@@ -8,6 +8,9 @@ import { describeType } from '../../postfix/docs/describeType';
 import { getMapType } from '../../postfix/mapTypes';
 import { getParameter, ParameterInfo, postconfDocUrl } from '../../postfix/parameters';
 import { getRestriction } from '../../postfix/restrictions';
+import { getDeprecation } from '../../postfix/deprecated';
+import { availability, newestRelease, releaseParameter } from '../../postfix/releaseFacts';
+import { targetRelease } from '../postfixTarget';
 import { pairForMainCf } from '../postfixPair';
 import type { PostfixModel, ServiceView } from '../postfixModel';
 import type { ServiceContext } from '../service';
@@ -19,7 +22,7 @@ export function mainCfHover(doc: TextDocument, pos: Position, ctx: ServiceContex
   const pair = pairForMainCf(doc, ctx.workspace);
   const entry = pair.main.entries.find((e) => contains(e.range, pos) || contains(e.valueRange, pos));
   if (!entry) return null;
-  if (contains(entry.nameRange, pos)) return nameHover(entry.name, entry.nameRange, pair.model, ctx.locale);
+  if (contains(entry.nameRange, pos)) return nameHover(entry.name, entry.nameRange, pair.model, ctx.locale, targetRelease(ctx));
   const ref = entry.references.find((r) => contains(r.range, pos));
   if (ref) return referenceHover(ref.name, ref.range, pair.model, undefined, ctx.locale);
   return tokenHover(siteOf(doc, entry, pair.model), pos, ctx.locale);
@@ -27,9 +30,11 @@ export function mainCfHover(doc: TextDocument, pos: Position, ctx: ServiceContex
 
 const md = (value: string, range: Range): Hover => ({ range, contents: { kind: MarkupKind.Markdown, value } });
 
-export function nameHover(name: string, range: Range, model: PostfixModel, locale: 'en' | 'es'): Hover | null {
+export function nameHover(name: string, range: Range, model: PostfixModel, locale: 'en' | 'es', target: string = newestRelease()): Hover | null {
   const info = getParameter(name);
-  if (info) return md(parameterDoc(info, locale), range);
+  if (info) return md(parameterDoc(info, locale, target), range);
+  // A parameter of another release than the emulated 3.7: what the release data knows.
+  if (releaseParameter(name)) return md(releaseParameterDoc(name, locale, target), range);
   const value = model.raw(name);
   if (value === undefined) return null;
   const es = locale === 'es';
@@ -85,16 +90,49 @@ export function tokenHover(site: ValueSite, pos: Position, locale: 'en' | 'es'):
   return null;
 }
 
-export function parameterDoc(p: ParameterInfo, locale: 'en' | 'es'): string {
+export function parameterDoc(p: ParameterInfo, locale: 'en' | 'es', target: string = newestRelease()): string {
   const es = locale === 'es';
   const summary = (es ? p.summary?.es : undefined) ?? p.summary?.en;
   const defaultLabel = es ? 'Valor por omisión' : 'Default';
   const shown = p.defaultValue === '' ? (es ? '(vacío)' : '(empty)') : `\`${p.defaultValue}\``;
   const hostNote = p.hostDependent ? (es ? ' (depende de la máquina)' : ' (depends on the host)') : '';
   const facts = [`${defaultLabel}: ${shown}${hostNote}`, `${es ? 'Tipo' : 'Type'}: ${describeType(p.type, locale)}`];
-  if (p.since) facts.push(`${es ? 'Desde' : 'Since'}: Postfix ${[p.since, ...(p.sinceBackports ?? [])].join(', ')}`);
-  const deprecated = p.deprecated && `⚠ ${es ? 'Obsoleto desde' : 'Deprecated since'} Postfix ${p.deprecated.warnedSince}. ${p.deprecated.advice[locale]}`;
-  return [`**${p.name}**`, summary, deprecated, p.note?.[locale], facts.join('  \n'), `[postconf(5)](${postconfDocUrl(p.name)})`]
+  const since = p.since ?? releaseParameter(p.name)?.since;
+  if (since) facts.push(`${es ? 'Desde' : 'Since'}: Postfix ${[since, ...(p.sinceBackports ?? [])].join(', ')}`);
+  facts.push(...releaseFacts(p.name, locale, target));
+  return [`**${p.name}**`, summary, deprecationLine(p.name, locale), p.note?.[locale], facts.join('  \n'), `[postconf(5)](${postconfDocUrl(p.name)})`]
     .filter(Boolean)
     .join('\n\n');
+}
+
+function deprecationLine(name: string, locale: 'en' | 'es'): string | undefined {
+  const d = getDeprecation(name);
+  if (!d) return undefined;
+  const es = locale === 'es';
+  const removed = d.removedIn ? ` ${es ? 'Eliminado en' : 'Removed in'} Postfix ${d.removedIn}.` : '';
+  return `⚠ ${es ? 'Obsoleto desde' : 'Deprecated since'} Postfix ${d.warnedSince}.${removed} ${d.advice[locale]}`;
+}
+
+/** "Deprecated in", "Removed in" and how the target release stands, from the release data. */
+function releaseFacts(name: string, locale: 'en' | 'es', target: string): string[] {
+  const es = locale === 'es';
+  const out: string[] = [];
+  const d = getDeprecation(name);
+  if (d) out.push(`${es ? 'Obsoleto en' : 'Deprecated in'}: Postfix ${d.warnedSince}`);
+  const removedIn = d?.removedIn ?? releaseParameter(name)?.removedIn;
+  if (removedIn) out.push(`${es ? 'Eliminado en' : 'Removed in'}: Postfix ${removedIn}`);
+  const a = availability(name, target);
+  if (a.status === 'later') out.push(es ? `No existe en Postfix ${target} (el objetivo)` : `Not in Postfix ${target} (the target)`);
+  return out;
+}
+
+/** For a parameter only the release data knows (3.8 and later, or gone before 3.7). */
+export function releaseParameterDoc(name: string, locale: 'en' | 'es', target: string): string {
+  const es = locale === 'es';
+  const p = releaseParameter(name)!;
+  const [series, value] = p.defaults[p.defaults.length - 1];
+  const facts = [`${es ? 'Valor por omisión documentado' : 'Documented default'} (Postfix ${series}): ${value === '' ? (es ? '(vacío)' : '(empty)') : `\`${value}\``}`];
+  if (p.since) facts.push(`${es ? 'Desde' : 'Since'}: Postfix ${p.since}`);
+  facts.push(...releaseFacts(name, locale, target));
+  return [`**${name}**`, deprecationLine(name, locale), facts.join('  \n'), `[postconf(5)](${postconfDocUrl(name)})`].filter(Boolean).join('\n\n');
 }

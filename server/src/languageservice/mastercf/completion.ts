@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItem, CompletionItemKind, InsertTextFormat, Position } from 'vscode-languageserver-types';
 import { allMasterDaemons, SERVICE_TYPES } from '../../postfix/masterDaemons';
 import { parameterItems } from '../maincf/completion';
+import { targetRelease } from '../postfixTarget';
 import { typeOfSetting } from '../maincf/values';
 import { valueCompletion } from '../maincf/valueCompletion';
 import { pairForMasterCf } from '../postfixPair';
@@ -74,7 +75,7 @@ export function masterCfCompletion(doc: TextDocument, pos: Position, ctx: Servic
   if (cur.afterDashO || cur.prefix.startsWith('-o')) {
     const text = cur.prefix.startsWith('-o') ? cur.prefix.slice(2) : cur.prefix;
     const eq = text.indexOf('=');
-    if (eq < 0) return parameterItems(ctx.locale, (n) => `${n}=$0`);
+    if (eq < 0) return parameterItems(ctx.locale, (n) => `${n}=$0`, targetRelease(ctx));
     const name = text.slice(0, eq).trim();
     const view = pair.model.services.find((v) => v.entry === cur.entry);
     return valueCompletion(name, typeOfSetting({ parameter: name, model: pair.model }), text.slice(eq + 1), pair.model, ctx.locale).map((i) => (view ? i : i));

@@ -7,6 +7,7 @@ import { contains } from '../../parsers/range';
 import { getMasterDaemon } from '../../postfix/masterDaemons';
 import { definitionOf } from '../maincf/definition';
 import { nameHover, referenceHover, tokenHover } from '../maincf/hover';
+import { targetRelease } from '../postfixTarget';
 import { valueRanges } from '../maincf/valueText';
 import { pairForMasterCf } from '../postfixPair';
 import type { ServiceContext } from '../service';
@@ -32,7 +33,7 @@ export function masterCfHover(doc: TextDocument, pos: Position, ctx: ServiceCont
   const view = pair.model.services.find((v) => v.entry === entry);
   for (const o of entry.options) {
     if (!contains(o.range, pos)) continue;
-    if (o.nameRange && contains(o.nameRange, pos) && o.name) return nameHover(o.name, o.nameRange, pair.model, ctx.locale);
+    if (o.nameRange && contains(o.nameRange, pos) && o.name) return nameHover(o.name, o.nameRange, pair.model, ctx.locale, targetRelease(ctx));
     const ref = o.references.find((r) => contains(r.range, pos));
     if (ref) return referenceHover(ref.name, ref.range, pair.model, view, ctx.locale);
     if (o.valueRange && o.value !== undefined && o.name && contains(o.valueRange, pos)) {

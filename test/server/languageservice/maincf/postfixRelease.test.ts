@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type CompletionItem, type Diagnostic, type MarkupContent } from 'vscode-languageserver-types';
 import { mainCfService } from '../../../../server/src/languageservice/maincf';
 import { masterCfService } from '../../../../server/src/languageservice/mastercf';
 import { releaseParameter, releaseSeries } from '../../../../server/src/postfix/releaseFacts';
@@ -77,5 +77,35 @@ describe('checks against a target Postfix release', () => {
     const files: Record<string, string> = { [MAIN_URI]: '', [MASTER_URI]: master };
     const ds = masterCfService.diagnostics(TextDocument.create(MASTER_URI, 'postfix-master', version++, master), { workspace: { readText: (u) => files[u] }, locale: 'en', postfixVersion: '3.7' });
     assert.equal(named(ds, 'needs-newer-postfix').length, 1);
+  });
+
+  describe('completion and hover know the releases', () => {
+    const ctx = (postfixVersion: string) => ({ workspace: { readText: () => undefined }, locale: 'en' as const, postfixVersion });
+    const complete = (postfixVersion: string): CompletionItem[] => mainCfService.completion!(TextDocument.create(MAIN_URI, 'postfix-main', version++, 'smtpd_'), { line: 0, character: 6 }, ctx(postfixVersion));
+    const hover = (text: string, postfixVersion: string) => {
+      const h = mainCfService.hover!(TextDocument.create(MAIN_URI, 'postfix-main', version++, text), { line: 0, character: 2 }, ctx(postfixVersion));
+      return (h?.contents as MarkupContent | undefined)?.value ?? '';
+    };
+
+    it('completion shows "since" on names the target lacks and sorts them after the others', () => {
+      const items = complete('3.7');
+      const newer = items.find((i) => i.label === 'smtpd_hide_client_session')!;
+      const current = items.find((i) => i.label === 'smtpd_tls_security_level')!;
+      assert.match(newer.detail!, /^since 3\.10/);
+      assert.ok(newer.sortText! > current.sortText!, 'sorted after the names 3.7 has');
+      assert.doesNotMatch(current.detail!, /since/);
+      const later = complete('3.11').find((i) => i.label === 'smtpd_hide_client_session')!;
+      assert.doesNotMatch(later.detail!, /since/);
+    });
+
+    it('hover shows since, deprecated in and removed in', () => {
+      const newer = hover('smtpd_hide_client_session = yes\n', '3.7');
+      assert.match(newer, /Since: Postfix 3\.10/);
+      assert.match(newer, /Not in Postfix 3\.7 \(the target\)/);
+      assert.doesNotMatch(hover('smtpd_hide_client_session = yes\n', '3.11'), /Not in Postfix/);
+      assert.match(hover('virtual_maps = hash:/x\n', '3.7'), /Deprecated in: Postfix 3\.11/);
+      assert.match(hover('smtp_use_tls = yes\n', '3.7'), /Deprecated in: Postfix 3\.9/);
+      assert.match(hover('nullmx_reject_code = 556\n', '3.7'), /Removed in: Postfix 3\.7/);
+    });
   });
 });

@@ -9,11 +9,11 @@ import { diagnosticsOf, when, workspaceFile } from './helpers';
 const ZONE = 'mail1.org.zone';
 const SERIAL = 2026112401;
 
-/** What a bump of SERIAL gives today: today's YYYYMMDD00, or nn + 1 on the serial's own day. */
+/** What a bump of SERIAL gives today: today's YYYYMMDD01, or nn + 1 on the serial's own day. */
 function bumped(): number {
   const now = new Date();
   const stamp = now.getUTCFullYear() * 10000 + (now.getUTCMonth() + 1) * 100 + now.getUTCDate();
-  return stamp > Math.floor(SERIAL / 100) ? stamp * 100 : SERIAL + 1;
+  return stamp > Math.floor(SERIAL / 100) ? stamp * 100 + 1 : SERIAL + 1;
 }
 
 const serialOf = (doc: vscode.TextDocument) => Number(/^\s+(\d+)\s*; serial/m.exec(doc.getText())?.[1]);

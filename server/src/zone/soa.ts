@@ -59,7 +59,8 @@ export function dateStamp(today: Date): number {
 }
 
 /**
- * The next serial. YYYYMMDDnn serials move to today's date with nn = 00, or increment nn on the
+ * The next serial. YYYYMMDDnn serials move to today's date with nn = 01 (the lesson counts a day's
+ * changes from 01, and 00 would read as "no change yet"), or increment nn on the
  * same day (and simply increment when nn is 99 or the date is in the future); any other serial
  * increments, wrapping at 2^32 as RFC 1982 serial arithmetic allows.
  */
@@ -67,7 +68,7 @@ export function bumpSerial(serial: number, today: Date): number {
   if (serialForm(serial).scheme === 'date') {
     const stamp = dateStamp(today);
     const current = Math.floor(serial / 100);
-    if (current < stamp) return stamp * 100;
+    if (current < stamp) return stamp * 100 + 1;
   }
   return (serial + 1) % 4294967296;
 }

@@ -32,7 +32,7 @@ describe('mailconf.lsp.zone.bumpSerial', () => {
   it('is registered', () => assert.ok(command('mailconf.lsp.zone.bumpSerial')));
   it('rolls a YYYYMMDDnn serial to today and returns a WorkspaceEdit on the serial only', async () => {
     const edit = (await command('mailconf.lsp.zone.bumpSerial').run(['file:///lab/mail1.org.zone', '2026-12-01'], ctx)) as WorkspaceEdit;
-    assert.deepEqual(edit.changes!['file:///lab/mail1.org.zone'], [{ range: { start: { line: 4, character: 17 }, end: { line: 4, character: 27 } }, newText: '2026120100' }]);
+    assert.deepEqual(edit.changes!['file:///lab/mail1.org.zone'], [{ range: { start: { line: 4, character: 17 }, end: { line: 4, character: 27 } }, newText: '2026120101' }]);
   });
   it('increments nn on the same day', async () => {
     const edit = (await command('mailconf.lsp.zone.bumpSerial').run(['file:///lab/mail1.org.zone', '2026-11-24'], ctx)) as WorkspaceEdit;

@@ -6,7 +6,7 @@ import { generatePtrRecords, ipv6ReverseName, reverseOwnerProblem } from '../../
 const day = new Date('2026-11-24T12:00:00Z');
 
 describe('SOA serials and timers', () => {
-  it('rolls a YYYYMMDDnn serial to today with nn = 00', () => assert.equal(bumpSerial(2026112005, day), 2026112400));
+  it('rolls a YYYYMMDDnn serial to today with nn = 01, as the lesson numbers them', () => assert.equal(bumpSerial(2026112005, day), 2026112401));
   it('increments nn on the same day', () => assert.equal(bumpSerial(2026112401, day), 2026112402));
   it('increments past nn = 99 instead of wrapping the day', () => assert.equal(bumpSerial(2026112499, day), 2026112500));
   it('increments a future-dated serial', () => assert.equal(bumpSerial(2027010100, day), 2027010101));

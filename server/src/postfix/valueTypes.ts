@@ -44,7 +44,7 @@ const YES_NO = /^(yes|no)$/;
 const YES_NO_ANY_CASE = /^(yes|no)$/i;
 
 /** The literal alternatives of a compatibility-dependent default such as `${{$x} <level {2} ? {a} : {b}}`. */
-function defaultAlternatives(defaultValue: string): string[] {
+export function defaultAlternatives(defaultValue: string): string[] {
   const conditional = /^\$\{.*\?\s*\{([^{}]*)\}\s*:\s*\{([^{}]*)\}\s*\}(.*)$/.exec(defaultValue);
   if (conditional) return [conditional[1] + conditional[3], conditional[2] + conditional[3]];
   return [defaultValue];

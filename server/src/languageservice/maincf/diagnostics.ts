@@ -4,7 +4,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { MainCfEntry } from '../../parsers/maincf';
 import { getParameter } from '../../postfix/parameters';
-import { splitListValue } from '../../postfix/valueTypes';
+import { defaultAlternatives, splitListValue } from '../../postfix/valueTypes';
+import { releaseParameter } from '../../postfix/releaseFacts';
 import { pairForMainCf } from '../postfixPair';
 import type { PostfixModel } from '../postfixModel';
 import type { ServiceContext } from '../service';
@@ -51,14 +52,16 @@ export function siteOf(doc: TextDocument, e: MainCfEntry, model: PostfixModel): 
 }
 
 /**
- * Debian's main.cf spells out Postfix's own default smtpd_relay_restrictions, which names
- * permit_sasl_authenticated for when SASL is turned on later; that is not the user's mistake.
+ * Debian's main.cf and many templates spell out Postfix's own default smtpd_relay_restrictions,
+ * which names permit_sasl_authenticated for when SASL is turned on later; that is not the user's
+ * mistake. Any form of the default counts: each compatibility level's, and each release's.
  */
-function isStockDefault(e: MainCfEntry, model: PostfixModel): boolean {
-  const builtin = getParameter(e.name)?.defaultValue;
-  if (!builtin) return false;
+function isStockDefault(e: MainCfEntry): boolean {
   const words = (v: string) => splitListValue(v).join(' ');
-  return words(e.rawValue) === words(model.expand(builtin));
+  const written = words(e.rawValue);
+  const builtin = getParameter(e.name)?.defaultValue;
+  const documented = releaseParameter(e.name)?.defaults.map(([, value]) => value) ?? [];
+  return [...(builtin ? defaultAlternatives(builtin) : []), ...documented].some((d) => words(d) === written);
 }
 
 /** Rules about the configuration as a whole, reported on the main.cf line that decides them. */
@@ -102,7 +105,7 @@ function globalChecks(doc: TextDocument, model: PostfixModel, locale: Locale): D
   if (!saslEnabledSomewhere(model)) {
     for (const e of model.mainEntries.values()) {
       const type = typeOfSetting({ parameter: e.name, model });
-      if (type?.kind !== 'restrictions' || isStockDefault(e, model)) continue;
+      if (type?.kind !== 'restrictions' || isStockDefault(e)) continue;
       const site = siteOf(doc, e, model);
       for (const item of parseRestrictionList(e.rawValue, model.restrictionClasses)) {
         if (item.info?.name !== 'permit_sasl_authenticated') continue;

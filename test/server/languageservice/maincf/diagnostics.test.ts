@@ -199,6 +199,12 @@ describe('main.cf diagnostics', () => {
       assert.deepEqual(has('smtpd_tls_cert_file = /etc/ssl/certs/mail.pem\nsmtpd_tls_key_file = /etc/ssl/private/mail.key\n', 'tls-cert-without-key'), []);
       assert.equal(has('smtpd_tls_key_file = /etc/ssl/private/mail.key\n', 'tls-key-without-cert').length, 1);
     });
+    it('no sasl-not-enabled on a list that is only Postfix\'s default, whatever the compatibility level', () => {
+      const stock = 'smtpd_relay_restrictions = permit_mynetworks permit_sasl_authenticated defer_unauth_destination\n';
+      assert.deepEqual(has(stock, 'sasl-not-enabled'), []);
+      assert.deepEqual(has(stock + 'compatibility_level = 0\n', 'sasl-not-enabled'), []);
+      assert.equal(has('smtpd_relay_restrictions = permit_mynetworks permit_sasl_authenticated reject_unauth_destination\n', 'sasl-not-enabled').length, 1);
+    });
     it('permit_sasl_authenticated while SASL is enabled nowhere (master.cf -o counts)', () => {
       const main = 'smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination\n';
       const [d] = has(main, 'sasl-not-enabled');

@@ -1,7 +1,7 @@
 // The zone-level checks that make named-checkzone -i local refuse a zone: SOA and NS at the
 // apex, CNAME exclusivity and singletons, and in-zone NS targets that have no address. Split,
 // like lints.ts, by what each reads: the apex, the records of one name, or one NS record's target.
-import { nameKey, RecordTable, ZoneFile, ZoneRecord } from '../../parsers/zone';
+import { nameKey, RecordTable, recordData, ZoneFile, ZoneRecord } from '../../parsers/zone';
 import { HAS_ADDRESS, HAS_CNAME, HAS_DNAME, HAS_NS } from '../../zone/zoneIndex';
 import { RANK } from './findings';
 import type { Items } from './items';
@@ -24,6 +24,41 @@ export function apexIntegrity(zone: ZoneFile, look: NameLookup, out: Items): voi
     const message = `The zone ${apex} has no NS record at its apex; BIND refuses to load it`;
     if (soa !== undefined) out.add(RANK.apex, 1, soa, 'no-ns', 'error', message, ownerSpan(t, soa));
     else out.add(RANK.apex, 1, -1, 'no-ns', 'error', message, firstLineSpan(zone));
+  }
+  childCopyIntegrity(zone, atApex, out);
+}
+
+/**
+ * BIND's CDS/CDNSKEY consistency check (dns_zone_cdscheck): each DNSSEC algorithm of the apex's
+ * CDS and CDNSKEY records must have a DNSKEY there, and a delete record (CDS 0 0 0 00, CDNSKEY
+ * 0 3 0 AA==, RFC 8078 §4) must stand alone in its RRset.
+ */
+function childCopyIntegrity(zone: ZoneFile, atApex: number[], out: Items): void {
+  const t = zone.table;
+  if (!atApex.some((i) => t.typeCode[i] === 59 || t.typeCode[i] === 60)) return;
+  const algorithms = new Set<number>();
+  for (const i of atApex) {
+    if (t.typeCode[i] !== 48) continue;
+    const d = recordData(t.record(i), zone.origin);
+    if (d?.type === 'DNSKEY') algorithms.add(d.algorithm);
+  }
+  for (const [code, name] of [[59, 'CDS'], [60, 'CDNSKEY']] as const) {
+    const rows: Array<{ row: number; algorithm: number; remove: boolean }> = [];
+    for (const i of atApex) {
+      if (t.typeCode[i] !== code) continue;
+      const d = recordData(t.record(i), zone.origin);
+      if (d?.type === 'DS') rows.push({ row: i, algorithm: d.algorithm, remove: d.keyTag === 0 && d.algorithm === 0 && d.digestType === 0 && /^0+$/.test(d.hex) });
+      else if (d?.type === 'DNSKEY') rows.push({ row: i, algorithm: d.algorithm, remove: d.flags === 0 && d.protocol === 3 && d.algorithm === 0 && d.key === 'AA==' });
+    }
+    const removal = rows.some((r) => r.remove);
+    for (const r of rows) {
+      if (r.remove) continue;
+      if (removal) {
+        out.add(RANK.apex, 2, r.row, 'child-copy-mismatch', 'error', `A ${name} delete record must be the only ${name} at the apex; BIND refuses the zone (RFC 8078 §4)`, recordSpan(t, r.row));
+      } else if (!algorithms.has(r.algorithm)) {
+        out.add(RANK.apex, 2, r.row, 'child-copy-mismatch', 'error', `${name} algorithm ${r.algorithm} has no DNSKEY of that algorithm at the apex; BIND refuses the zone (CDS/CDNSKEY consistency)`, recordSpan(t, r.row));
+      }
+    }
   }
 }
 

@@ -4,7 +4,8 @@ import { RecordLexer } from './lexer';
 import { isIPv4At, isIPv6At } from './lexical';
 import { absoluteName, checkName, isAbsolute, isInZone, NAME_PROBLEM_MESSAGES, nameKey, wireLength } from './names';
 import { offsetRange } from './ranges';
-import { base32HexLength, parseRdata, RdataError, TARGET_TYPES } from './rdata';
+import { base32HexLength, parseRdata, Rdata, RdataError, TARGET_TYPES } from './rdata';
+import { octets } from './lexical';
 import { MAX_TTL, parseTtlAt } from './ttl';
 import { expandGenerate, parseGenerateRange } from './generate';
 import { RecordTable, ZoneDirective, ZoneError, ZoneFile, ZoneRecord, ZoneSource } from './tree';
@@ -30,6 +31,7 @@ interface PendingError {
 }
 
 const CHAR_DOLLAR = 36;
+const MAX_RECORD_DATA = 65510;
 
 export function parseZone(text: string, options: ParseOptions = {}): ZoneFile {
   return new ZoneParser(options).run(text);
@@ -297,6 +299,13 @@ class ZoneParser {
         else if (n > i) problem(data.code, data.message, lex.starts[n - 1], lex.ends[n - 1]);
         else problem(data.code, data.message, typeStart, typeEnd);
       } else {
+        // RDATA is at most 65535 octets on the wire (RFC 1035 §3.2.1), and BIND's zone database
+        // keeps an RRset in one block of 65535 octets with its own overhead: one record may hold
+        // at most 65510 (measured with named-checkzone 9.18). Only long texts get near, so the
+        // size is worked out for those alone.
+        if (rdataEnd - rdataStart > 60000 && wireSize(data) > MAX_RECORD_DATA) {
+          problem('rdata-too-long', `The record data is ${wireSize(data)} octets; BIND holds at most ${MAX_RECORD_DATA} in one record ("ran out of space")`, ownerStart, typeEnd);
+        }
         if (TARGET_TYPES[type] !== undefined) {
           const field = targetField(data);
           if (field) table.setTarget(row, field.name, lex.starts[field.index], lex.ends[field.index], field.text !== '@' && !isAbsolute(field.text));
@@ -471,4 +480,13 @@ function isHashLabel(name: string): boolean {
   const dot = name.indexOf('.');
   const octets = base32HexLength(dot < 0 ? name : name.slice(0, dot));
   return octets > 0 && octets <= 155;
+}
+
+/** Octets of record data on the wire, where the text alone tells it (TXT strings, \# data); 0 otherwise. */
+function wireSize(data: Rdata): number {
+  if (data.type === 'generic') return data.length;
+  if (data.type !== 'TXT' && data.type !== 'SPF') return 0;
+  let n = 0;
+  for (const s of data.strings) n += octets(s) + 1;
+  return n;
 }

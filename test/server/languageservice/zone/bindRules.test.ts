@@ -60,6 +60,20 @@ function rule(title: string, code: string, bad: string, good: string, opts: { or
   });
 }
 
+/** TXT data of exactly `size` octets on the wire, in strings of at most 255 characters over several lines. */
+function txtOf(size: number): string {
+  const strings: string[] = [];
+  for (let left = size; left > 0; ) {
+    let n = Math.min(256, left);
+    if (left - n === 1) n--;
+    strings.push('a'.repeat(n - 1));
+    left -= n;
+  }
+  return `( ${strings.join('\n  ')} )`;
+}
+
+const KEY = 'AwEAAagAIKlVZrpC6Ia7gEzahOR+9W29euxhJhVVLOyQbSEW0O8gcCjFFVQUTf6v58fLjwBd0YI0EzrAcQqBGCzh/RStIoO8g0NfnfL2MTJRkxoXbfDaUeVPQuYEhg37NZWAJQ9VnMVDxP/VHL496M/QZxkjf5/Efucp2gaDX6RS6CXpoY68LsvPVjR0ZSwzz1apAzvN9dlzEheX7ICJBBtuA6G3LQpzW5hOA2hzCTMjJPJ8LbqF6dsV6DoBQzgul0sGIcGOYl7OyQdXfZ57relSQageu+ipAdTTJ25AsRTAoub8ONGcLmqrAmRLKBP1dfwhYB4N7knNnulqQxA+Uk1ihz0=';
+
 const HEAD = `$TTL 300
 @ SOA ns hostmaster 1 3600 1200 604800 300
 @ NS ns
@@ -153,5 +167,24 @@ describe("BIND's loading rules", () => {
     HEAD + 'sub NS ns.example.net.\nsub DS 12345 8 2 (\n  ' + 'ab'.repeat(16) + '\n  ' + 'ab'.repeat(8) + ' )\n',
     HEAD + 'sub NS ns.example.net.\nsub DS 12345 8 2 (\n  ' + 'ab'.repeat(16) + '\n  ' + 'ab'.repeat(16) + ' )\n',
     { line: 8 },
+  );
+
+  // BIND's zone database holds at most 65510 octets of data in one record (measured: 65511 fails).
+  rule('record data too long for BIND', 'rdata-too-long', HEAD + 't TXT ' + txtOf(65511) + '\n', HEAD + 't TXT ' + txtOf(65510) + '\n', { line: 5 });
+
+  // CDS/CDNSKEY at the apex: an algorithm with a DNSKEY of its own, or a delete record alone.
+  rule(
+    'CDS algorithms have a DNSKEY',
+    'child-copy-mismatch',
+    HEAD + '@ DNSKEY 257 3 8 ' + KEY + '\n@ CDS 14364 14 2 ' + 'fd'.repeat(32) + '\n',
+    HEAD + '@ DNSKEY 257 3 8 ' + KEY + '\n@ CDS 14364 8 2 ' + 'fd'.repeat(32) + '\n',
+    { line: 6 },
+  );
+  rule(
+    'a CDNSKEY delete record stands alone',
+    'child-copy-mismatch',
+    HEAD + '@ DNSKEY 257 3 8 ' + KEY + '\n@ CDNSKEY 0 3 0 AA==\n@ CDNSKEY 257 3 8 ' + KEY + '\n',
+    HEAD + '@ CDNSKEY 0 3 0 AA==\n@ CDS 0 0 0 00\n',
+    { line: 7 },
   );
 });

@@ -2,6 +2,7 @@
 // so nothing changes until newaliases runs. Offers to type the command into a terminal (not to
 // run it: it usually needs sudo, and the user should see and confirm it).
 import * as vscode from 'vscode';
+import { l10n } from './l10n';
 
 const MUTED_KEY = 'mailconf.aliasesReminder.muted';
 
@@ -10,14 +11,14 @@ export function aliasesReminder(context: vscode.ExtensionContext): vscode.Dispos
     if (doc.languageId !== 'postfix-aliases' || context.globalState.get<boolean>(MUTED_KEY)) return;
     // Saved over Mailconf's SSH: the save dialog there offers to run it on the server itself.
     if (doc.uri.scheme === 'mailconf-ssh') return;
-    const mute = vscode.l10n.t("Don't remind me again");
+    const mute = l10n.t("Don't remind me again");
     // A terminal runs where the file is only for local files and VS Code's own remotes; a file
     // saved over Mailconf's SSH connection lives on a server the terminal cannot reach.
     const local = doc.uri.scheme === 'file' || doc.uri.scheme === 'vscode-remote';
-    const runIt = vscode.l10n.t('Type it in a terminal');
+    const runIt = l10n.t('Type it in a terminal');
     const message = local
-      ? vscode.l10n.t('Run newaliases so that Postfix uses the aliases you just saved.')
-      : vscode.l10n.t('Run newaliases on the server so that Postfix uses the aliases you just saved.');
+      ? l10n.t('Run newaliases so that Postfix uses the aliases you just saved.')
+      : l10n.t('Run newaliases on the server so that Postfix uses the aliases you just saved.');
     const choice = await vscode.window.showInformationMessage(message, ...(local ? [runIt, mute] : [mute]));
     if (choice === runIt) {
       const terminal = vscode.window.createTerminal({ name: 'newaliases' });

@@ -2,6 +2,7 @@
 // the server so that every LSP editor gets them; this file only starts, restarts and renders.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { l10n } from './l10n';
 import {
   CloseAction,
   ErrorAction,
@@ -49,11 +50,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mailco
       error: () => ({ action: ErrorAction.Continue }),
       closed: () => {
         if (!crashes.allow(Date.now())) {
-          const message = vscode.l10n.t('The Mailconf language server crashed too often and was not restarted. See the Mailconf output for details.');
+          const message = l10n.t('The Mailconf language server crashed too often and was not restarted. See the Mailconf output for details.');
           return { action: CloseAction.DoNotRestart, message };
         }
         log.warn('The language server stopped unexpectedly; restarting it.');
-        void vscode.window.showWarningMessage(vscode.l10n.t('The Mailconf language server crashed and was restarted.'));
+        void vscode.window.showWarningMessage(l10n.t('The Mailconf language server crashed and was restarted.'));
         return { action: CloseAction.Restart, handled: true };
       },
     },

@@ -5,6 +5,7 @@
 // from where Postfix is installed. It is appended below the language server's hover.
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { l10n } from './l10n';
 import { manPageEntry, manPageSource } from '../../server/src/postfix/manPage';
 import { fetchRemoteManPage, POSTCONF_MAN_PAGES } from '../../server/src/ssh/remoteManPage';
 import type { RemoteSessions } from './remote/sessions';
@@ -39,7 +40,7 @@ export class ManPageDocs implements vscode.HoverProvider, vscode.Disposable {
     cancelled?.dispose();
     const entry = roff ? manPageEntry(roff, doc.getText(range)) : undefined;
     if (!entry) return undefined;
-    const where = source.server ? vscode.l10n.t('installed on {0}', source.server) : vscode.l10n.t('installed on this machine');
+    const where = source.server ? l10n.t('installed on {0}', source.server) : l10n.t('installed on this machine');
     const md = new vscode.MarkdownString();
     md.appendMarkdown(`**postconf(5)** — ${where} — `);
     md.appendText(entry.heading);
@@ -50,7 +51,7 @@ export class ManPageDocs implements vscode.HoverProvider, vscode.Disposable {
       const cut = entry.markdown.lastIndexOf('\n\n', MAX_HOVER_CHARS);
       md.appendMarkdown(entry.markdown.slice(0, cut > 0 ? cut : 0));
       md.appendMarkdown('\n\n');
-      md.appendText(vscode.l10n.t('(continued in man 5 postconf)'));
+      md.appendText(l10n.t('(continued in man 5 postconf)'));
     }
     return new vscode.Hover(md, range);
   }
@@ -87,11 +88,11 @@ export class ManPageDocs implements vscode.HoverProvider, vscode.Disposable {
   private async remote(name: string): Promise<string | undefined> {
     const config = configuredServers().find((s) => s.name === name);
     if (!config?.ssh?.user) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('mailconf.remoteDocs.server names {0}, which is not a server with SSH settings in mailconf.servers.', name));
+      void vscode.window.showWarningMessage(l10n.t('mailconf.remoteDocs.server names {0}, which is not a server with SSH settings in mailconf.servers.', name));
       return undefined;
     }
     const target = targetOf(config);
-    const text = await this.sessions.run(target, vscode.l10n.t('Reading postconf(5) from {0}', target.name), (client) => fetchRemoteManPage(client));
+    const text = await this.sessions.run(target, l10n.t('Reading postconf(5) from {0}', target.name), (client) => fetchRemoteManPage(client));
     if (!text) this.log.info(`${target.name} has no postconf(5) manual page (${POSTCONF_MAN_PAGES.join(' or ')}).`);
     return text;
   }

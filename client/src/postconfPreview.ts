@@ -3,6 +3,7 @@
 // types. The server does the work (mailconf.lsp.postconf.preview), so the text is exactly what the
 // CLI's postconf emulation prints.
 import * as vscode from 'vscode';
+import { l10n } from './l10n';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { type RecentDocuments, tabOf } from './documentOfLanguage';
 
@@ -40,7 +41,7 @@ export function registerPostconfPreview(context: vscode.ExtensionContext, client
       try {
         return await client.sendRequest<string>('workspace/executeCommand', { command: 'mailconf.lsp.postconf.preview', arguments: [{ uri: source, mode }] }, token);
       } catch (err) {
-        return `# ${vscode.l10n.t('The postconf preview failed: {0}', err instanceof Error ? err.message : String(err))}\n`;
+        return `# ${l10n.t('The postconf preview failed: {0}', err instanceof Error ? err.message : String(err))}\n`;
       }
     },
   };
@@ -77,7 +78,7 @@ export function registerPostconfPreview(context: vscode.ExtensionContext, client
   const open = async (mode: Mode, given?: vscode.Uri) => {
     const target = await sourceFor(mode, given);
     if (!target) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a main.cf or master.cf first.'));
+      void vscode.window.showInformationMessage(l10n.t('Open a main.cf or master.cf first.'));
       return undefined;
     }
     const doc = await vscode.workspace.openTextDocument(previewUri(target, mode));

@@ -3,6 +3,7 @@
 // release, and reading mail_version from an SSH server (once per session: the answer is kept and
 // sent as detectedPostfixVersion, the first thing `auto` looks at).
 import * as vscode from 'vscode';
+import { l10n } from './l10n';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
 export const CHOOSE_POSTFIX_VERSION = 'mailconf.choosePostfixVersion';
@@ -19,11 +20,11 @@ export function postfixVersionOptions(detected?: string): { postfixVersion: stri
 
 export function registerPostfixVersion(context: vscode.ExtensionContext, client: LanguageClient, session: { detected?: string }): void {
   const item = vscode.window.createStatusBarItem('mailconf.postfixVersion', vscode.StatusBarAlignment.Right, 100);
-  item.name = vscode.l10n.t('Postfix release');
+  item.name = l10n.t('Postfix release');
   item.command = CHOOSE_POSTFIX_VERSION;
   const show = (target: string, chosen: string) => {
     item.text = `$(server) Postfix ${target}`;
-    item.tooltip = chosen === 'auto' ? vscode.l10n.t('Checks follow Postfix {0} (auto). Click to choose the release.', target) : vscode.l10n.t('Checks follow Postfix {0}. Click to choose the release.', target);
+    item.tooltip = chosen === 'auto' ? l10n.t('Checks follow Postfix {0} (auto). Click to choose the release.', target) : l10n.t('Checks follow Postfix {0}. Click to choose the release.', target);
     item.show();
   };
   const send = () => client.sendNotification('workspace/didChangeConfiguration', { settings: { mailconf: postfixVersionOptions(session.detected) } });
@@ -35,13 +36,13 @@ export function registerPostfixVersion(context: vscode.ExtensionContext, client:
       if (e.affectsConfiguration('mailconf.postfixVersion')) void send();
     }),
     vscode.commands.registerCommand(CHOOSE_POSTFIX_VERSION, async () => {
-      const fromServer = vscode.l10n.t('Read mail_version from an SSH server…');
+      const fromServer = l10n.t('Read mail_version from an SSH server…');
       const picks: vscode.QuickPickItem[] = [
-        { label: 'auto', description: vscode.l10n.t('SSH server, else the local postconf, else the newest release') },
+        { label: 'auto', description: l10n.t('SSH server, else the local postconf, else the newest release') },
         ...RELEASES.map((r) => ({ label: r })),
         { label: fromServer },
       ];
-      const picked = await vscode.window.showQuickPick(picks, { placeHolder: vscode.l10n.t('Postfix release to check against (now: {0})', setting()) });
+      const picked = await vscode.window.showQuickPick(picks, { placeHolder: l10n.t('Postfix release to check against (now: {0})', setting()) });
       if (!picked) return;
       if (picked.label === fromServer) {
         const version = await vscode.commands.executeCommand<string | undefined>(REMOTE_MAIL_VERSION);

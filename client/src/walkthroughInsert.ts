@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { l10n } from './l10n';
 import { RecentDocuments, reveal } from './documentOfLanguage';
 
 export const INSERT_SNIPPET_COMMAND = 'mailconf.walkthrough.insertSnippet';
@@ -48,7 +49,7 @@ export function registerWalkthroughInsert(context: vscode.ExtensionContext, rece
     if (!args?.langId || !args.name) return undefined;
     const body = contributedSnippet(context.extensionPath, manifest, args.langId, args.name);
     if (body === undefined) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Mailconf has no snippet named {0}.', args.name));
+      void vscode.window.showErrorMessage(l10n.t('Mailconf has no snippet named {0}.', args.name));
       return undefined;
     }
     const editor = await reveal(await target(args));

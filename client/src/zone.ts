@@ -3,6 +3,7 @@
 // this file picks the files, applies the edit (so Undo works) and passes the mailconf.zone.*
 // settings (origins per file, inlay hints) on to the server.
 import * as vscode from 'vscode';
+import { l10n } from './l10n';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 
 export const ZONE_COMMANDS = {
@@ -38,7 +39,7 @@ export function registerZone(context: vscode.ExtensionContext, client: LanguageC
     if (arg instanceof vscode.Uri) return vscode.workspace.openTextDocument(arg);
     const doc = vscode.window.activeTextEditor?.document;
     if (doc?.languageId === ZONE_LANGUAGE) return doc;
-    void vscode.window.showErrorMessage(vscode.l10n.t('Open a DNS zone file first.'));
+    void vscode.window.showErrorMessage(l10n.t('Open a DNS zone file first.'));
     return undefined;
   };
 
@@ -48,7 +49,7 @@ export function registerZone(context: vscode.ExtensionContext, client: LanguageC
     try {
       const edit = await serverEdit('mailconf.lsp.zone.bumpSerial', [doc.uri.toString()]);
       const serial = edit.get(doc.uri)[0]?.newText;
-      if (await vscode.workspace.applyEdit(edit)) vscode.window.setStatusBarMessage(vscode.l10n.t('SOA serial is now {0}', serial ?? ''), 5000);
+      if (await vscode.workspace.applyEdit(edit)) vscode.window.setStatusBarMessage(l10n.t('SOA serial is now {0}', serial ?? ''), 5000);
     } catch (err) {
       report(err);
     }
@@ -63,13 +64,13 @@ export function registerZone(context: vscode.ExtensionContext, client: LanguageC
     found.delete(reverse.uri.toString());
     const candidates = [...found.values()].filter((u) => !/\barpa\b/i.test(u.path.slice(u.path.lastIndexOf('/') + 1)));
     if (candidates.length === 0) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('No forward zone files found in the workspace to take the A and AAAA records from.'));
+      void vscode.window.showErrorMessage(l10n.t('No forward zone files found in the workspace to take the A and AAAA records from.'));
       return undefined;
     }
     if (candidates.length === 1) return [candidates[0].toString()];
     const picked = await vscode.window.showQuickPick(
       candidates.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri, picked: true })),
-      { canPickMany: true, title: vscode.l10n.t('Forward zones to take the A and AAAA records from') },
+      { canPickMany: true, title: l10n.t('Forward zones to take the A and AAAA records from') },
     );
     return picked && picked.length > 0 ? picked.map((p) => p.uri.toString()) : undefined;
   };
@@ -83,10 +84,10 @@ export function registerZone(context: vscode.ExtensionContext, client: LanguageC
       const edit = await serverEdit('mailconf.lsp.zone.generatePtr', [reverse.uri.toString(), forwards]);
       const added = edit.get(reverse.uri).reduce((n, e) => n + e.newText.split('\n').filter((l) => /\sPTR\s/.test(l)).length, 0);
       if (added === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('No new PTR records: every address already has one in this zone.'));
+        void vscode.window.showInformationMessage(l10n.t('No new PTR records: every address already has one in this zone.'));
         return;
       }
-      if (await vscode.workspace.applyEdit(edit)) vscode.window.setStatusBarMessage(vscode.l10n.t('Added {0} PTR records', String(added)), 5000);
+      if (await vscode.workspace.applyEdit(edit)) vscode.window.setStatusBarMessage(l10n.t('Added {0} PTR records', String(added)), 5000);
     } catch (err) {
       report(err);
     }

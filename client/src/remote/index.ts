@@ -5,6 +5,7 @@
 // mapping warnings to lines) come from the language server's mailconf.lsp.remote.* commands.
 // Everything is refused in untrusted workspaces.
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import { requireTrust } from '../trust';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CompareResult } from '../../../server/src/commands/remoteCompare';
@@ -36,12 +37,12 @@ export const REMOTE_COMMANDS = {
   forgetSecrets: 'mailconf.remote.forgetSecrets',
 } as const;
 
-const trusted = () => requireTrust(vscode.l10n.t('Remote server commands connect over SSH and are disabled in untrusted workspaces.'));
+const trusted = () => requireTrust(l10n.t('Remote server commands connect over SSH and are disabled in untrusted workspaces.'));
 
 function activeMainCf(): vscode.TextDocument | undefined {
   const doc = vscode.window.activeTextEditor?.document;
   if (doc?.languageId === 'postfix-main') return doc;
-  void vscode.window.showWarningMessage(vscode.l10n.t('Open the main.cf to use with the server first.'));
+  void vscode.window.showWarningMessage(l10n.t('Open the main.cf to use with the server first.'));
   return undefined;
 }
 
@@ -80,7 +81,7 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
     const { target } = picked;
     const r = await sessions.run(
       target,
-      vscode.l10n.t('Running postconf {0} on {1}', flags.join(' '), target.name),
+      l10n.t('Running postconf {0} on {1}', flags.join(' '), target.name),
       (c, signal) => runRemotePostconf(c, target.postconfPath, target.configDir, flags, { signal }),
       args?.knownHostsFiles,
     );
@@ -99,7 +100,7 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
     const { doc, target } = chosen;
     const r = await sessions.run(
       target,
-      vscode.l10n.t('Running postconf -n on {0}', target.name),
+      l10n.t('Running postconf -n on {0}', target.name),
       (c, signal) => runRemotePostconf(c, target.postconfPath, target.configDir, ['-n'], { signal }),
       args?.knownHostsFiles,
     );
@@ -107,10 +108,10 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
     const result = await lsp<CompareResult>('mailconf.lsp.remote.compare', { uri: doc.uri.toString(), serverOutput: r.stdout });
     const left = documents.set(target.name, 'postconf -n (server)', result.server);
     const right = documents.set(target.name, `postconf -n (${doc.uri.path.split('/').pop()})`, result.local);
-    await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('{0} ↔ {1} (postconf -n)', target.name, doc.uri.path.split('/').pop() ?? 'main.cf'));
+    await vscode.commands.executeCommand('vscode.diff', left, right, l10n.t('{0} ↔ {1} (postconf -n)', target.name, doc.uri.path.split('/').pop() ?? 'main.cf'));
     const names = result.differences.map((d) => d.name);
     void vscode.window.showInformationMessage(
-      names.length ? vscode.l10n.t('{0} parameters differ from {1}: {2}', names.length, target.name, names.join(', ')) : vscode.l10n.t('No differences from {0}.', target.name),
+      names.length ? l10n.t('{0} parameters differ from {1}: {2}', names.length, target.name, names.join(', ')) : l10n.t('No differences from {0}.', target.name),
     );
     return result;
   };
@@ -122,7 +123,7 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
     const master = await siblingMasterCf(doc);
     const r = await sessions.run(
       target,
-      vscode.l10n.t('Checking {0} with postconf on {1}', doc.uri.path.split('/').pop() ?? 'main.cf', target.name),
+      l10n.t('Checking {0} with postconf on {1}', doc.uri.path.split('/').pop() ?? 'main.cf', target.name),
       (c, signal) => remoteCheck(c, target.postconfPath, target.configDir, { mainCf: doc.getText(), masterCf: master.text }, { signal }),
       args?.knownHostsFiles,
     );
@@ -140,7 +141,7 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
       count += converted.length;
     }
     void vscode.window.showInformationMessage(
-      count ? vscode.l10n.t('postconf on {0} printed {1} warnings; see the Problems view.', target.name, count) : vscode.l10n.t('postconf on {0} accepts this main.cf without warnings.', target.name),
+      count ? l10n.t('postconf on {0} printed {1} warnings; see the Problems view.', target.name, count) : l10n.t('postconf on {0} accepts this main.cf without warnings.', target.name),
     );
     return { count, exitCode: r.exitCode };
   };
@@ -152,12 +153,12 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
     const { target } = picked;
     let path = args?.path;
     if (!path) {
-      const other = vscode.l10n.t('Another file…');
+      const other = l10n.t('Another file…');
       const choice = await vscode.window.showQuickPick([`${target.configDir}/main.cf`, `${target.configDir}/master.cf`, '/etc/aliases', other], {
-        title: vscode.l10n.t('Open which file of {0}?', target.name),
+        title: l10n.t('Open which file of {0}?', target.name),
       });
       if (!choice) return undefined;
-      path = choice === other ? await vscode.window.showInputBox({ title: vscode.l10n.t('Absolute path on {0}', target.name), placeHolder: '/etc/bind/db.mail1.org' }) : choice;
+      path = choice === other ? await vscode.window.showInputBox({ title: l10n.t('Absolute path on {0}', target.name), placeHolder: '/etc/bind/db.mail1.org' }) : choice;
     }
     if (!path) return undefined;
     let uri: vscode.Uri;
@@ -181,7 +182,7 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
     const requests = config.ports.map((port) => requestFor(config, port));
     const results = await sessions.run(
       target,
-      vscode.l10n.t('Testing SMTP from {0} itself, ports {1}', target.name, config.ports.join(', ')),
+      l10n.t('Testing SMTP from {0} itself, ports {1}', target.name, config.ports.join(', ')),
       async (c, signal) => {
         const all: ProbeResult[] = [];
         for (const req of requests) {
@@ -196,7 +197,7 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
     );
     if (!results) return undefined;
     await password.keepIfAccepted(results);
-    const run = { server: { ...config, name: vscode.l10n.t('{0} — from the server', config.name) }, requests, results, finished: new Date() };
+    const run = { server: { ...config, name: l10n.t('{0} — from the server', config.name) }, requests, results, finished: new Date() };
     showResults(run, { rerun: () => void smtpFromServer(args), acceptCertificate: () => undefined });
     return results;
   };
@@ -222,7 +223,7 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
       const { target } = picked;
       const r = await sessions.run(
         target,
-        vscode.l10n.t('Reading mail_version on {0}', target.name),
+        l10n.t('Reading mail_version on {0}', target.name),
         (c, signal) => runRemotePostconf(c, target.postconfPath, undefined, ['-h'], { names: ['mail_version'], signal }),
         a?.knownHostsFiles,
       );
@@ -233,7 +234,7 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
       if (!picked) return;
       await forgetSshSecrets(context.secrets, picked.target);
       sessions.close(picked.target, a?.knownHostsFiles);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Forgot the saved SSH secrets of {0}.', picked.target.name));
+      void vscode.window.showInformationMessage(l10n.t('Forgot the saved SSH secrets of {0}.', picked.target.name));
     }),
   );
 }

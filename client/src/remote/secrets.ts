@@ -2,6 +2,7 @@
 // in VS Code's SecretStorage only when the user says so after that login worked. A saved secret
 // that stops working is dropped, so the next login asks again. Nothing here is ever logged.
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import type { SshTarget } from '../../../server/src/ssh/target';
 
 const PREFIX = 'mailconf.ssh.';
@@ -16,12 +17,12 @@ export class LoginSecrets {
   ) {}
 
   passphrase = (identityFile: string) =>
-    this.ask(`${PREFIX}passphrase/${identityFile}`, vscode.l10n.t('Passphrase of the SSH key {0}', identityFile));
+    this.ask(`${PREFIX}passphrase/${identityFile}`, l10n.t('Passphrase of the SSH key {0}', identityFile));
 
   password = () =>
     this.ask(
       `${PREFIX}password/${this.target.user}@${this.target.host}:${this.target.port}`,
-      vscode.l10n.t('SSH password of {0} on {1}', this.target.user, this.target.host),
+      l10n.t('SSH password of {0} on {1}', this.target.user, this.target.host),
     );
 
   private async ask(key: string, title: string): Promise<string | undefined> {
@@ -30,7 +31,7 @@ export class LoginSecrets {
       this.saved.add(key);
       return stored;
     }
-    const value = await vscode.window.showInputBox({ title, password: true, ignoreFocusOut: true, prompt: vscode.l10n.t('Used for this login only, unless you choose to save it.') });
+    const value = await vscode.window.showInputBox({ title, password: true, ignoreFocusOut: true, prompt: l10n.t('Used for this login only, unless you choose to save it.') });
     if (value !== undefined) this.typed.set(key, value);
     return value;
   }
@@ -38,11 +39,11 @@ export class LoginSecrets {
   /** After a successful login: offer to keep what was typed. */
   async loginSucceeded(): Promise<void> {
     if (this.typed.size === 0) return;
-    const save = vscode.l10n.t('Save in secret storage');
+    const save = l10n.t('Save in secret storage');
     const answer = await vscode.window.showInformationMessage(
-      vscode.l10n.t('Remember the SSH secret for {0} in VS Code\'s secret storage?', this.target.name),
+      l10n.t('Remember the SSH secret for {0} in VS Code\'s secret storage?', this.target.name),
       save,
-      vscode.l10n.t('Only this time'),
+      l10n.t('Only this time'),
     );
     if (answer === save) for (const [key, value] of this.typed) await this.storage.store(key, value);
     this.typed.clear();

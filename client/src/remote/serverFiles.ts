@@ -7,6 +7,7 @@
 // or postalias), since Postfix reads only the compiled table.
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import type { Client, SFTPWrapper, Stats } from 'ssh2';
 import { execArgv } from '../../../server/src/ssh/exec';
 import { aliasRebuildCommand, isAliasesFile, runAliasRebuild } from '../../../server/src/ssh/newaliases';
@@ -49,7 +50,7 @@ export class ServerFiles implements vscode.FileSystemProvider {
 
   private server(uri: vscode.Uri) {
     const found = this.targets.get(uri.authority);
-    if (!found) throw vscode.FileSystemError.Unavailable(vscode.l10n.t('Open it again with Mailconf: Open server file…'));
+    if (!found) throw vscode.FileSystemError.Unavailable(l10n.t('Open it again with Mailconf: Open server file…'));
     return found;
   }
 
@@ -62,27 +63,27 @@ export class ServerFiles implements vscode.FileSystemProvider {
   }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
-    const st = await this.on(uri, vscode.l10n.t('Reading {0}', uri.path), (c) => withSftp(c, (s) => sftpCall<Stats>((cb) => s.stat(uri.path, cb))));
+    const st = await this.on(uri, l10n.t('Reading {0}', uri.path), (c) => withSftp(c, (s) => sftpCall<Stats>((cb) => s.stat(uri.path, cb))));
     return { type: st.isDirectory() ? vscode.FileType.Directory : vscode.FileType.File, size: st.size, mtime: st.mtime * 1000, ctime: st.mtime * 1000 };
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
-    const text = await this.on(uri, vscode.l10n.t('Reading {0}', uri.path), (c) => withSftp(c, (s) => sftpRead(s, uri.path)));
+    const text = await this.on(uri, l10n.t('Reading {0}', uri.path), (c) => withSftp(c, (s) => sftpRead(s, uri.path)));
     return Buffer.from(text, 'utf8');
   }
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const { target } = this.server(uri);
-    const save: vscode.MessageItem = { title: vscode.l10n.t('Save to server') };
+    const save: vscode.MessageItem = { title: l10n.t('Save to server') };
     const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Save {0} back to {1}?', uri.path, target.name),
-      { modal: true, detail: vscode.l10n.t('The current file is kept as a timestamped backup next to it, then postfix check runs. Postfix is reloaded only if you confirm afterwards.') },
+      l10n.t('Save {0} back to {1}?', uri.path, target.name),
+      { modal: true, detail: l10n.t('The current file is kept as a timestamped backup next to it, then postfix check runs. Postfix is reloaded only if you confirm afterwards.') },
       save,
     );
-    if (answer !== save) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Not saved to the server.'));
+    if (answer !== save) throw vscode.FileSystemError.NoPermissions(l10n.t('Not saved to the server.'));
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
     const backup = `${uri.path}.mailconf-${stamp}`;
-    const check = await this.on(uri, vscode.l10n.t('Saving {0} to {1}', uri.path, target.name), async (client) => {
+    const check = await this.on(uri, l10n.t('Saving {0} to {1}', uri.path, target.name), async (client) => {
       await withSftp(client, async (sftp) => {
         const st = await sftpCall<Stats>((cb) => sftp.stat(uri.path, cb));
         const old = await sftpCall<Buffer>((cb) => sftp.readFile(uri.path, cb));
@@ -101,16 +102,16 @@ export class ServerFiles implements vscode.FileSystemProvider {
   }
 
   private async afterSave(uri: vscode.Uri, target: SshTarget, backup: string, ok: boolean, output: string): Promise<void> {
-    const reload: vscode.MessageItem = { title: vscode.l10n.t('Reload Postfix') };
+    const reload: vscode.MessageItem = { title: l10n.t('Reload Postfix') };
     const rebuild: vscode.MessageItem | undefined = isAliasesFile(uri.path)
-      ? { title: vscode.l10n.t('Run {0}', aliasRebuildCommand(target, uri.path).label) }
+      ? { title: l10n.t('Run {0}', aliasRebuildCommand(target, uri.path).label) }
       : undefined;
     const buttons = rebuild ? [rebuild, reload] : [reload];
-    let detail = vscode.l10n.t('Backup: {0}\npostfix check: {1}', backup, output || vscode.l10n.t('no problems reported'));
-    if (rebuild) detail += `\n${vscode.l10n.t('Postfix reads the compiled aliases table, not this text: rebuild it for the change to take effect.')}`;
+    let detail = l10n.t('Backup: {0}\npostfix check: {1}', backup, output || l10n.t('no problems reported'));
+    if (rebuild) detail += `\n${l10n.t('Postfix reads the compiled aliases table, not this text: rebuild it for the change to take effect.')}`;
     const answer = ok
-      ? await vscode.window.showInformationMessage(vscode.l10n.t('Saved {0} on {1}; postfix check passed.', uri.path, target.name), { modal: true, detail }, ...buttons)
-      : await vscode.window.showWarningMessage(vscode.l10n.t('Saved {0} on {1}, but postfix check complained.', uri.path, target.name), { modal: true, detail }, ...buttons);
+      ? await vscode.window.showInformationMessage(l10n.t('Saved {0} on {1}; postfix check passed.', uri.path, target.name), { modal: true, detail }, ...buttons)
+      : await vscode.window.showWarningMessage(l10n.t('Saved {0} on {1}, but postfix check complained.', uri.path, target.name), { modal: true, detail }, ...buttons);
     try {
       if (answer === rebuild && rebuild) await this.rebuildAliases(uri, target);
       else if (answer === reload) await this.reload(uri, target);
@@ -121,27 +122,27 @@ export class ServerFiles implements vscode.FileSystemProvider {
   }
 
   private reload(uri: vscode.Uri, target: SshTarget): Promise<void> {
-    return this.on(uri, vscode.l10n.t('Reloading Postfix on {0}', target.name), async (client) => {
+    return this.on(uri, l10n.t('Reloading Postfix on {0}', target.name), async (client) => {
       const r = await execArgv(client, [this.postfixPath(target), '-c', target.configDir, 'reload'], { timeoutMs: 60_000 });
       const text = (r.stdout + r.stderr).trim();
-      if (r.exitCode === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Postfix reloaded on {0}. {1}', target.name, text));
-      else void vscode.window.showErrorMessage(vscode.l10n.t('postfix reload failed on {0}: {1}', target.name, text));
+      if (r.exitCode === 0) void vscode.window.showInformationMessage(l10n.t('Postfix reloaded on {0}. {1}', target.name, text));
+      else void vscode.window.showErrorMessage(l10n.t('postfix reload failed on {0}: {1}', target.name, text));
     });
   }
 
   /** newaliases for /etc/aliases, postalias for other aliases files, with the server's own output shown. */
   private rebuildAliases(uri: vscode.Uri, target: SshTarget): Promise<void> {
     const { label } = aliasRebuildCommand(target, uri.path);
-    return this.on(uri, vscode.l10n.t('Running {0} on {1}', label, target.name), async (client) => {
+    return this.on(uri, l10n.t('Running {0} on {1}', label, target.name), async (client) => {
       const r = await runAliasRebuild(client, target, uri.path);
       const text = (r.stdout + r.stderr).trim();
       this.log.info(`${target.name}: ${label} exited ${r.exitCode ?? 'by a signal'}${text ? `: ${text}` : ''}`);
       if (r.exitCode === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('{0} finished on {1}; Postfix now uses the saved aliases. {2}', label, target.name, text));
+        void vscode.window.showInformationMessage(l10n.t('{0} finished on {1}; Postfix now uses the saved aliases. {2}', label, target.name, text));
       } else {
         void vscode.window.showErrorMessage(
-          vscode.l10n.t('{0} failed on {1}: {2}', label, target.name, text || vscode.l10n.t('no output')),
-          { modal: true, detail: vscode.l10n.t('Rebuilding the aliases table usually needs root: log in as root, or run sudo newaliases on the server.') },
+          l10n.t('{0} failed on {1}: {2}', label, target.name, text || l10n.t('no output')),
+          { modal: true, detail: l10n.t('Rebuilding the aliases table usually needs root: log in as root, or run sudo newaliases on the server.') },
         );
       }
     });

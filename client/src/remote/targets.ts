@@ -2,6 +2,7 @@
 // USER@HOST[:PORT] typed in. Callers (and the extension tests) may pass a server directly.
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import { isSshError } from '../../../server/src/ssh/errors';
 import { makeTarget, parseDestination, type SshTarget } from '../../../server/src/ssh/target';
 import { configuredServers, type ServerConfig } from '../smtp/servers';
@@ -38,7 +39,7 @@ function usable(server: ServerConfig): PickedServer | undefined {
   try {
     return { config: server, target: targetOf(server) };
   } catch (err) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The SSH settings of {0} are not usable: {1}', server.name, isSshError(err) ? err.message : String(err)));
+    void vscode.window.showErrorMessage(l10n.t('The SSH settings of {0} are not usable: {1}', server.name, isSshError(err) ? err.message : String(err)));
     return undefined;
   }
 }
@@ -50,20 +51,20 @@ export async function pickSshServer(args?: RemoteArgs): Promise<PickedServer | u
   if (servers.length > 1) {
     const picked = await vscode.window.showQuickPick(
       servers.map((s) => ({ label: s.name, description: `${s.ssh!.user}@${s.host}${s.ssh?.port ? `:${s.ssh.port}` : ''}`, server: s })),
-      { title: vscode.l10n.t('Which server (over SSH)?') },
+      { title: l10n.t('Which server (over SSH)?') },
     );
     return picked && usable(picked.server);
   }
   const typed = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Server over SSH'),
-    prompt: vscode.l10n.t('USER@HOST[:PORT] (add servers with an ssh user to the mailconf.servers setting to skip this)'),
+    title: l10n.t('Server over SSH'),
+    prompt: l10n.t('USER@HOST[:PORT] (add servers with an ssh user to the mailconf.servers setting to skip this)'),
     placeHolder: 'root@mail1.org',
     validateInput: (v) => {
       try {
         parseDestination(v.trim());
         return undefined;
       } catch {
-        return vscode.l10n.t('Expected USER@HOST or USER@HOST:PORT');
+        return l10n.t('Expected USER@HOST or USER@HOST:PORT');
       }
     },
   });

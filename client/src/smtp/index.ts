@@ -1,6 +1,7 @@
 // The VS Code side of the SMTP connection tests: commands, the results view, the status bar.
 // The probe itself runs in the language server; nothing here touches the network.
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import { requireTrust } from '../trust';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { PortTest } from '../../../server/src/smtp/codeLens';
@@ -20,7 +21,7 @@ export const SMTP_COMMANDS = {
   forgetPassword: 'mailconf.smtp.forgetPassword',
 } as const;
 
-const trusted = () => requireTrust(vscode.l10n.t('SMTP tests connect to servers over the network and are disabled in untrusted workspaces.'));
+const trusted = () => requireTrust(l10n.t('SMTP tests connect to servers over the network and are disabled in untrusted workspaces.'));
 
 export function registerSmtp(context: vscode.ExtensionContext, client: LanguageClient, log: vscode.LogOutputChannel): void {
   const status = new SmtpStatus(SMTP_COMMANDS.showResults);
@@ -53,9 +54,9 @@ export function registerSmtp(context: vscode.ExtensionContext, client: LanguageC
     rerun: (previous: SmtpRun) => void run(previous.server, previous.requests),
     acceptCertificate: async (previous: SmtpRun, result: ProbeResult) => {
       if (!result.tls) return;
-      const ok = vscode.l10n.t('Accept');
+      const ok = l10n.t('Accept');
       const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t('Trust the certificate {0} (SHA-256 {1}) for {2} from now on?', result.tls.subject, result.tls.fingerprint256, result.host),
+        l10n.t('Trust the certificate {0} (SHA-256 {1}) for {2} from now on?', result.tls.subject, result.tls.fingerprint256, result.host),
         { modal: true },
         ok,
       );
@@ -89,7 +90,7 @@ export function registerSmtp(context: vscode.ExtensionContext, client: LanguageC
     vscode.commands.registerCommand(SMTP_COMMANDS.setPassword, async (name?: string, password?: string) => {
       const server = name ? configuredServers().find((s) => s.name === name) : await pickServer(context.globalState);
       if (!server?.user) return;
-      const value = password ?? (await vscode.window.showInputBox({ title: vscode.l10n.t('Password of {0} on {1}', server.user, server.host), password: true }));
+      const value = password ?? (await vscode.window.showInputBox({ title: l10n.t('Password of {0} on {1}', server.user, server.host), password: true }));
       if (value !== undefined) await savePassword(context.secrets, server, value);
     }),
     vscode.commands.registerCommand(SMTP_COMMANDS.forgetPassword, async () => {

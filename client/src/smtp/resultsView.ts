@@ -3,13 +3,22 @@
 // Buttons re-run the same test, copy it as Markdown, or accept a self-signed certificate.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { renderMarkdown, verdict } from '../../../server/src/smtp/report';
+import { l10n } from '../l10n';
+import { renderMarkdown } from '../../../server/src/smtp/report';
 import type { ProbeResult } from '../../../server/src/smtp/types';
 import type { SmtpRun } from './runner';
 
 export interface ViewActions {
   rerun(run: SmtpRun): void;
   acceptCertificate(run: SmtpRun, result: ProbeResult): void;
+}
+
+/** One line on how a port did, in the language of the view. */
+function verdict(r: ProbeResult): string {
+  const failed = r.stages.find((s) => !s.ok);
+  if (r.ok) return r.expect ? l10n.t('meets the {0} policy', r.expect.profile) : l10n.t('ok');
+  if (failed) return l10n.t('failed at {0}', failed.name);
+  return l10n.t('does not meet the {0} policy', r.expect!.profile);
 }
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -27,20 +36,20 @@ export function lastResultsHtml(): string {
 export function showResults(run: SmtpRun, actions: ViewActions): void {
   shown = run;
   if (!panel) {
-    panel = vscode.window.createWebviewPanel('mailconf.smtpResults', vscode.l10n.t('SMTP test'), vscode.ViewColumn.Beside, { enableScripts: true });
+    panel = vscode.window.createWebviewPanel('mailconf.smtpResults', l10n.t('SMTP test'), vscode.ViewColumn.Beside, { enableScripts: true });
     panel.onDidDispose(() => (panel = undefined));
     panel.webview.onDidReceiveMessage(async (m: { type: string; port?: number }) => {
       if (!shown) return;
       if (m.type === 'rerun') actions.rerun(shown);
       if (m.type === 'copy') {
         await vscode.env.clipboard.writeText(renderMarkdown(shown.results));
-        void vscode.window.showInformationMessage(vscode.l10n.t('SMTP results copied as Markdown.'));
+        void vscode.window.showInformationMessage(l10n.t('SMTP results copied as Markdown.'));
       }
       const result = shown.results.find((r) => r.port === m.port);
       if (m.type === 'accept' && result) actions.acceptCertificate(shown, result);
     });
   }
-  panel.title = vscode.l10n.t('SMTP test: {0}', run.server.name);
+  panel.title = l10n.t('SMTP test: {0}', run.server.name);
   lastHtml = html(run, panel.webview.cspSource);
   panel.webview.html = lastHtml;
   panel.reveal(undefined, true);
@@ -58,7 +67,7 @@ th { border-bottom: 1px solid var(--vscode-panel-border); } .ms { text-align: ri
 section { border-top: 1px solid var(--vscode-panel-border); padding: .3em 0; } code { font-family: var(--vscode-editor-font-family); }
 </style></head><body>
 <h2>${esc(run.server.name)} <small>(${esc(run.server.host)}), ${esc(run.finished.toLocaleString())}</small></h2>
-<p><button id="rerun">${esc(vscode.l10n.t('Re-run'))}</button> <button id="copy">${esc(vscode.l10n.t('Copy as Markdown'))}</button></p>
+<p><button id="rerun">${esc(l10n.t('Re-run'))}</button> <button id="copy">${esc(l10n.t('Copy as Markdown'))}</button></p>
 ${overview(run.results)}
 ${run.results.map(section).join('\n')}
 <script nonce="${nonce}">
@@ -73,7 +82,7 @@ const STAGES = ['connect', 'banner', 'ehlo', 'starttls', 'tls', 'ehlo-tls', 'rel
 
 /** One row per port, one column per stage. */
 function overview(results: ProbeResult[]): string {
-  const head = `<tr><th>port</th>${STAGES.map((s) => `<th>${s}</th>`).join('')}<th>policy</th></tr>`;
+  const head = `<tr><th>${esc(l10n.t('port'))}</th>${STAGES.map((s) => `<th>${s}</th>`).join('')}<th>${esc(l10n.t('policy'))}</th></tr>`;
   const rows = results.map((r) => {
     const cells = STAGES.map((name) => {
       const s = r.stages.find((x) => x.name === name);
@@ -90,19 +99,21 @@ function section(r: ProbeResult): string {
   parts.push('<table>', ...r.stages.map((s) => `<tr><td>${mark(s.ok)}</td><td>${s.name}</td><td class="ms">${s.ms} ms</td><td>${esc(s.detail)}</td></tr>`), '</table>');
   if (r.tls) {
     const t = r.tls;
-    parts.push(`<p><b>TLS</b> ${esc(t.protocol)} ${esc(t.cipher)}<br>subject ${esc(t.subject)}<br>issuer ${esc(t.issuer)}${t.selfSigned ? ' (self-signed)' : ''}
-<br>names ${esc(t.altNames.join(', '))}<br>valid ${esc(t.validFrom.slice(0, 10))} → ${esc(t.validTo.slice(0, 10))} (${t.daysToExpiry} days)
-<br>trusted ${t.trusted ? 'yes' : `no (${esc(t.trustError ?? '')})`}; name ${esc(t.checkedName)} ${t.hostnameMatch ? 'matches' : '<b>does not match</b>'}
+    const trusted = t.trusted ? l10n.t('trusted') : l10n.t('not trusted ({0})', t.trustError ?? '');
+    const name = t.hostnameMatch ? esc(l10n.t('the name {0} matches', t.checkedName)) : `<b>${esc(l10n.t('the name {0} does not match', t.checkedName))}</b>`;
+    parts.push(`<p><b>TLS</b> ${esc(t.protocol)} ${esc(t.cipher)}<br>${esc(l10n.t('subject {0}', t.subject))}<br>${esc(l10n.t('issuer {0}', t.issuer))}${t.selfSigned ? ` ${esc(l10n.t('(self-signed)'))}` : ''}
+<br>${esc(l10n.t('names {0}', t.altNames.join(', ')))}<br>${esc(l10n.t('valid from {0} to {1} ({2} days left)', t.validFrom.slice(0, 10), t.validTo.slice(0, 10), t.daysToExpiry))}
+<br>${esc(trusted)}; ${name}
 <br><small>SHA-256 ${esc(t.fingerprint256)}</small></p>`);
     if (!t.trusted && r.stages.some((s) => s.name === 'tls' && !s.ok)) {
-      parts.push(`<p><button data-accept="${r.port}">${esc(vscode.l10n.t('Accept this certificate for {0}', r.host))}</button></p>`);
+      parts.push(`<p><button data-accept="${r.port}">${esc(l10n.t('Accept this certificate for {0}', r.host))}</button></p>`);
     }
   }
   if (r.expect?.failures.length) {
     parts.push('<ul class="failures">');
     for (const f of r.expect.failures) {
       const settings = f.settings.map((s) => `<code>${esc(s)}</code>`).join(', ');
-      parts.push(`<li data-failure="${esc(f.id)}"><b>${esc(f.message)}</b><br>${esc(f.hint)}${settings ? `<br>${esc(vscode.l10n.t('Look at:'))} ${settings}` : ''}</li>`);
+      parts.push(`<li data-failure="${esc(f.id)}"><b>${esc(f.message)}</b><br>${esc(f.hint)}${settings ? `<br>${esc(l10n.t('Look at:'))} ${settings}` : ''}</li>`);
     }
     parts.push('</ul>');
   }

@@ -2,6 +2,7 @@
 // `mailconf.lsp.smtp.probe` command), under a cancellable progress notification.
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { profileForPort } from '../../../server/src/smtp/profiles';
 import { renderTranscript, verdict } from '../../../server/src/smtp/report';
@@ -57,16 +58,16 @@ export async function optionsFor(server: ServerConfig, req: PortRequest, passwor
 
 /** Progress shows at once; a saved password is read under it, a missing one is asked for at AUTH. */
 export async function runPorts(deps: RunDeps, server: ServerConfig, requests: PortRequest[], password: RunPassword): Promise<SmtpRun | undefined> {
-  const title = vscode.l10n.t('Testing SMTP on {0}, ports {1}', server.host, requests.map((r) => r.port).join(', '));
+  const title = l10n.t('Testing SMTP on {0}, ports {1}', server.host, requests.map((r) => r.port).join(', '));
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-    progress.report({ message: vscode.l10n.t('connecting…') });
+    progress.report({ message: l10n.t('connecting…') });
     const saved = await password.saved();
     const options = await Promise.all(requests.map((r) => optionsFor(server, r, saved, deps.state)));
     let done = 0;
     const results = await Promise.all(
       options.map(async (o) => {
         const r = await probeInServer(deps.client, o, token);
-        progress.report({ increment: 100 / options.length, message: vscode.l10n.t('{0} of {1} done', ++done, options.length) });
+        progress.report({ increment: 100 / options.length, message: l10n.t('{0} of {1} done', ++done, options.length) });
         return r;
       }),
     );

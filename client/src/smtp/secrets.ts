@@ -3,6 +3,7 @@
 // its ports, and keeps the password once the server has accepted it: no question blocks the run
 // before or after. Certificates the user accepted are remembered by fingerprint.
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import type { ProbeResult } from '../../../server/src/smtp/types';
 import type { ServerConfig } from './servers';
 
@@ -24,8 +25,8 @@ export class RunPassword {
   /** Asked by the server for the first port that reaches AUTH; the other ports share the answer. */
   ask(port: number): Thenable<string | undefined> {
     this.typed ??= vscode.window.showInputBox({
-      title: vscode.l10n.t('Password of {0} on {1}', this.server.user ?? '', this.server.host),
-      prompt: vscode.l10n.t('Port {0} offers AUTH. The password is used for this test only and never logged; once the server accepts it, it is kept in VS Code secret storage.', port),
+      title: l10n.t('Password of {0} on {1}', this.server.user ?? '', this.server.host),
+      prompt: l10n.t('Port {0} offers AUTH. The password is used for this test only and never logged; once the server accepts it, it is kept in VS Code secret storage.', port),
       password: true,
       ignoreFocusOut: true,
     });

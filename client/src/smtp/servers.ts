@@ -1,5 +1,6 @@
 // The `mailconf.servers` setting: the mail servers the user tests (and, later, reaches over SSH).
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import type { ProfileName } from '../../../server/src/smtp/types';
 import type { PortRequest } from './runner';
 
@@ -66,23 +67,23 @@ export async function pickServer(state: vscode.Memento): Promise<ServerConfig | 
   if (servers.length > 1) {
     const picked = await vscode.window.showQuickPick(
       servers.map((s) => ({ label: s.name, description: `${s.host} · ports ${s.ports.join(', ')}`, server: s })),
-      { title: vscode.l10n.t('Test which SMTP server?') },
+      { title: l10n.t('Test which SMTP server?') },
     );
     return picked?.server;
   }
   const last = state.get<{ host?: string; user?: string }>(LAST_TYPED, {});
   // The answer is filled in (and selected, so typing replaces it): Enter takes it as it is.
   const typedHost = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Test SMTP server'),
-    prompt: vscode.l10n.t('Host name or address of the mail server (add servers to the mailconf.servers setting to skip this)'),
+    title: l10n.t('Test SMTP server'),
+    prompt: l10n.t('Host name or address of the mail server (add servers to the mailconf.servers setting to skip this)'),
     value: last.host ?? DEFAULT_HOST,
-    validateInput: (v) => (/^[\w.:[\]-]+$/.test(v.trim()) ? undefined : vscode.l10n.t('A host name or an IP address')),
+    validateInput: (v) => (/^[\w.:[\]-]+$/.test(v.trim()) ? undefined : l10n.t('A host name or an IP address')),
   });
   if (typedHost === undefined) return undefined;
   const host = typedHost.trim();
   const user = await vscode.window.showInputBox({
-    title: vscode.l10n.t('SMTP user for AUTH'),
-    prompt: vscode.l10n.t('Leave empty to test without AUTH'),
+    title: l10n.t('SMTP user for AUTH'),
+    prompt: l10n.t('Leave empty to test without AUTH'),
     placeHolder: 'alice@mail1.org',
     value: last.host === host ? last.user : undefined,
   });
@@ -96,7 +97,7 @@ export async function pickPorts(server: ServerConfig): Promise<number[] | undefi
   if (server.ports.length <= 1) return server.ports;
   const picked = await vscode.window.showQuickPick(
     server.ports.map((p) => ({ label: String(p), picked: true, port: p })),
-    { canPickMany: true, title: vscode.l10n.t('Ports of {0} to test', server.name) },
+    { canPickMany: true, title: l10n.t('Ports of {0} to test', server.name) },
   );
   return picked?.map((p) => p.port);
 }

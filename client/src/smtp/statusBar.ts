@@ -1,5 +1,6 @@
 // A status-bar item with the last SMTP result of the few servers tested most recently in this window.
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import type { SmtpRun } from './runner';
 
 /** More would crowd the status bar; the results view still shows any run. */
@@ -10,7 +11,7 @@ export class SmtpStatus implements vscode.Disposable {
   private readonly last = new Map<string, SmtpRun>();
 
   constructor(command: string) {
-    this.item.name = vscode.l10n.t('Mailconf SMTP test');
+    this.item.name = l10n.t('Mailconf SMTP test');
     this.item.command = command;
   }
 

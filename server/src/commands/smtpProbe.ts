@@ -86,7 +86,7 @@ export const smtpProbeCommand: ServerCommand = {
     const subscription = ctx.token.onCancellationRequested(() => controller.abort());
     if (ctx.token.isCancellationRequested) controller.abort();
     try {
-      const result = await probe({ ...options, signal: controller.signal });
+      const result = await probe({ ...options, locale: ctx.locale, signal: controller.signal });
       // host, port and verdict only: the options hold the password
       ctx.log(`smtp probe ${options.host}:${options.port}${options.expect ? ` (${options.expect})` : ''}: ${verdict(result)}`);
       return result;

@@ -2,10 +2,12 @@
 // "<language>.<what>"; {0}, {1}, ... are arguments. test/server/l10n checks both sides agree.
 import { saslMessages } from './saslMessages';
 import { simulatorMessages } from './simulatorMessages';
+import { smtpMessages } from './smtpMessages';
 import { simulatorMessages } from './simulatorMessages';
 
 export const messages = {
   ...saslMessages,
+  ...smtpMessages,
   ...simulatorMessages,
   ...simulatorMessages,
   // /etc/aliases

@@ -48,12 +48,16 @@ export interface ProbeOptions {
   expect?: ProfileName;
   /** Milliseconds allowed for the connection and for each reply. */
   timeoutMs?: number;
+  /** The language of the expectations' messages and hints (default English). */
+  locale?: import('../l10n').Locale;
   signal?: AbortSignal;
   /**
    * Opens the connection instead of a TCP connect from here, e.g. an SSH port forward so that the
    * probe runs "from the server". Resolves to an already connected stream; its text is the detail.
    */
   openStream?: () => Promise<{ stream: import('node:stream').Duplex; via: string }>;
+  /** Receives the certificates the server presented (DER, its own first), for DANE's TLSA matching. */
+  onPeerChain?: (chain: Buffer[]) => void;
 }
 
 export interface StageResult {

@@ -38,4 +38,20 @@ describe('SMTP profile advice', () => {
     assert.equal(r.expect!.failures[0].id, 'unreachable');
     assert.ok(r.expect!.failures[0].settings.includes('inet_interfaces'));
   });
+
+  it('explains in Spanish when asked: what was seen and what usually causes it', async () => {
+    const r = await probe({
+      host: 'smtp.mail1.org',
+      port: 587,
+      expect: 'submission',
+      locale: 'es',
+      openStream: async () => {
+        throw Object.assign(new Error('getaddrinfo ENOTFOUND smtp.mail1.org'), { code: 'ENOTFOUND' });
+      },
+    });
+    const [failure] = r.expect!.failures;
+    assert.match(failure.message, /^smtp\.mail1\.org no se resuelve: /);
+    assert.match(failure.hint, /^El nombre de la máquina no se resuelve/);
+    assert.match(failure.hint, /\/etc\/hosts/);
+  });
 });

@@ -65,7 +65,7 @@ export function registerFeatures(
   connection.onDefinition((p) =>
     atPosition(p.textDocument.uri, p.position, 'definition', [], (d, s, toView) => s.definition?.(d, toView(p.position)!, context())),
   );
-  connection.onCodeLens((p) => onDocument(p.textDocument.uri, 'codeLens', [], (d, s) => s.codeLenses?.(d)));
+  connection.onCodeLens((p) => onDocument(p.textDocument.uri, 'codeLens', [], (d, s) => s.codeLenses?.(d, context())));
   connection.languages.inlayHint.on((p) =>
     withService(p.textDocument.uri, 'inlayHint', [], (d, s) => (isTooLarge(d) ? [] : s.inlayHints?.(d, p.range, context()))),
   );

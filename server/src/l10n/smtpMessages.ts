@@ -70,6 +70,7 @@ export const smtpMessages = {
     en: 'The conversation stopped before this could be checked.',
     es: 'La conversación se cortó antes de poder comprobarlo.',
   },
+  'smtp.lens.test-port': { en: '▶ Test port {0}', es: '▶ Probar el puerto {0}' },
   // What was seen.
   /** A stage's own account of what happened (the server's reply, the TLS error), as it came. */
   'smtp.seen.detail': { en: '{0}', es: '{0}' },

@@ -55,7 +55,7 @@ export interface LanguageService {
   codeActions?(doc: TextDocument, range: Range, diagnostics: Diagnostic[], ctx: ServiceContext): CodeAction[];
   definition?(doc: TextDocument, pos: Position, ctx: ServiceContext): Location[];
   format?(doc: TextDocument, options: FormattingOptions): TextEdit[];
-  codeLenses?(doc: TextDocument): CodeLens[];
+  codeLenses?(doc: TextDocument, ctx: ServiceContext): CodeLens[];
   inlayHints?(doc: TextDocument, range: Range, ctx: ServiceContext): InlayHint[];
   references?(doc: TextDocument, pos: Position, includeDeclaration: boolean, ctx: ServiceContext): Location[];
   /** The range of the name that would be renamed; throws an Error saying why when it cannot be. */

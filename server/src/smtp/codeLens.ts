@@ -1,6 +1,8 @@
 // "▶ Test port 587" above the master.cf lines that start an SMTP listener: the lesson's one-click
 // port test. A tiny line scan of its own, so that it works whatever else analyses master.cf.
 // The lens runs the editor command `mailconf.smtp.testPort` with the port and the profile to check.
+import { t } from '../l10n';
+import type { ServiceContext } from '../languageservice/service';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeLens } from 'vscode-languageserver-types';
 import { profileForPort } from './profiles';
@@ -45,9 +47,9 @@ export function smtpServices(text: string, uri = ''): PortTest[] {
   return out;
 }
 
-export function masterCfCodeLenses(doc: TextDocument): CodeLens[] {
-  return smtpServices(doc.getText(), doc.uri).map((t) => ({
-    range: { start: { line: t.line, character: 0 }, end: { line: t.line, character: 0 } },
-    command: { title: `▶ Test port ${t.port}`, command: TEST_PORT_COMMAND, arguments: [t] },
+export function masterCfCodeLenses(doc: TextDocument, ctx?: Pick<ServiceContext, 'locale'>): CodeLens[] {
+  return smtpServices(doc.getText(), doc.uri).map((test) => ({
+    range: { start: { line: test.line, character: 0 }, end: { line: test.line, character: 0 } },
+    command: { title: t(ctx?.locale ?? 'en', 'smtp.lens.test-port', test.port), command: TEST_PORT_COMMAND, arguments: [test] },
   }));
 }

@@ -31,6 +31,11 @@ describe('master.cf SMTP port lenses', () => {
     assert.deepEqual(lens.command?.arguments, [{ port: 587, profile: 'submission', tls: 'starttls', address: undefined, line, uri: doc.uri }]);
   });
 
+  it('titles the lens in Spanish with docsLanguage es', () => {
+    const doc = TextDocument.create('file:///etc/postfix/master.cf', 'postfix-master', 1, LESSON);
+    assert.deepEqual(masterCfCodeLenses(doc, { locale: 'es' }).map((l) => l.command?.title), ['▶ Probar el puerto 25', '▶ Probar el puerto 465', '▶ Probar el puerto 587']);
+  });
+
   it('reads numeric inet ports with an address and guesses the profile from the -o options', () => {
     const ports = labPorts(20000);
     const text = masterCf({ dir: '/l', etc: '/l/etc', spool: '/l/spool', data: '/l/data', log: '/l/log', tls: '/l/tls', dovecotConf: '', users: '' }, ports);

@@ -1,12 +1,14 @@
 // Every message the server shows that has a translation, in English and Spanish. Keys are
 // "<language>.<what>"; {0}, {1}, ... are arguments. test/server/l10n checks both sides agree.
 import { saslMessages } from './saslMessages';
+import { zoneMessages } from './zoneMessages';
 import { simulatorMessages } from './simulatorMessages';
 import { smtpMessages } from './smtpMessages';
 import { simulatorMessages } from './simulatorMessages';
 
 export const messages = {
   ...saslMessages,
+  ...zoneMessages,
   ...smtpMessages,
   ...simulatorMessages,
   ...simulatorMessages,

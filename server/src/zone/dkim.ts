@@ -1,7 +1,7 @@
 // DKIM public-key records at <selector>._domainkey.<domain> (RFC 6376 §3.6.1), including the
 // size of RSA keys read from the DER structure: keys under 1024 bits are breakable (RFC 8301).
 import { base64Decode } from '../parsers/zone/lexical';
-import { parseTags, RecordProblem } from './problem';
+import { parseTags, problem, RecordProblem } from './problem';
 
 export function checkDkim(text: string): RecordProblem[] {
   const out: RecordProblem[] = [];
@@ -15,54 +15,54 @@ export function checkDkim(text: string): RecordProblem[] {
   };
   const v = byName.get('v');
   if (v !== undefined && (tags[0].name !== 'v' || v !== 'DKIM1')) {
-    out.push({ code: 'dkim-version', severity: 'warning', message: "When present, 'v=DKIM1' must be the first tag", ...span('v') });
+    out.push(problem('dkim-version', 'warning', 'zone.dkim.version', [], span('v')));
   }
   const k = (byName.get('k') ?? 'rsa').toLowerCase();
-  if (!['rsa', 'ed25519'].includes(k)) out.push({ code: 'dkim-bad-value', severity: 'warning', message: `Unknown key type 'k=${k}': use rsa or ed25519`, ...span('k') });
+  if (!['rsa', 'ed25519'].includes(k)) out.push(problem('dkim-bad-value', 'warning', 'zone.dkim.key-type', [k], span('k')));
   const h = byName.get('h');
   if (h !== undefined) {
     for (const alg of h.split(':').map((s) => s.trim().toLowerCase())) {
-      if (alg === 'sha1') out.push({ code: 'dkim-sha1', severity: 'warning', message: "'h=sha1' allows SHA-1 signatures, which verifiers reject (RFC 8301); use sha256", ...span('h') });
-      else if (alg !== 'sha256') out.push({ code: 'dkim-bad-value', severity: 'warning', message: `Unknown hash algorithm '${alg}' in 'h=' (use sha256)`, ...span('h') });
+      if (alg === 'sha1') out.push(problem('dkim-sha1', 'warning', 'zone.dkim.sha1', [], span('h')));
+      else if (alg !== 'sha256') out.push(problem('dkim-bad-value', 'warning', 'zone.dkim.hash', [alg], span('h')));
     }
   }
   const t = byName.get('t');
   if (t !== undefined) {
     for (const flag of t.split(':').map((s) => s.trim())) {
-      if (flag !== 'y' && flag !== 's') out.push({ code: 'dkim-bad-value', severity: 'warning', message: `Unknown flag '${flag}' in 't=' (y = testing, s = strict domain)`, ...span('t') });
-      if (flag === 'y') out.push({ code: 'dkim-testing', severity: 'info', message: "'t=y': the domain is testing DKIM; verifiers treat failures leniently", ...span('t') });
+      if (flag !== 'y' && flag !== 's') out.push(problem('dkim-bad-value', 'warning', 'zone.dkim.flag', [flag], span('t')));
+      if (flag === 'y') out.push(problem('dkim-testing', 'info', 'zone.dkim.testing', [], span('t')));
     }
   }
   const s = byName.get('s');
   if (s !== undefined && !s.split(':').some((x) => ['*', 'email'].includes(x.trim()))) {
-    out.push({ code: 'dkim-bad-value', severity: 'warning', message: `'s=${s}' does not include email or *; the key will not be used for mail`, ...span('s') });
+    out.push(problem('dkim-bad-value', 'warning', 'zone.dkim.service', [s], span('s')));
   }
   const p = byName.get('p');
   if (p === undefined) {
-    out.push({ code: 'dkim-no-key', severity: 'warning', message: "The 'p=' tag (the public key) is required" });
+    out.push(problem('dkim-no-key', 'warning', 'zone.dkim.no-key'));
     return out;
   }
   const b64 = p.replace(/\s+/g, '');
   if (b64 === '') {
-    out.push({ code: 'dkim-revoked', severity: 'info', message: "'p=' is empty: this key is revoked and signatures with this selector fail", ...span('p') });
+    out.push(problem('dkim-revoked', 'info', 'zone.dkim.revoked', [], span('p')));
     return out;
   }
   const bytes = base64Decode(b64);
   if (!bytes) {
-    out.push({ code: 'dkim-bad-key', severity: 'warning', message: "'p=' is not valid base64 (a split key must be whole after joining its strings)", ...span('p') });
+    out.push(problem('dkim-bad-key', 'warning', 'zone.dkim.bad-base64', [], span('p')));
     return out;
   }
   if (k === 'ed25519') {
-    if (bytes.length !== 32) out.push({ code: 'dkim-bad-key', severity: 'warning', message: `An ed25519 key is 32 bytes; this one is ${bytes.length}`, ...span('p') });
+    if (bytes.length !== 32) out.push(problem('dkim-bad-key', 'warning', 'zone.dkim.ed25519-length', [bytes.length], span('p')));
     return out;
   }
   const bits = rsaModulusBits(bytes);
   if (bits === undefined) {
-    out.push({ code: 'dkim-bad-key', severity: 'warning', message: "'p=' does not hold an RSA public key (DER SubjectPublicKeyInfo)", ...span('p') });
+    out.push(problem('dkim-bad-key', 'warning', 'zone.dkim.not-rsa', [], span('p')));
   } else if (bits < 1024) {
-    out.push({ code: 'dkim-weak-key', severity: 'warning', message: `The RSA key has ${bits} bits; verifiers reject keys under 1024 bits (RFC 8301). Use 2048`, ...span('p') });
+    out.push(problem('dkim-weak-key', 'warning', 'zone.dkim.weak-key', [bits], span('p')));
   } else {
-    out.push({ code: 'dkim-key-length', severity: 'info', message: `RSA key of ${bits} bits`, ...span('p') });
+    out.push(problem('dkim-key-length', 'info', 'zone.dkim.key-length', [bits], span('p')));
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // DMARC policy records at _dmarc.<domain> (RFC 7489 §6.3).
-import { parseTags, RecordProblem } from './problem';
+import type { MessageKey } from '../l10n';
+import { parseTags, problem, RecordProblem } from './problem';
 
 const POLICIES = ['none', 'quarantine', 'reject'];
 
@@ -7,48 +8,48 @@ export function checkDmarc(text: string): RecordProblem[] {
   const out: RecordProblem[] = [];
   const tags = parseTags(text, 'dmarc', out);
   if (tags.length === 0 || tags[0].name !== 'v' || tags[0].value !== 'DMARC1') {
-    out.push({ code: 'dmarc-version', severity: 'warning', message: "A DMARC record must start with 'v=DMARC1'; receivers ignore it otherwise", start: tags[0]?.start, end: tags[0]?.end });
+    out.push(problem('dmarc-version', 'warning', 'zone.dmarc.version', [], { start: tags[0]?.start, end: tags[0]?.end }));
     return out;
   }
   const byName = new Map(tags.map((t) => [t.name, t.value]));
-  if (!byName.has('p')) out.push({ code: 'dmarc-no-policy', severity: 'warning', message: "The 'p=' tag (none, quarantine or reject) is required" });
+  if (!byName.has('p')) out.push(problem('dmarc-no-policy', 'warning', 'zone.dmarc.no-policy'));
   for (const { name, value, start, end, valueStart, valueEnd } of tags.slice(1)) {
-    const bad = (expected: string) => out.push({ code: 'dmarc-bad-value', severity: 'warning', message: `Bad value '${value}' for '${name}=': expected ${expected}`, start: valueStart, end: valueEnd });
+    const bad = (key: MessageKey) => out.push(problem('dmarc-bad-value', 'warning', key, [value, name], { start: valueStart, end: valueEnd }));
     switch (name) {
       case 'p':
       case 'sp':
       case 'np':
-        if (!POLICIES.includes(value.toLowerCase())) bad('none, quarantine or reject');
+        if (!POLICIES.includes(value.toLowerCase())) bad('zone.dmarc.bad-policy');
         break;
       case 'adkim':
       case 'aspf':
-        if (!/^[rs]$/i.test(value)) bad("'r' (relaxed) or 's' (strict)");
+        if (!/^[rs]$/i.test(value)) bad('zone.dmarc.bad-alignment');
         break;
       case 'pct':
-        if (!/^\d{1,3}$/.test(value) || Number(value) > 100) bad('a percentage 0-100');
+        if (!/^\d{1,3}$/.test(value) || Number(value) > 100) bad('zone.dmarc.bad-pct');
         break;
       case 'ri':
-        if (!/^\d{1,10}$/.test(value) || Number(value) > 4294967295) bad('a number of seconds');
+        if (!/^\d{1,10}$/.test(value) || Number(value) > 4294967295) bad('zone.dmarc.bad-interval');
         break;
       case 'fo':
-        if (!/^[01ds](\s*:\s*[01ds])*$/.test(value)) bad("a colon-separated list of 0, 1, d and s");
+        if (!/^[01ds](\s*:\s*[01ds])*$/.test(value)) bad('zone.dmarc.bad-fo');
         break;
       case 'rf':
-        if (!/^[A-Za-z][A-Za-z0-9-]*(\s*:\s*[A-Za-z][A-Za-z0-9-]*)*$/.test(value)) bad("a colon-separated list of report formats, like 'afrf'");
+        if (!/^[A-Za-z][A-Za-z0-9-]*(\s*:\s*[A-Za-z][A-Za-z0-9-]*)*$/.test(value)) bad('zone.dmarc.bad-rf');
         break;
       case 'rua':
       case 'ruf':
         for (const uri of value.split(',').map((u) => u.trim())) {
           if (!/^mailto:[^\s@!,;]+@[^\s@!,;]+\.[^\s@!,;]+(![0-9]+[kmgt]?)?$/i.test(uri)) {
-            out.push({ code: 'dmarc-bad-uri', severity: 'warning', message: `'${uri}' in '${name}=' is not a mailto: address (like mailto:dmarc@example.org)`, start: valueStart, end: valueEnd });
+            out.push(problem('dmarc-bad-uri', 'warning', 'zone.dmarc.bad-uri', [uri, name], { start: valueStart, end: valueEnd }));
           }
         }
         break;
       case 'v':
-        out.push({ code: 'dmarc-syntax', severity: 'warning', message: "'v=' must appear only once, first", start, end });
+        out.push(problem('dmarc-syntax', 'warning', 'zone.dmarc.v-not-first', [], { start, end }));
         break;
       default:
-        out.push({ code: 'dmarc-unknown-tag', severity: 'warning', message: `Unknown DMARC tag '${name}'; receivers ignore it`, start, end });
+        out.push(problem('dmarc-unknown-tag', 'warning', 'zone.dmarc.unknown-tag', [name], { start, end }));
     }
   }
   return out;

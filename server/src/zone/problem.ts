@@ -1,5 +1,6 @@
 // What a record-data validator reports: a code, a severity and a message, optionally with the
 // character span inside the joined TXT text it is about.
+import { MessageKey, t } from '../l10n';
 export interface RecordProblem {
   code: string;
   /**
@@ -7,10 +8,21 @@ export interface RecordProblem {
    * ignore the policy or treat it as a permanent error), so these are warnings (see README).
    */
   severity: 'warning' | 'info';
+  /** In English; `key` and `args` give it in another language. */
   message: string;
+  key: MessageKey;
+  args: Array<string | number>;
   /** The span at fault in the policy text (the TXT strings joined); the whole record when absent. */
   start?: number;
   end?: number;
+}
+
+/** A problem whose message is `key` with `args`, over `span` of the policy text when given. */
+export function problem(code: string, severity: RecordProblem['severity'], key: MessageKey, args: Array<string | number> = [], span: { start?: number; end?: number } = {}): RecordProblem {
+  const p: RecordProblem = { code, severity, message: t('en', key, ...args), key, args };
+  if (span.start !== undefined) p.start = span.start;
+  if (span.end !== undefined) p.end = span.end;
+  return p;
 }
 
 export interface Tag {
@@ -44,22 +56,22 @@ export function parseTags(text: string, kind: string, out: RecordProblem[]): Tag
     const trimmed = part.trim();
     const [start, end] = trimmedSpan(part, partAt);
     if (trimmed === '') {
-      if (i !== parts.length - 1) out.push({ code: `${kind}-syntax`, severity: 'warning', message: `Empty element in the ${kind.toUpperCase()} tag list (';;')`, start: partAt, end: partAt + part.length + 1 });
+      if (i !== parts.length - 1) out.push(problem(`${kind}-syntax`, 'warning', 'zone.tags.empty-element', [kind.toUpperCase()], { start: partAt, end: partAt + part.length + 1 }));
       return;
     }
     const eq = part.indexOf('=');
     if (eq < 0 || part.slice(0, eq).trim() === '') {
-      out.push({ code: `${kind}-syntax`, severity: 'warning', message: `'${trimmed}' is not a tag=value pair`, start, end });
+      out.push(problem(`${kind}-syntax`, 'warning', 'zone.tags.not-a-pair', [trimmed], { start, end }));
       return;
     }
     const name = part.slice(0, eq).trim();
     const [valueStart, valueEnd] = trimmedSpan(part.slice(eq + 1), partAt + eq + 1);
     const value = text.slice(valueStart, Math.max(valueStart, valueEnd));
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) {
-      out.push({ code: `${kind}-syntax`, severity: 'warning', message: `'${name}' is not a valid tag name`, start, end });
+      out.push(problem(`${kind}-syntax`, 'warning', 'zone.tags.bad-name', [name], { start, end }));
       return;
     }
-    if (seen.has(name)) out.push({ code: `${kind}-duplicate-tag`, severity: 'warning', message: `The tag '${name}' appears twice; the record is invalid`, start, end });
+    if (seen.has(name)) out.push(problem(`${kind}-duplicate-tag`, 'warning', 'zone.tags.duplicate', [name], { start, end }));
     seen.add(name);
     tags.push({ name, value, start, end, valueStart, valueEnd: Math.max(valueStart, valueEnd) });
   });

@@ -1,7 +1,8 @@
 // SPF records (RFC 7208): version, mechanisms with their qualifiers, modifiers, and the limit of
 // 10 terms that make DNS lookups (§4.6.4), past which receivers return permerror.
 import { isIPv4At, isIPv6At } from '../parsers/zone/lexical';
-import type { RecordProblem } from './problem';
+import type { MessageKey } from '../l10n';
+import { problem, RecordProblem } from './problem';
 
 const LOOKUP_TERMS = new Set(['include', 'a', 'mx', 'ptr', 'exists', 'redirect']);
 
@@ -43,14 +44,14 @@ export function parseSpfTerms(text: string): SpfTerm[] {
   return terms;
 }
 
-function domainSpecProblem(spec: string): string | undefined {
-  if (spec === '') return 'an empty domain';
+/** What is wrong with a domain-spec, as the message that says it (its arguments: the term, then the spec). */
+function domainSpecProblem(spec: string): MessageKey | undefined {
+  if (spec === '') return 'zone.spf.domain-empty';
   // Macros (%{i}, %%, %_, %-) are allowed; anything else after % is not (RFC 7208 §7.1).
-  const bad = /%(?![{%_-])/.exec(spec);
-  if (bad) return `a stray '%' in '${spec}' (write %% for a literal percent sign)`;
-  if (/%\{(?![slodiphcrtv]\d*r?[-.+,/_=]*\})/i.test(spec)) return `an invalid macro in '${spec}'`;
-  if (!spec.includes('%') && !/^[A-Za-z0-9_.-]+\.?$/.test(spec)) return `'${spec}', which is not a domain name`;
-  if (!spec.includes('%') && !spec.replace(/\.$/, '').includes('.')) return `'${spec}', which has no dot (a fully qualified domain is expected)`;
+  if (/%(?![{%_-])/.test(spec)) return 'zone.spf.domain-percent';
+  if (/%\{(?![slodiphcrtv]\d*r?[-.+,/_=]*\})/i.test(spec)) return 'zone.spf.domain-macro';
+  if (!spec.includes('%') && !/^[A-Za-z0-9_.-]+\.?$/.test(spec)) return 'zone.spf.domain-not-a-name';
+  if (!spec.includes('%') && !spec.replace(/\.$/, '').includes('.')) return 'zone.spf.domain-no-dot';
   return undefined;
 }
 
@@ -62,7 +63,7 @@ export function checkSpf(text: string): RecordProblem[] {
   const out: RecordProblem[] = [];
   if (!/^v=spf1(\s|$)/.test(text.trim())) {
     const first = /\S+/.exec(text);
-    out.push({ code: 'spf-version', severity: 'warning', message: "An SPF record must start with exactly 'v=spf1' followed by a space", start: first?.index, end: first ? first.index + first[0].length : undefined });
+    out.push(problem('spf-version', 'warning', 'zone.spf.version', [], { start: first?.index, end: first ? first.index + first[0].length : undefined }));
     return out;
   }
   const terms = parseSpfTerms(text);
@@ -72,50 +73,50 @@ export function checkSpf(text: string): RecordProblem[] {
   const seenModifiers = new Set<string>();
   for (const t of terms) {
     const shown = `${t.qualifier}${t.name}${t.value ? (t.modifier ? '=' : t.value.startsWith('/') ? '' : ':') + t.value : ''}`;
-    if (sawAll && !t.modifier) out.push({ code: 'spf-after-all', severity: 'warning', message: `'${shown}' comes after 'all' and is never evaluated`, start: t.start, end: t.end });
+    if (sawAll && !t.modifier) out.push(problem('spf-after-all', 'warning', 'zone.spf.after-all', [shown], t));
     if (LOOKUP_TERMS.has(t.name)) lookups++;
     if (t.modifier) {
       if (t.name === 'redirect' || t.name === 'exp') {
-        if (seenModifiers.has(t.name)) out.push({ code: 'spf-duplicate-modifier', severity: 'warning', message: `'${t.name}=' appears twice; receivers return permerror (RFC 7208 §6)`, start: t.start, end: t.end });
+        if (seenModifiers.has(t.name)) out.push(problem('spf-duplicate-modifier', 'warning', 'zone.spf.duplicate-modifier', [t.name], t));
         seenModifiers.add(t.name);
         const p = domainSpecProblem(t.value);
-        if (p) out.push({ code: 'spf-bad-domain', severity: 'warning', message: `'${t.name}=' has ${p}`, start: t.start, end: t.end });
+        if (p) out.push(problem('spf-bad-domain', 'warning', p, [`${t.name}=`, t.value], t));
         if (t.name === 'redirect') redirect = true;
       }
       continue;
     }
     switch (t.name) {
       case 'all':
-        if (t.value) out.push({ code: 'spf-syntax', severity: 'warning', message: `'all' takes no argument`, start: t.start, end: t.end });
-        if (t.qualifier === '+' || t.qualifier === '') out.push({ code: 'spf-pass-all', severity: 'warning', message: `'${t.qualifier}all' lets every server on the internet send as this domain; use '-all' or '~all'`, start: t.start, end: t.end });
+        if (t.value) out.push(problem('spf-syntax', 'warning', 'zone.spf.all-argument', [], t));
+        if (t.qualifier === '+' || t.qualifier === '') out.push(problem('spf-pass-all', 'warning', 'zone.spf.pass-all', [t.qualifier], t));
         sawAll = true;
         break;
       case 'include':
       case 'exists': {
         const p = domainSpecProblem(t.value);
-        if (p) out.push({ code: 'spf-bad-domain', severity: 'warning', message: `'${t.name}:' has ${p}`, start: t.start, end: t.end });
+        if (p) out.push(problem('spf-bad-domain', 'warning', p, [`${t.name}:`, t.value], t));
         break;
       }
       case 'a':
       case 'mx': {
         const m = /^([^/]*)(?:\/(\d+))?(?:\/\/(\d+))?$/.exec(t.value);
         if (!m || (m[2] !== undefined && !cidr(m[2], 32)) || (m[3] !== undefined && !cidr(m[3], 128))) {
-          out.push({ code: 'spf-syntax', severity: 'warning', message: `'${shown}' has a bad prefix length (IPv4 /0-32, IPv6 //0-128)`, start: t.start, end: t.end });
+          out.push(problem('spf-syntax', 'warning', 'zone.spf.prefix-length', [shown], t));
           break;
         }
         if (m[1] !== '') {
           const p = domainSpecProblem(m[1]);
-          if (p) out.push({ code: 'spf-bad-domain', severity: 'warning', message: `'${t.name}:' has ${p}`, start: t.start, end: t.end });
+          if (p) out.push(problem('spf-bad-domain', 'warning', p, [`${t.name}:`, m[1]], t));
         }
         break;
       }
       case 'ptr':
-        out.push({ code: 'spf-ptr', severity: 'warning', message: "'ptr' is slow and unreliable and should not be used (RFC 7208 §5.5)", start: t.start, end: t.end });
+        out.push(problem('spf-ptr', 'warning', 'zone.spf.ptr', [], t));
         break;
       case 'ip4': {
         const [addr, len, extra] = t.value.split('/');
         if (!isIPv4At(addr, 0, addr.length) || (len !== undefined && !cidr(len, 32)) || extra !== undefined) {
-          out.push({ code: 'spf-bad-ip', severity: 'warning', message: `'${shown}' is not an IPv4 address or network (like 192.0.2.0/24)`, start: t.start, end: t.end });
+          out.push(problem('spf-bad-ip', 'warning', 'zone.spf.bad-ip4', [shown], t));
         }
         break;
       }
@@ -124,17 +125,17 @@ export function checkSpf(text: string): RecordProblem[] {
         const addr = slash < 0 ? t.value : t.value.slice(0, slash);
         const len = slash < 0 ? undefined : t.value.slice(slash + 1);
         if (!isIPv6At(addr, 0, addr.length) || (len !== undefined && !cidr(len, 128))) {
-          out.push({ code: 'spf-bad-ip', severity: 'warning', message: `'${shown}' is not an IPv6 address or network (like 2001:db8::/32)`, start: t.start, end: t.end });
+          out.push(problem('spf-bad-ip', 'warning', 'zone.spf.bad-ip6', [shown], t));
         }
         break;
       }
       default:
-        out.push({ code: 'spf-unknown-mechanism', severity: 'warning', message: `Unknown SPF mechanism '${t.name}'; receivers return permerror (known: all, include, a, mx, ptr, ip4, ip6, exists)`, start: t.start, end: t.end });
+        out.push(problem('spf-unknown-mechanism', 'warning', 'zone.spf.unknown-mechanism', [t.name], t));
     }
   }
-  if (lookups > 10) out.push({ code: 'spf-too-many-lookups', severity: 'warning', message: `${lookups} terms need DNS lookups (include, a, mx, ptr, exists, redirect); more than 10 makes receivers return permerror (RFC 7208 §4.6.4)` });
-  if (redirect && sawAll) out.push({ code: 'spf-redirect-ignored', severity: 'warning', message: "'redirect=' is ignored because the record has an 'all' mechanism" });
-  if (!sawAll && !redirect) out.push({ code: 'spf-no-all', severity: 'info', message: "No 'all' or 'redirect=': mail from unlisted servers gets a neutral result; end with '-all' or '~all'" });
+  if (lookups > 10) out.push(problem('spf-too-many-lookups', 'warning', 'zone.spf.too-many-lookups', [lookups]));
+  if (redirect && sawAll) out.push(problem('spf-redirect-ignored', 'warning', 'zone.spf.redirect-ignored'));
+  if (!sawAll && !redirect) out.push(problem('spf-no-all', 'info', 'zone.spf.no-all'));
   return out;
 }
 

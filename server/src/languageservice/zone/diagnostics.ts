@@ -12,6 +12,8 @@ import { checkAll, checkZone } from './checks';
 import { Finding, Item, RANK, Severity } from './findings';
 import { itemFinding, RankedFinding } from './items';
 import { parsedZone, ParsedZone, parseZoneText } from './parsed';
+import { localize } from './localized';
+import type { Locale } from '../../l10n';
 import { withOriginHint } from './unknownOrigin';
 
 export const SOURCE = 'mailconf';
@@ -42,22 +44,23 @@ function rankedFindings(parsed: ParsedZone, items: Item[], uri?: string, workspa
 
 export function zoneDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagnostic[] {
   const parsed = parsedZone(doc, ctx.workspace);
-  const diagnostics = placedDiagnostics(parsed, rankedFindings(parsed, cachedItems(doc.uri, parsed, ctx.editing === true), doc.uri, ctx.workspace));
+  const diagnostics = placedDiagnostics(parsed, rankedFindings(parsed, cachedItems(doc.uri, parsed, ctx.editing === true), doc.uri, ctx.workspace), ctx.locale);
   return withOriginHint(doc, diagnostics, ctx.locale, SOURCE);
 }
 
 /** The diagnostics of a document parsed and checked from scratch, bypassing every cache (what the cache must agree with). */
 export function freshZoneDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagnostic[] {
   const parsed = parseZoneText(doc.uri, doc.getText(), ctx.workspace);
-  return withOriginHint(doc, placedDiagnostics(parsed, zoneFindings(parsed, doc.uri, ctx.workspace) as RankedFinding[]), ctx.locale, SOURCE);
+  return withOriginHint(doc, placedDiagnostics(parsed, zoneFindings(parsed, doc.uri, ctx.workspace) as RankedFinding[], ctx.locale), ctx.locale, SOURCE);
 }
 
-function placedDiagnostics(parsed: ParsedZone, findings: RankedFinding[]): Diagnostic[] {
+function placedDiagnostics(parsed: ParsedZone, findings: RankedFinding[], locale: Locale): Diagnostic[] {
   const main = parsed.zone.source;
   const placed: Array<{ d: Diagnostic; f: RankedFinding }> = [];
   for (const f of findings) {
     let range = f.range;
-    let message = f.message;
+    // Findings keep their message in English; those with a key are put in the editor's language here.
+    let message = f.l10n && locale !== 'en' ? localize(locale, f.l10n) : f.message;
     if (f.source !== main) {
       // Walk up the $INCLUDE chain to the directive in this file.
       let via = f.source.includedFrom;

@@ -2,13 +2,16 @@
 // records, and diagnostics.ts places them (findings in $INCLUDEd files go on the $INCLUDE line).
 import type { ZoneSource } from '../../parsers/zone';
 import type { Range } from '../../parsers/range';
+import type { Localized } from './localized';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 export interface Finding {
   code: string;
   severity: Severity;
+  /** In English; `l10n` gives it in another language. */
   message: string;
+  l10n?: Localized;
   source: ZoneSource;
   range: Range;
   data?: unknown;
@@ -43,7 +46,9 @@ export interface Item {
   row: number;
   code: string;
   severity: Severity;
+  /** In English; `l10n` gives it in another language. */
   message: string;
+  l10n?: Localized;
   start: number;
   end: number;
   data?: unknown;

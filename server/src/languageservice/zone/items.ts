@@ -2,6 +2,7 @@
 // findings with ranges only when diagnostics are asked for.
 import { offsetRange, RecordTable, ZoneFile } from '../../parsers/zone';
 import type { Finding, Item, Severity } from './findings';
+import { localize, Localized } from './localized';
 import type { Span } from './spans';
 
 export class Items {
@@ -14,9 +15,11 @@ export class Items {
    * Adds a finding on row `row` (-1: the zone as a whole, with absolute offsets) spanning
    * `span`. `lineRef` is a row whose line number the message quotes.
    */
-  add(rank: number, ord: number, row: number, code: string, severity: Severity, message: string, span: Span, data?: unknown, dataKind?: Item['dataKind'], lineRef?: number): void {
+  add(rank: number, ord: number, row: number, code: string, severity: Severity, message: string | Localized, span: Span, data?: unknown, dataKind?: Item['dataKind'], lineRef?: number): void {
     const base = row >= 0 ? this.table.start[row] : 0;
-    const item: Item = { rank, ord, row, code, severity, message, start: span[0] - base, end: span[1] - base };
+    const text = typeof message === 'string' ? message : localize('en', message);
+    const item: Item = { rank, ord, row, code, severity, message: text, start: span[0] - base, end: span[1] - base };
+    if (typeof message !== 'string') item.l10n = message;
     if (data !== undefined) {
       if (dataKind === 'offsets') {
         const d = data as { start: number; end: number };
@@ -40,6 +43,7 @@ export function itemFinding(zone: ZoneFile, item: Item): RankedFinding {
   const base = row >= 0 ? t.start[row] : 0;
   const range = offsetRange(source, base + item.start, base + item.end);
   const f: RankedFinding = { code: item.code, severity: item.severity, message: item.message, source, range, rank: item.rank, row, ord: item.ord };
+  if (item.l10n) f.l10n = item.l10n;
   if (item.data !== undefined) {
     if (item.dataKind === 'offsets') {
       const d = item.data as { start: number; end: number };

@@ -3,7 +3,8 @@ import { nameKey, RecordTable, recordData, recordTokens, ZoneFile, ZoneRecord } 
 import { checkDkim } from '../../zone/dkim';
 import { checkDmarc } from '../../zone/dmarc';
 import { checkMtaSts, checkTlsa, checkTlsRpt } from '../../zone/policies';
-import type { RecordProblem } from '../../zone/problem';
+import { problem, RecordProblem } from '../../zone/problem';
+import type { Localized } from './localized';
 import { checkSpf, isSpf } from '../../zone/spf';
 import { RANK } from './findings';
 import type { Items } from './items';
@@ -26,6 +27,11 @@ export function policyOf(owner: string, text: string): MailPolicy | undefined {
 
 /** How messages name each policy: CI logs show the message without the line it is about. */
 const POLICY_NAMES: Record<MailPolicy, string> = { spf: 'SPF', dmarc: 'DMARC', dkim: 'DKIM', 'mta-sts': 'MTA-STS', tlsrpt: 'TLSRPT' };
+
+/** A policy problem as a message that names its policy first ("DMARC: ..."), in any language. */
+function prefixed(policy: string, p: { key: Localized['key']; args: Localized['args'] }): Localized {
+  return { key: 'zone.policy.prefixed', args: [policy, { key: p.key, args: p.args }] };
+}
 
 const CHECKS: Record<MailPolicy, (text: string) => RecordProblem[]> = {
   spf: checkSpf,
@@ -70,7 +76,7 @@ export function mailPolicyLints(zone: ZoneFile, i: number, out: Items): void {
   const text = data.strings.join('');
   let ord = 0;
   if (r.type === 'SPF') {
-    out.add(RANK.mailPolicy, ord++, i, 'spf-record-type', 'warning', 'SPF: the SPF record type is obsolete (RFC 7208 §3.1); publish the policy as TXT', typeSpan(t, i), {}, 'range');
+    out.add(RANK.mailPolicy, ord++, i, 'spf-record-type', 'warning', prefixed('SPF', { key: 'zone.spf.record-type', args: [] }), typeSpan(t, i), {}, 'range');
   }
   const policy = policyOf(r.owner, text);
   if (!policy) return;
@@ -78,7 +84,7 @@ export function mailPolicyLints(zone: ZoneFile, i: number, out: Items): void {
   // for DMARC/MTA-STS/TLSRPT when they are not versioned, the version check reports it.
   const joined = p2s(r, text);
   for (const p of CHECKS[policy](text)) {
-    out.add(RANK.mailPolicy, ord++, i, p.code, p.severity, `${POLICY_NAMES[policy]}: ${p.message}`, problemSpan(r, joined, p));
+    out.add(RANK.mailPolicy, ord++, i, p.code, p.severity, prefixed(POLICY_NAMES[policy], p), problemSpan(r, joined, p));
   }
 }
 
@@ -106,7 +112,7 @@ export function spfMultiple(zone: ZoneFile, rows: number[], n: number, out: Item
   if (!spf || spf.length < 2) return;
   const t = zone.table;
   for (const i of spf.slice(1)) {
-    out.add(RANK.spfMultiple, 0, i, 'spf-multiple', 'warning', `SPF: ${t.ownerName(i)} has ${spf.length} SPF records; receivers return permerror when there is more than one (RFC 7208 §4.5). Merge them`, rdataSpan(t, i));
+    out.add(RANK.spfMultiple, 0, i, 'spf-multiple', 'warning', prefixed('SPF', { key: 'zone.spf.multiple', args: [t.ownerName(i), spf.length] }), rdataSpan(t, i));
   }
 }
 
@@ -115,10 +121,10 @@ function checkTlsaRecord(zone: ZoneFile, r: ZoneRecord, out: Items): void {
   if (!data || data.type !== 'TLSA') return;
   const problems = checkTlsa(data.usage, data.selector, data.matchingType, data.hex);
   if (!/^_\d{1,5}\._(tcp|udp|sctp)\./i.test(r.owner)) {
-    problems.push({ code: 'tlsa-owner', severity: 'warning', message: `A TLSA owner is _port._protocol.host, like _25._tcp.mail.${zone.origin}` });
+    problems.push(problem('tlsa-owner', 'warning', 'zone.tlsa.owner', [zone.origin]));
   }
   let ord = 0;
-  for (const p of problems) out.add(RANK.mailPolicy, ord++, r.index, p.code, p.severity, `TLSA: ${p.message}`, rdataSpan(zone.table, r.index));
+  for (const p of problems) out.add(RANK.mailPolicy, ord++, r.index, p.code, p.severity, prefixed('TLSA', p), rdataSpan(zone.table, r.index));
 }
 
 /**

@@ -39,6 +39,8 @@ export interface CheckState {
   deferIfPermitHelo: boolean;
   deferIfPermitSender: boolean;
   senderRcptmapChecked: boolean;
+  /** smtpd has set senderRcptmapChecked itself (the sender list ran once). */
+  senderCheckedKnown: boolean;
   recipientRcptmapChecked: boolean;
 }
 

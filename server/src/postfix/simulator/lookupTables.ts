@@ -86,19 +86,22 @@ function fixedTable(spec: string, entries: Map<string, TableHit>): LookupTable {
   return { spec, fixed: true, lookup: (key) => entries.get(key.toLowerCase()) };
 }
 
-/** inline:{ key=value, { key = value with blanks } }; an item without '=' breaks the table. */
+/**
+ * inline:{ key=value, { key = value with blanks } }. An item without '=', or no item at all,
+ * breaks the table (Postfix opens a stand-in whose every lookup fails); a repeated key replaces
+ * the earlier one.
+ */
 function inlineEntries(name: string): Map<string, TableHit> | string {
   const out = new Map<string, TableHit>();
-  const body = name.startsWith('{') && name.endsWith('}') ? name.slice(1, -1) : name;
-  for (const w of splitWords(body)) {
+  if (!name.startsWith('{') || !name.endsWith('}')) return `bad syntax: "inline:${name}"; need "inline:{name=value...}"`;
+  for (const w of splitWords(name.slice(1, -1))) {
     let item = w.text;
     if (item.startsWith('{') && item.endsWith('}')) item = item.slice(1, -1).trim();
     const eq = item.indexOf('=');
     if (eq <= 0) return `"${item}": need name=value pair`;
-    const key = item.slice(0, eq).trim().toLowerCase();
-    if (!out.has(key)) out.set(key, { value: item.slice(eq + 1).trim() });
+    out.set(item.slice(0, eq).trim().toLowerCase(), { value: item.slice(eq + 1).trim() });
   }
-  return out;
+  return out.size === 0 ? `empty table: "inline:${name}"` : out;
 }
 
 /** Physical lines joined into logical ones: a line starting with blanks continues the last. */

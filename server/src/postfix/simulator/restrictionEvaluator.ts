@@ -153,9 +153,9 @@ export class RestrictionEvaluator {
   }
 
   /** A DNS-dependent restriction: reported, and assumed not to fire. */
-  private dependsOnDns(source: VerdictSource, ifFails: string): Verdict {
+  private dependsOnDns(source: VerdictSource, ifFails: string, argument?: string): Verdict {
     this.env.dns.depends = true;
-    this.note(source, 'depends on DNS', ifFails);
+    this.note(source, 'depends on DNS', ifFails, argument);
     return { kind: 'dunno' };
   }
 
@@ -239,7 +239,8 @@ export class RestrictionEvaluator {
           this.env.warnings.push(`restriction ${name} requires domain name argument`);
           return { kind: 'dunno' };
         }
-        return this.dependsOnDns(source, `${domain} lists the ${name.includes('helo') ? 'HELO name' : name.includes('sender') ? 'sender domain' : name.includes('recipient') ? 'recipient domain' : 'client'}: ${name.startsWith('permit') ? 'permit' : `${code(view, 'maps_rbl_reject_code')} rejected`}`);
+        const listed = name.includes('helo') ? 'HELO name' : name.includes('sender') ? 'sender domain' : name.includes('recipient') ? 'recipient domain' : 'client';
+        return this.dependsOnDns(source, `when ${domain} lists the ${listed}: ${name.startsWith('permit') ? 'permit' : `${code(view, 'maps_rbl_reject_code')} rejected`}`, domain);
       }
       case 'check_ccert_access':
       case 'check_sasl_access': {
@@ -269,7 +270,7 @@ export class RestrictionEvaluator {
       case 'check_recipient_mx_access':
       case 'check_recipient_a_access': {
         const { word } = this.tableArgument(name, source, next);
-        return this.dependsOnDns(source, `the DNS servers of the name are looked up in ${word.text}`);
+        return this.dependsOnDns(source, `the name's DNS records are looked up in the table`, word.text);
       }
       case 'check_helo_access': {
         const { word, table } = this.tableArgument(name, source, next);
@@ -615,6 +616,12 @@ export class RestrictionEvaluator {
   }
 
   senderRecipientTables(source: VerdictSource, sender: string): Verdict {
+    // smtpd clears its "sender already checked" flag only when the sender list runs; before that,
+    // in the client or HELO list at the first RCPT TO, it reads a flag nobody set (found by the
+    // differential: the real smtpd then skips or runs the check depending on its previous
+    // session). We run the check, as a fresh smtpd process does.
+    if (!this.state.senderCheckedKnown && (source.list === 'smtpd_client_restrictions' || source.list === 'smtpd_helo_restrictions'))
+      this.env.warnings.push('reject_unlisted_sender before smtpd_sender_restrictions: smtpd may skip it on the first recipient (it reads a flag it has not set yet)');
     if (this.state.senderRcptmapChecked) return { kind: 'dunno' };
     if (this.state.warnIfReject === 0) this.state.senderRcptmapChecked = true;
     return this.rcptMaps(source, sender, 'Sender address');
@@ -632,9 +639,13 @@ export class RestrictionEvaluator {
     return {};
   }
 
+  /**
+   * A logged-in sender must be listed as owned by the login. With smtpd_sender_login_maps empty
+   * nothing is owned, so the authenticated variant refuses every sender (smtpd 3.7 does).
+   */
   private loginMismatch(source: VerdictSource, sender: string, allowUnknown: boolean): Verdict {
     const s = this.state;
-    if (this.env.view.value('smtpd_sender_login_maps').trim() === '' || !s.saslUser) return { kind: 'dunno' };
+    if (!s.saslUser) return { kind: 'dunno' };
     const o = this.loginOwners(sender);
     if (o.unavailable) return this.dependsOnDns(source, o.unavailable);
     if (!o.owners && allowUnknown) return { kind: 'dunno' };
@@ -643,7 +654,7 @@ export class RestrictionEvaluator {
   }
 
   private unauthLoginMismatch(source: VerdictSource, sender: string): Verdict {
-    if (this.env.view.value('smtpd_sender_login_maps').trim() === '' || this.state.saslUser) return { kind: 'dunno' };
+    if (this.state.saslUser) return { kind: 'dunno' };
     const o = this.loginOwners(sender);
     if (o.unavailable) return this.dependsOnDns(source, o.unavailable);
     if (o.owners) return this.reject(source, 'policy', 553, '5.7.1', `<${sender}>: Sender address rejected: not logged in`);

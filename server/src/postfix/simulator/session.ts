@@ -103,6 +103,7 @@ class SessionRun {
       deferIfPermitHelo: false,
       deferIfPermitSender: false,
       senderRcptmapChecked: false,
+      senderCheckedKnown: false,
       recipientRcptmapChecked: false,
     };
     this.evaluator = new RestrictionEvaluator({ view, resolver: this.resolver, smtpdLocal: new AddressResolver(view, tables, readFile), tables, readFile, classes: this.classes, trace: this.trace, dns: this.dns, warnings: result.warnings }, this.state);
@@ -115,12 +116,21 @@ class SessionRun {
       return;
     }
     const delay = this.view.flag('smtpd_delay_reject');
-    if (!this.connect(delay)) return;
-    if (!this.helo(delay)) return;
-    this.auth();
-    const inTransaction = this.mail(delay);
-    for (const rcpt of this.input.recipients) this.rcpt(rcpt, inTransaction, delay);
-    this.data(inTransaction);
+    this.result.dependsOnDns = this.dns.depends;
+    let inTransaction = false;
+    const stages = [
+      () => this.connect(delay),
+      () => this.helo(delay),
+      () => this.auth(),
+      () => (inTransaction = this.mail(delay)),
+      ...this.input.recipients.map((r) => () => this.rcpt(r, inTransaction, delay)),
+      () => this.data(inTransaction),
+    ];
+    for (const stage of stages) {
+      if (this.closed) break;
+      stage();
+    }
+    for (const r of this.input.recipients.slice(this.result.recipients.length)) this.result.recipients.push({ address: r, accepted: false, deferred: false });
     this.result.dependsOnDns = this.dns.depends;
   }
 
@@ -132,8 +142,13 @@ class SessionRun {
     }
     const s: SimulationStep = { stage, command, argument, reply, decidedBy, evaluated: this.trace.splice(0) };
     this.result.steps.push(s);
+    // smtpd hangs up after a 421 or 521 reply.
+    if (reply.line.startsWith('421') || reply.line.startsWith('521')) this.closed = true;
     return s;
   }
+
+  /** smtpd closed the connection: later commands get no reply. */
+  private closed = false;
 
   /** smtpd_check_client() and friends: one list, with defer_if_permit carried between lists. */
   private runList(list: ListName, replyName: string, replyClass: ReplyClass): Verdict {
@@ -177,6 +192,7 @@ class SessionRun {
     s.sender = sender;
     s.deferIfPermit.active = s.deferIfPermitClient || s.deferIfPermitHelo;
     s.senderRcptmapChecked = false;
+    s.senderCheckedKnown = true;
     this.resetChecks();
     try {
       let v = this.runList('sender', sender, 'Sender address');
@@ -211,8 +227,10 @@ class SessionRun {
     return true;
   }
 
+  /** An access table's HANGUP: smtpd drops the connection without a reply. */
   private hangup(v: Verdict): boolean {
-    return v.kind === 'reject' && v.reply.code === 0;
+    if (v.kind === 'reject' && v.reply.code === 0) this.closed = true;
+    return this.closed;
   }
 
   private helo(delay: boolean): boolean {
@@ -259,6 +277,7 @@ class SessionRun {
     }
     if (!delay) {
       const v = this.checkMail(sender);
+      if (this.hangup(v)) return false;
       if (v.kind === 'reject') {
         this.step('mail', command, sender, v.reply, v);
         return false;
@@ -281,6 +300,7 @@ class SessionRun {
     }
     this.state.where = 'RCPT';
     const v = recipient.toLowerCase() === 'postmaster' ? ({ kind: 'dunno' } as Verdict) : this.checkRcpt(recipient, delay);
+    if (this.hangup(v)) return;
     if (v.kind === 'reject') {
       this.step('rcpt', command, recipient, v.reply, v);
       outcome.deferred = v.reply.line.startsWith('4');
@@ -317,13 +337,14 @@ class SessionRun {
       if (status.kind !== 'reject' && s.deferIfPermit.active) status = this.deferredPermit();
       if (this.view.flag('smtpd_reject_unlisted_recipient') && status.kind !== 'reject' && !s.recipientRcptmapChecked && !s.discard) {
         const word = { text: 'smtpd_reject_unlisted_recipient', origin: this.view.origin('smtpd_reject_unlisted_recipient') };
+        const before = this.trace.length;
         try {
           status = this.evaluator.rcptMaps({ list: 'smtpd_reject_unlisted_recipient', word }, recipient, 'Recipient address');
         } catch (err) {
           if (!(err instanceof CheckAbort)) throw err;
           status = err.verdict;
         }
-        this.trace.push({ list: 'smtpd_reject_unlisted_recipient', restriction: 'smtpd_reject_unlisted_recipient', result: status.kind === 'reject' ? 'reject' : 'dunno', origin: word.origin, detail: status.kind === 'reject' ? status.reply.line : undefined });
+        if (this.trace.length === before) this.trace.push({ list: 'smtpd_reject_unlisted_recipient', restriction: 'smtpd_reject_unlisted_recipient', result: status.kind === 'reject' ? 'reject' : 'dunno', origin: word.origin, detail: status.kind === 'reject' ? status.reply.line : undefined });
       }
       return status;
     } finally {
@@ -358,6 +379,7 @@ class SessionRun {
     this.resetChecks();
     let v = this.evaluator.runList(this.lists.data, 'smtpd_data_restrictions', 'DATA', 'Data command', undefined);
     if (v.kind !== 'reject' && s.deferIfPermit.active) v = this.deferredPermit();
+    if (this.hangup(v)) return;
     if (v.kind === 'reject') {
       this.step('data', 'DATA', '', v.reply, v);
       for (const r of this.result.recipients) if (r.accepted) Object.assign(r, { accepted: false, deferred: v.reply.line.startsWith('4') });

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { codes, diagnose, HEAD } from './helpers';
+import { zoneService } from '../../../../server/src/languageservice/zone';
+import { codes, ctx, diagnose, HEAD, zoneDoc } from './helpers';
 
 const has = (text: string, code: string, name?: string) => codes(text, name).includes(code);
 
@@ -134,6 +135,15 @@ describe('mail policy findings: warnings that name their policy', () => {
       assert.ok((d.message as string).startsWith(`${policy}: `), d.message as string);
     });
   }
+  it('in Spanish too, with the same prefix', () => {
+    const es = (text: string) => zoneService.diagnostics(zoneDoc(text), { ...ctx, locale: 'es' });
+    const d = es(HEAD + '_dmarc IN TXT "v=DMARC1; rua=mailto:d@example.org"\n').find((x) => x.code === 'dmarc-no-policy')!;
+    assert.equal(d.message, "DMARC: La etiqueta 'p=' (none, quarantine o reject) es obligatoria");
+    const spf = es(HEAD + '@ IN TXT "v=spf1 mx bogus -all"\n').find((x) => x.code === 'spf-unknown-mechanism')!;
+    assert.match(spf.message as string, /^SPF: Mecanismo SPF desconocido 'bogus'/);
+    const tlsa = es(HEAD + '_25._tcp IN TLSA 3 1 1 abcd\n').find((x) => x.code === 'tlsa-length')!;
+    assert.match(tlsa.message as string, /^TLSA: El tipo de coincidencia 1 necesita 32 bytes/);
+  });
   it('a valid policy has no finding', () => {
     assert.deepEqual(codes(HEAD + '_dmarc IN TXT "v=DMARC1; p=none"\n@ IN TXT "v=spf1 mx -all"\n'), []);
   });

@@ -1,0 +1,61 @@
+// One session asked of both the simulator and the real smtpd, and the first stage whose reply
+// lines differ. The simulator's AUTH step has no counterpart: the oracle logs the client in with
+// XCLIENT LOGIN exactly when the simulator says AUTH succeeded. After smtpd hangs up (421, 521)
+// commands get no reply; the simulator stops there.
+import { existsSync, readFileSync } from 'node:fs';
+import { simulate, SimulationResult } from '../../../../server/src/postfix/simulator';
+import type { OracleTranscript, SmtpdOracle } from '../../../support/smtpdOracle';
+
+export interface OracleCase {
+  /** The full main.cf and master.cf the oracle ran. */
+  mainCf: string;
+  masterCf: string;
+  files: Record<string, string>;
+  port: number;
+  session: { address: string; hostname?: string; helo?: string; sasl?: string; sender: string; recipients: string[] };
+}
+
+export interface OracleOutcome {
+  real: OracleTranscript;
+  mismatch?: string;
+  /** The simulator says the outcome depends on DNS: the session is not compared. */
+  dependsOnDns?: boolean;
+}
+
+export function simulateCase(c: OracleCase): SimulationResult {
+  const s = c.session;
+  return simulate({
+    mainCf: c.mainCf,
+    masterCf: c.masterCf,
+    readFile: (p) => c.files[p] ?? (existsSync(p) ? readFileSync(p, 'utf8') : undefined),
+    port: c.port,
+    client: { address: s.address, hostname: s.hostname },
+    helo: s.helo,
+    sasl: s.sasl,
+    sender: s.sender,
+    recipients: s.recipients,
+  });
+}
+
+/** The first difference between smtpd's transcript and the simulation, or undefined. */
+export function difference(c: OracleCase, real: OracleTranscript, sim: SimulationResult): string | undefined {
+  if (sim.fatal || real.fatal) return sim.fatal === real.fatal ? undefined : `fatal: smtpd "${real.fatal ?? '(started)'}", simulator "${sim.fatal ?? '(started)'}"`;
+  const simulated = sim.steps.filter((st) => st.stage !== 'auth').map((st) => ({ command: st.command || 'connect', line: st.reply.line }));
+  const answered = real.replies.filter((r) => r.line !== '');
+  if (real.replies.slice(answered.length).some((r) => r.line !== '')) return `smtpd answered after closing the connection: ${JSON.stringify(real.replies)}`;
+  for (let i = 0; i < Math.max(simulated.length, answered.length); i++) {
+    const a = answered[i];
+    const b = simulated[i];
+    if (a?.line !== b?.line) return `${a?.command ?? b?.command}: smtpd "${a?.line ?? '(nothing)'}", simulator "${b?.line ?? '(nothing)'}"\n  session ${JSON.stringify(c.session)}`;
+  }
+  return undefined;
+}
+
+export async function compareWithOracle(oracle: SmtpdOracle, c: OracleCase): Promise<OracleOutcome> {
+  const sim = simulateCase(c);
+  if (sim.dependsOnDns) return { real: { replies: [] }, dependsOnDns: true };
+  const s = c.session;
+  const loggedIn = sim.steps.some((st) => st.stage === 'auth' && st.reply.code === 235);
+  const real = await oracle.session(c.port, { address: s.address, hostname: s.hostname, helo: s.helo, login: loggedIn ? s.sasl : undefined, sender: s.sender, recipients: s.recipients });
+  return { real, mismatch: difference(c, real, sim) };
+}

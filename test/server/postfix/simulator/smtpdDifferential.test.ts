@@ -1,0 +1,108 @@
+// The simulator against the real smtpd: generated configurations (see smtpdScenarioGenerator.ts)
+// are loaded into a private Postfix on loopback, and for every generated session the reply line
+// at each stage (greeting, EHLO, MAIL FROM, each RCPT TO, DATA) must equal the simulator's, byte
+// for byte; a configuration smtpd refuses to start with must be refused with the same fatal
+// error. Disagreements are stored under test/fuzz/regressions/smtpd-simulator and replayed by
+// storedDifferential.test.ts. SIM_DIFF_BATCHES and SIM_DIFF_SEED widen or move the run.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { simulate } from '../../../../server/src/postfix/simulator';
+import { requirePeer } from '../../../support/peers';
+import { ORACLE_PACKAGES, serviceLines, SmtpdOracle } from '../../../support/smtpdOracle';
+import { generateBatch, generatedMasterCf } from '../../../support/smtpdScenarioGenerator';
+import { compareWithOracle, OracleCase } from './oracleComparison';
+
+const ROOT = resolve(__dirname, '../../../..');
+const REGRESSIONS = join(ROOT, 'test/fuzz/regressions/smtpd-simulator');
+const skip = requirePeer('postfix', ORACLE_PACKAGES);
+
+const BATCHES = Number(process.env.SIM_DIFF_BATCHES ?? 12);
+const SERVICES = 10;
+const SESSIONS = 4;
+const SEED = Number(process.env.SIM_DIFF_SEED ?? 1900);
+
+describe('the session simulator agrees with the real smtpd', { skip }, () => {
+  let oracle: SmtpdOracle;
+  before(async () => {
+    oracle = await SmtpdOracle.start();
+  });
+  after(() => oracle?.stop());
+
+  it("answers the lab's vm25 session to mail2.org like smtpd: 454 from defer_unauth_destination in smtpd_relay_restrictions", async () => {
+    const ports = oracle.nextPorts(1);
+    const mainCf = `${oracle.baseMainCf()}myhostname = smtp.mail1.org
+mydestination = mail1.org, localhost
+mynetworks = 127.0.0.0/8
+smtpd_relay_restrictions = permit_mynetworks permit_sasl_authenticated defer_unauth_destination
+smtpd_recipient_restrictions = permit_mynetworks,
+                               permit_sasl_authenticated,
+                               reject
+port25_recipient_restrictions = permit_mynetworks,
+                                reject_unauth_destination
+`;
+    const masterCf = serviceLines(ports[0], ['-o smtpd_sasl_auth_enable=no', '-o smtpd_recipient_restrictions=$port25_recipient_restrictions']);
+    await oracle.load({ mainCf, masterCf, files: {} }, ports);
+    const c: OracleCase = { mainCf, masterCf, files: {}, port: ports[0], session: { address: '192.168.255.1', helo: 'host.example', sender: 'usuario@mail1.org', recipients: ['usuario@mail2.org'] } };
+    const outcome = await compareWithOracle(oracle, c);
+    assert.equal(outcome.mismatch, undefined, outcome.mismatch);
+    const sim = simulate({ mainCf, masterCf, port: ports[0], client: { address: '192.168.255.1' }, helo: 'host.example', sender: 'usuario@mail1.org', recipients: ['usuario@mail2.org'] });
+    const rcpt = sim.steps.find((s) => s.stage === 'rcpt')!;
+    assert.equal(rcpt.reply.line, '454 4.7.1 <usuario@mail2.org>: Relay access denied');
+    assert.equal(outcome.real.replies.find((r) => r.command.startsWith('RCPT'))?.line, '454 4.7.1 <usuario@mail2.org>: Relay access denied');
+    assert.deepEqual([rcpt.decidedBy?.list, rcpt.decidedBy?.restriction, rcpt.decidedBy?.line], ['smtpd_relay_restrictions', 'defer_unauth_destination', mainCf.split('\n').findIndex((l) => l.startsWith('smtpd_relay_restrictions')) + 1]);
+  });
+
+  it(`agrees on every stage of ${BATCHES * SERVICES * SESSIONS} generated sessions over ${BATCHES * SERVICES} service configurations`, async () => {
+    const failures: string[] = [];
+    let sessions = 0;
+    let fatal = 0;
+    let stages = 0;
+    let dns = 0;
+    for (let b = 0; b < BATCHES; b++) {
+      const seed = SEED + b;
+      const ports = oracle.nextPorts(SERVICES);
+      const gen = generateBatch(seed, ports, oracle.tablesDir, SESSIONS);
+      const mainCf = oracle.baseMainCf() + gen.mainCf;
+      const masterCf = generatedMasterCf(gen.services);
+      for (const [path, text] of Object.entries(gen.files)) writeFileSync(path, text);
+      for (const path of gen.hash) execFileSync('postmap', ['-c', oracle.etc, `hash:${path}`]);
+      await oracle.load({ mainCf, masterCf, files: gen.files }, ports);
+      // The services are separate smtpd processes: their sessions run side by side, each
+      // service's in order. Most of a session's time is smtpd waiting (for cleanup, for us).
+      await Promise.all(
+        ports.map(async (port, service) => {
+          for (const s of gen.sessions.filter((x) => x.service === service)) {
+            const c: OracleCase = { mainCf, masterCf, files: gen.files, port, session: s };
+            const outcome = await compareWithOracle(oracle, c);
+            if (outcome.dependsOnDns) {
+              dns++;
+              continue;
+            }
+            sessions++;
+            stages += outcome.real.replies.length;
+            if (outcome.real.fatal) fatal++;
+            if (outcome.mismatch) failures.push(`seed ${seed} port ${c.port}: ${outcome.mismatch}\n  stored as ${store(c, outcome.real)}`);
+          }
+        }),
+      );
+    }
+    console.log(`smtpd differential: ${BATCHES * SERVICES} configurations, ${sessions} sessions (${fatal} refused at start), ${stages} replies compared, ${dns} left out as DNS-dependent, ${failures.length} disagreements`);
+    assert.ok(sessions >= BATCHES * SERVICES * SESSIONS * 0.9, `only ${sessions} sessions compared`);
+    assert.equal(failures.length, 0, `${failures.length} of ${sessions} sessions disagree:\n${failures.slice(0, 8).join('\n')}`);
+  });
+});
+
+/** Keeps a disagreement as a regression case: configuration, session and smtpd's answers. */
+function store(c: OracleCase, real: unknown): string {
+  mkdirSync(REGRESSIONS, { recursive: true });
+  const text = JSON.stringify({ ...c, real }, null, 2);
+  const name = `${createHash('sha256').update(text).digest('hex').slice(0, 12)}.json`;
+  const path = join(REGRESSIONS, name);
+  if (!existsSync(path)) writeFileSync(path, text + '\n');
+  return path.slice(ROOT.length + 1);
+}
+

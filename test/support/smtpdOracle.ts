@@ -1,0 +1,328 @@
+// A private Postfix on loopback that answers the simulator's questions for real: each batch of
+// generated configurations becomes a main.cf and a master.cf with one smtpd service per
+// configuration, on ports no earlier batch used, loaded with `postfix reload`. The sessions go
+// through XCLIENT (client address, name and SASL login), then EHLO, MAIL, RCPT and DATA, and
+// every reply line is kept. Each batch also gets its own trivial-rewrite and cleanup service
+// names, so no process of an earlier batch answers for a later one. SASL is served by a stand-in
+// for Dovecot's auth socket that offers PLAIN: XCLIENT LOGIN needs no password, but smtpd refuses
+// to start with SASL enabled and no mechanism.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, createServer, Server, Socket } from 'node:net';
+import { join } from 'node:path';
+
+export const ORACLE_PACKAGES = ['postfix'];
+
+export interface OracleSession {
+  address: string;
+  /** undefined: the client has no verified name. */
+  hostname?: string;
+  helo?: string;
+  /** Sent as XCLIENT LOGIN. */
+  login?: string;
+  sender: string;
+  recipients: string[];
+}
+
+/** The reply lines (first line of multi-line replies), in order: connect, EHLO, MAIL, RCPT..., DATA. */
+export interface OracleTranscript {
+  replies: { command: string; line: string }[];
+  /** smtpd exited at start with this fatal error instead of answering. */
+  fatal?: string;
+}
+
+export interface OracleBatch {
+  /** Lines the generator's main.cf is appended to (directories, loopback, XCLIENT). */
+  mainCf: string;
+  masterCf: string;
+  /** Files the configuration names (lookup tables), written before the reload. */
+  files: Record<string, string>;
+}
+
+function uid(name: string): number {
+  return Number(execFileSync('id', ['-u', name], { encoding: 'utf8' }).trim());
+}
+
+/** xtext (RFC 3461) as XCLIENT wants its values. */
+function xtext(s: string): string {
+  return [...Buffer.from(s, 'utf8')].map((b) => (b < 33 || b > 126 || b === 43 || b === 61 ? `+${b.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(b))).join('');
+}
+
+export class SmtpdOracle {
+  private batch = 0;
+  private auth?: Server;
+  private logOffset = 0;
+
+  private constructor(
+    readonly dir: string,
+    readonly portBase: number,
+  ) {}
+
+  static async start(dir = `/tmp/mailconf-smtpd-oracle-${process.pid}`, portBase = Number(process.env.MAILCONF_ORACLE_PORT_BASE ?? 14100)): Promise<SmtpdOracle> {
+    await takeLock();
+    const o = new SmtpdOracle(dir, portBase);
+    rmSync(dir, { recursive: true, force: true });
+    for (const d of ['etc', 'spool', 'data', 'log', 'tables']) mkdirSync(join(dir, d), { recursive: true, mode: 0o755 });
+    chownSync(join(dir, 'data'), uid('postfix'), uid('postfix'));
+    o.writeConfig({ mainCf: '', masterCf: '', files: {} }, 0);
+    execFileSync('postfix', ['-c', o.etc, 'start'], { stdio: 'ignore' });
+    mkdirSync(join(dir, 'spool', 'private'), { recursive: true });
+    await o.startAuth();
+    return o;
+  }
+
+  get etc(): string {
+    return join(this.dir, 'etc');
+  }
+
+  get tablesDir(): string {
+    return join(this.dir, 'tables');
+  }
+
+  private get log(): string {
+    return join(this.dir, 'log', 'postfix.log');
+  }
+
+  /** The ports of the next batch's services: base + 20 * batch + i. */
+  nextPorts(count: number): number[] {
+    const first = this.portBase + 20 * (this.batch + 1);
+    return Array.from({ length: count }, (_, i) => first + i);
+  }
+
+  /** The main.cf lines every configuration carries, before its own. */
+  baseMainCf(batch = this.batch + 1): string {
+    const d = this.dir;
+    return [
+      'compatibility_level = 3.6',
+      `queue_directory = ${d}/spool`,
+      `data_directory = ${d}/data`,
+      `maillog_file_prefixes = ${d}/log`,
+      `maillog_file = ${d}/log/postfix.log`,
+      'inet_interfaces = 127.0.0.1',
+      'inet_protocols = ipv4',
+      'alias_maps =',
+      'alias_database =',
+      'smtp_dns_support_level = disabled',
+      'relayhost = [127.0.0.1]:9',
+      'smtpd_authorized_xclient_hosts = 127.0.0.0/8',
+      'smtpd_sasl_type = dovecot',
+      'smtpd_sasl_path = private/auth-sim',
+      'smtpd_client_connection_rate_limit = 0',
+      'smtpd_error_sleep_time = 0',
+      'smtpd_soft_error_limit = 1000',
+      'smtpd_hard_error_limit = 1000',
+      `rewrite_service_name = rewrite${batch}`,
+      `cleanup_service_name = cleanup${batch}`,
+      '',
+    ].join('\n');
+  }
+
+  private baseMasterCf(batch: number): string {
+    return [
+      `cleanup${batch} unix n - n - 0 cleanup`,
+      `rewrite${batch} unix - - n - - trivial-rewrite`,
+      'bounce unix - - n - 0 bounce',
+      'defer unix - - n - 0 bounce',
+      'trace unix - - n - 0 bounce',
+      'proxymap unix - - n - - proxymap',
+      'anvil unix - - n - 1 anvil',
+      'postlog unix-dgram n - n - 1 postlogd',
+      '',
+    ].join('\n');
+  }
+
+  private writeConfig(b: OracleBatch, batch: number): void {
+    for (const [path, text] of Object.entries(b.files)) writeFileSync(path, text);
+    writeFileSync(join(this.etc, 'main.cf'), b.mainCf || this.baseMainCf(batch));
+    writeFileSync(join(this.etc, 'master.cf'), b.masterCf + this.baseMasterCf(batch));
+  }
+
+  /** Loads a batch (whose main.cf starts with baseMainCf() and whose services use nextPorts()). */
+  async load(b: OracleBatch, ports: number[]): Promise<void> {
+    this.batch++;
+    this.writeConfig(b, this.batch);
+    this.logOffset = existsSync(this.log) ? readFileSync(this.log).length : 0;
+    execFileSync('postfix', ['-c', this.etc, 'reload'], { stdio: 'ignore' });
+    const until = Date.now() + 15_000;
+    for (const port of ports) {
+      while (!(await portOpen(port))) {
+        if (Date.now() > until) throw new Error(`the oracle's port ${port} did not open; see ${this.log}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+  }
+
+  /**
+   * The fatal error the service's smtpd logged since the batch was loaded, if any. Services are
+   * told apart by their syslog_name, postfix/p<port> (see serviceLines()).
+   */
+  private fatalSince(port: number): string | undefined {
+    if (!existsSync(this.log)) return undefined;
+    const text = readFileSync(this.log).subarray(this.logOffset).toString('utf8');
+    const m = new RegExp(`postfix/p${port}/smtpd\\[\\d+\\]: fatal: (.*)`).exec(text);
+    return m?.[1];
+  }
+
+  async session(port: number, s: OracleSession): Promise<OracleTranscript> {
+    const c = await SmtpLineClient.open(port, () => this.fatalSince(port));
+    try {
+      const out: OracleTranscript = { replies: [] };
+      const banner = await c.reply();
+      if (banner.fatal) return { replies: [], fatal: banner.fatal };
+      if (!banner.line.startsWith('220')) throw new Error(`the oracle's own connection was refused: ${banner.line}`);
+      const name = s.hostname === undefined ? '[UNAVAILABLE]' : xtext(s.hostname);
+      const attrs = [`ADDR=${xtext(s.address)}`, `NAME=${name}`, `REVERSE_NAME=${name}`, ...(s.login ? [`LOGIN=${xtext(s.login)}`] : [])];
+      const step = async (command: string, shown = command) => {
+        const r = await c.command(command);
+        out.replies.push({ command: shown, line: r.line });
+        return r.line;
+      };
+      await step(`XCLIENT ${attrs.join(' ')}`, 'connect');
+      if (s.helo !== undefined) await step(`EHLO ${s.helo}`);
+      await step(`MAIL FROM:<${s.sender}>`);
+      for (const r of s.recipients) await step(`RCPT TO:<${r}>`);
+      await step('DATA');
+      return out;
+    } finally {
+      c.close();
+    }
+  }
+
+  /** A stand-in for Dovecot's auth listener: the handshake, with PLAIN offered. */
+  private async startAuth(): Promise<void> {
+    const path = join(this.dir, 'spool', 'private', 'auth-sim');
+    rmSync(path, { force: true });
+    this.auth = createServer((sock) => {
+      sock.on('error', () => undefined);
+      sock.write(`VERSION\t1\t2\nMECH\tPLAIN\tplaintext\nSPID\t${process.pid}\nCUID\t1\nCOOKIE\t${'0'.repeat(32)}\nDONE\n`);
+    });
+    await new Promise<void>((resolve) => this.auth!.listen(path, resolve));
+    chmodSync(path, 0o666);
+  }
+
+  stop(): void {
+    spawnSync('postfix', ['-c', this.etc, 'stop'], { stdio: 'ignore' });
+    this.auth?.close();
+    rmSync(this.dir, { recursive: true, force: true });
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+/** The master.cf line of a service under test and the -o that names it in the log. */
+export function serviceLines(port: number, options: string[]): string {
+  return [`127.0.0.1:${port} inet n - n - - smtpd`, `  -o syslog_name=postfix/p${port}`, ...options.map((o) => `  ${o}`)].join('\n') + '\n';
+}
+
+// One oracle at a time on this machine: they share the port range, and two test processes (a
+// filtered `npm test` and a direct run) may start one each. A lock left by a dead process is taken over.
+const LOCK = '/tmp/mailconf-smtpd-oracle.lock';
+
+async function takeLock(): Promise<void> {
+  const until = Date.now() + 10 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      writeFileSync(join(LOCK, 'pid'), String(process.pid));
+      return;
+    } catch {
+      let owner = 0;
+      try {
+        owner = Number(readFileSync(join(LOCK, 'pid'), 'utf8') || 0);
+      } catch {
+        // being created or removed right now: look again
+      }
+      if (owner && !alive(owner)) rmSync(LOCK, { recursive: true, force: true });
+      else if (Date.now() > until) throw new Error(`the smtpd oracle lock ${LOCK} is held by ${owner}`);
+      else await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect({ host: '127.0.0.1', port });
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+  });
+}
+
+/** Reads SMTP replies line by line; waits for a reply or, at the greeting, for smtpd's fatal exit. */
+class SmtpLineClient {
+  private buffer = '';
+  private waiting?: () => void;
+  private closed = false;
+
+  private constructor(
+    private readonly socket: Socket,
+    private readonly fatal: () => string | undefined,
+  ) {
+    socket.setEncoding('utf8');
+    socket.on('data', (d: string) => {
+      this.buffer += d;
+      this.waiting?.();
+    });
+    socket.on('close', () => {
+      this.closed = true;
+      this.waiting?.();
+    });
+    socket.on('error', () => undefined);
+  }
+
+  static open(port: number, fatal: () => string | undefined): Promise<SmtpLineClient> {
+    return new Promise((resolve, reject) => {
+      const s = connect({ host: '127.0.0.1', port });
+      s.once('connect', () => resolve(new SmtpLineClient(s, fatal)));
+      s.once('error', reject);
+    });
+  }
+
+  /** The next complete reply's first line. */
+  async reply(): Promise<{ line: string; fatal?: string }> {
+    const until = Date.now() + 20_000;
+    for (;;) {
+      const lines = this.buffer.split('\r\n');
+      // A reply ends with a line whose fourth character is a blank.
+      const end = lines.findIndex((l, i) => i < lines.length - 1 && (l.length < 4 || l[3] !== '-'));
+      if (end >= 0) {
+        const first = lines[0];
+        this.buffer = lines.slice(end + 1).join('\r\n');
+        return { line: first };
+      }
+      const fatal = this.fatal();
+      if (fatal) return { line: '', fatal };
+      if (this.closed) return { line: '' };
+      if (Date.now() > until) throw new Error('no reply from the oracle within 20 s');
+      // Data, the end of the connection, or (no event for smtpd's exit) a log check every 50 ms.
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, 50);
+        this.waiting = () => {
+          clearTimeout(t);
+          resolve();
+        };
+      });
+      this.waiting = undefined;
+    }
+  }
+
+  async command(line: string): Promise<{ line: string }> {
+    if (this.closed) return { line: '' };
+    this.socket.write(line + '\r\n');
+    return this.reply();
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+}

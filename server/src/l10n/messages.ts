@@ -4,13 +4,11 @@ import { saslMessages } from './saslMessages';
 import { zoneMessages } from './zoneMessages';
 import { simulatorMessages } from './simulatorMessages';
 import { smtpMessages } from './smtpMessages';
-import { simulatorMessages } from './simulatorMessages';
 
 export const messages = {
   ...saslMessages,
   ...zoneMessages,
   ...smtpMessages,
-  ...simulatorMessages,
   ...simulatorMessages,
   // /etc/aliases
   'aliases.missing-colon': {

@@ -1,0 +1,36 @@
+// Messages of the session simulator's report (`mailconf simulate`, the simulate command of the
+// language server). Part of `messages` (./messages.ts).
+export const simulatorMessages = {
+  'simulate.service': { en: 'Service {0} ({1}), port {2}', es: 'Servicio {0} ({1}), puerto {2}' },
+  'simulate.service-default': { en: 'Service smtp (Postfix default, no master.cf), port 25', es: 'Servicio smtp (el de Postfix por omisión, sin master.cf), puerto 25' },
+  'simulate.client': { en: 'Client {0}', es: 'Cliente {0}' },
+  'simulate.fatal': {
+    en: 'smtpd does not start with this configuration; every connection to the port waits and then fails. smtpd says: {0}',
+    es: 'smtpd no arranca con esta configuración; toda conexión al puerto espera y luego falla. smtpd dice: {0}',
+  },
+  'simulate.decided': { en: 'decided by {0} in {1}, {2}', es: 'lo decide {0} en {1}, {2}' },
+  'simulate.builtin': { en: 'built-in default of {0}', es: 'valor por omisión de {0}' },
+  'simulate.at-line': { en: '{0} line {1}', es: '{0} línea {1}' },
+  'simulate.recipients': { en: 'Recipients:', es: 'Destinatarios:' },
+  'simulate.accepted': { en: 'accepted: {0}, transport {1}, next hop {2}', es: 'aceptado: {0}, transporte {1}, siguiente salto {2}' },
+  'simulate.rejected': { en: 'rejected', es: 'rechazado' },
+  'simulate.deferred': { en: 'deferred (try again later)', es: 'aplazado (reintentar más tarde)' },
+  'simulate.depends-dns': {
+    en: 'The outcome depends on DNS or an outside service: the lines marked "depends on DNS" say what each answer would do.',
+    es: 'El resultado depende del DNS o de un servicio externo: las líneas marcadas «depende del DNS» dicen qué haría cada respuesta.',
+  },
+  'simulate.warning': { en: 'warning: {0}', es: 'aviso: {0}' },
+  'simulate.result.permit': { en: 'permit', es: 'permite' },
+  'simulate.result.reject': { en: 'reject', es: 'rechaza' },
+  'simulate.result.defer': { en: 'defer', es: 'aplaza' },
+  'simulate.result.dunno': { en: 'no decision', es: 'sin decisión' },
+  'simulate.result.warn': { en: 'would reject (warn_if_reject: only logged)', es: 'rechazaría (warn_if_reject: solo se registra)' },
+  'simulate.result.skipped': { en: 'skipped', es: 'omitida' },
+  'simulate.result.depends on DNS': { en: 'depends on DNS', es: 'depende del DNS' },
+  'simulate.result.error': { en: 'server configuration error', es: 'error de configuración del servidor' },
+  'simulate.class.local': { en: 'local domain', es: 'dominio local' },
+  'simulate.class.alias': { en: 'virtual alias domain', es: 'dominio de alias virtuales' },
+  'simulate.class.virtual': { en: 'virtual mailbox domain', es: 'dominio de buzones virtuales' },
+  'simulate.class.relay': { en: 'relay domain', es: 'dominio de reenvío' },
+  'simulate.class.default': { en: 'other domain', es: 'otro dominio' },
+} as const;

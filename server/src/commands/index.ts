@@ -2,9 +2,10 @@ import type { ServerCommand } from './command';
 import { postconfPreviewCommand } from './postconfPreview';
 import { remoteCompareCommand } from './remoteCompare';
 import { remoteFindingsCommand } from './remoteFindings';
+import { simulateCommand } from './simulate';
 import { smtpProbeCommand } from './smtpProbe';
 import { zoneBumpSerialCommand } from './zoneSerial';
 import { zoneGeneratePtrCommand } from './zonePtr';
 
 /** Every command the server offers. Feature areas add theirs here. */
-export const SERVER_COMMANDS: ServerCommand[] = [postconfPreviewCommand, smtpProbeCommand, zoneBumpSerialCommand, zoneGeneratePtrCommand, remoteCompareCommand, remoteFindingsCommand];
+export const SERVER_COMMANDS: ServerCommand[] = [postconfPreviewCommand, smtpProbeCommand, zoneBumpSerialCommand, zoneGeneratePtrCommand, remoteCompareCommand, remoteFindingsCommand, simulateCommand];

@@ -36,4 +36,5 @@ export const COMMANDS: Command[] = [
   lazy('postconf', () => commandModule('postconf', () => require('./postconf')).postconfCommand),
   lazy('smtp-test', () => commandModule('smtpTest', () => require('./smtpTest')).smtpTestCommand),
   lazy('remote', () => commandModule('remote', () => require('./remote')).remoteCommand),
+  lazy('simulate', () => commandModule('simulate', () => require('./simulate')).simulateCommand),
 ];

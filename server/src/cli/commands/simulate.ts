@@ -1,0 +1,164 @@
+// `mailconf simulate`: what Postfix's smtpd would answer one client, from the configuration
+// files alone. A thin adapter over the session simulator (server/src/postfix/simulator).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Locale } from '../../l10n';
+import { simulate, SimulationInputError, SimulationResult } from '../../postfix/simulator';
+import { simulationJson } from '../../postfix/simulator/resultJson';
+import { transcript } from '../../postfix/simulator/transcript';
+import { CliError, Command, EXIT_USAGE } from '../usage';
+
+const HELP = `Usage: mailconf simulate [-c DIR] (--service NAME | --port N) --client ADDR[,HOSTNAME]
+                         [--helo NAME] [--sasl USER] [--tls] --from ADDR --to ADDR [--to ADDR ...] [--json]
+
+Tells what Postfix's smtpd answers this client, stage by stage, without sending any mail: the
+restrictions each command runs, their results, the one that decides (with its file and line) and
+the reply line smtpd sends, then where each accepted recipient goes.
+
+  -c DIR           read DIR/main.cf and DIR/master.cf (default: $MAIL_CONFIG or /etc/postfix);
+                   tables named under /etc/postfix are read from DIR
+  --service NAME   the master.cf smtpd service (smtp, submission, ...)
+  --port N         or the one listening on this port
+  --client A[,H]   the client's address and its verified host name (none: "unknown")
+  --helo NAME      the EHLO name (omit for a client that sends none)
+  --sasl USER      log in as USER (when the service offers AUTH)
+  --tls            the session is encrypted (STARTTLS or port 465)
+  --from ADDR      the envelope sender ('' for the null sender)
+  --to ADDR        a recipient; repeat for more
+  --json           the result as JSON
+
+Exit status: 0 every recipient accepted, 1 one is rejected or deferred (or smtpd would not start),
+2 usage error, 4 the outcome depends on DNS or another outside service.
+Messages follow LANG (es for Spanish).`;
+
+export const EXIT_DEPENDS_ON_DNS = 4;
+
+function usage(message: string): CliError {
+  return new CliError(`mailconf simulate: ${message}\nRun 'mailconf simulate --help' for usage.`, EXIT_USAGE);
+}
+
+function localeOf(env: NodeJS.ProcessEnv): Locale {
+  const lang = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return lang.toLowerCase().startsWith('es') ? 'es' : 'en';
+}
+
+function readIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+interface Options {
+  dir?: string;
+  service?: string;
+  port?: number;
+  client?: string;
+  helo?: string;
+  sasl?: string;
+  tls: boolean;
+  from?: string;
+  to: string[];
+  json: boolean;
+}
+
+function parseArgs(args: string[]): Options {
+  const o: Options = { tls: false, to: [], json: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = () => {
+      const v = args[++i];
+      if (v === undefined) throw usage(`${a} needs a value`);
+      return v;
+    };
+    switch (a) {
+      case '-c':
+        o.dir = value();
+        break;
+      case '--service':
+        o.service = value();
+        break;
+      case '--port': {
+        const v = value();
+        if (!/^[0-9]{1,5}$/.test(v) || Number(v) > 65535) throw usage(`--port needs a port number, not '${v}'`);
+        o.port = Number(v);
+        break;
+      }
+      case '--client':
+        o.client = value();
+        break;
+      case '--helo':
+        o.helo = value();
+        break;
+      case '--sasl':
+        o.sasl = value();
+        break;
+      case '--tls':
+        o.tls = true;
+        break;
+      case '--from':
+        o.from = value();
+        break;
+      case '--to':
+        o.to.push(value());
+        break;
+      case '--json':
+        o.json = true;
+        break;
+      default:
+        throw usage(`unknown argument '${a}'`);
+    }
+  }
+  if ((o.service === undefined) === (o.port === undefined)) throw usage('give either --service NAME or --port N');
+  if (o.client === undefined) throw usage('--client ADDR[,HOSTNAME] is required');
+  if (o.from === undefined) throw usage('--from ADDR is required');
+  if (o.to.length === 0) throw usage('give at least one --to ADDR');
+  return o;
+}
+
+/** The CLI's exit status for a result. */
+export function exitStatus(r: SimulationResult): number {
+  if (r.fatal) return 1;
+  if (r.dependsOnDns) return EXIT_DEPENDS_ON_DNS;
+  return r.recipients.every((x) => x.accepted) ? 0 : 1;
+}
+
+export const simulateCommand: Command = {
+  name: 'simulate',
+  summary: 'what smtpd answers a client: restrictions, deciding line, reply (--service/--port, --client, --from, --to)',
+  help: HELP,
+
+  async run(args, io) {
+    const o = parseArgs(args);
+    const dir = resolve(io.cwd, o.dir ?? (io.env.MAIL_CONFIG || '/etc/postfix'));
+    const mainCf = readIfExists(`${dir}/main.cf`);
+    if (mainCf === undefined) throw usage(`cannot read ${dir}/main.cf`);
+    const [address, hostname] = o.client!.split(',', 2);
+    // Tables are named by their installed path; with -c they are read from DIR.
+    const readFile = (path: string) => (path.startsWith('/etc/postfix/') && o.dir !== undefined ? readIfExists(`${dir}/${path.slice('/etc/postfix/'.length)}`) : undefined) ?? readIfExists(path);
+    let result: SimulationResult;
+    try {
+      result = simulate({
+        mainCf,
+        masterCf: readIfExists(`${dir}/master.cf`),
+        mainCfPath: `${dir}/main.cf`,
+        masterCfPath: `${dir}/master.cf`,
+        readFile,
+        service: o.service,
+        port: o.port,
+        client: { address, hostname: hostname || undefined },
+        helo: o.helo,
+        sasl: o.sasl,
+        tls: o.tls,
+        sender: o.from!,
+        recipients: o.to,
+      });
+    } catch (err) {
+      if (err instanceof SimulationInputError) throw usage(err.message);
+      throw err;
+    }
+    io.stdout(o.json ? JSON.stringify(simulationJson(result), null, 2) + '\n' : transcript(result, localeOf(io.env)));
+    return exitStatus(result);
+  },
+};

@@ -1,0 +1,73 @@
+// mailconf.lsp.simulate: what smtpd would answer a client, for the main.cf/master.cf pair being
+// edited (unsaved changes included). Arguments: { uri, service | port, client: {address,
+// hostname?}, helo?, sasl?, tls?, from, to: [...] }. Returns the simulation as JSON and the
+// annotated transcript in the user's language.
+import { pathToFileURL } from 'node:url';
+import { siblingUri } from '../languageservice/postfixPair';
+import { simulate, SimulationInputError } from '../postfix/simulator';
+import { simulationJson } from '../postfix/simulator/resultJson';
+import { transcript } from '../postfix/simulator/transcript';
+import type { CommandContext, ServerCommand } from './command';
+
+export interface SimulateRequest {
+  uri: string;
+  service?: string;
+  port?: number;
+  client: { address: string; hostname?: string };
+  helo?: string;
+  sasl?: string;
+  tls?: boolean;
+  from: string;
+  to: string[];
+}
+
+function valid(r: Partial<SimulateRequest> | undefined): r is SimulateRequest {
+  return (
+    !!r &&
+    typeof r.uri === 'string' &&
+    (typeof r.service === 'string' || typeof r.port === 'number') &&
+    typeof r.client?.address === 'string' &&
+    typeof r.from === 'string' &&
+    Array.isArray(r.to) &&
+    r.to.length > 0 &&
+    r.to.every((x) => typeof x === 'string')
+  );
+}
+
+export const simulateCommand: ServerCommand = {
+  id: 'mailconf.lsp.simulate',
+  async run(args, ctx: CommandContext) {
+    const r = args[0] as Partial<SimulateRequest> | undefined;
+    if (!valid(r)) throw new Error('Expected {uri, service or port, client: {address, hostname?}, helo?, sasl?, tls?, from, to: [...]}');
+    const mainUri = /(^|\/)master\.cf[^/]*$/.test(r.uri) ? siblingUri(r.uri, 'main.cf') : r.uri;
+    const masterUri = mainUri && siblingUri(mainUri, 'master.cf');
+    const read = (uri: string | undefined) => (uri ? (ctx.document(uri)?.getText() ?? ctx.workspace.readText(uri)) : undefined);
+    const mainCf = read(mainUri);
+    if (mainCf === undefined) throw new Error(`Cannot read ${mainUri ?? 'main.cf'}`);
+    // Tables are named by their installed path (/etc/postfix/access): read them beside main.cf
+    // when the configuration is edited away from /etc/postfix, else where they are.
+    const readFile = (path: string) =>
+      (path.startsWith('/etc/postfix/') && mainUri ? read(mainUri.replace(/[^/]*$/, encodeURI(path.slice('/etc/postfix/'.length)))) : undefined) ?? read(pathToFileURL(path).href);
+    try {
+      const result = simulate({
+        mainCf,
+        masterCf: read(masterUri),
+        mainCfPath: mainUri,
+        masterCfPath: masterUri,
+        readFile,
+        service: r.service,
+        port: r.port,
+        client: r.client,
+        helo: r.helo,
+        sasl: r.sasl,
+        tls: r.tls,
+        sender: r.from,
+        recipients: r.to,
+      });
+      return { result: simulationJson(result), transcript: transcript(result, ctx.locale) };
+    } catch (err) {
+      if (err instanceof SimulationInputError) throw new Error(err.message);
+      throw err;
+    }
+  },
+};

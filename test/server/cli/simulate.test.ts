@@ -1,0 +1,79 @@
+// `mailconf simulate` on the lesson's configuration (examples/lab): the three msmtp accounts of
+// the lesson sending to mail1.org and mail2.org, the JSON form, the exit statuses and the usage
+// errors, in English and Spanish.
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { runCli } from '../../../server/src/cli/main';
+
+const LAB = resolve(__dirname, '../../../examples/lab');
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  let stdout = '';
+  let stderr = '';
+  const status = await runCli(['simulate', '-c', LAB, ...args], { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), env, cwd: process.cwd() });
+  return { status, stdout, stderr };
+}
+
+const HOST = ['--client', '192.168.255.200', '--helo', 'host.example', '--from', 'usuario@mail1.org'];
+
+describe('mailconf simulate', () => {
+  it('vm25 to mail2.org: exit 1, 454 from defer_unauth_destination at main.cf line 6', async () => {
+    const r = await cli(['--port', '25', ...HOST, '--to', 'usuario@mail2.org']);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /^S: 454 4\.7\.1 <usuario@mail2\.org>: Relay access denied$/m);
+    assert.match(r.stdout, new RegExp(`decided by defer_unauth_destination in smtpd_relay_restrictions, ${LAB}/main\\.cf line ${lineOf('smtpd_relay_restrictions')}$`, 'm'));
+  });
+
+  it('vm587 with its login relays to mail2.org: exit 0, and the route in JSON', async () => {
+    const r = await cli(['--service', 'submission', ...HOST, '--sasl', 'usuario', '--tls', '--to', 'usuario@mail2.org', '--json']);
+    assert.equal(r.status, 0, r.stderr);
+    const j = JSON.parse(r.stdout);
+    assert.deepEqual(
+      j.steps.map((s: { stage: string; reply: { code: number } }) => `${s.stage} ${s.reply.code}`),
+      ['connect 220', 'helo 250', 'auth 235', 'mail 250', 'rcpt 250', 'data 354'],
+    );
+    assert.deepEqual(j.recipients, [{ address: 'usuario@mail2.org', accepted: true, deferred: false, route: { class: 'default', rewrites: [], transport: 'smtp', nexthop: 'mail2.org' } }]);
+    const rcpt = j.steps.find((s: { stage: string }) => s.stage === 'rcpt');
+    assert.deepEqual(rcpt.evaluated[1], { list: 'smtpd_relay_restrictions', restriction: 'permit_sasl_authenticated', result: 'permit', detail: 'SASL login usuario', file: `${LAB}/main.cf`, line: lineOf('smtpd_relay_restrictions') });
+  });
+
+  it('vm465 without a login cannot send to mail1.org either: the recipient list ends in reject', async () => {
+    const r = await cli(['--port', '465', ...HOST, '--to', 'usuario@mail1.org', '--json']);
+    assert.equal(r.status, 1);
+    const rcpt = JSON.parse(r.stdout).steps.find((s: { stage: string }) => s.stage === 'rcpt');
+    assert.equal(rcpt.reply.line, '554 5.7.1 <usuario@mail1.org>: Recipient address rejected: Access denied');
+    assert.deepEqual(rcpt.decidedBy, { list: 'smtpd_recipient_restrictions', restriction: 'reject', file: `${LAB}/main.cf`, line: lineOf('smtpd_recipient_restrictions') + 2 });
+  });
+
+  it('exits 4 when the answer depends on DNS (port 25, a named client, the RBL)', async () => {
+    const r = await cli(['--port', '25', '--client', '192.168.255.200,pc.example.net', '--helo', 'pc.example.net', '--from', 'a@example.net', '--to', 'usuario@mail1.org']);
+    assert.equal(r.status, 4, r.stdout);
+    assert.match(r.stdout, /reject_rbl_client zen\.spamhaus\.org\s+depends on DNS/);
+  });
+
+  it('speaks Spanish under LANG=es', async () => {
+    const r = await cli(['--port', '25', ...HOST, '--to', 'usuario@mail2.org'], { LANG: 'es_ES.UTF-8' });
+    assert.match(r.stdout, /lo decide defer_unauth_destination en smtpd_relay_restrictions/);
+    assert.match(r.stdout, /usuario@mail2\.org: aplazado/);
+  });
+
+  it('exits 2 on usage errors, naming what is wrong', async () => {
+    for (const [args, message] of [
+      [['--client', '1.2.3.4', '--from', 'a@b', '--to', 'c@d'], /either --service NAME or --port N/],
+      [['--port', '25', '--from', 'a@b', '--to', 'c@d'], /--client ADDR\[,HOSTNAME\] is required/],
+      [['--port', '2525', '--client', '1.2.3.4', '--from', 'a@b', '--to', 'c@d'], /no smtpd service listens on port 2525/],
+      [['--port', 'x'], /--port needs a port number/],
+      [['--port', '25', '--bogus'], /unknown argument '--bogus'/],
+    ] as const) {
+      const r = await cli([...args]);
+      assert.equal(r.status, 2, `${args.join(' ')}: ${r.stdout}`);
+      assert.match(r.stderr, message);
+    }
+  });
+});
+
+function lineOf(name: string): number {
+  const { readFileSync } = require('node:fs') as typeof import('node:fs');
+  return readFileSync(`${LAB}/main.cf`, 'utf8').split('\n').findIndex((l) => l.startsWith(`${name} `)) + 1;
+}

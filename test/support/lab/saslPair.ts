@@ -5,7 +5,7 @@
 // says whether AUTH works. Nothing here reads or writes the machine's /etc: saslauthd's sasldb
 // (/etc/sasldb2, fixed at build time) is the pair's own file, bind-mounted in a private mount
 // namespace.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -50,8 +50,31 @@ export interface RunningPair {
   spool: string;
   port: number;
   ca: string;
-  stop(): void;
+  stop(): Promise<void>;
 }
+
+/**
+ * Runs a command to its exit without blocking, so that several pairs can start and stop their
+ * daemons at once. stdio is ignored: the daemons these commands leave behind would otherwise hold
+ * the pipes open, and a wait for them to close would never end.
+ */
+function run(command: string, args: string[]): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'ignore' });
+    child.once('error', reject);
+    child.once('exit', (code) => resolve(code));
+  });
+}
+
+async function mustRun(command: string, args: string[]): Promise<void> {
+  const code = await run(command, args);
+  if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}`);
+}
+
+const quietly = (command: string, args: string[]) => run(command, args).then(
+  () => undefined,
+  () => undefined,
+);
 
 const uid = (name: string) => Number(execFileSync('id', ['-u', name], { encoding: 'utf8' }).trim());
 const gid = (name: string) => Number(execFileSync('getent', ['group', name], { encoding: 'utf8' }).split(':')[2]);
@@ -211,35 +234,33 @@ export async function startPair(pair: SaslPair, port: number): Promise<RunningPa
   mkdirSync(tlsDir, { recursive: true });
   const certs = makeCertificates(tlsDir);
   const { root, etc, spool } = writePair(pair, port, tlsDir);
-  const stops: (() => void)[] = [];
-  const stop = () => {
-    for (const s of stops.reverse()) {
-      try {
-        s();
-      } catch {
-        // keep stopping the others
-      }
-    }
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch(() => undefined);
     rmSync(root, { recursive: true, force: true });
   };
+  const gone = (pidFile: string) => {
+    const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : 0;
+    return () => until(`process ${pid} did not stop`, () => !(pid > 0 && alive(pid)), 10_000);
+  };
   try {
-    execFileSync('postfix', ['-c', join(etc, 'postfix'), 'start'], { stdio: 'ignore' });
-    stops.push(() => {
-      spawnSync('postfix', ['-c', join(etc, 'postfix'), 'stop'], { stdio: 'ignore' });
-      const pidFile = join(spool, 'pid', 'master.pid');
-      const end = Date.now() + 10_000;
-      while (existsSync(pidFile) && Date.now() < end && alive(Number(readFileSync(pidFile, 'utf8').trim()))) spawnSync('sleep', ['0.05']);
+    // A daemon left on this port by an earlier run would answer in this pair's place.
+    if (await portOpen(port)) throw new Error(`port ${port} is already in use: a pair from an earlier run is still running`);
+    await mustRun('postfix', ['-c', join(etc, 'postfix'), 'start']);
+    stops.push(async () => {
+      const stopped = gone(join(spool, 'pid', 'master.pid'));
+      await quietly('postfix', ['-c', join(etc, 'postfix'), 'stop']);
+      await stopped();
     });
     // Dovecot creates its listener in Postfix's private folder, which postfix start has to make first.
     await until('postfix did not make its private folder', () => existsSync(join(spool, 'private')));
     if (pair.dovecot) {
-      execFileSync('dovecot', ['-c', join(etc, 'dovecot', 'dovecot.conf')], { stdio: 'ignore' });
-      stops.push(() => {
-        const pidFile = join(root, 'run', 'dovecot', 'master.pid');
-        const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : 0;
-        spawnSync('dovecot', ['-c', join(etc, 'dovecot', 'dovecot.conf'), 'stop'], { stdio: 'ignore' });
-        const end = Date.now() + 10_000;
-        while (pid && alive(pid) && Date.now() < end) spawnSync('sleep', ['0.05']);
+      const conf = join(etc, 'dovecot', 'dovecot.conf');
+      await mustRun('dovecot', ['-c', conf]);
+      stops.push(async () => {
+        const stopped = gone(join(root, 'run', 'dovecot', 'master.pid'));
+        await quietly('dovecot', ['-c', conf, 'stop']);
+        await stopped();
       });
       await until('dovecot did not start', () => existsSync(join(root, 'run', 'dovecot', 'master.pid')));
     }
@@ -247,21 +268,21 @@ export async function startPair(pair: SaslPair, port: number): Promise<RunningPa
       const script = join(root, 'init-logic.sh');
       writeFileSync(script, INIT_LOGIC);
       const defaults = join(etc, 'default', 'saslauthd');
-      spawnSync('unshare', ['-m', 'sh', '-c', `mount --bind "$0" /etc/sasldb2 && exec sh "$1" "$2"`, join(root, 'sasldb2'), script, defaults], { stdio: 'ignore' });
+      await quietly('unshare', ['-m', 'sh', '-c', `mount --bind "$0" /etc/sasldb2 && exec sh "$1" "$2"`, join(root, 'sasldb2'), script, defaults]);
       const dir = fill(pair.cyrus.socketDir, root, spool);
-      stops.push(() => {
+      stops.push(async () => {
         const pidFile = join(dir, 'saslauthd.pid');
         if (!existsSync(pidFile)) return;
+        const stopped = gone(pidFile);
         const pid = Number(readFileSync(pidFile, 'utf8').trim());
         if (pid > 0) process.kill(pid, 'SIGTERM');
-        const end = Date.now() + 10_000;
-        while (alive(pid) && Date.now() < end) spawnSync('sleep', ['0.05']);
+        await stopped();
       });
       if (pair.cyrus.start === 'yes') await until('saslauthd did not start', () => existsSync(join(dir, 'mux')));
     }
     await until('smtpd did not listen', () => portOpen(port));
   } catch (err) {
-    stop();
+    await stop();
     throw err;
   }
   return { root, etc, spool, port, ca: certs.good, stop };

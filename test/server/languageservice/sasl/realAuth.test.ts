@@ -145,7 +145,7 @@ describe('cross-check predictions against the real AUTH', { skip, concurrency: 4
         assert.equal(real, expected, `the real AUTH ${real ? 'worked' : 'failed'}, unlike what this pair is meant to show\n${log.split('\n').filter((l) => /sasl|SASL|auth|warning|fatal/.test(l)).slice(-8).join('\n')}`);
         assert.equal(saidWorks, real, `predicted ${saidWorks ? '"AUTH will work"' : predicted.join(', ')}, but the real AUTH ${real ? 'works' : 'fails'}`);
       } finally {
-        running.stop();
+        await running.stop();
       }
     });
   });

@@ -25,7 +25,7 @@ const common = {
 
 // The CLI loads each subcommand on first use. Bundling each into its own file keeps a run of one
 // command from parsing the code of all the others (SSH, SMTP, zones): Node's start-up dominates.
-const CLI_COMMANDS = ['check', 'postconf', 'smtpTest', 'remote', 'simulate'];
+const CLI_COMMANDS = ['check', 'postconf', 'smtpTest', 'remote', 'simulate', 'dnsCheck'];
 const cliCommandsApart = {
   name: 'cli-commands-apart',
   setup(build) {

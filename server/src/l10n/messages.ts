@@ -1,5 +1,6 @@
 // Every message the server shows that has a translation, in English and Spanish. Keys are
 // "<language>.<what>"; {0}, {1}, ... are arguments. test/server/l10n checks both sides agree.
+import { dnsMessages } from './dnsMessages';
 import { saslMessages } from './saslMessages';
 import { zoneMessages } from './zoneMessages';
 import { simulatorMessages } from './simulatorMessages';
@@ -10,6 +11,7 @@ export const messages = {
   ...zoneMessages,
   ...smtpMessages,
   ...simulatorMessages,
+  ...dnsMessages,
   // /etc/aliases
   'aliases.missing-colon': {
     en: "An alias needs a ':' after its name, as in 'postmaster: root'",

@@ -8,7 +8,7 @@ import type { EventEmitter } from 'node:events';
 import { authCommand, authResponse, chooseMechanism, offeredMechanisms } from './auth';
 import { ChannelError, replyText, SmtpChannel, type Reply } from './channel';
 import { evaluateProfile, profileNeeds } from './profiles';
-import { certificateProblem, serverName, sniFor, tlsReport } from './tlsReport';
+import { certificateProblem, peerChain, serverName, sniFor, tlsReport } from './tlsReport';
 import type { ProbeOptions, ProbeResult, RecipientReport, StageName } from './types';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -100,6 +100,7 @@ export async function probe(input: ProbeOptions): Promise<ProbeResult> {
     await settle(secure, 'secureConnect', timeout, 'the TLS handshake');
     encrypted = true;
     result.tls = tlsReport(secure, name);
+    opts.onPeerChain?.(peerChain(secure));
     channel.note(`TLS established: ${result.tls.protocol} ${result.tls.cipher}`);
     return secure;
   };

@@ -30,6 +30,17 @@ export function tlsReport(socket: TLSSocket, checkedName: string, now = Date.now
   };
 }
 
+/** The certificates the peer sent, DER, its own first (OpenSSL links a self-signed one to itself). */
+export function peerChain(socket: TLSSocket): Buffer[] {
+  const chain: Buffer[] = [];
+  let cert = socket.getPeerCertificate(true) as DetailedPeerCertificate | undefined;
+  while (cert && cert.raw && !chain.some((c) => c.equals(cert!.raw))) {
+    chain.push(cert.raw);
+    cert = cert.issuerCertificate;
+  }
+  return chain;
+}
+
 /** `CN=smtp.mail1.org, O=Lab`: the usual reading order of a DN. */
 function distinguishedName(dn: PeerCertificate['subject'] | undefined): string {
   if (!dn) return '';

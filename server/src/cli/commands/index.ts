@@ -37,4 +37,5 @@ export const COMMANDS: Command[] = [
   lazy('smtp-test', () => commandModule('smtpTest', () => require('./smtpTest')).smtpTestCommand),
   lazy('remote', () => commandModule('remote', () => require('./remote')).remoteCommand),
   lazy('simulate', () => commandModule('simulate', () => require('./simulate')).simulateCommand),
+  lazy('dns-check', () => commandModule('dnsCheck', () => require('./dnsCheck')).dnsCheckCommand),
 ];

@@ -1,0 +1,166 @@
+// `mailconf dns-check DOMAIN`: the mail domain's DNS as a name server serves it, against the zone
+// file being edited and the live SMTP server. A thin adapter: the checks are server/src/dns/check.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isIP } from 'node:net';
+import { runDnsCheck, type SmtpFacts } from '../../dns/check';
+import { hasErrors, renderText, toJson } from '../../dns/check/report';
+import { recordsAt } from '../../dns/check/types';
+import { DnsError, parseServer, serverText, type DnsServer } from '../../dns/client';
+import { cachedAsk, smtpFacts, systemServer } from '../../dns/session';
+import { t, type Locale } from '../../l10n';
+import { parseZone, type ZoneFile } from '../../parsers/zone';
+import { CliError, Command, EXIT_USAGE, usageError } from '../usage';
+
+export const EXIT_DNS_ERRORS = 1;
+export const EXIT_UNREACHABLE = 3;
+
+function localeOf(env: NodeJS.ProcessEnv): Locale {
+  const lang = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return lang.toLowerCase().startsWith('es') ? 'es' : 'en';
+}
+
+/** The zone file of `domain` in `dir` under the usual names, when there is one. */
+function findZoneFile(dir: string, domain: string): string | undefined {
+  const d = domain.replace(/\.$/, '');
+  return [`${d}.zone`, `db.${d}`, `${d}.db`].map((n) => join(dir, n)).find((p) => existsSync(p));
+}
+
+export const dnsCheckCommand: Command = {
+  name: 'dns-check',
+  summary: 'check a mail domain as its name server serves it: zone file, MX/PTR chain, SPF/DKIM/DMARC, TLSA',
+  help: `Usage: mailconf dns-check DOMAIN [options]
+
+Asks a name server about DOMAIN and reports each check with ✔ or ✖, what was expected and what
+was served: the zone file against the server (SOA serial: "reload it"; every record set, both
+ways), the mail chain (MX → A/AAAA → PTR → back to the address), aliases (smtp, imap and every
+CNAME of the zone file), the mail policies read with the zone lints' checkers (SPF with its DNS
+lookup count, DMARC, DKIM, MTA-STS, TLSRPT) and, with --smtp, the live server: its certificate
+after STARTTLS against the TLSA records at _25._tcp.<MX host>, and its greeting against its PTR.
+
+Options:
+  --server ADDR[:PORT]   the name server to ask (default: the system's first, from resolv.conf)
+  --zone FILE            the zone file to compare with (default: DOMAIN.zone, db.DOMAIN or
+                         DOMAIN.db in the current folder, when one exists)
+  --selector NAME        a DKIM selector to look up (repeatable; default: those the zone file has)
+  --smtp HOST[:PORT]     probe this SMTP server (port 25 by default); 'mx' probes the first MX host
+  --ca FILE              CA certificates for the SMTP probe (without it any certificate is read:
+                         DANE judges it by the TLSA records, not by a CA)
+  --timeout S            seconds allowed for each question and each SMTP reply (default 3)
+  --json                 print {domain, server, checks: [{code, ok, severity, message, expected, served}]}
+
+Messages follow LANG (es for Spanish).
+
+Exit status:
+  0  no check failed with severity error (warnings are shown with ✖ but do not fail)
+  1  a check failed with severity error
+  2  usage error, or an unreadable --zone or --ca file
+  3  the name server cannot be reached (no answer, refused, or not a DNS server)`,
+
+  async run(args, io) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          server: { type: 'string' },
+          zone: { type: 'string' },
+          selector: { type: 'string', multiple: true, default: [] },
+          smtp: { type: 'string' },
+          ca: { type: 'string' },
+          timeout: { type: 'string', default: '3' },
+          json: { type: 'boolean', default: false },
+        },
+      });
+    } catch (err) {
+      throw usageError(`mailconf dns-check: ${(err as Error).message}`);
+    }
+    const v = parsed.values;
+    const bad = (m: string) => usageError(`mailconf dns-check: ${m}`);
+    if (parsed.positionals.length !== 1) throw bad('give exactly one DOMAIN');
+    const domain = parsed.positionals[0].toLowerCase().replace(/\.?$/, '.');
+    if (!/^([a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+$/.test(domain)) throw bad(`'${parsed.positionals[0]}' is not a domain name`);
+    const timeout = Number(v.timeout);
+    if (!(timeout > 0 && timeout <= 60)) throw bad('--timeout must be a number of seconds, at most 60');
+    const timeoutMs = Math.round(timeout * 1000);
+    for (const s of v.selector ?? []) if (!/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(s)) throw bad(`'${s}' is not a DKIM selector`);
+    let server: DnsServer | undefined;
+    if (v.server !== undefined) {
+      server = parseServer(v.server);
+      if (!server) throw bad(`--server '${v.server}' is not ADDR[:PORT]`);
+    } else server = systemServer();
+    const locale = localeOf(io.env);
+    if (!server) {
+      io.stderr(t(locale, 'dns.unreachable', 'no name server in /etc/resolv.conf; give --server') + '\n');
+      return EXIT_UNREACHABLE;
+    }
+    let smtp: { host: string; port: number } | 'mx' | undefined;
+    if (v.smtp === 'mx') smtp = 'mx';
+    else if (v.smtp !== undefined) {
+      const s = parseServer(v.smtp);
+      if (!s) throw bad(`--smtp '${v.smtp}' is not HOST[:PORT]`);
+      smtp = { host: s.host, port: s.port === 53 && !/:\d+$/.test(v.smtp) ? 25 : s.port };
+    }
+    const readArg = (path: string) => {
+      try {
+        return readFileSync(resolve(io.cwd, path), 'utf8');
+      } catch (err) {
+        throw new CliError(`mailconf dns-check: cannot read '${path}': ${(err as NodeJS.ErrnoException).code ?? err}`, EXIT_USAGE);
+      }
+    };
+    const zonePath = v.zone ?? findZoneFile(io.cwd, domain);
+    let zone: ZoneFile | undefined;
+    if (zonePath) zone = parseZone(readArg(zonePath), { uri: resolve(io.cwd, zonePath), origin: domain });
+    const ca = v.ca !== undefined ? readArg(v.ca) : undefined;
+
+    const controller = new AbortController();
+    const onSignal = () => controller.abort();
+    process.once('SIGINT', onSignal);
+    const shown = serverText(server);
+    const ask = cachedAsk(server, timeoutMs, controller.signal);
+    try {
+      let facts: SmtpFacts | undefined;
+      try {
+        // Reachability first: a server that does not answer ends the run with exit status 3.
+        await ask(domain, 'SOA');
+        if (smtp) facts = await liveSide(smtp, domain, ask, ca, timeoutMs, controller.signal);
+        const report = await runDnsCheck({ domain, server: shown, ask, locale, zone, selectors: v.selector, smtp: facts });
+        io.stdout(v.json ? JSON.stringify(toJson(report), null, 2) + '\n' : renderText(report, locale));
+        return hasErrors(report) ? EXIT_DNS_ERRORS : 0;
+      } catch (err) {
+        if (err instanceof DnsError) {
+          io.stderr(t(locale, 'dns.unreachable', err.message) + '\n');
+          return EXIT_UNREACHABLE;
+        }
+        throw err;
+      }
+    } finally {
+      process.off('SIGINT', onSignal);
+    }
+  },
+};
+
+/** Probes the SMTP server given (or the first MX host on port 25) for dns-check's live checks. */
+async function liveSide(
+  smtp: { host: string; port: number } | 'mx',
+  domain: string,
+  ask: ReturnType<typeof cachedAsk>,
+  ca: string | undefined,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<SmtpFacts> {
+  const mx = recordsAt(await ask(domain, 'MX'), domain, 'MX')
+    .map((r) => r.data.split(' '))
+    .sort((a, b) => Number(a[0]) - Number(b[0]))[0]?.[1];
+  const named = smtp !== 'mx' && isIP(smtp.host) === 0 ? smtp.host.toLowerCase().replace(/\.?$/, '.') : undefined;
+  const tlsaHost = named ?? mx ?? domain;
+  let host = smtp === 'mx' ? tlsaHost : smtp.host;
+  let address = isIP(host) ? host : undefined;
+  if (!address) {
+    address = (await ask(tlsaHost, 'A')).answers.find((r) => r.type === 'A')?.data;
+    if (address) host = address;
+  }
+  return smtpFacts({ host, port: smtp === 'mx' ? 25 : smtp.port, tlsaHost, address, ca, timeoutMs, signal });
+}

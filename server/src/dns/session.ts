@@ -1,0 +1,72 @@
+// The network side of dns-check: one name server asked through the client, each question once
+// (the checks ask some names several times), and the SMTP probe run for its certificate chain.
+import { getServers } from 'node:dns';
+import { isIP } from 'node:net';
+import { probe } from '../smtp/probe';
+import { greetingName, type SmtpFacts } from './check/liveSmtp';
+import type { Ask, Served } from './check/types';
+import { parseServer, query, type DnsServer } from './client';
+import type { QueryType } from './wire';
+
+/** The system resolver's first server (from resolv.conf, as node:dns reads it). */
+export function systemServer(): DnsServer | undefined {
+  for (const s of getServers()) {
+    const parsed = parseServer(s);
+    if (parsed) return parsed;
+  }
+  return undefined;
+}
+
+/** An Ask that sends each distinct question to `server` once. */
+export function cachedAsk(server: DnsServer, timeoutMs: number, signal?: AbortSignal): Ask {
+  const cache = new Map<string, Promise<Served>>();
+  return (name: string, type: QueryType) => {
+    const key = `${name.toLowerCase()} ${type}`;
+    let p = cache.get(key);
+    if (!p) {
+      p = query(name, type, { server, timeoutMs, signal }).then((r) => ({ rcode: r.rcode, authoritative: r.authoritative, answers: r.answers }));
+      cache.set(key, p);
+    }
+    return p;
+  };
+}
+
+export interface SmtpTarget {
+  host: string;
+  port: number;
+  /** The MX host the TLSA records are for. */
+  tlsaHost: string;
+  /** The address connected to, when known (an IP given, or the MX host's first address). */
+  address?: string;
+  ca?: string;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+/** Probes the SMTP server through STARTTLS (any certificate accepted: DANE judges it, not the CA list). */
+export async function smtpFacts(target: SmtpTarget): Promise<SmtpFacts> {
+  let chain: Buffer[] = [];
+  const shown = `${isIP(target.host) === 6 ? `[${target.host}]` : target.host}:${target.port}`;
+  const r = await probe({
+    host: target.host,
+    port: target.port,
+    tls: 'starttls',
+    servername: target.tlsaHost.replace(/\.$/, ''),
+    ca: target.ca,
+    insecure: target.ca === undefined,
+    timeoutMs: target.timeoutMs,
+    signal: target.signal,
+    onPeerChain: (c) => (chain = c),
+  });
+  const failed = r.stages.find((s) => !s.ok);
+  return {
+    server: shown,
+    address: target.address ?? (isIP(target.host) ? target.host : undefined),
+    tlsaHost: target.tlsaHost,
+    chain,
+    bannerName: greetingName(r.banner),
+    // The probe keeps the first line of the EHLO reply (the server's name) as the stage's detail.
+    ehloName: greetingName(`250 ${r.stages.find((s) => s.name === 'ehlo' && s.ok)?.detail ?? ''}`),
+    error: chain.length ? undefined : failed ? `${failed.name}: ${failed.detail}` : undefined,
+  };
+}

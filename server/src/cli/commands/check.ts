@@ -129,16 +129,29 @@ function readOrFail(path: string): string {
   }
 }
 
+/**
+ * The files as they are on disk. A check runs once over files that do not change meanwhile, so
+ * each is read once, however many of the checked files look at it (with --root, every file of the
+ * tree reads the others for the checks between Postfix and its SASL side).
+ */
 function diskWorkspace(): Workspace {
+  const texts = new Map<string, string | undefined>();
+  const folders = new Map<string, string[] | undefined>();
   return {
     readText(uri) {
-      try {
-        return readFileSync(new URL(uri), 'utf8');
-      } catch {
-        return undefined;
+      if (!texts.has(uri)) {
+        try {
+          texts.set(uri, readFileSync(new URL(uri), 'utf8'));
+        } catch {
+          texts.set(uri, undefined);
+        }
       }
+      return texts.get(uri);
     },
-    listFiles: listDiskFiles,
+    listFiles(folder) {
+      if (!folders.has(folder)) folders.set(folder, listDiskFiles(folder));
+      return folders.get(folder);
+    },
   };
 }
 

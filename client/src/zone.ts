@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { l10n } from './l10n';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
+import type { ReverseZonePlan } from '../../server/src/zone/reverseZone';
 
 export const ZONE_COMMANDS = {
   bumpSerial: 'mailconf.zone.bumpSerial',
@@ -14,6 +15,9 @@ export const ZONE_COMMANDS = {
 const ZONE_LANGUAGE = 'dns-zone';
 /** Where forward zones usually live; reverse zones (…arpa…) are left out by name. */
 const ZONE_FILES = '**/{*.zone,db.*}';
+
+const fileName = (uri: vscode.Uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1);
+const exists = (uri: vscode.Uri) => vscode.workspace.fs.stat(uri).then(() => true, () => false);
 
 /** What the server reads: the `mailconf.zone` section without the client-only on-save switch. */
 function zoneSettings(): { origins: Record<string, string>; inlayHints: boolean } {
@@ -75,9 +79,50 @@ export function registerZone(context: vscode.ExtensionContext, client: LanguageC
     return picked && picked.length > 0 ? picked.map((p) => p.uri.toString()) : undefined;
   };
 
-  const generatePtr = async (reverseArg?: unknown, forwardArg?: unknown) => {
+  /**
+   * From a forward zone, "Generate PTR Records" offers a new reverse zone for its addresses, in a
+   * new file beside it (or an untitled one), or adds the PTRs when that file already exists.
+   */
+  const createReverseZone = async (forward: vscode.TextDocument, plans: ReverseZonePlan[]) => {
+    if (plans.length === 0) {
+      void vscode.window.showInformationMessage(l10n.t('{0} has no IPv4 addresses to make a reverse zone for.', fileName(forward.uri)));
+      return undefined;
+    }
+    const fileFor = (plan: ReverseZonePlan) => (forward.uri.scheme === 'file' ? vscode.Uri.joinPath(forward.uri, '..', `${plan.origin.slice(0, -1)}.zone`) : undefined);
+    const picked = await vscode.window.showQuickPick(
+      plans.map((plan) => ({
+        label: l10n.t('Create the reverse zone {0}', plan.origin),
+        description: plan.network,
+        detail: l10n.t('{0} PTR records, in {1}', plan.ptrCount, fileFor(plan) ? fileName(fileFor(plan)!) : l10n.t('a new untitled file')),
+        plan,
+      })),
+      { title: l10n.t('{0} is a forward zone: its addresses need a reverse zone', fileName(forward.uri)) },
+    );
+    if (!picked) return undefined;
+    const file = fileFor(picked.plan);
+    if (!file) return vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: ZONE_LANGUAGE, content: picked.plan.text }));
+    if (await exists(file)) {
+      // The reverse zone is already there: add what it lacks.
+      await generatePtr(file, [forward.uri.toString()]);
+      return vscode.window.showTextDocument(file);
+    }
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(file, { contents: new TextEncoder().encode(picked.plan.text) });
+    if (!(await vscode.workspace.applyEdit(edit))) return undefined;
+    return vscode.window.showTextDocument(file);
+  };
+
+  const generatePtr = async (reverseArg?: unknown, forwardArg?: unknown): Promise<unknown> => {
     const reverse = await targetZone(reverseArg);
     if (!reverse) return;
+    let plans: ReverseZonePlan[] | null;
+    try {
+      plans = (await client.sendRequest('workspace/executeCommand', { command: 'mailconf.lsp.zone.reverseZones', arguments: [reverse.uri.toString()] })) as ReverseZonePlan[] | null;
+    } catch (err) {
+      report(err);
+      return;
+    }
+    if (plans) return createReverseZone(reverse, plans);
     const forwards = await forwardZones(reverse, forwardArg);
     if (!forwards) return;
     try {

@@ -1,8 +1,11 @@
 // issue 5's "done when", as a person sees it: the lesson's mail1.org zone shows its CNAME
 // self-loop in the Problems panel, a forgotten trailing dot is fixed from the lightbulb menu
-// (Ctrl+.), and "Mailconf: Bump SOA Serial" moves the serial on.
+// (Ctrl+.), "Mailconf: Bump SOA Serial" moves the serial on, the alias of itself is pointed at mail
+// from the lightbulb, and "Generate PTR Records" on the forward zone writes its reverse zone.
 // Screenshots go to test-results/ui/zone-*.png.
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startUiSession, UiSession, visibleText as text } from '../support/uiSession';
@@ -68,5 +71,32 @@ describe('DNS zone features in VS Code in the browser', { timeout: 600_000 }, ()
     const serial = Number(/(\d{10}) ; serial/.exec((await serialLine()) ?? '')?.[1]);
     assert.ok(serial > 2026112401, `the serial went up: ${serial}`);
     await shot('04-serial-bumped');
+  });
+
+  it('points the alias of itself at mail with the quick fix', async () => {
+    await line(/^imap\s+IN\s+CNAME\s+imap$/).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Control+.');
+    const action = page.locator('.action-widget .monaco-list-row, .context-view .action-item', { hasText: 'Make imap an alias of mail' });
+    await action.first().waitFor({ timeout: 30_000 });
+    await shot('05-alias-quick-fix');
+    await action.first().click();
+    await line(/^imap\s+IN\s+CNAME\s+mail$/).waitFor({ timeout: 10_000 });
+  });
+
+  it('offers a new reverse zone for the forward zone from "Generate PTR Records", and writes it to a new file', async () => {
+    await editor().click();
+    await session.runCommand('Mailconf: Generate PTR Records');
+    const offer = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Create the reverse zone 255.168.192.in-addr.arpa.' });
+    await offer.first().waitFor({ timeout: 30_000 });
+    assert.match(text(await page.locator('.quick-input-widget').innerText()), /192\.168\.255\.0\/24/);
+    await shot('06-reverse-zone-offer');
+    await offer.first().click();
+    await page.locator('.tabs-container .tab', { hasText: '255.168.192.in-addr.arpa.zone' }).waitFor({ timeout: 30_000 });
+    await line(/^1\s+IN\s+PTR\s+mail\.mail1\.org\.$/).waitFor({ timeout: 30_000 });
+    await line(/^\$ORIGIN\s255\.168\.192\.in-addr\.arpa\.$/).waitFor({ timeout: 10_000 });
+    assert.ok(existsSync(join(session.folder, '255.168.192.in-addr.arpa.zone')), 'the file is written beside the forward zone');
+    await shot('07-reverse-zone-created');
   });
 });

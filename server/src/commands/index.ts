@@ -5,7 +5,7 @@ import { remoteFindingsCommand } from './remoteFindings';
 import { simulateCommand } from './simulate';
 import { smtpProbeCommand } from './smtpProbe';
 import { zoneBumpSerialCommand } from './zoneSerial';
-import { zoneGeneratePtrCommand } from './zonePtr';
+import { zoneGeneratePtrCommand, zoneReverseZonesCommand } from './zonePtr';
 
 /** Every command the server offers. Feature areas add theirs here. */
-export const SERVER_COMMANDS: ServerCommand[] = [postconfPreviewCommand, smtpProbeCommand, zoneBumpSerialCommand, zoneGeneratePtrCommand, remoteCompareCommand, remoteFindingsCommand, simulateCommand];
+export const SERVER_COMMANDS: ServerCommand[] = [postconfPreviewCommand, smtpProbeCommand, zoneBumpSerialCommand, zoneGeneratePtrCommand, zoneReverseZonesCommand, remoteCompareCommand, remoteFindingsCommand, simulateCommand];

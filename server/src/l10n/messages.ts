@@ -179,6 +179,11 @@ export const messages = {
     en: 'Which zone is this? Nothing says so yet, so the zone cannot be checked as a whole. Start the file with $ORIGIN (e.g. $ORIGIN mail1.org.), name it after the zone (mail1.org.zone, db.mail1.org), or give its zone in the mailconf.zone.origins setting (--origin for mailconf check)',
     es: '¿De qué zona es esto? Nada lo dice aún, así que la zona no se puede comprobar en conjunto. Empiece el fichero con $ORIGIN (p. ej. $ORIGIN mail1.org.), póngale el nombre de la zona (mail1.org.zone, db.mail1.org) o indique su zona en el ajuste mailconf.zone.origins (--origin en mailconf check)',
   },
+  'zone.reverse.comment': { en: 'Reverse zone of {0}, made from the A records of {1}.', es: 'Zona inversa de {0}, hecha con los registros A de {1}.' },
+  'zone.reverse.why': {
+    en: 'reject_unknown_client_hostname refuses clients whose address has no name: each server needs its PTR.',
+    es: 'reject_unknown_client_hostname rechaza a los clientes cuya dirección no tiene nombre: cada servidor necesita su PTR.',
+  },
   'zone.fix.alias-of': { en: 'Make {0} an alias of {1}', es: 'Hacer de {0} un alias de {1}' },
   'maincf.fix.unindent': { en: "Remove the indent: make '{0}' a setting of its own", es: "Quitar la sangría: hacer de '{0}' un ajuste propio" },
 } as const satisfies Record<string, { en: string; es: string }>;

@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { listDiskFiles } from '../../server/src/handlers/diskFiles';
+import { listDiskFiles, readDiskText } from '../../server/src/handlers/diskFiles';
 import { saslFindingsFor } from '../../server/src/languageservice/sasl/crossChecks';
 import type { Workspace } from '../../server/src/languageservice/service';
 import { summarize, timeIt, timeProcess, type Figure } from '../measure';
@@ -34,13 +34,7 @@ export async function run(): Promise<Figure[]> {
     // Edits live in an overlay, as in the editor: the edited file from its buffer, the rest from disk.
     const overlay = new Map<string, string>();
     const workspace: Workspace = {
-      readText: (uri) => overlay.get(uri) ?? (() => {
-        try {
-          return readFileSync(new URL(uri), 'utf8');
-        } catch {
-          return undefined;
-        }
-      })(),
+      readText: (uri) => overlay.get(uri) ?? readDiskText(uri),
       listFiles: listDiskFiles,
     };
     const figures: Figure[] = [];

@@ -80,23 +80,8 @@ smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
 `;
 }
 
-export function masterCf(p: LabPaths, ports: LabPorts): string {
-  const svc = (port: number, name: string, opts: string[]) =>
-    [`127.0.0.1:${port} inet n - n - - smtpd`, `  -o syslog_name=postfix/${name}`, ...opts.map((o) => `  -o ${o}`)].join('\n');
-  const submission = ['smtpd_tls_security_level=encrypt', 'smtpd_sasl_auth_enable=yes', 'smtpd_tls_auth_only=yes', 'smtpd_relay_restrictions=permit_sasl_authenticated,reject'];
-  const smtps = ['smtpd_tls_wrappermode=yes', 'smtpd_sasl_auth_enable=yes', 'smtpd_relay_restrictions=permit_sasl_authenticated,reject'];
-  const cert = (name: string) => `smtpd_tls_chain_files=${p.tls}/${name}.key,${p.tls}/${name}.pem`;
-  return `# mailconf SMTP test lab (generated; loopback only)
-${svc(ports.smtp, 'smtp', [])}
-${svc(ports.submission, 'submission', submission)}
-${svc(ports.smtps, 'submissions', smtps)}
-# deliberately misconfigured services
-${svc(ports.authBeforeTls, 'auth-before-tls', ['smtpd_tls_security_level=may', 'smtpd_sasl_auth_enable=yes', 'smtpd_tls_auth_only=no', 'smtpd_relay_restrictions=permit_sasl_authenticated,reject'])}
-${svc(ports.openRelay, 'open-relay', ['smtpd_relay_restrictions=permit_mynetworks,reject_unauth_destination'])}
-${svc(ports.noStarttls, 'no-starttls', ['smtpd_tls_security_level=none'])}
-${svc(ports.expiredCert, 'expired-cert', [...smtps, cert('expired')])}
-${svc(ports.wrongName, 'wrong-name', [...smtps, cert('wrong')])}
-pickup    unix  n       -       n       60      1       pickup
+/** The unix-domain services every lab master.cf needs, none of them chrooted. */
+export const UNIX_SERVICES = `pickup    unix  n       -       n       60      1       pickup
 cleanup   unix  n       -       n       -       0       cleanup
 qmgr      unix  n       -       n       300     1       qmgr
 tlsmgr    unix  -       -       n       1000?   1       tlsmgr
@@ -117,6 +102,24 @@ anvil     unix  -       -       n       -       1       anvil
 scache    unix  -       -       n       -       1       scache
 postlog   unix-dgram n  -       n       -       1       postlogd
 `;
+
+export function masterCf(p: LabPaths, ports: LabPorts): string {
+  const svc = (port: number, name: string, opts: string[]) =>
+    [`127.0.0.1:${port} inet n - n - - smtpd`, `  -o syslog_name=postfix/${name}`, ...opts.map((o) => `  -o ${o}`)].join('\n');
+  const submission = ['smtpd_tls_security_level=encrypt', 'smtpd_sasl_auth_enable=yes', 'smtpd_tls_auth_only=yes', 'smtpd_relay_restrictions=permit_sasl_authenticated,reject'];
+  const smtps = ['smtpd_tls_wrappermode=yes', 'smtpd_sasl_auth_enable=yes', 'smtpd_relay_restrictions=permit_sasl_authenticated,reject'];
+  const cert = (name: string) => `smtpd_tls_chain_files=${p.tls}/${name}.key,${p.tls}/${name}.pem`;
+  return `# mailconf SMTP test lab (generated; loopback only)
+${svc(ports.smtp, 'smtp', [])}
+${svc(ports.submission, 'submission', submission)}
+${svc(ports.smtps, 'submissions', smtps)}
+# deliberately misconfigured services
+${svc(ports.authBeforeTls, 'auth-before-tls', ['smtpd_tls_security_level=may', 'smtpd_sasl_auth_enable=yes', 'smtpd_tls_auth_only=no', 'smtpd_relay_restrictions=permit_sasl_authenticated,reject'])}
+${svc(ports.openRelay, 'open-relay', ['smtpd_relay_restrictions=permit_mynetworks,reject_unauth_destination'])}
+${svc(ports.noStarttls, 'no-starttls', ['smtpd_tls_security_level=none'])}
+${svc(ports.expiredCert, 'expired-cert', [...smtps, cert('expired')])}
+${svc(ports.wrongName, 'wrong-name', [...smtps, cert('wrong')])}
+${UNIX_SERVICES}`;
 }
 
 export function dovecotConf(p: LabPaths): string {

@@ -7,10 +7,11 @@
 // namespace.
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeCertificates } from './certificates';
+import { UNIX_SERVICES } from './config';
+import { portOpen } from './smtpLab';
 
 export interface SaslPair {
   name: string;
@@ -83,26 +84,6 @@ function fill(text: string, root: string, spool: string): string {
   return text.replace(/\$spool/g, spool).replace(/\$root/g, root);
 }
 
-const UNIX_SERVICES = `pickup    unix  n       -       n       60      1       pickup
-cleanup   unix  n       -       n       -       0       cleanup
-qmgr      unix  n       -       n       300     1       qmgr
-tlsmgr    unix  -       -       n       1000?   1       tlsmgr
-rewrite   unix  -       -       n       -       -       trivial-rewrite
-bounce    unix  -       -       n       -       0       bounce
-defer     unix  -       -       n       -       0       bounce
-trace     unix  -       -       n       -       0       bounce
-verify    unix  -       -       n       -       1       verify
-flush     unix  n       -       n       1000?   0       flush
-proxymap  unix  -       -       n       -       -       proxymap
-smtp      unix  -       -       n       -       -       smtp
-relay     unix  -       -       n       -       -       smtp
-error     unix  -       -       n       -       -       error
-discard   unix  -       -       n       -       -       discard
-local     unix  -       n       n       -       -       local
-anvil     unix  -       -       n       -       1       anvil
-scache    unix  -       -       n       -       1       scache
-postlog   unix-dgram n  -       n       -       1       postlogd
-`;
 
 /** Writes the pair's tree under a new folder: ROOT/etc/{postfix,dovecot,default}, ROOT/spool, ... */
 export function writePair(pair: SaslPair, port: number, certificates: string): { root: string; etc: string; spool: string } {
@@ -195,16 +176,6 @@ ${lines}
   return { root, etc, spool };
 }
 
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect({ host: '127.0.0.1', port });
-    s.once('connect', () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.once('error', () => resolve(false));
-  });
-}
 
 async function until(what: string, test: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -288,7 +259,7 @@ export async function startPair(pair: SaslPair, port: number): Promise<RunningPa
   return { root, etc, spool, port, ca: certs.good, stop };
 }
 
-function alive(pid: number): boolean {
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

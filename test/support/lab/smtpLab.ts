@@ -82,7 +82,7 @@ function warmUpAuth(p: LabPaths): void {
   spawnSync('doveadm', ['-c', p.dovecotConf, 'auth', 'test', LAB_USER, LAB_PASSWORD], { stdio: 'ignore', timeout: 10_000 });
 }
 
-function portOpen(port: number): Promise<boolean> {
+export function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s = connect({ host: '127.0.0.1', port });
     s.once('connect', () => {

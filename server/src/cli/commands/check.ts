@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { languageForPath, LANGUAGE_IDS, serviceFor } from '../../languageservice/languages';
 import type { Workspace } from '../../languageservice/service';
-import { listDiskFiles } from '../../handlers/diskFiles';
+import { listDiskFiles, readDiskText } from '../../handlers/diskFiles';
 import { setZoneOrigin } from '../../languageservice/zone/parsed';
 import { CliError, Command, EXIT_USAGE, usageError } from '../usage';
 import { parseTargetSetting, resolveTarget, targetChoices } from '../../postfix/targetSetting';
@@ -139,13 +139,7 @@ function diskWorkspace(): Workspace {
   const folders = new Map<string, string[] | undefined>();
   return {
     readText(uri) {
-      if (!texts.has(uri)) {
-        try {
-          texts.set(uri, readFileSync(new URL(uri), 'utf8'));
-        } catch {
-          texts.set(uri, undefined);
-        }
-      }
+      if (!texts.has(uri)) texts.set(uri, readDiskText(uri));
       return texts.get(uri);
     },
     listFiles(folder) {

@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { dovecotService } from '../../../../server/src/languageservice/dovecot';
-import { listDiskFiles } from '../../../../server/src/handlers/diskFiles';
+import { listDiskFiles, readDiskText } from '../../../../server/src/handlers/diskFiles';
 import type { Workspace } from '../../../../server/src/languageservice/service';
 import { parseDovecot, walkDovecot } from '../../../../server/src/parsers/dovecot';
 import { contains, Position } from '../../../../server/src/parsers/range';
@@ -33,16 +33,7 @@ function doveconfVerdict(conf: string): { verdict: Verdict; output: string } {
   throw new Error(`doveconf failed in a way this test does not model: ${output}`);
 }
 
-const disk: Workspace = {
-  readText: (uri) => {
-    try {
-      return readFileSync(new URL(uri), 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-  listFiles: listDiskFiles,
-};
+const disk: Workspace = { readText: readDiskText, listFiles: listDiskFiles };
 
 /** Our verdict over the given files (in the order Dovecot reads them): the first error. */
 function ourVerdict(files: string[]): Verdict {

@@ -10,12 +10,12 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { listDiskFiles } from '../../../../server/src/handlers/diskFiles';
+import { listDiskFiles, readDiskText } from '../../../../server/src/handlers/diskFiles';
 import { languageForPath, serviceFor } from '../../../../server/src/languageservice/languages';
 import type { Workspace } from '../../../../server/src/languageservice/service';
 import { probe } from '../../../../server/src/smtp/probe';
 import { requirePeer } from '../../../support/peers';
-import { PAIR_HOSTNAME, PAIR_PASSWORD, PAIR_USER, type SaslPair, startPair } from '../../../support/lab/saslPair';
+import { alive, PAIR_HOSTNAME, PAIR_PASSWORD, PAIR_USER, type SaslPair, startPair } from '../../../support/lab/saslPair';
 
 const skip =
   requirePeer('postfix', ['postfix']) ??
@@ -67,16 +67,7 @@ const PAIRS: [SaslPair, boolean][] = [
   cyrus("cyrus: chroot, saslauthd_path written as the host's path", { cyrus: { saslauthdPath: '$spool/var/run/saslauthd/mux' } }, false),
 ];
 
-const disk: Workspace = {
-  readText: (uri) => {
-    try {
-      return readFileSync(new URL(uri), 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-  listFiles: listDiskFiles,
-};
+const disk: Workspace = { readText: readDiskText, listFiles: listDiskFiles };
 
 /** The cross-checks' errors over every file of the pair's tree: none means "AUTH will work". */
 function prediction(etc: string): string[] {
@@ -111,14 +102,6 @@ async function lock(): Promise<void> {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 // The pairs are independent (own folder, own port, own daemons) and mostly wait on daemons
 // starting and stopping, so a few run at once.

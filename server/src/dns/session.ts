@@ -1,9 +1,11 @@
 // The network side of dns-check: one name server asked through the client, each question once
 // (the checks ask some names several times), and the SMTP probe run for its certificate chain.
 import { getServers } from 'node:dns';
+import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
 import { probe } from '../smtp/probe';
 import { greetingName, type SmtpFacts } from './check/liveSmtp';
+import type { PolicyFetch } from './check/mtaSts';
 import type { Ask, Served } from './check/types';
 import { parseServer, query, type DnsServer } from './client';
 import type { QueryType } from './wire';
@@ -69,4 +71,63 @@ export async function smtpFacts(target: SmtpTarget): Promise<SmtpFacts> {
     ehloName: greetingName(`250 ${r.stages.find((s) => s.name === 'ehlo' && s.ok)?.detail ?? ''}`),
     error: chain.length ? undefined : failed ? `${failed.name}: ${failed.detail}` : undefined,
   };
+}
+
+/** RFC 8461 §3.3: senders limit the policy body to 64 KiB. */
+const POLICY_MAX = 64 * 1024;
+
+export interface PolicyTarget {
+  domain: string;
+  /** The address of mta-sts.<domain>, as the name server gives it. */
+  address: string;
+  port?: number;
+  ca?: string;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * GETs https://mta-sts.<domain>/.well-known/mta-sts.txt from `address` as a sender does: the
+ * certificate must be valid for mta-sts.<domain> (system CAs, or `ca`), no redirect is followed,
+ * the answer must be 200 text/plain and at most 64 KiB.
+ */
+export function fetchMtaStsPolicy(target: PolicyTarget): Promise<PolicyFetch> {
+  const host = `mta-sts.${target.domain.replace(/\.$/, '')}`;
+  const url = `https://${host}/.well-known/mta-sts.txt`;
+  return new Promise((resolve) => {
+    let settled = false;
+    const done = (r: { text: string } | { error: string }) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      req.destroy();
+      resolve({ ...r, url });
+    };
+    const req = httpsRequest({
+      host: target.address,
+      port: target.port ?? 443,
+      path: '/.well-known/mta-sts.txt',
+      servername: host,
+      headers: { Host: host, 'User-Agent': 'mailconf dns-check' },
+      ca: target.ca,
+      signal: target.signal,
+    });
+    const timer = setTimeout(() => done({ error: `no answer in ${target.timeoutMs} ms` }), target.timeoutMs);
+    req.on('error', (err: NodeJS.ErrnoException) => done({ error: err.code ? `${err.code}: ${err.message}` : err.message }));
+    req.on('response', (res) => {
+      if (res.statusCode !== 200) return done({ error: `HTTP ${res.statusCode}${res.headers.location ? ` (redirects are not followed: ${res.headers.location})` : ''}` });
+      const type = String(res.headers['content-type'] ?? '');
+      if (!/^text\/plain\b/i.test(type)) return done({ error: `the media type is '${type}', not text/plain` });
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size > POLICY_MAX) return done({ error: `the policy is larger than ${POLICY_MAX} bytes` });
+        chunks.push(c);
+      });
+      res.on('end', () => done({ text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', (err) => done({ error: err.message }));
+    });
+    req.end();
+  });
 }

@@ -78,6 +78,14 @@ export const dnsMessages = {
     es: 'No se conoce ningún selector DKIM de {0}: indique uno con --selector, o abra el fichero de zona que publica la clave',
   },
   'dns.spf-uncounted': { en: '{0} (not counted: {1})', es: '{0} (sin contar: {1})' },
+  'dns.mta-sts-fetch': { en: 'The MTA-STS policy {0} cannot be fetched: {1}', es: 'No se puede obtener la política MTA-STS {0}: {1}' },
+  'dns.mta-sts-syntax': { en: 'The MTA-STS policy {0} is invalid: {1}', es: 'La política MTA-STS {0} no es válida: {1}' },
+  'dns.mta-sts-ok': { en: 'The MTA-STS policy {0} is valid (mode {1}, max_age {2})', es: 'La política MTA-STS {0} es válida (modo {1}, max_age {2})' },
+  'dns.mta-sts-mx': {
+    en: 'The MX host {0} matches no mx line of the MTA-STS policy ({1}): senders that enforce it will not deliver there',
+    es: 'El servidor MX {0} no coincide con ninguna línea mx de la política MTA-STS ({1}): los remitentes que la aplican no entregarán ahí',
+  },
+  'dns.mta-sts-mx-ok': { en: 'Every MX host ({0}) matches the MTA-STS policy', es: 'Todos los servidores MX ({0}) coinciden con la política MTA-STS' },
   'dns.tlsa-none': { en: 'No TLSA record at {0}: DANE is not used for this host', es: 'No hay registro TLSA en {0}: no se usa DANE para este servidor' },
   'dns.tlsa-match': { en: 'TLSA {0} matches the certificate {1} presents', es: 'El TLSA {0} coincide con el certificado que presenta {1}' },
   'dns.tlsa-mismatch': {

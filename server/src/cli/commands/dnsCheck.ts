@@ -4,11 +4,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isIP } from 'node:net';
-import { runDnsCheck, type SmtpFacts } from '../../dns/check';
+import { runDnsCheck, type PolicyFetch, type SmtpFacts } from '../../dns/check';
+import { txtJoined } from '../../dns/presentation';
 import { hasErrors, renderText, toJson } from '../../dns/check/report';
 import { recordsAt } from '../../dns/check/types';
 import { DnsError, parseServer, serverText, type DnsServer } from '../../dns/client';
-import { cachedAsk, smtpFacts, systemServer } from '../../dns/session';
+import { cachedAsk, fetchMtaStsPolicy, smtpFacts, systemServer } from '../../dns/session';
 import { t, type Locale } from '../../l10n';
 import { parseZone, type ZoneFile } from '../../parsers/zone';
 import { CliError, Command, EXIT_USAGE, usageError } from '../usage';
@@ -125,8 +126,12 @@ Exit status:
       try {
         // Reachability first: a server that does not answer ends the run with exit status 3.
         await ask(domain, 'SOA');
-        if (smtp) facts = await liveSide(smtp, domain, ask, ca, timeoutMs, controller.signal);
-        const report = await runDnsCheck({ domain, server: shown, ask, locale, zone, selectors: v.selector, smtp: facts });
+        let mtaSts: PolicyFetch | undefined;
+        if (smtp) {
+          facts = await liveSide(smtp, domain, ask, ca, timeoutMs, controller.signal);
+          mtaSts = await policyOf(domain, ask, ca, timeoutMs, controller.signal);
+        }
+        const report = await runDnsCheck({ domain, server: shown, ask, locale, zone, selectors: v.selector, smtp: facts, mtaSts });
         io.stdout(v.json ? JSON.stringify(toJson(report), null, 2) + '\n' : renderText(report, locale));
         return hasErrors(report) ? EXIT_DNS_ERRORS : 0;
       } catch (err) {
@@ -141,6 +146,16 @@ Exit status:
     }
   },
 };
+
+/** The MTA-STS policy file, when the domain's _mta-sts TXT record announces one. */
+async function policyOf(domain: string, ask: ReturnType<typeof cachedAsk>, ca: string | undefined, timeoutMs: number, signal: AbortSignal): Promise<PolicyFetch | undefined> {
+  const txt = (await ask(`_mta-sts.${domain}`, 'TXT')).answers.filter((r) => r.type === 'TXT').map((r) => txtJoined(r.data));
+  if (!txt.some((s) => /^\s*v\s*=\s*STSv1/i.test(s))) return undefined;
+  const host = `mta-sts.${domain}`;
+  const address = (await ask(host, 'A')).answers.find((r) => r.type === 'A')?.data;
+  if (!address) return { url: `https://${host.replace(/\.$/, '')}/.well-known/mta-sts.txt`, error: `${host} has no A record` };
+  return fetchMtaStsPolicy({ domain, address, ca, timeoutMs, signal });
+}
 
 /** Probes the SMTP server given (or the first MX host on port 25) for dns-check's live checks. */
 async function liveSide(

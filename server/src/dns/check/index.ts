@@ -9,11 +9,13 @@ import { canonicalName } from '../presentation';
 import { checkLiveSmtp, type SmtpFacts } from './liveSmtp';
 import { checkAliases, checkMailChain } from './mailChain';
 import { checkMailRecords } from './mailRecords';
+import { checkMtaStsPolicy, type PolicyFetch } from './mtaSts';
 import { errorText, fail, pass, recordsAt, type Ask, type CheckContext, type DnsCheck } from './types';
 import { checkSerial, compareRecordSets, fileSerial } from './zoneVsServed';
 
 export type { DnsCheck, Ask, Served } from './types';
 export type { SmtpFacts } from './liveSmtp';
+export type { PolicyFetch } from './mtaSts';
 
 export interface DnsCheckInput {
   domain: string;
@@ -27,6 +29,8 @@ export interface DnsCheckInput {
   selectors?: string[];
   /** The live SMTP server's side, when it was probed. */
   smtp?: SmtpFacts;
+  /** The MTA-STS policy file as fetched, when the domain announces one and the live side was asked. */
+  mtaSts?: PolicyFetch;
 }
 
 export interface DnsCheckReport {
@@ -76,6 +80,10 @@ export async function runDnsCheck(input: DnsCheckInput): Promise<DnsCheckReport>
   checks.push(...(await checkMailChain(ctx)));
   checks.push(...(await checkAliases(ctx, aliasNames(domain, input.zone))));
   checks.push(...(await checkMailRecords(ctx, { given: input.selectors ?? [], inZone: zoneSelectors(domain, input.zone) })));
+  if (input.mtaSts) {
+    const mx = recordsAt(await input.ask(domain, 'MX'), domain, 'MX').map((r) => r.data.split(' ')[1]);
+    checks.push(...checkMtaStsPolicy(ctx, input.mtaSts, mx));
+  }
   if (input.smtp) checks.push(...(await checkLiveSmtp(ctx, input.smtp)));
   // Link each finding about a name to its line in the zone file, when the check did not.
   if (input.zone) {

@@ -1,0 +1,71 @@
+// The MTA-STS policy file (RFC 8461 §3.2) a sender fetches from
+// https://mta-sts.<domain>/.well-known/mta-sts.txt once the _mta-sts TXT record announces one: its
+// syntax, and its mx patterns against the MX hosts the name server serves (in enforce mode a
+// sender refuses to deliver to an MX no pattern matches).
+import { t } from '../../l10n';
+import { fail, pass, type CheckContext, type DnsCheck } from './types';
+
+export interface MtaStsPolicy {
+  version?: string;
+  mode?: string;
+  mx: string[];
+  maxAge?: number;
+  problems: string[];
+}
+
+/** RFC 8461 §3.2: max_age is at most 31557600 seconds (a year). */
+const MAX_AGE_LIMIT = 31_557_600;
+
+export function parseMtaStsPolicy(text: string): MtaStsPolicy {
+  const policy: MtaStsPolicy = { mx: [], problems: [] };
+  const seen = new Set<string>();
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '') return;
+    const m = /^([A-Za-z0-9_]+)\s*:\s*(.*)$/.exec(line);
+    if (!m) {
+      policy.problems.push(`line ${i + 1}: '${line}' is not 'key: value'`);
+      return;
+    }
+    const [, key, value] = m;
+    if (key !== 'mx' && seen.has(key)) policy.problems.push(`line ${i + 1}: '${key}' appears twice`);
+    seen.add(key);
+    if (key === 'version') policy.version = value;
+    else if (key === 'mode') policy.mode = value;
+    else if (key === 'mx') policy.mx.push(value.toLowerCase().replace(/\.$/, ''));
+    else if (key === 'max_age') {
+      if (/^\d{1,10}$/.test(value) && Number(value) <= MAX_AGE_LIMIT) policy.maxAge = Number(value);
+      else policy.problems.push(`line ${i + 1}: max_age '${value}' must be a number of seconds up to ${MAX_AGE_LIMIT}`);
+    }
+  });
+  if (policy.version !== 'STSv1') policy.problems.push(`version must be STSv1 (found ${policy.version ?? 'none'})`);
+  if (!['enforce', 'testing', 'none'].includes(policy.mode ?? '')) policy.problems.push(`mode must be enforce, testing or none (found ${policy.mode ?? 'none'})`);
+  if (policy.maxAge === undefined && !policy.problems.some((p) => p.includes('max_age'))) policy.problems.push('max_age is required');
+  if (policy.mode !== 'none' && policy.mx.length === 0) policy.problems.push('at least one mx line is required');
+  return policy;
+}
+
+/** RFC 8461 §4.1: a pattern matches the host itself, or with '*.' exactly one leftmost label. */
+export function mxPatternMatches(pattern: string, host: string): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  const p = pattern.toLowerCase().replace(/\.$/, '');
+  if (!p.startsWith('*.')) return h === p;
+  const dot = h.indexOf('.');
+  return dot > 0 && h.slice(dot + 1) === p.slice(2);
+}
+
+export type PolicyFetch = { text: string; url: string } | { error: string; url: string };
+
+export function checkMtaStsPolicy(ctx: CheckContext, fetched: PolicyFetch, mxHosts: string[]): DnsCheck[] {
+  const { locale } = ctx;
+  const name = `mta-sts.${ctx.domain}`;
+  if ('error' in fetched) return [fail('mta-sts-policy', 'warning', t(locale, 'dns.mta-sts-fetch', fetched.url, fetched.error), { name })];
+  const policy = parseMtaStsPolicy(fetched.text);
+  if (policy.problems.length) return [fail('mta-sts-policy', 'warning', t(locale, 'dns.mta-sts-syntax', fetched.url, policy.problems.join('; ')), { name, served: fetched.text.trim() })];
+  const out = [pass('mta-sts-policy', t(locale, 'dns.mta-sts-ok', fetched.url, policy.mode ?? '', policy.maxAge ?? 0), { name, served: fetched.text.trim() })];
+  if (policy.mode === 'none') return out;
+  const unmatched = mxHosts.filter((h) => !policy.mx.some((p) => mxPatternMatches(p, h)));
+  if (unmatched.length) out.push(fail('mta-sts-mx', policy.mode === 'enforce' ? 'error' : 'warning', t(locale, 'dns.mta-sts-mx', unmatched.join(', '), policy.mx.join(', ')), { name, expected: unmatched.join('; '), served: policy.mx.join('; ') }));
+  else out.push(pass('mta-sts-mx', t(locale, 'dns.mta-sts-mx-ok', mxHosts.join(', ')), { name, served: policy.mx.join('; ') }));
+  return out;
+}

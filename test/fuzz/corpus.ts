@@ -8,7 +8,7 @@ export const ROOT = join(__dirname, '..', '..');
 
 const SOURCES = ['examples/lab', 'test/fixtures', 'test/grammars'];
 
-export type CorpusKind = 'maincf' | 'mastercf' | 'zone' | 'aliases' | 'map' | 'msmtprc';
+export type CorpusKind = 'maincf' | 'mastercf' | 'zone' | 'aliases' | 'map' | 'msmtprc' | 'dovecot' | 'cyrus-sasl' | 'saslauthd';
 
 function kindOf(path: string): CorpusKind | undefined {
   const name = path.split('/').pop()!;
@@ -19,6 +19,9 @@ function kindOf(path: string): CorpusKind | undefined {
   if (path.includes('/postfix-aliases/') || name === 'aliases') return 'aliases';
   if (path.includes('/postfix-map/')) return 'map';
   if (path.includes('/msmtprc/') || /msmtprc$/.test(name)) return 'msmtprc';
+  if (path.includes('/dovecot/')) return 'dovecot';
+  if (path.includes('/cyrus-sasl/')) return 'cyrus-sasl';
+  if (path.includes('/saslauthd/')) return 'saslauthd';
   return undefined;
 }
 

@@ -7,9 +7,10 @@ import { properties as zone } from './zone';
 import { properties as aliases } from './aliases';
 import { properties as postfixMap } from './postfixMap';
 import { properties as msmtprc } from './msmtprc';
+import { properties as sasl } from './sasl';
 import { properties as records } from './records';
 import { properties as postconf } from './postconf';
 
-export const ALL_PROPERTIES: FuzzProperty<any>[] = [...maincf, ...mastercf, ...expansion, ...zone, ...aliases, ...postfixMap, ...msmtprc, ...records, ...postconf];
+export const ALL_PROPERTIES: FuzzProperty<any>[] = [...maincf, ...mastercf, ...expansion, ...zone, ...aliases, ...postfixMap, ...msmtprc, ...sasl, ...records, ...postconf];
 
 export const PARSERS: string[] = [...new Set(ALL_PROPERTIES.map((p) => p.parser))];

@@ -94,10 +94,13 @@ export function registerPostconfPreview(context: vscode.ExtensionContext, client
     const shown = plain ?? previewTab('nx');
     if (!shown) return open('nx', source);
     const mode: Mode = plain ? 'nx' : 'n';
-    const fromPreview = vscode.window.activeTextEditor?.document.uri.scheme === PREVIEW_SCHEME;
+    const before = vscode.window.activeTextEditor;
+    const fromPreview = before?.document.uri.scheme === PREVIEW_SCHEME;
     const doc = await vscode.workspace.openTextDocument(previewUri(source, mode));
     const editor = await vscode.window.showTextDocument(doc, { viewColumn: shown.group.viewColumn, preview: false, preserveFocus: !fromPreview });
     await vscode.window.tabGroups.close(shown);
+    // Closing the old tab can move the focus; from main.cf, the user goes on typing there.
+    if (before && !fromPreview && vscode.window.activeTextEditor !== before) await vscode.window.showTextDocument(before.document, before.viewColumn);
     return editor;
   };
 

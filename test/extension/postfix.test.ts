@@ -62,10 +62,25 @@ export function postfixSuite(): void {
         await vscode.commands.executeCommand('workbench.action.files.revert');
       }
 
-      await vscode.window.showTextDocument(preview, { preview: false });
+      // Toggling switches the one preview in its own tab, from the preview or from main.cf.
+      const previewTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs.filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === PREVIEW_SCHEME).map((t) => ({ group: g.viewColumn, path: (t.input as vscode.TabInputText).uri.path })));
+      const groups = vscode.window.tabGroups.all.length;
+      const column = previewTabs()[0].group;
+      const shows = (mode: string) => () => {
+        const tabs = previewTabs();
+        return tabs.length === 1 && tabs[0].path.includes(`postconf -${mode} `) ? tabs : undefined;
+      };
+      // Focus the preview where it is, as a click on its tab does.
+      await vscode.window.showTextDocument(preview, { viewColumn: column, preview: false });
       await vscode.commands.executeCommand('mailconf.postconf.toggleExpand');
       const expanded = await when(vscode.workspace.onDidOpenTextDocument, () => previewDoc('nx'));
       assert.match(expanded.getText(), /^smtpd_banner = smtp\.mail1\.org ESMTP Postfix \(Debian\/GNU\)$/m);
+      assert.deepEqual((await when(vscode.window.tabGroups.onDidChangeTabs, shows('nx')))[0].group, column);
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('mailconf.postconf.toggleExpand');
+      assert.deepEqual((await when(vscode.window.tabGroups.onDidChangeTabs, shows('n')))[0].group, column);
+      assert.equal(vscode.window.tabGroups.all.length, groups, 'no new column');
+      assert.equal(vscode.window.activeTextEditor?.document, doc, 'main.cf keeps the focus');
     });
 
     it('previews postconf -M for master.cf', async () => {

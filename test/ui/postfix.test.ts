@@ -89,4 +89,20 @@ describe('Postfix features in VS Code in the browser', { timeout: 600_000 }, () 
     await preview.locator('.view-line', { hasText: /^biff\s=\syes$/ }).first().waitFor({ timeout: 30_000 });
     await shot('05-postconf-preview');
   });
+
+  it('toggles the one preview between -n and -nx in place, from main.cf', async () => {
+    const groups = page.locator('.editor-group-container');
+    const preview = groups.nth(1);
+    await editor().click();
+    await session.runCommand('Mailconf: Toggle postconf -n / -nx in the Preview');
+    await preview.locator('.tab', { hasText: 'postconf -nx (main.cf)' }).waitFor({ timeout: 30_000 });
+    await preview.locator('.view-line', { hasText: /^smtpd_banner\s=\s/ }).first().waitFor({ timeout: 30_000 });
+    assert.equal(await preview.locator('.tab', { hasText: 'postconf -n (main.cf)' }).count(), 0, 'the -n preview made way');
+    assert.equal(await groups.count(), 2, 'no third column');
+    await shot('06-postconf-toggled');
+    await editor().click();
+    await session.runCommand('Mailconf: Toggle postconf -n / -nx in the Preview');
+    await preview.locator('.tab', { hasText: 'postconf -n (main.cf)' }).waitFor({ timeout: 30_000 });
+    assert.equal(await groups.count(), 2, 'no third column');
+  });
 });

@@ -167,6 +167,16 @@ export const messages = {
     en: "'{0}' is a per-service parameter of a master.cf service named '{1}', and master.cf has no such service: Postfix ignores it and warns \"unused parameter\". Add the '{1}' service to master.cf, or remove this line",
     es: "'{0}' es un parámetro propio de un servicio de master.cf llamado '{1}', y master.cf no tiene ese servicio: Postfix lo ignora y avisa «unused parameter». Añada el servicio '{1}' a master.cf o borre esta línea",
   },
+  // TLS and SASL settings
+  'security.auth-without-tls.by': { en: ' by {0}', es: ' en {0}' },
+  'security.auth-without-tls': {
+    en: 'SMTP AUTH is offered{0} but TLS is not (smtpd_tls_security_level is {1}): passwords cross the network in clear text, unless a TLS proxy in front of this port (stunnel, haproxy, a load balancer) encrypts them. To tell: if clients connect to this port directly, offer TLS here; if they only reach it through such a proxy, make sure the port is not reachable from elsewhere',
+    es: 'Se ofrece SMTP AUTH{0} pero no TLS (smtpd_tls_security_level es {1}): las contraseñas viajan en claro por la red, salvo que un proxy TLS delante de este puerto (stunnel, haproxy, un balanceador) las cifre. Para saberlo: si los clientes se conectan directamente a este puerto, ofrezca TLS aquí; si solo llegan a través de ese proxy, asegúrese de que el puerto no sea accesible desde fuera',
+  },
+  'security.auth-without-tls.loopback': {
+    en: 'SMTP AUTH is offered{0} without TLS (smtpd_tls_security_level is {1}), but only this host can connect (loopback): fine behind a local TLS proxy, as long as nothing forwards this port to the network',
+    es: 'Se ofrece SMTP AUTH{0} sin TLS (smtpd_tls_security_level es {1}), pero solo este equipo puede conectarse (loopback): correcto detrás de un proxy TLS local, mientras nada reenvíe este puerto a la red',
+  },
   // quick fixes
   'fix.change-to': { en: "Change to '{0}'", es: "Cambiar a '{0}'" },
   // main.cf

@@ -15,7 +15,7 @@ import { coversTheWorld, isOpenRelay, relayListPermitsAll, smtpdRefusesToStart }
 import { t, type Locale } from '../../l10n';
 import { postfixCheck } from '../postfixTarget';
 import { securityFindings, saslEnabledSomewhere } from './security';
-import { diagnostic, SOURCE, ValueSite } from './site';
+import { diagnostic, SECURITY_SEVERITY, SOURCE, ValueSite } from './site';
 import { parseRestrictionList } from './restrictionList';
 import { cachedValueChecks } from './valueCache';
 import { checkValue, typeOfSetting } from './values';
@@ -96,10 +96,10 @@ function globalChecks(doc: TextDocument, model: PostfixModel, locale: Locale): D
     }
   }
 
-  for (const f of securityFindings(model)) {
+  for (const f of securityFindings(model, undefined, locale)) {
     const e = entry(f.parameter);
     if (!e) continue;
-    out.push(diagnostic(e.nameRange, f.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, f.code, f.message));
+    out.push(diagnostic(e.nameRange, SECURITY_SEVERITY[f.severity], f.code, f.message));
   }
 
   if (!saslEnabledSomewhere(model)) {

@@ -2,6 +2,7 @@
 // works on the effective values a service sees, so the same rule serves main.cf (global settings,
 // service undefined) and master.cf (a service with its -o overrides).
 import type { PostfixModel, ServiceView } from '../postfixModel';
+import { t, type Locale } from '../../l10n';
 
 export type SecurityCode =
   | 'tls-wrappermode-global'
@@ -18,7 +19,29 @@ export interface SecurityFinding {
   parameter: string;
   message: string;
   /** Only for sasl-not-enabled: the restriction list holding permit_sasl_authenticated. */
-  severity: 'error' | 'warning';
+  severity: 'error' | 'warning' | 'info';
+}
+
+/** A host part that only this machine can connect to: 127.0.0.0/8, ::1, localhost. */
+function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || h === 'loopback-only';
+}
+
+/**
+ * Whether an smtpd listens on loopback only: its master.cf address says so (127.0.0.1:10025), or
+ * it takes inet_interfaces and every interface there is a loopback one. Such a port is usually
+ * the inside of a TLS proxy or a content filter's return path.
+ */
+export function listensOnLoopbackOnly(model: PostfixModel, service?: ServiceView): boolean {
+  if (service) {
+    // A unix-socket smtpd is local; a "pass" one gets postscreen's public connections.
+    if (service.type === 'unix' || service.type === 'unix-dgram' || service.type === 'fifo') return true;
+    const colon = service.service.lastIndexOf(':');
+    if (colon > 0) return isLoopbackHost(service.service.slice(0, colon));
+  }
+  const interfaces = value(model, 'inet_interfaces', service).split(/[\s,]+/).filter(Boolean);
+  return interfaces.length > 0 && interfaces.every(isLoopbackHost);
 }
 
 export const yes = (model: PostfixModel, name: string, service?: ServiceView) => model.expand(model.raw(name, service) ?? '', service).trim().toLowerCase() === 'yes';
@@ -43,7 +66,7 @@ export function tlsOffered(model: PostfixModel, service?: ServiceView): boolean 
 }
 
 /** Checks for the settings one smtpd sees: the global ones (service undefined) or a service's. */
-export function securityFindings(model: PostfixModel, service?: ServiceView): SecurityFinding[] {
+export function securityFindings(model: PostfixModel, service?: ServiceView, locale: Locale = 'en'): SecurityFinding[] {
   const out: SecurityFinding[] = [];
   const isSmtpd = !service || service.command === 'smtpd';
   if (!isSmtpd) return out;
@@ -74,11 +97,16 @@ export function securityFindings(model: PostfixModel, service?: ServiceView): Se
     });
   }
   if (yes(model, 'smtpd_sasl_auth_enable', service) && !tlsOffered(model, service)) {
+    // Behind a TLS proxy the passwords are encrypted before they reach this port; only the
+    // administrator knows whether one is there, except when nothing but this host can connect.
+    const level = value(model, 'smtpd_tls_security_level', service) || (locale === 'es' ? 'vacío' : 'empty');
+    const who = service ? t(locale, 'security.auth-without-tls.by', service.service) : '';
+    const loopback = listensOnLoopbackOnly(model, service);
     out.push({
       code: 'auth-without-tls',
       parameter: 'smtpd_sasl_auth_enable',
-      severity: 'warning',
-      message: `SMTP AUTH is offered${service ? ` by ${service.service}` : ''} but TLS is not (smtpd_tls_security_level is ${value(model, 'smtpd_tls_security_level', service) || 'empty'}): passwords would cross the network in clear text`,
+      severity: loopback ? 'info' : 'warning',
+      message: t(locale, loopback ? 'security.auth-without-tls.loopback' : 'security.auth-without-tls', who, level),
     });
   }
   if (!service) {

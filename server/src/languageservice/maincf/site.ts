@@ -28,6 +28,9 @@ export interface FixData {
   remove?: { range: Range; title: string };
 }
 
+/** The LSP severity of a finding's own severity word. */
+export const SECURITY_SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+
 export function diagnostic(range: Range, severity: DiagnosticSeverity, code: string, message: string, data?: FixData): Diagnostic {
   const d: Diagnostic = { range, severity, code, source: SOURCE, message };
   if (data) d.data = data;

@@ -11,7 +11,7 @@ import { postfixCheck, type PostfixCheck } from '../postfixTarget';
 import { isOpenRelay, RELAY_PARAMETERS, relayListPermitsAll, smtpdRefusesToStart } from '../maincf/relay';
 import { parseRestrictionList } from '../maincf/restrictionList';
 import { saslEnabledSomewhere, securityFindings, SecurityCode } from '../maincf/security';
-import { diagnostic, ValueSite } from '../maincf/site';
+import { diagnostic, SECURITY_SEVERITY, ValueSite } from '../maincf/site';
 import { checkValue, typeOfSetting } from '../maincf/values';
 import { valueRanges } from '../maincf/valueText';
 import { nearest } from '../nearest';
@@ -145,9 +145,9 @@ function optionDiagnostics(doc: TextDocument, entry: MasterCfEntry, view: Servic
     }
   }
   if (view.command !== 'smtpd') return out;
-  for (const f of securityFindings(model, view)) {
+  for (const f of securityFindings(model, view, locale)) {
     const at = RELATED[f.code].map((n) => byName.get(n)).find(Boolean);
-    if (at) out.push(diagnostic(at.range, f.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, f.code, f.message));
+    if (at) out.push(diagnostic(at.range, SECURITY_SEVERITY[f.severity], f.code, f.message));
   }
   const relayOption = RELAY_PARAMETERS.map((n) => byName.get(n)).find(Boolean);
   if (relayOption && smtpdRefusesToStart(model, view)) {

@@ -199,6 +199,24 @@ describe('main.cf diagnostics', () => {
       assert.deepEqual(has('smtpd_tls_cert_file = /etc/ssl/certs/mail.pem\nsmtpd_tls_key_file = /etc/ssl/private/mail.key\n', 'tls-cert-without-key'), []);
       assert.equal(has('smtpd_tls_key_file = /etc/ssl/private/mail.key\n', 'tls-key-without-cert').length, 1);
     });
+    it('auth-without-tls: a warning that says how to tell a TLS proxy apart; information on loopback only', () => {
+      const [d] = has('smtpd_sasl_auth_enable = yes\n', 'auth-without-tls');
+      assert.equal(d.severity, 2);
+      assert.match(String(d.message), /unless a TLS proxy in front of this port.*To tell: if clients connect to this port directly/);
+      const [local] = has('smtpd_sasl_auth_enable = yes\ninet_interfaces = loopback-only\n', 'auth-without-tls');
+      assert.equal(local.severity, 3);
+      assert.match(String(local.message), /only this host can connect/);
+      assert.equal(has('smtpd_sasl_auth_enable = yes\ninet_interfaces = 127.0.0.1, [::1]\n', 'auth-without-tls')[0].severity, 3);
+      assert.equal(has('smtpd_sasl_auth_enable = yes\ninet_interfaces = 127.0.0.1, 192.0.2.1\n', 'auth-without-tls')[0].severity, 2);
+      assert.deepEqual(has('smtpd_sasl_auth_enable = yes\nsmtpd_tls_security_level = may\n', 'auth-without-tls'), []);
+      const [es] = only(mainDiagnostics('smtpd_sasl_auth_enable = yes\n', undefined, 'es'), 'auth-without-tls');
+      assert.match(String(es.message), /proxy TLS/);
+    });
+    it('auth-without-tls on a master.cf service that listens on 127.0.0.1 is information', () => {
+      const master = '127.0.0.1:10587 inet n - n - - smtpd\n  -o smtpd_sasl_auth_enable=yes\nsubmission inet n - n - - smtpd\n  -o smtpd_sasl_auth_enable=yes\n';
+      const ds = only(masterDiagnostics(master, 'smtpd_tls_security_level =\n'), 'auth-without-tls');
+      assert.deepEqual(ds.map((d) => [d.range.start.line, d.severity]), [[1, 3], [3, 2]]);
+    });
     it('no sasl-not-enabled on a list that is only Postfix\'s default, whatever the compatibility level', () => {
       const stock = 'smtpd_relay_restrictions = permit_mynetworks permit_sasl_authenticated defer_unauth_destination\n';
       assert.deepEqual(has(stock, 'sasl-not-enabled'), []);

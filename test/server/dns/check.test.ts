@@ -4,32 +4,13 @@
 // policies and aliases. Each check has a passing and a failing case. The answers the checks read
 // are named's own: the client's decoding is compared with the zone text named loaded.
 import assert from 'node:assert/strict';
-import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from '../../../server/src/cli/main';
+import { GOOD_ZONE as GOOD, LAB_SERIAL as SERIAL, lessonZone as lesson, REVERSE_ZONE as REVERSE } from '../../support/dnsLabZones';
 import { requireNamed, startNamed, type Named } from '../../support/named';
-
-const LAB = readFileSync(resolve(__dirname, '../../../examples/lab/mail1.org.zone'), 'utf8');
-const SERIAL = /(\d{10}) ; serial/.exec(LAB)![1];
-
-// A DKIM key as opendkim-genkey makes it: RSA 2048, the SubjectPublicKeyInfo in base64.
-const DKIM_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
-const dkimTxt = (key: string) => `( "v=DKIM1; k=rsa; p=${key.slice(0, 200)}" "${key.slice(200)}" )`;
-
-/** The lab's zone as the lesson prints it, moved to another domain (it keeps the imap loop). */
-const lesson = (domain: string) => LAB.replaceAll('mail1.org', domain);
-
-/** The lab's zone with the lesson's fix (imap → mail) and every mail policy, the MX on 192.168.255.1. */
-const GOOD = `${LAB.replace('imap    IN  CNAME  imap', 'imap    IN  CNAME  mail')}
-@            IN TXT "v=spf1 mx a:smtp.mail1.org -all"
-_dmarc       IN TXT "v=DMARC1; p=quarantine; rua=mailto:dmarc@mail1.org"
-mail._domainkey IN TXT ${dkimTxt(DKIM_KEY)}
-_mta-sts     IN TXT "v=STSv1; id=20261203"
-_smtp._tls   IN TXT "v=TLSRPTv1; rua=mailto:tls@mail1.org"
-`;
 
 /** Everything broken at once, each in its own record. */
 const BROKEN = `$ORIGIN broken.example.
@@ -65,14 +46,6 @@ $TTL 1h
 @ IN NS ns.mail1.org.
 @ IN MX 10 mail
 mail IN A 192.168.255.3
-`;
-
-const REVERSE = `$ORIGIN 255.168.192.in-addr.arpa.
-$TTL 1h
-@ IN SOA ns.mail1.org. hostmaster.mail1.org. 1 3h 1h 1w 1h
-@ IN NS ns.mail1.org.
-1 IN PTR mail.mail1.org.
-2 IN PTR mail.mail1.org.
 `;
 
 interface Run {

@@ -2,12 +2,14 @@
 // fallback), and against hostile servers written here, each of which must end in bounded time
 // with the right kind of error.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { createServer, type Server, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import * as packet from 'dns-packet';
 import { DnsError, MAX_STRAY, parseServer, query, serverText } from '../../../server/src/dns/client';
 import { requireNamed, startNamed, type Named } from '../../support/named';
+import { requirePeer } from '../../support/peers';
 
 const BIG_TXT = Array.from({ length: 20 }, (_, i) => `big IN TXT "${String(i).padStart(2, '0')}${'x'.repeat(200)}"`).join('\n');
 const ZONE = `$ORIGIN lab.test.
@@ -56,6 +58,27 @@ describe('DNS client against a real named', { skip: requireNamed(), timeout: 60_
     assert.equal(r.answers.length, 20);
     const small = await ask('mail.lab.test', 'A', { edns: false });
     assert.equal(small.transport, 'udp');
+  });
+
+  it('decodes every answer as dig does: names, TTLs and data', { skip: requirePeer('dig', ['bind9-dnsutils']) }, async () => {
+    const questions: Array<[string, Parameters<typeof query>[1]]> = [
+      ['lab.test.', 'SOA'], ['lab.test.', 'MX'], ['lab.test.', 'NS'], ['mail.lab.test.', 'A'], ['mail.lab.test.', 'AAAA'],
+      ['smtp.lab.test.', 'A'], ['_25._tcp.mail.lab.test.', 'TLSA'], ['big.lab.test.', 'TXT'],
+    ];
+    let compared = 0;
+    for (const [name, type] of questions) {
+      const dig = execFileSync('dig', ['+norecurse', '+noall', '+answer', '+nomultiline', '-p', String(named.port), '@127.0.0.1', name, type], { encoding: 'utf8' });
+      const theirs = dig.trim().split('\n').map((line) => {
+        const [owner, ttl, , rtype, ...data] = line.split(/\s+/);
+        // dig writes hex in upper case and may split it into words; names and the rest as we do.
+        const text = rtype === 'TLSA' ? `${data.slice(0, 3).join(' ')} ${data.slice(3).join('').toLowerCase()}` : data.join(' ');
+        return `${owner.toLowerCase()} ${ttl} ${rtype} ${text}`;
+      });
+      const ours = (await ask(name, type)).answers.map((a) => `${a.name} ${a.ttl} ${a.type} ${a.data}`);
+      assert.deepEqual(ours.sort(), theirs.sort(), `${name} ${type}`);
+      compared += ours.length;
+    }
+    assert.equal(compared, 28);
   });
 
   it('goes straight to TCP when asked', async () => {

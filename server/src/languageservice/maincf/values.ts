@@ -9,6 +9,8 @@ import { checkRestrictionList, unknownMapType } from './restrictionList';
 import { diagnostic, ValueSite } from './site';
 import { listTokens } from './valueText';
 import type { PostfixCheck } from '../postfixTarget';
+import type { Locale } from '../../l10n';
+import { networkPatternProblem } from '../../postfix/networkPattern';
 
 const BOOLEAN_SYNONYMS: Record<string, string> = { true: 'yes', false: 'no', on: 'yes', off: 'no', '1': 'yes', '0': 'no', y: 'yes', n: 'no', enabled: 'yes', disabled: 'no' };
 
@@ -26,7 +28,7 @@ export function checkValue(site: ValueSite, check: PostfixCheck): Diagnostic[] {
   if (type.kind === 'restrictions') return checkRestrictionList(site, type.list, check);
   // Lists of domains, networks and addresses may mix in lookup tables; other lists (milters,
   // policy services) hold inet:/unix: socket addresses, which only look like tables.
-  if (type.kind === 'lookupTables' || (type.kind === 'list' && (type.item === 'domain' || type.item === 'network' || type.item === 'address'))) return checkTables(site, type);
+  if (type.kind === 'lookupTables' || (type.kind === 'list' && (type.item === 'domain' || type.item === 'network' || type.item === 'address'))) return checkTables(site, type, check.locale);
   const problem = valueProblem(type, site.value);
   if (!problem) return [];
   const v = site.value.trim();
@@ -51,11 +53,23 @@ export function checkValue(site: ValueSite, check: PostfixCheck): Diagnostic[] {
   ];
 }
 
-/** In table and list values, the `type:` of each table must be a type Postfix has. */
-function checkTables(site: ValueSite, type: ValueType): Diagnostic[] {
+/**
+ * In table and list values, the `type:` of each table must be a type Postfix has, and in network
+ * lists each address pattern must be one smtpd can use.
+ */
+function checkTables(site: ValueSite, type: ValueType, locale: Locale): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const token of listTokens(site.value)) {
-    if (token.text.includes('$') || token.text.startsWith('!')) continue;
+    if (token.text.includes('$')) continue;
+    if (type.kind === 'list' && type.item === 'network') {
+      const problem = networkPatternProblem(token.text);
+      if (problem) {
+        const severity = problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
+        out.push(diagnostic(site.rangeOf(token.start, token.end), severity, 'invalid-network', problem.message[locale]));
+        continue;
+      }
+    }
+    if (token.text.startsWith('!')) continue;
     const m = /^([a-z][a-z0-9]*):/.exec(token.text);
     if (!m) {
       if (type.kind === 'lookupTables' && !token.text.startsWith('{') && !token.text.startsWith('/')) {

@@ -89,6 +89,13 @@ describe('main.cf diagnostics', () => {
       assert.deepEqual((d.data as any).replaceWith, ['may']);
       assert.deepEqual(has('smtpd_tls_security_level = encrypt\n', 'invalid-value'), []);
     });
+    it('an address in mynetworks that is not an address', () => {
+      const [d] = has('mynetworks = 127.0.0.0/8, 192.168.300.0/24\n', 'invalid-network');
+      assert.equal(d.severity, 1);
+      assert.deepEqual(d.range, { start: { line: 0, character: 26 }, end: { line: 0, character: 42 } });
+      assert.deepEqual(has('mynetworks = 127.0.0.0/8, 192.168.3.0/24 [::1]/128\n', 'invalid-network'), []);
+      assert.equal(has('smtp inet n - y - - smtpd\n', 'invalid-network').length, 0);
+    });
     it('unknown map types', () => {
       const [d] = has('alias_maps = hahs:/etc/aliases\n', 'unknown-map-type');
       assert.match(String(d.message), /'hahs'.*Did you mean 'hash'/);

@@ -86,6 +86,16 @@ export const dnsMessages = {
     es: 'El servidor MX {0} no coincide con ninguna línea mx de la política MTA-STS ({1}): los remitentes que la aplican no entregarán ahí',
   },
   'dns.mta-sts-mx-ok': { en: 'Every MX host ({0}) matches the MTA-STS policy', es: 'Todos los servidores MX ({0}) coinciden con la política MTA-STS' },
+  'dns.myhostname-ok': { en: 'myhostname {0} resolves to {1}', es: 'myhostname {0} resuelve a {1}' },
+  'dns.myhostname-no-address': {
+    en: 'myhostname {0} has no A or AAAA record ({1}): receivers that check the HELO name refuse it',
+    es: 'myhostname {0} no tiene registro A ni AAAA ({1}): los receptores que comprueban el nombre del HELO lo rechazan',
+  },
+  'dns.mydestination-ok': { en: '{0}, in mydestination, has the MX {1}', es: '{0}, en mydestination, tiene el MX {1}' },
+  'dns.mydestination-no-mx': {
+    en: '{0} is in mydestination but has no MX record: senders will not find this server for it',
+    es: '{0} está en mydestination pero no tiene registro MX: los remitentes no encontrarán este servidor para él',
+  },
   'dns.tlsa-none': { en: 'No TLSA record at {0}: DANE is not used for this host', es: 'No hay registro TLSA en {0}: no se usa DANE para este servidor' },
   'dns.tlsa-match': { en: 'TLSA {0} matches the certificate {1} presents', es: 'El TLSA {0} coincide con el certificado que presenta {1}' },
   'dns.tlsa-mismatch': {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from '../../../server/src/cli/main';
 import { GOOD_ZONE as GOOD, LAB_SERIAL as SERIAL, lessonZone as lesson, REVERSE_ZONE as REVERSE } from '../../support/dnsLabZones';
@@ -217,6 +217,22 @@ describe('mailconf dns-check against a real named', { skip: requireNamed(), time
     assert.match(r.stdout, /✖ No DKIM key for the selector default at default\._domainkey\.mail1\.org\.; the zone file publishes one under mail\._domainkey: the selector in the signer and in DNS must be the same \[dkim-missing, error\]/);
     const right = await dnsCheck(['mail1.org', '--server', `127.0.0.1:${named.port}`, '--selector', 'mail']);
     assert.equal(right.status, 0, right.stdout);
+  });
+
+  it('myhostname and mydestination of the lab\'s main.cf, and of a broken one', async () => {
+    const lab = resolve(__dirname, '../../../examples/lab/main.cf');
+    const { report } = await json(['mail1.org', '--postfix', lab]);
+    assert.deepEqual(lines(report, 'myhostname-no-address'), ['✔ myhostname smtp.mail1.org. resolves to 192.168.255.1']);
+    assert.deepEqual(lines(report, 'mydestination-no-mx'), ['✔ mail1.org., in mydestination, has the MX 10 mail.mail1.org.']);
+    writeFileSync(join(dir, 'main.cf'), 'mydomain = mail1.org\nmyhostname = mx.$mydomain\nmydestination = $mydomain, lists.$mydomain, hash:/etc/postfix/domains, localhost\n');
+    // main.cf in the current folder is read without --postfix.
+    const broken = await json(['mail1.org']);
+    rmSync(join(dir, 'main.cf'));
+    assert.deepEqual(lines(broken.report, 'myhostname-no-address'), ['✖ myhostname mx.mail1.org. has no A or AAAA record (NXDOMAIN): receivers that check the HELO name refuse it']);
+    assert.deepEqual(lines(broken.report, 'mydestination-no-mx'), [
+      '✔ mail1.org., in mydestination, has the MX 10 mail.mail1.org.',
+      '✖ lists.mail1.org. is in mydestination but has no MX record: senders will not find this server for it',
+    ]);
   });
 
   it('speaks Spanish with LANG=es', async () => {

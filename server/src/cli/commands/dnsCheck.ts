@@ -5,7 +5,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isIP } from 'node:net';
 import { runDnsCheck, type PolicyFetch, type SmtpFacts } from '../../dns/check';
+import { postfixNames } from '../../dns/check/postfixNames';
 import { txtJoined } from '../../dns/presentation';
+import { parseMainCf } from '../../parsers/maincf';
 import { hasErrors, renderText, toJson } from '../../dns/check/report';
 import { recordsAt } from '../../dns/check/types';
 import { DnsError, parseServer, serverText, type DnsServer } from '../../dns/client';
@@ -44,6 +46,8 @@ Options:
   --server ADDR[:PORT]   the name server to ask (default: the system's first, from resolv.conf)
   --zone FILE            the zone file to compare with (default: DOMAIN.zone, db.DOMAIN or
                          DOMAIN.db in the current folder, when one exists)
+  --postfix FILE         a main.cf whose myhostname must resolve and whose mydestination domains
+                         must have an MX (default: main.cf in the current folder, when there is one)
   --selector NAME        a DKIM selector to look up (repeatable; default: those the zone file has)
   --smtp HOST[:PORT]     probe this SMTP server (port 25 by default); 'mx' probes the first MX host
   --ca FILE              CA certificates for the SMTP probe (without it any certificate is read:
@@ -68,6 +72,7 @@ Exit status:
         options: {
           server: { type: 'string' },
           zone: { type: 'string' },
+          postfix: { type: 'string' },
           selector: { type: 'string', multiple: true, default: [] },
           smtp: { type: 'string' },
           ca: { type: 'string' },
@@ -115,6 +120,8 @@ Exit status:
     let zone: ZoneFile | undefined;
     if (zonePath) zone = parseZone(readArg(zonePath), { uri: resolve(io.cwd, zonePath), origin: domain });
     const ca = v.ca !== undefined ? readArg(v.ca) : undefined;
+    const mainPath = v.postfix ?? (existsSync(join(io.cwd, 'main.cf')) ? 'main.cf' : undefined);
+    const postfix = mainPath ? postfixNames(parseMainCf(readArg(mainPath))) : undefined;
 
     const controller = new AbortController();
     const onSignal = () => controller.abort();
@@ -131,7 +138,7 @@ Exit status:
           facts = await liveSide(smtp, domain, ask, ca, timeoutMs, controller.signal);
           mtaSts = await policyOf(domain, ask, ca, timeoutMs, controller.signal);
         }
-        const report = await runDnsCheck({ domain, server: shown, ask, locale, zone, selectors: v.selector, smtp: facts, mtaSts });
+        const report = await runDnsCheck({ domain, server: shown, ask, locale, zone, selectors: v.selector, smtp: facts, mtaSts, postfix });
         io.stdout(v.json ? JSON.stringify(toJson(report), null, 2) + '\n' : renderText(report, locale));
         return hasErrors(report) ? EXIT_DNS_ERRORS : 0;
       } catch (err) {

@@ -10,6 +10,7 @@ import { checkLiveSmtp, type SmtpFacts } from './liveSmtp';
 import { checkAliases, checkMailChain } from './mailChain';
 import { checkMailRecords } from './mailRecords';
 import { checkMtaStsPolicy, type PolicyFetch } from './mtaSts';
+import { checkPostfixNames, type PostfixNames } from './postfixNames';
 import { errorText, fail, pass, recordsAt, type Ask, type CheckContext, type DnsCheck } from './types';
 import { checkSerial, compareRecordSets, fileSerial } from './zoneVsServed';
 
@@ -29,6 +30,8 @@ export interface DnsCheckInput {
   selectors?: string[];
   /** The live SMTP server's side, when it was probed. */
   smtp?: SmtpFacts;
+  /** myhostname and mydestination of the workspace's main.cf, when there is one. */
+  postfix?: PostfixNames;
   /** The MTA-STS policy file as fetched, when the domain announces one and the live side was asked. */
   mtaSts?: PolicyFetch;
 }
@@ -79,6 +82,7 @@ export async function runDnsCheck(input: DnsCheckInput): Promise<DnsCheckReport>
   }
   checks.push(...(await checkMailChain(ctx)));
   checks.push(...(await checkAliases(ctx, aliasNames(domain, input.zone))));
+  if (input.postfix) checks.push(...(await checkPostfixNames(ctx, input.postfix)));
   checks.push(...(await checkMailRecords(ctx, { given: input.selectors ?? [], inZone: zoneSelectors(domain, input.zone) })));
   if (input.mtaSts) {
     const mx = recordsAt(await input.ask(domain, 'MX'), domain, 'MX').map((r) => r.data.split(' ')[1]);

@@ -171,6 +171,27 @@ export const saslMessages = {
     en: 'Postfix offers AUTH before TLS, but Dovecot refuses plaintext logins without TLS (disable_plaintext_auth = yes): set smtpd_tls_auth_only = yes, or AUTH fails on unencrypted sessions',
     es: 'Postfix ofrece AUTH antes de TLS, pero Dovecot rechaza los inicios de sesión en claro sin TLS (disable_plaintext_auth = yes): ponga smtpd_tls_auth_only = yes, o AUTH fallará en sesiones sin cifrar',
   },
+  // Check SASL on server (over SSH)
+  'remote-sasl.auth-off': {
+    en: 'smtpd_sasl_auth_enable is off in the server\'s main.cf: there is no SASL to check',
+    es: 'smtpd_sasl_auth_enable está desactivado en el main.cf del servidor: no hay SASL que comprobar',
+  },
+  'remote-sasl.not-running': { en: '{0} is not running on the server: AUTH will fail', es: '{0} no se está ejecutando en el servidor: AUTH fallará' },
+  'remote-sasl.no-socket': {
+    en: 'The socket {0} does not exist or cannot be inspected ({1}): AUTH will fail',
+    es: 'El socket {0} no existe o no se puede inspeccionar ({1}): AUTH fallará',
+  },
+  'remote-sasl.not-a-socket': { en: '{0} is a {1}, not a socket: AUTH will fail', es: '{0} es un {1}, no un socket: AUTH fallará' },
+  'remote-sasl.socket-permissions': {
+    en: '{1} cannot connect to {0} (owner {2}, group {3}, mode {4}): AUTH will fail',
+    es: '{1} no puede conectarse a {0} (dueño {2}, grupo {3}, modo {4}): AUTH fallará',
+  },
+  'remote-sasl.not-in-group': {
+    en: "{0} is not in the group {1}, so it cannot enter {2}: run 'adduser {0} {1}' and restart Postfix",
+    es: "{0} no está en el grupo {1}, así que no puede entrar en {2}: ejecute 'adduser {0} {1}' y reinicie Postfix",
+  },
+  'remote-sasl.folder-permissions': { en: '{1} cannot enter {0}: AUTH will fail', es: '{1} no puede entrar en {0}: AUTH fallará' },
+  'remote-sasl.ok': { en: 'The socket {0} is there, Postfix may connect to it, and {1} is running', es: 'El socket {0} existe, Postfix puede conectarse a él y {1} se está ejecutando' },
   'sasl.related.postfix-path': { en: 'Postfix connects here', es: 'Postfix se conecta aquí' },
   'sasl.related.listener': { en: 'The Dovecot listener', es: 'El listener de Dovecot' },
   'sasl.related.pwcheck': { en: 'Passwords are checked through saslauthd here', es: 'Aquí se comprueban las contraseñas con saslauthd' },

@@ -9,6 +9,7 @@ import { remoteFindings } from '../../ssh/checkFindings';
 import { connect } from '../../ssh/connect';
 import { isSshError, SshError } from '../../ssh/errors';
 import { remoteCheck } from '../../ssh/remoteCheck';
+import { gatherSaslFacts, saslServerFindings } from '../../ssh/saslServerCheck';
 import { runRemotePostconf } from '../../ssh/remotePostconf';
 import { makeTarget, parseDestination, type SshTarget } from '../../ssh/target';
 import { CliError, CliIO, Command, EXIT_USAGE, usageError } from '../usage';
@@ -48,7 +49,8 @@ function parseGlobal(args: string[], io: CliIO): { global: Global; sub: string; 
     values.set(flag, [...(values.get(flag) ?? []), value]);
   }
   const sub = args[i];
-  if (sub !== 'postconf' && sub !== 'check') throw bad(sub === undefined ? 'expected a subcommand: postconf or check' : `unknown subcommand '${sub}'`);
+  if (sub !== 'postconf' && sub !== 'check' && sub !== 'check-sasl')
+    throw bad(sub === undefined ? 'expected a subcommand: postconf, check or check-sasl' : `unknown subcommand '${sub}'`);
   const one = (f: string) => values.get(f)?.at(-1);
   const ssh = one('--ssh');
   if (!ssh) throw bad('--ssh USER@HOST[:PORT] is required');
@@ -186,17 +188,41 @@ async function checkSub(rest: string[], g: Global, io: CliIO): Promise<number> {
   });
 }
 
+/** `check-sasl [-c DIR] [--saslauthd-defaults FILE]`: the SASL side of the running server, read only. */
+async function checkSaslSub(rest: string[], g: Global, io: CliIO): Promise<number> {
+  let configDir = g.target.configDir;
+  let saslauthdDefaults: string | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a === '-c') configDir = rest[++i] ?? '';
+    else if (a === '--saslauthd-defaults') saslauthdDefaults = rest[++i];
+    else throw bad(`unknown check-sasl argument '${a}'`);
+  }
+  if (!configDir) throw bad('-c needs a directory');
+  return withConnection(g, io, async (client) => {
+    const facts = await gatherSaslFacts(client, { postconfPath: g.target.postconfPath, configDir, saslauthdDefaults }, { timeoutMs: g.timeoutMs * 2 });
+    const findings = saslServerFindings(facts, 'en');
+    for (const f of findings) io.stdout(`${g.target.host}: ${f.severity}: ${f.message} [${f.code}]\n`);
+    return findings.some((f) => f.severity === 'error') ? REMOTE_EXIT.findings : 0;
+  });
+}
+
 export const remoteCommand: Command = {
   name: 'remote',
   summary: 'run postconf on a server over SSH, or check a main.cf with the server\'s postconf',
   help: `Usage: mailconf remote --ssh USER@HOST[:PORT] [options] postconf [-n|-x|-M|...] [-c DIR] [NAME...]
        mailconf remote --ssh USER@HOST[:PORT] [options] check [--master-cf FILE] [-c DIR] MAIN.CF
+       mailconf remote --ssh USER@HOST[:PORT] [options] check-sasl [-c DIR] [--saslauthd-defaults FILE]
 
 postconf  prints the server's own postconf output, byte for byte (its warnings go to stderr).
 check     uploads MAIN.CF (and master.cf: --master-cf, the one next to MAIN.CF, or the server's)
           to a new private temporary directory on the server over SFTP, runs the server's
           postconf -c TMPDIR -n, prints its warnings as FILE:LINE:COL: SEVERITY: MESSAGE and
           removes the directory. The live configuration is not touched.
+check-sasl reads the server's SASL side, changing nothing (postconf -h, stat, pgrep, id, cat):
+          the socket Postfix connects to (Dovecot's listener, or saslauthd's mux from -m in
+          /etc/default/saslauthd) exists and lets Postfix's user connect, Dovecot or saslauthd
+          runs, and Postfix may enter saslauthd's socket folder (adduser postfix sasl).
 
 Options:
   --ssh USER@HOST[:PORT]   the server (IPv6 as USER@[::1]:PORT)
@@ -213,7 +239,7 @@ never asks and never writes it.
 
 Exit status:
   0  success (check: no warnings)
-  1  the remote postconf failed, or check found warnings
+  1  the remote postconf failed, check found warnings, or check-sasl found an error
   2  usage error or unreadable local file
   3  the server's host key is unknown or has CHANGED (the message gives its SHA256 fingerprint)
   4  authentication failed (or the identity file is unreadable or its passphrase wrong)
@@ -221,6 +247,7 @@ Exit status:
 
   async run(args, io) {
     const { global, sub, rest } = parseGlobal(args, io);
+    if (sub === 'check-sasl') return checkSaslSub(rest, global, io);
     return sub === 'postconf' ? postconfSub(rest, global, io) : checkSub(rest, global, io);
   },
 };

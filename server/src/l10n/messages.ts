@@ -177,6 +177,15 @@ export const messages = {
     en: 'SMTP AUTH is offered{0} without TLS (smtpd_tls_security_level is {1}), but only this host can connect (loopback): fine behind a local TLS proxy, as long as nothing forwards this port to the network',
     es: 'Se ofrece SMTP AUTH{0} sin TLS (smtpd_tls_security_level es {1}), pero solo este equipo puede conectarse (loopback): correcto detrás de un proxy TLS local, mientras nada reenvíe este puerto a la red',
   },
+  // $references
+  'names.reference-loop': {
+    en: "'${0}' leads back to {1} ({2}): Postfix expands it without end and stops with \"unreasonable macro call nesting\", postconf included. Give one of them a value that does not refer back",
+    es: "'${0}' vuelve a {1} ({2}): Postfix lo expande sin fin y se detiene con «unreasonable macro call nesting», también postconf. Dé a uno de ellos un valor que no remita de vuelta",
+  },
+  'names.service-self-reference': {
+    en: "-o {0}=${0} refers to the service's own setting, not to main.cf's: Postfix expands it without end and stops with \"unreasonable macro call nesting\", postconf included. Write the value here, or give main.cf's value a name of its own (my_{0} = ... in main.cf, then -o {0}=$my_{0})",
+    es: "-o {0}=${0} remite al propio ajuste del servicio, no al de main.cf: Postfix lo expande sin fin y se detiene con «unreasonable macro call nesting», también postconf. Escriba aquí el valor, o dé al valor de main.cf un nombre propio (my_{0} = ... en main.cf, y luego -o {0}=$my_{0})",
+  },
   // quick fixes
   'fix.change-to': { en: "Change to '{0}'", es: "Cambiar a '{0}'" },
   // main.cf

@@ -11,7 +11,8 @@ import { availability, compareVersions, newestRelease } from '../../postfix/rele
 import { t } from '../../l10n';
 import type { PostfixCheck } from '../postfixTarget';
 import { nearest } from '../nearest';
-import type { PostfixModel } from '../postfixModel';
+import type { PostfixModel, ServiceView } from '../postfixModel';
+import { parseExpansion } from '../../parsers/expansion';
 import { movedFrom } from './incremental';
 import { diagnostic, FixData } from './site';
 
@@ -88,6 +89,36 @@ export function unknownParameter(name: string, range: Range): Diagnostic {
  */
 export function expandsReferences(parameter: string): boolean {
   return !RAW_PARAMETERS.has(parameter);
+}
+
+/**
+ * Whether expanding `from` (as a main.cf or service setting sees it) comes back to `to`: a loop
+ * that mac_expand() follows until "unreasonable macro call nesting", which stops postconf and the
+ * daemons alike. Returns the names on the way, or undefined.
+ */
+export function referenceLoop(from: string, to: string, model: PostfixModel, service?: ServiceView, seen: Set<string> = new Set()): string[] | undefined {
+  if (from === to) return [to];
+  if (seen.has(from) || !expandsReferences(from)) return undefined;
+  seen.add(from);
+  const value = model.raw(from, service);
+  if (value === undefined || !value.includes('$')) return undefined;
+  for (const r of parseExpansion(value).references) {
+    const rest = referenceLoop(r.name, to, model, service, seen);
+    if (rest) return [from, ...rest];
+  }
+  return undefined;
+}
+
+/** A $reference in `owner`'s value whose expansion leads back to `owner`. */
+export function loopDiagnostic(owner: string, ref: { name: string; nameRange: Range }, model: PostfixModel, check: PostfixCheck, service?: ServiceView): Diagnostic | undefined {
+  if (!expandsReferences(owner)) return undefined;
+  const path = referenceLoop(ref.name, owner, model, service);
+  if (!path) return undefined;
+  const message =
+    service && ref.name === owner
+      ? t(check.locale, 'names.service-self-reference', owner)
+      : t(check.locale, 'names.reference-loop', ref.name, owner, [owner, ...path].join(' → '));
+  return diagnostic(ref.nameRange, DiagnosticSeverity.Error, 'reference-loop', message);
 }
 
 /** Suggestions per candidate set (the model keeps one set while names do not change). */
@@ -182,6 +213,10 @@ function entryNameDiagnostics(e: MainCfEntry, model: PostfixModel, candidates: (
   if (expandsReferences(e.name)) {
     for (const r of e.references) {
       if (!model.isDefined(r.name)) out.push(undefinedReference(r.name, r.nameRange, candidates()));
+      else {
+        const loop = loopDiagnostic(e.name, r, model, check);
+        if (loop) out.push(loop);
+      }
     }
   }
   return moved(out, -e.line);

@@ -6,7 +6,7 @@ import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vs
 import type { MasterCfEntry, MasterCfField, MasterCfOption } from '../../parsers/mastercf';
 import { getDeprecation } from '../../postfix/deprecated';
 import { allMasterDaemons, getMasterDaemon, SERVICE_TYPES } from '../../postfix/masterDaemons';
-import { deprecatedParameter, expandsReferences, parameterNameDiagnostic, undefinedReference } from '../maincf/names';
+import { deprecatedParameter, expandsReferences, loopDiagnostic, parameterNameDiagnostic, undefinedReference } from '../maincf/names';
 import { postfixCheck, type PostfixCheck } from '../postfixTarget';
 import { isOpenRelay, RELAY_PARAMETERS, relayListPermitsAll, smtpdRefusesToStart } from '../maincf/relay';
 import { parseRestrictionList } from '../maincf/restrictionList';
@@ -132,6 +132,10 @@ function optionDiagnostics(doc: TextDocument, entry: MasterCfEntry, view: Servic
     if (expandsReferences(o.name)) {
       for (const r of o.references) {
         if (!model.isDefined(r.name, view)) out.push(undefinedReference(r.name, r.nameRange, model.definedNames()));
+        else {
+          const loop = loopDiagnostic(o.name, r, model, check, view);
+          if (loop) out.push(loop);
+        }
       }
     }
     const site = optionSite(doc, o, view, model);

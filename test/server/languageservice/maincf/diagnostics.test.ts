@@ -59,6 +59,14 @@ describe('main.cf diagnostics', () => {
     assert.deepEqual(only(masterDiagnostics(master), 'undefined-reference').map((d) => d.range.start.line), [2]);
   });
 
+  it('reference-loop: values that expand back to themselves stop postconf', () => {
+    const ds = has('a = $b\nb = $a\nmyhostname = $a\n', 'reference-loop');
+    assert.deepEqual(ds.map((d) => d.range.start.line), [0, 1]);
+    assert.match(String(ds[0].message), /'\$b' leads back to a \(a → b → a\)/);
+    assert.deepEqual(has('a = $b\nb = x\nmyhostname = $a\n', 'reference-loop'), []);
+    assert.deepEqual(has('mydestination = $myhostname, localhost.$mydomain\n', 'reference-loop'), []);
+  });
+
   it('duplicate-parameter: the later line, pointing at the earlier', () => {
     const [d] = has('myhostname = a\nbiff = no\nmyhostname = b\n', 'duplicate-parameter');
     assert.equal(d.range.start.line, 2);

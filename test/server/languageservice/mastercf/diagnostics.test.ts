@@ -80,4 +80,14 @@ describe('master.cf diagnostics', () => {
     assert.equal(has(SMTPD + '  -o smtpd_recipient_restrictions=permit_mynetworks,reject_unauth_destination\n', 'open-relay', main).length, 1);
     assert.deepEqual(has(SMTPD + '  -o smtpd_recipient_restrictions=reject_unauth_destination\n', 'open-relay', main), []);
   });
+  it('-o name=$name refers to itself: postconf and smtpd stop with unreasonable macro call nesting', () => {
+    const main = 'smtpd_recipient_restrictions = permit_mynetworks, reject_unauth_destination\n';
+    const [d] = has(SMTPD + '  -o smtpd_recipient_restrictions=$smtpd_recipient_restrictions\n', 'reference-loop', main);
+    assert.equal(d.severity, 1);
+    assert.equal(d.range.start.line, 1);
+    assert.match(String(d.message), /-o smtpd_recipient_restrictions=\$smtpd_recipient_restrictions refers to the service's own setting.*unreasonable macro call nesting.*my_smtpd_recipient_restrictions/);
+    const ok = 'my_rcpt = permit_mynetworks, reject_unauth_destination\n' + main;
+    assert.deepEqual(has(SMTPD + '  -o smtpd_recipient_restrictions=$my_rcpt\n', 'reference-loop', ok), []);
+    assert.deepEqual(has(SMTPD + '  -o syslog_name=postfix/$service_name\n', 'reference-loop', main), []);
+  });
 });

@@ -1,4 +1,5 @@
 import type { ServerCommand } from './command';
+import { dnsCheckCommand } from './dnsCheck';
 import { postconfPreviewCommand } from './postconfPreview';
 import { remoteCompareCommand } from './remoteCompare';
 import { remoteFindingsCommand } from './remoteFindings';
@@ -8,4 +9,4 @@ import { zoneBumpSerialCommand } from './zoneSerial';
 import { zoneGeneratePtrCommand, zoneReverseZonesCommand } from './zonePtr';
 
 /** Every command the server offers. Feature areas add theirs here. */
-export const SERVER_COMMANDS: ServerCommand[] = [postconfPreviewCommand, smtpProbeCommand, zoneBumpSerialCommand, zoneGeneratePtrCommand, zoneReverseZonesCommand, remoteCompareCommand, remoteFindingsCommand, simulateCommand];
+export const SERVER_COMMANDS: ServerCommand[] = [postconfPreviewCommand, smtpProbeCommand, zoneBumpSerialCommand, zoneGeneratePtrCommand, zoneReverseZonesCommand, remoteCompareCommand, remoteFindingsCommand, simulateCommand, dnsCheckCommand];

@@ -13,6 +13,7 @@ import type { FileDiagnostics } from '../../../server/src/commands/remoteFinding
 import { probeFromServer } from '../../../server/src/ssh/forward';
 import { remoteCheck } from '../../../server/src/ssh/remoteCheck';
 import { runRemotePostconf } from '../../../server/src/ssh/remotePostconf';
+import { gatherSaslFacts, saslServerFindings } from '../../../server/src/ssh/saslServerCheck';
 import type { ProbeResult } from '../../../server/src/smtp/types';
 import { registerManPageHover } from '../manPageHover';
 import { showResults } from '../smtp/resultsView';
@@ -32,6 +33,7 @@ export const REMOTE_COMMANDS = {
   postconfM: 'mailconf.remote.postconfMaster',
   compare: 'mailconf.remote.compare',
   check: 'mailconf.remote.check',
+  checkSasl: 'mailconf.remote.checkSasl',
   openFile: 'mailconf.remote.openFile',
   smtpTest: 'mailconf.remote.smtpTest',
   forgetSecrets: 'mailconf.remote.forgetSecrets',
@@ -146,6 +148,33 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
     return { count, exitCode: r.exitCode };
   };
 
+  // Check SASL on server: read-only questions over SSH (see saslServerCheck.ts). Each result
+  // becomes a diagnostic on the open main.cf, at smtpd_sasl_path (or its first line).
+  const checkSasl = async (args?: RemoteArgs) => {
+    const chosen = await mainCfAndServer(args);
+    if (!chosen) return undefined;
+    const { doc, target } = chosen;
+    const facts = await sessions.run(
+      target,
+      l10n.t('Checking SASL on {0}', target.name),
+      (c, signal) => gatherSaslFacts(c, { postconfPath: target.postconfPath, configDir: target.configDir }, { signal }),
+      args?.knownHostsFiles,
+    );
+    if (!facts) return undefined;
+    const findings = saslServerFindings(facts, vscode.env.language.startsWith('es') ? 'es' : 'en');
+    const line = Math.max(0, doc.getText().split(/\r?\n/).findIndex((l) => /^\s*smtpd_sasl_path\s*=/.test(l)));
+    const severity = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information };
+    diagnostics.set(
+      doc.uri,
+      findings.map((f) => Object.assign(new vscode.Diagnostic(doc.lineAt(line).range, f.message, severity[f.severity]), { source: `SASL (${target.name})`, code: f.code })),
+    );
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    void vscode.window.showInformationMessage(
+      errors ? l10n.t('SASL on {0}: {1} problems; see the Problems view.', target.name, errors) : l10n.t('SASL on {0}: {1}', target.name, findings[0]?.message ?? ''),
+    );
+    return findings;
+  };
+
   const openFile = async (args?: RemoteArgs & { path?: string }) => {
     if (!trusted()) return undefined;
     const picked = await pickSshServer(args);
@@ -214,6 +243,7 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
     vscode.commands.registerCommand(REMOTE_COMMANDS.postconfM, (a?: RemoteArgs) => showPostconf(['-M'], 'postconf -M', 'postfix-master', a)),
     vscode.commands.registerCommand(REMOTE_COMMANDS.compare, compare),
     vscode.commands.registerCommand(REMOTE_COMMANDS.check, check),
+    vscode.commands.registerCommand(REMOTE_COMMANDS.checkSasl, checkSasl),
     vscode.commands.registerCommand(REMOTE_COMMANDS.openFile, openFile),
     vscode.commands.registerCommand(REMOTE_COMMANDS.smtpTest, smtpFromServer),
     vscode.commands.registerCommand(REMOTE_MAIL_VERSION, async (a?: RemoteArgs) => {

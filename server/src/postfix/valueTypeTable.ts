@@ -89,7 +89,9 @@ export const CURATED_TYPES: Record<string, ValueType> = {
   unverified_sender_tempfail_action: enumOf(['defer', 'defer_if_permit', 'defer_if_reject']),
   unknown_address_tempfail_action: enumOf(['defer', 'defer_if_permit', 'defer_if_reject']),
   unknown_helo_hostname_tempfail_action: enumOf(['defer', 'defer_if_permit', 'defer_if_reject']),
-  smtpd_tls_security_level: enumOf(SERVER_TLS_LEVELS, { allowEmpty: true }),
+  // smtpd stops on dane and dane-only, but only warns about the client-side verify, secure and
+  // fingerprint levels and uses encrypt for them.
+  smtpd_tls_security_level: { ...enumOf(SERVER_TLS_LEVELS, { allowEmpty: true }), tolerated: { verify: 'encrypt', secure: 'encrypt', fingerprint: 'encrypt' } } as ValueType,
   smtpd_tls_ciphers: enumOf(CIPHER_GRADES),
   smtpd_tls_mandatory_ciphers: enumOf(CIPHER_GRADES),
   smtpd_tls_eecdh_grade: enumOf(['none', 'strong', 'ultra', 'auto']),

@@ -28,7 +28,7 @@ export type ValueType =
    * single choice in any case (name_code) and a selection exactly (name_mask), unless `exactCase`
    * says otherwise.
    */
-  | { kind: 'enum'; values: string[]; multiple?: boolean; allowEmpty?: boolean; exactCase?: boolean }
+  | { kind: 'enum'; values: string[]; multiple?: boolean; allowEmpty?: boolean; exactCase?: boolean; tolerated?: Record<string, string> }
   /** A comma/space separated list; `item` says what the elements are; tables may be mixed in. */
   | { kind: 'list'; item: 'domain' | 'network' | 'address' | 'interface' | 'name' | 'parameter' | 'other' }
   /** One or more `type:name` lookup tables (or `$parameter` references to such lists). */
@@ -145,6 +145,11 @@ export function timeSeconds(value: string, defaultUnit: TimeUnit): number | unde
   return seconds > INT_MAX ? undefined : seconds;
 }
 
+/** What Postfix does with a value it accepts only with a warning (an enum's `tolerated` one), or undefined. */
+export function toleratedValue(type: ValueType, value: string): string | undefined {
+  return type.kind === 'enum' && !type.multiple ? type.tolerated?.[value.trim().toLowerCase()] : undefined;
+}
+
 /** Splits a list value the way Postfix does: on commas and whitespace, keeping `{...}` groups. */
 export function splitListValue(value: string): string[] {
   const out: string[] = [];
@@ -191,7 +196,7 @@ export function valueProblem(type: ValueType, value: string): string | undefined
       const exact = type.exactCase ?? type.multiple === true;
       const items = type.multiple ? splitListValue(v) : [v];
       const known = exact ? type.values : type.values.map((x) => x.toLowerCase());
-      const bad = items.find((i) => !known.includes(exact ? i : i.toLowerCase()));
+      const bad = items.find((i) => !known.includes(exact ? i : i.toLowerCase()) && !(type.tolerated && i.toLowerCase() in type.tolerated));
       return bad === undefined ? undefined : `"${bad}" is not one of ${type.values.join(', ')}`;
     }
     case 'lookupTables': {

@@ -3,7 +3,7 @@
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { getMapType } from '../../postfix/mapTypes';
 import { getParameter } from '../../postfix/parameters';
-import { valueProblem, ValueType } from '../../postfix/valueTypes';
+import { toleratedValue, valueProblem, ValueType } from '../../postfix/valueTypes';
 import { nearest } from '../nearest';
 import { checkRestrictionList, unknownMapType } from './restrictionList';
 import { diagnostic, ValueSite } from './site';
@@ -30,6 +30,11 @@ export function checkValue(site: ValueSite, check: PostfixCheck): Diagnostic[] {
   // policy services) hold inet:/unix: socket addresses, which only look like tables.
   if (type.kind === 'lookupTables' || (type.kind === 'list' && (type.item === 'domain' || type.item === 'network' || type.item === 'address'))) return checkTables(site, type, check.locale);
   const problem = valueProblem(type, site.value);
+  const tolerated = toleratedValue(type, site.value);
+  if (tolerated) {
+    const v = site.value.trim();
+    return [diagnostic(site.valueRange, DiagnosticSeverity.Warning, 'tolerated-value', `${site.parameter} = ${v}: Postfix logs "unsupported" and uses ${tolerated} instead`, { replaceWith: [tolerated] })];
+  }
   if (!problem) return [];
   const v = site.value.trim();
   let replaceWith: string[] | undefined;

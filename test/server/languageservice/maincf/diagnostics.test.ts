@@ -92,6 +92,13 @@ describe('main.cf diagnostics', () => {
       const [d] = has('virtual_minimum_uid = 0\n', 'invalid-value');
       assert.match(String(d.message), /at least 1/);
     });
+    it('a value Postfix only warns about is a warning: smtpd_tls_security_level = verify', () => {
+      const [d] = has('smtpd_tls_security_level = verify\n', 'tolerated-value');
+      assert.equal(d.severity, 2);
+      assert.match(String(d.message), /uses encrypt instead/);
+      assert.deepEqual(has('smtpd_tls_security_level = verify\n', 'invalid-value'), []);
+      assert.equal(has('smtpd_tls_security_level = dane\n', 'invalid-value').length, 1);
+    });
     it('enum values', () => {
       const [d] = has('smtpd_tls_security_level = mayy\n', 'invalid-value');
       assert.deepEqual((d.data as any).replaceWith, ['may']);

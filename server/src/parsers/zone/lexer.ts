@@ -133,6 +133,18 @@ export class RecordLexer {
     }
   }
 
+  /** The line (0-based) of an offset already read: a search in the lines met so far. */
+  lineAt(offset: number): number {
+    let lo = 0;
+    let hi = this.lineCount - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
   /** The text of token i (quotes included for quoted tokens). */
   token(i: number): string {
     return this.text.slice(this.starts[i], this.ends[i]);

@@ -242,7 +242,9 @@ class ZoneParser {
       else {
         word = text.slice(s, e).toUpperCase();
         if (!isClass(word)) break;
-        problem('class-mismatch', `Class ${word} differs from the zone's class IN`, s, e);
+        // CLASS1 is IN by its number (RFC 3597 §5).
+        if (word !== 'CLASS1') problem('class-mismatch', `Class ${word} differs from the zone's class IN`, s, e);
+        else word = 'IN';
       }
       rrclass = word;
       i++;
@@ -278,11 +280,14 @@ class ZoneParser {
       problem(
         'unknown-type',
         c >= 48 && c <= 57 ? `'${text.slice(typeStart, typeEnd)}' is neither a valid TTL nor a record type` : `Unknown record type '${text.slice(typeStart, typeEnd)}' (use TYPEnnn with \\# data for types this reader does not know)`,
-        typeStart,
+        headStart(lex, typeStart),
         typeEnd,
       );
+    } else if (code === 3 || code === 4) {
+      // RFC 1123 §5.2.4: MD and MF gave way to MX; BIND refuses them in a zone it serves.
+      problem('obsolete-type', `${type} is obsolete (RFC 1123 §5.2.4): use MX; BIND refuses it in zone files`, headStart(lex, typeStart), typeEnd);
     } else if (isMetaType(code)) {
-      problem('meta-type', `${type} is a meta type, used only in DNS messages (RFC 6895 §3.1); it cannot be zone data`, typeStart, typeEnd);
+      problem('meta-type', `${type} is a meta type, used only in DNS messages (RFC 6895 §3.1); it cannot be zone data`, headStart(lex, typeStart), typeEnd);
     } else if ((code === 1 || code === 28) && n - i === 1 && lex.quoted[i] === 0 && (code === 1 ? isIPv4At(text, lex.starts[i], lex.ends[i]) : isIPv6At(text, lex.starts[i], lex.ends[i]))) {
       // The bulk of large zones: a valid address needs no typed data and no allocation.
     } else {
@@ -293,7 +298,13 @@ class ZoneParser {
         ? new RdataError(i, 'unknown-type-data', `${type} has no text form here: write its data as \\# LENGTH HEX (RFC 3597)`, n)
         : parseRdata(canonical ?? type, lex, i, this.origin);
       if (data instanceof RdataError) {
-        if (data.index < n) problem(data.code, data.message, lex.starts[data.index], lex.ends[Math.max(data.index, Math.min(n, data.endIndex) - 1)]);
+        if (data.index < n) {
+          // A bad token first on a continuation line is shown from the end of the token before it,
+          // the line BIND names (it puts the token back and reports where reading stood).
+          const k = data.index;
+          const from = k > 0 && lex.lineAt(lex.starts[k]) !== lex.lineAt(lex.ends[k - 1]) ? lex.ends[k - 1] : lex.starts[k];
+          problem(data.code, data.message, from, lex.ends[Math.max(k, Math.min(n, data.endIndex) - 1)]);
+        }
         // Data that ends too early is shown where it ends (its last token, else the type), the
         // line BIND names too.
         else if (n > i) problem(data.code, data.message, lex.starts[n - 1], lex.ends[n - 1]);
@@ -468,6 +479,14 @@ function estimateRecords(text: string): number {
   let n = 1;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
   return n;
+}
+
+/**
+ * Where a problem with the type is shown from: the type itself, or the record's start when the
+ * type sits on a later line (inside parentheses), since BIND names the line the record starts on.
+ */
+function headStart(lex: RecordLexer, typeStart: number): number {
+  return lex.lineAt(typeStart) === lex.lineAt(lex.starts[0]) ? typeStart : lex.starts[0];
 }
 
 /** True when text[s, e) is RFC 3597's \# marker. */

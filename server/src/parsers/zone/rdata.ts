@@ -6,6 +6,8 @@ import { base64Length, decodeString, hexLengthAt, isIPv4At, isIPv6At, octets, ui
 import { absoluteName, checkName, NAME_PROBLEM_MESSAGES } from './names';
 import { parseSvcParam, SvcParam, svcParamSetProblem } from './svcb';
 import { parseTtlAt } from './ttl';
+import { typeCode } from './types';
+import { wireProblem } from './wire';
 
 export class RdataError {
   constructor(
@@ -59,6 +61,8 @@ const SECALGS: Record<string, number> = {
   ECDSAP256SHA256: 13, ECDSA256: 13, ECDSAP384SHA384: 14, ECDSA384: 14, ED25519: 15, ED448: 16, INDIRECT: 252, PRIVATEDNS: 253, PRIVATEOID: 254,
 };
 
+const SECPROTOS: Record<string, number> = { NONE: 0, TLS: 1, EMAIL: 2, DNSSEC: 3, IPSEC: 4, ALL: 255 };
+
 /** DNSKEY flag names BIND accepts, joined by '|', in place of the number: [value, mask]. */
 const KEYFLAGS: Record<string, [number, number]> = {
   NOCONF: [0x4000, 0xc000], NOAUTH: [0x8000, 0xc000], NOKEY: [0xc000, 0xc000], FLAG2: [0x2000, 0x2000], EXTEND: [0x1000, 0x1000],
@@ -101,6 +105,14 @@ class Reader {
     if (!this.more) return this.end();
     const known = SECALGS[this.t.text.slice(this.t.starts[this.i], this.t.ends[this.i]).toUpperCase()];
     if (known === undefined) return this.uint(255, what);
+    this.i++;
+    return known;
+  }
+  /** A key's protocol: a number 0-255 or NONE, TLS, EMAIL, DNSSEC, IPSEC, ALL. */
+  protocol(): number | RdataError {
+    if (!this.more) return this.end();
+    const known = SECPROTOS[this.t.text.slice(this.t.starts[this.i], this.t.ends[this.i]).toUpperCase()];
+    if (known === undefined) return this.uint(255, 'the key protocol');
     this.i++;
     return known;
   }
@@ -165,7 +177,9 @@ function isErr(x: unknown): x is RdataError {
 export function parseRdata(type: string, t: TokenSpan, from: number, origin: string): Rdata | RdataError {
   const r = new Reader(t, from, origin);
   if (r.more && t.ends[r.i] - t.starts[r.i] === 2 && t.text.charCodeAt(t.starts[r.i]) === 92 && t.text.charCodeAt(t.starts[r.i] + 1) === 35) {
-    return generic(r, type);
+    // In TXT, \# not followed by a length is the text "#" (BIND reads it so).
+    const literal = type === 'TXT' && (r.i + 1 >= t.count || uintAt(t.text, t.starts[r.i + 1], t.ends[r.i + 1], 4294967295) < 0);
+    if (!literal) return generic(r, type);
   }
   switch (type) {
     case 'A':
@@ -275,13 +289,19 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
       return isErr(hex) ? hex : { type: 'DS', keyTag, algorithm, digestType, hex };
     }
     case 'DNSKEY':
-    case 'CDNSKEY': {
+    case 'CDNSKEY':
+    case 'KEY':
+    case 'RKEY': {
+      const flagsIndex = r.i;
       const flags = r.keyFlags();
       if (isErr(flags)) return flags;
-      const protocol = r.uint(255, 'the DNSKEY protocol');
+      if (type === 'RKEY' && flags !== 0) return new RdataError(flagsIndex, 'bad-number', 'RKEY flags must be 0');
+      const protocol = r.protocol();
       if (isErr(protocol)) return protocol;
       const algorithm = r.algorithm('the DNSKEY algorithm');
       if (isErr(algorithm)) return algorithm;
+      // A KEY whose flags say "no key" (RFC 2535 §3.1.2) has no key data.
+      if (type === 'KEY' && (flags & 0xc000) === 0xc000) return r.done() ?? { type: 'DNSKEY', flags, protocol, algorithm, key: '' };
       if (!r.more) return r.end();
       const { text, first } = r.rest();
       if (base64Length(text) < 0) return new RdataError(first, 'bad-base64', 'Bad base64 in the key', t.count);
@@ -325,7 +345,8 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
         params.push(p);
       }
       const problem = svcParamSetProblem(params);
-      if (problem) return new RdataError(from + 2, 'bad-svc-param', problem, t.count);
+      // A problem of the set as a whole shows where the record ends, as BIND's does.
+      if (problem) return new RdataError(t.count, 'bad-svc-param', problem, t.count);
       return { type, priority, target, params };
     }
     case 'HINFO': {
@@ -384,7 +405,7 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
       const octets = base32HexLength(t.text.slice(t.starts[hi], t.ends[hi]));
       if (octets < 0) return new RdataError(hi, 'bad-base32', 'Bad NSEC3 next hashed owner: base32hex digits (0-9, a-v) without = padding');
       if (algorithm === 1 ? octets !== 20 : octets > 155) return new RdataError(hi, 'bad-digest-length', `The next hashed owner is ${octets} octets; a SHA-1 hash (algorithm 1) is 20`);
-      return { type: 'other', tokens: [] };
+      return typeList(r) ?? { type: 'other', tokens: [] };
     }
     case 'ZONEMD': {
       const serial = r.uint(4294967295, 'the ZONEMD serial');
@@ -396,7 +417,98 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
       const expected = ZONEMD_LENGTHS[hashAlgorithm];
       const hex = hexField(r, expected);
       if (isErr(hex)) return hex;
-      if (hex.length < 24) return new RdataError(t.count - 1, 'bad-digest-length', 'A ZONEMD digest is at least 12 octets (24 hex digits)');
+      if (hex.length < 24) return new RdataError(t.count, 'bad-digest-length', 'A ZONEMD digest is at least 12 octets (24 hex digits)');
+      return { type: 'other', tokens: [] };
+    }
+    case 'X25': {
+      // The PSDN address: at least four digits (RFC 1183 §3.1).
+      if (!r.more) return r.end();
+      const i = r.i;
+      const address = r.word();
+      if (isErr(address)) return address;
+      if (!/^\d{4,}$/.test(address)) return new RdataError(i, 'bad-x25', 'An X25 address is a string of at least four digits');
+      return r.done() ?? { type: 'other', tokens: [address] };
+    }
+    case 'SINK': {
+      for (const what of ['meaning', 'coding', 'subcoding']) {
+        const v = r.uint(255, `the SINK ${what}`);
+        if (isErr(v)) return v;
+      }
+      if (r.more) {
+        const { text, first } = r.rest();
+        if (base64Length(text) < 0) return new RdataError(first, 'bad-base64', 'Bad base64 in the SINK data', t.count);
+      }
+      return { type: 'other', tokens: [] };
+    }
+    case 'NSEC': {
+      const next = r.name();
+      if (isErr(next)) return next;
+      return typeList(r) ?? { type: 'other', tokens: [] };
+    }
+    case 'CSYNC': {
+      const serial = r.uint(4294967295, 'the CSYNC serial');
+      if (isErr(serial)) return serial;
+      const flags = r.uint(65535, 'the CSYNC flags');
+      if (isErr(flags)) return flags;
+      return typeList(r) ?? { type: 'other', tokens: [] };
+    }
+    case 'RRSIG':
+    case 'SIG': {
+      if (!r.more) return r.end();
+      const ci = r.i++;
+      const covered = t.text.slice(t.starts[ci], t.ends[ci]);
+      if (!isTypeWord(covered) && uintAt(covered, 0, covered.length, 65535) < 0) return new RdataError(ci, 'unknown-type', `'${covered}' is not a record type`);
+      const algorithm = r.algorithm('the signature algorithm');
+      if (isErr(algorithm)) return algorithm;
+      const labels = r.uint(255, 'the label count');
+      if (isErr(labels)) return labels;
+      const originalTtl = r.uint(4294967295, 'the original TTL');
+      if (isErr(originalTtl)) return originalTtl;
+      for (const what of ['expiration', 'inception']) {
+        if (!r.more) return r.end();
+        const i = r.i++;
+        const w = t.text.slice(t.starts[i], t.ends[i]);
+        if (!(/^\d{14}$/.test(w) || uintAt(w, 0, w.length, 4294967295) >= 0)) return new RdataError(i, 'bad-number', `Bad signature ${what}: YYYYMMDDHHmmSS or seconds since 1970`);
+      }
+      const keyTag = r.uint(65535, 'the key tag');
+      if (isErr(keyTag)) return keyTag;
+      const signer = r.name();
+      if (isErr(signer)) return signer;
+      if (!r.more) return r.end();
+      const { text, first } = r.rest();
+      if (base64Length(text) < 0) return new RdataError(first, 'bad-base64', 'Bad base64 in the signature', t.count);
+      return { type: 'other', tokens: [] };
+    }
+    case 'DHCID':
+    case 'OPENPGPKEY': {
+      if (!r.more) return r.end();
+      const { text, first } = r.rest();
+      if (base64Length(text) < 0) return new RdataError(first, 'bad-base64', `Bad base64 in the ${type} data`, t.count);
+      return { type: 'other', tokens: [] };
+    }
+    case 'IPSECKEY': {
+      const precedence = r.uint(255, 'the IPSECKEY precedence');
+      if (isErr(precedence)) return precedence;
+      const gi = r.i;
+      const gatewayType = r.uint(255, 'the IPSECKEY gateway type');
+      if (isErr(gatewayType)) return gatewayType;
+      if (gatewayType > 3) return new RdataError(gi, 'bad-number', 'The IPSECKEY gateway type is 0 (none), 1 (IPv4), 2 (IPv6) or 3 (name)');
+      const algorithm = r.uint(255, 'the IPSECKEY algorithm');
+      if (isErr(algorithm)) return algorithm;
+      if (!r.more) return r.end();
+      const w = r.i;
+      const gateway = t.text.slice(t.starts[w], t.ends[w]);
+      if (gatewayType === 0 && gateway !== '.') return new RdataError(w, 'bad-name', "With gateway type 0 the gateway is written '.'");
+      if (gatewayType === 1 && !isIPv4At(gateway, 0, gateway.length)) return new RdataError(w, 'bad-ipv4', 'Bad IPv4 gateway');
+      if (gatewayType === 2 && !isIPv6At(gateway, 0, gateway.length)) return new RdataError(w, 'bad-ipv6', 'Bad IPv6 gateway');
+      if (gatewayType === 3) {
+        const n = r.name();
+        if (isErr(n)) return n;
+      } else r.i++;
+      if (r.more) {
+        const { text, first } = r.rest();
+        if (base64Length(text) < 0) return new RdataError(first, 'bad-base64', 'Bad base64 in the IPSECKEY public key', t.count);
+      }
       return { type: 'other', tokens: [] };
     }
     case 'RT':
@@ -446,6 +558,20 @@ function fields(r: Reader, type: string): Rdata | RdataError {
   return r.done() ?? { type: 'other', tokens };
 }
 
+/** A record type as a type list or RRSIG writes it: a mnemonic or TYPEnnn, any case. */
+function isTypeWord(w: string): boolean {
+  return typeCode(w.toUpperCase()) >= 0;
+}
+
+/** The type list of NSEC, NSEC3 and CSYNC: every word a type (BIND: "unknown class/type" otherwise). */
+function typeList(r: Reader): RdataError | undefined {
+  for (; r.more; r.i++) {
+    const w = r.t.text.slice(r.t.starts[r.i], r.t.ends[r.i]);
+    if (!isTypeWord(w)) return new RdataError(r.i, 'unknown-type', `'${w}' is not a record type (write a mnemonic like MX, or TYPEnnn)`);
+  }
+  return undefined;
+}
+
 /** Octets of unpadded base32hex text (RFC 4648 §7), or -1 when it is not that. */
 export function base32HexLength(w: string): number {
   if (!/^[0-9A-Va-v]*$/.test(w)) return -1;
@@ -475,7 +601,7 @@ function hexField(r: Reader, expected?: number): string | RdataError {
   if (len < 0) return new RdataError(first, 'bad-hex', 'Bad hex: an even number of 0-9a-f digits is expected', r.t.count);
   if (expected !== undefined && len !== expected) {
     // Too short: shown where the data ends, as for any record that ends too early.
-    return new RdataError(len < expected ? r.t.count - 1 : first, 'bad-digest-length', `The digest should be ${expected} octets (${expected * 2} hex digits), not ${len}`, r.t.count);
+    return new RdataError(len < expected ? r.t.count : first, 'bad-digest-length', `The digest should be ${expected} octets (${expected * 2} hex digits), not ${len}`, r.t.count);
   }
   return text;
 }
@@ -494,6 +620,8 @@ function generic(r: Reader, type: string): Rdata | RdataError {
   if (got !== length) return new RdataError(first, 'bad-generic-length', `The generic data has ${got} octets but its length says ${length}`, r.t.count);
   const fixed = FIXED_LENGTHS[type];
   if (fixed !== undefined && got !== fixed) return new RdataError(first - 1, 'bad-generic-length', `${type} data is ${fixed} octets; this \\# data has ${got}`, r.t.count);
+  const problem = wireProblem(type, Buffer.from(text, 'hex'));
+  if (problem) return new RdataError(first - 1, 'bad-generic-length', `${problem} (BIND reads \\# data of a known type as that type)`, r.t.count);
   return { type: 'generic', length, hex: text };
 }
 

@@ -98,10 +98,11 @@ export const CLASSES = ['IN', 'CH', 'HS', 'CS', 'NONE', 'ANY'];
 
 /**
  * Meta types (RFC 6895 §3.1): they exist only in messages, never as zone data; BIND refuses them
- * in a zone file or $GENERATE (OPT, TKEY, TSIG, IXFR, AXFR, MAILB, MAILA, ANY).
+ * in a zone file or $GENERATE (OPT, TKEY, TSIG, IXFR, AXFR, MAILB, MAILA, ANY, and any number 128-255).
  */
 export function isMetaType(code: number): boolean {
-  return code === 41 || (code >= 249 && code <= 255);
+  // 128-255 is the range of meta types and query types (RFC 6895 §3.1); BIND treats all of it so.
+  return code === 41 || (code >= 128 && code <= 255);
 }
 
 const TYPE_BY_CODE = new Map<number, string>(Object.entries(RECORD_TYPES).map(([k, v]) => [v.code, k]));

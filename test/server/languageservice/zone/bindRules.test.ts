@@ -187,4 +187,25 @@ describe("BIND's loading rules", () => {
     HEAD + '@ CDNSKEY 0 3 0 AA==\n@ CDS 0 0 0 00\n',
     { line: 7 },
   );
+
+  // More of BIND 9.18's readers, met in NSD's, Knot's and BIND's own test zones.
+  rule('MD and MF are obsolete', 'obsolete-type', HEAD + 'm MD md.example.net.\n', HEAD + 'm MX 10 md.example.net.\n', { line: 5 });
+  rule('types 128-255 are meta types', 'meta-type', HEAD + 'q TYPE200 \\# 0\n', HEAD + 'q TYPE300 \\# 0\n', { line: 5 });
+  rule('CLASS1 is IN', 'class-mismatch', HEAD + 'c CLASS3 TXT "x"\n', HEAD + 'c CLASS1 TXT "x"\n', { line: 5 });
+  rule('in TXT, \\# without a length is text', 'bad-generic-length', HEAD + 't TXT \\# 2 01\n', HEAD + 't TXT \\# text\n', { line: 5 });
+  rule('NSEC type lists name types', 'unknown-type', HEAD + 'n NSEC . ( A 127 )\n', HEAD + 'n NSEC . ( A TYPE127 RRSIG )\n', { line: 5 });
+  rule(
+    'RRSIG fields',
+    'unknown-type',
+    HEAD + 'ns RRSIG BOGUS 8 2 300 20300101000000 20200101000000 12345 example. AwEAAQ==\n',
+    HEAD + 'ns RRSIG A RSASHA256 2 300 20300101000000 1577836800 12345 example. AwEAAQ==\nns RRSIG 28 8 2 300 20300101000000 20200101000000 12345 example. AwEAAQ==\n',
+    { line: 5 },
+  );
+  rule('IPSECKEY gateways', 'bad-ipv4', HEAD + 'i IPSECKEY 10 1 2 192.0.2 AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==\n', HEAD + 'i IPSECKEY 10 1 2 192.0.2.3 AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==\nj IPSECKEY 10 0 2 . AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==\n', { line: 5 });
+  rule('DHCID needs its data', 'missing-rdata', HEAD + 'd DHCID\n', HEAD + 'd DHCID AAIBY2/AuCccgoJbsaxcQc9TUapptP69lOjxfNuVAA2kjEA=\n', { line: 5 });
+  rule('X25 addresses are digits', 'bad-x25', HEAD + 'x X25 "x25 address"\n', HEAD + 'x X25 "311061700956"\n', { line: 5 });
+  rule('RKEY flags are 0, a KEY with no key has no data', 'bad-number', HEAD + 'r RKEY 512 3 8 AwEAAQ==\n', HEAD + 'r RKEY 0 3 8 AwEAAQ==\nk KEY NOKEY DNSSEC 8\n', { line: 5 });
+  rule('\\# data of a known type is read as that type', 'bad-generic-length', HEAD + 'h HIP \\# 4 ff01ffff\nm MX \\# 3 000a00\n', HEAD + 'm MX \\# 3 000a00\n', { line: 5 });
+  // A bad token first on a continuation line: BIND names the line where the token before it ends.
+  rule('the line of a bad token inside parentheses', 'bad-ipv4', HEAD + 'z A (\n 1.2.3 )\n', HEAD + 'z A (\n 1.2.3.4 )\n', { line: 5 });
 });

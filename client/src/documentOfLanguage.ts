@@ -32,7 +32,7 @@ export class RecentDocuments implements vscode.Disposable {
   async openOf(languageId: string): Promise<vscode.TextDocument[]> {
     const found: vscode.TextDocument[] = [];
     const add = (doc: vscode.TextDocument | undefined) => {
-      if (doc && !doc.isClosed && doc.languageId === languageId && !found.includes(doc)) found.push(doc);
+      if (doc && !doc.isClosed && doc.languageId === languageId && editable(doc) && !found.includes(doc)) found.push(doc);
     };
     add(vscode.window.activeTextEditor?.document);
     const byUri = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
@@ -62,6 +62,11 @@ export class RecentDocuments implements vscode.Disposable {
   dispose(): void {
     this.subscription.dispose();
   }
+}
+
+/** Text that can be edited: not a read-only view such as the postconf preview (which is main.cf text too). */
+function editable(doc: vscode.TextDocument): boolean {
+  return doc.uri.scheme === 'untitled' || vscode.workspace.fs.isWritableFileSystem(doc.uri.scheme) === true;
 }
 
 /** The tab that shows a document, if any. */

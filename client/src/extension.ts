@@ -10,11 +10,12 @@ import {
   LanguageClientOptions,
   ServerOptions,
   TransportKind,
+  vsdiag,
 } from 'vscode-languageclient/node';
 import { aliasesReminder } from './aliasesReminder';
 import { crashBudget } from './crashBudget';
 import { RecentDocuments } from './documentOfLanguage';
-import { registerPostconfPreview } from './postconfPreview';
+import { PREVIEW_SCHEME, registerPostconfPreview } from './postconfPreview';
 import { registerRemote } from './remote';
 import { registerSmtp } from './smtp';
 import { trackActiveLanguage } from './walkthroughContext';
@@ -46,6 +47,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mailco
       docsLanguage: vscode.workspace.getConfiguration('mailconf').get<string>('docsLanguage', 'auto'),
       ...postfixVersionOptions(postfixSession.detected),
     }),
+    // The postconf previews are main.cf and master.cf text, for colours and hovers; what they say
+    // is already reported on the files they come from.
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, uri.scheme === PREVIEW_SCHEME ? [] : diagnostics),
+      provideDiagnostics: (document, previousResultId, token, next) => {
+        const uri = document instanceof vscode.Uri ? document : document.uri;
+        return uri.scheme === PREVIEW_SCHEME ? { kind: vsdiag.DocumentDiagnosticReportKind.full, items: [] } : next(document, previousResultId, token);
+      },
+    },
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
       closed: () => {

@@ -32,6 +32,16 @@ function parse(uri: vscode.Uri): { source: string; mode: Mode } {
 const isPostfixFile = (doc: vscode.TextDocument) => doc.languageId === 'postfix-main' || doc.languageId === 'postfix-master';
 const directoryOf = (uri: string) => uri.slice(0, uri.lastIndexOf('/') + 1);
 
+/**
+ * The preview in the language of what it shows (main.cf for -n/-nx, master.cf for -M), so that it
+ * is coloured and its parameters have hovers; the client drops its diagnostics (extension.ts).
+ */
+async function previewDocument(source: vscode.Uri, mode: Mode): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(previewUri(source, mode));
+  const language = mode === 'M' ? 'postfix-master' : 'postfix-main';
+  return doc.languageId === language ? doc : vscode.languages.setTextDocumentLanguage(doc, language);
+}
+
 export function registerPostconfPreview(context: vscode.ExtensionContext, client: LanguageClient, recent: RecentDocuments): void {
   const changed = new vscode.EventEmitter<vscode.Uri>();
   const provider: vscode.TextDocumentContentProvider = {
@@ -48,7 +58,7 @@ export function registerPostconfPreview(context: vscode.ExtensionContext, client
 
   const timers = new Map<string, NodeJS.Timeout>();
   const refreshPreviewsOf = (doc: vscode.TextDocument) => {
-    if (!isPostfixFile(doc)) return;
+    if (!isPostfixFile(doc) || doc.uri.scheme === PREVIEW_SCHEME) return;
     const dir = directoryOf(doc.uri.toString());
     for (const open of vscode.workspace.textDocuments) {
       if (open.uri.scheme !== PREVIEW_SCHEME || directoryOf(parse(open.uri).source) !== dir) continue;
@@ -81,7 +91,7 @@ export function registerPostconfPreview(context: vscode.ExtensionContext, client
       void vscode.window.showInformationMessage(l10n.t('Open a main.cf or master.cf first.'));
       return undefined;
     }
-    const doc = await vscode.workspace.openTextDocument(previewUri(target, mode));
+    const doc = await previewDocument(target, mode);
     return vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
   };
 
@@ -96,7 +106,7 @@ export function registerPostconfPreview(context: vscode.ExtensionContext, client
     const mode: Mode = plain ? 'nx' : 'n';
     const before = vscode.window.activeTextEditor;
     const fromPreview = before?.document.uri.scheme === PREVIEW_SCHEME;
-    const doc = await vscode.workspace.openTextDocument(previewUri(source, mode));
+    const doc = await previewDocument(source, mode);
     const editor = await vscode.window.showTextDocument(doc, { viewColumn: shown.group.viewColumn, preview: false, preserveFocus: !fromPreview });
     await vscode.window.tabGroups.close(shown);
     // Closing the old tab can move the focus; from main.cf, the user goes on typing there.

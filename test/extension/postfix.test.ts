@@ -48,8 +48,11 @@ export function postfixSuite(): void {
       const doc = await vscode.workspace.openTextDocument(workspaceFile('main.cf'));
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('mailconf.postconf.preview');
-      const preview = await when(vscode.workspace.onDidOpenTextDocument, () => previewDoc('n'));
+      const preview = await when(vscode.workspace.onDidOpenTextDocument, () => (previewDoc('n')?.languageId === 'postfix-main' ? previewDoc('n') : undefined));
       assert.match(preview.getText(), /^myhostname = smtp\.mail1\.org$/m);
+      // main.cf text, coloured as main.cf, but its findings stay on main.cf itself.
+      await diagnosticsOf(doc.uri, 'deprecated-parameter');
+      assert.deepEqual(vscode.languages.getDiagnostics(preview.uri), []);
 
       const line = doc.getText().split('\n').findIndex((l) => l.startsWith('biff = no'));
       const edit = new vscode.WorkspaceEdit();
@@ -87,7 +90,7 @@ export function postfixSuite(): void {
       const doc = await vscode.workspace.openTextDocument(workspaceFile('master.cf'));
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('mailconf.postconf.previewMaster');
-      const preview = await when(vscode.workspace.onDidOpenTextDocument, () => previewDoc('M'));
+      const preview = await when(vscode.workspace.onDidOpenTextDocument, () => (previewDoc('M')?.languageId === 'postfix-master' ? previewDoc('M') : undefined));
       assert.match(preview.getText(), /^smtp {7}inet {2}n {7}- {7}y {7}- {7}- {7}smtpd -o smtpd_sasl_auth_enable=no/m);
     });
   });

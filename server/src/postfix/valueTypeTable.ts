@@ -21,7 +21,8 @@ const enumOf = (values: string[], extra: { multiple?: boolean; allowEmpty?: bool
 const SERVER_TLS_LEVELS = ['none', 'may', 'encrypt'];
 const CLIENT_TLS_LEVELS = ['none', 'may', 'encrypt', 'dane', 'dane-only', 'fingerprint', 'verify', 'secure'];
 const CIPHER_GRADES = ['export', 'low', 'medium', 'high', 'null'];
-const SASL_OPTIONS = ['noanonymous', 'noplaintext', 'noactive', 'nodictionary', 'mutual_auth'];
+// xsasl_cyrus_security.c's table (Dovecot's takes the same names but forward_secrecy).
+const SASL_OPTIONS = ['noanonymous', 'noplaintext', 'noactive', 'nodictionary', 'forward_secrecy', 'mutual_auth'];
 const POSTSCREEN_ACTIONS = ['ignore', 'enforce', 'drop'];
 
 export const CURATED_TYPES: Record<string, ValueType> = {
@@ -82,7 +83,8 @@ export const CURATED_TYPES: Record<string, ValueType> = {
   smtpd_milters: { kind: 'list', item: 'other' },
   non_smtpd_milters: { kind: 'list', item: 'other' },
   milter_default_action: enumOf(['accept', 'reject', 'tempfail', 'quarantine']),
-  milter_protocol: enumOf(['2', '3', '4', '6']),
+  // A version and protocol extensions, as milter8.c reads it: "6" or "6 no_header_reply".
+  milter_protocol: enumOf(['2', '3', '4', '6', 'no_header_reply'], { multiple: true }),
   smtpd_forbid_bare_newline: enumOf(['yes', 'no', 'normalize', 'reject']),
   reject_tempfail_action: enumOf(['defer', 'defer_if_permit', 'defer_if_reject']),
   unverified_recipient_tempfail_action: enumOf(['defer', 'defer_if_permit', 'defer_if_reject']),

@@ -88,6 +88,12 @@ describe('value types', () => {
     assert.equal(valueProblem(typeOf('smtpd_hard_error_limit'), '+20'), undefined);
   });
 
+  it('take every name the tables of Postfix take', () => {
+    assert.equal(valueProblem(typeOf('smtpd_sasl_security_options'), 'noanonymous, forward_secrecy'), undefined);
+    assert.equal(valueProblem(typeOf('milter_protocol'), '6 no_header_reply'), undefined);
+    assert.match(valueProblem(typeOf('milter_protocol'), '5')!, /"5"/);
+  });
+
   it('apply only the bounds Postfix itself enforces', () => {
     // smtpd reads it as a plain number: 554 and 450 alike.
     assert.equal(valueProblem(typeOf('unknown_local_recipient_reject_code'), '554'), undefined);

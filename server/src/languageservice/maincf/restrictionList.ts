@@ -69,10 +69,11 @@ export function checkRestrictionList(site: ValueSite, list: RestrictionListName,
     } else if (item.info) {
       const r = item.info;
       if (!isAcceptedIn(r, list)) {
+        // smtpd accepts it there and skips it for want of the information: a mistake, not a refusal.
         out.push(
           diagnostic(
             range(),
-            DiagnosticSeverity.Error,
+            DiagnosticSeverity.Warning,
             'restriction-wrong-list',
             `'${r.name}' looks at the ${r.stage === 'etrn' ? 'ETRN command' : `${r.stage} stage`}, which ${listName === site.parameter ? site.parameter : `${site.parameter} (used as ${listName})`} never sees`,
           ),

@@ -23,6 +23,13 @@ const PLUGINS: MapTypeInfo[] = [
   { name: 'pgsql', origin: 'plugin', debianPackage: 'postfix-pgsql', summary: { en: 'Queries a PostgreSQL server; the name is a file with the connection and query.', es: 'Consulta un servidor PostgreSQL; el nombre es un fichero con la conexión y la consulta.' } },
   { name: 'sqlite', origin: 'plugin', debianPackage: 'postfix-sqlite', summary: { en: 'Queries an SQLite database file.', es: 'Consulta un fichero de base de datos SQLite.' } },
   { name: 'ldap', origin: 'plugin', debianPackage: 'postfix-ldap', summary: { en: 'Queries an LDAP directory; the name is a file with the server and search.', es: 'Consulta un directorio LDAP; el nombre es un fichero con el servidor y la búsqueda.' } },
+  // Types of other Postfix builds (dict_open.c): a configuration written for another system or a
+  // later release may name them, and this machine's postconf -m cannot say they do not exist.
+  { name: 'mongodb', origin: 'plugin', summary: { en: 'Queries a MongoDB server (Postfix 3.9 and later, when built with it).', es: 'Consulta un servidor MongoDB (Postfix 3.9 y posteriores, si se compiló con él).' } },
+  { name: 'dbm', origin: 'plugin', indexed: true, summary: { en: 'DBM file built by postmap, on systems whose Postfix is built with it.', es: 'Fichero DBM construido con postmap, en sistemas cuyo Postfix lo incluye.' } },
+  { name: 'sdbm', origin: 'plugin', indexed: true, summary: { en: 'SDBM file built by postmap, on systems whose Postfix is built with it.', es: 'Fichero SDBM construido con postmap, en sistemas cuyo Postfix lo incluye.' } },
+  { name: 'nisplus', origin: 'plugin', summary: { en: 'NIS+ tables, on systems whose Postfix is built with them.', es: 'Tablas NIS+, en sistemas cuyo Postfix las incluye.' } },
+  { name: 'netinfo', origin: 'plugin', summary: { en: 'NetInfo (old macOS), on systems whose Postfix is built with it.', es: 'NetInfo (macOS antiguo), en sistemas cuyo Postfix lo incluye.' } },
 ];
 
 const BUILTIN_SUMMARIES: Record<string, { en: string; es: string; indexed?: boolean }> = {

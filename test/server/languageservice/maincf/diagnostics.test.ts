@@ -118,6 +118,8 @@ describe('main.cf diagnostics', () => {
       assert.deepEqual(has('alias_maps = hash:/etc/aliases, lmdb:/etc/x, proxy:unix:passwd.byname\n', 'unknown-map-type'), []);
       assert.deepEqual(has('smtpd_milters = inet:127.0.0.1:8891, unix:/run/opendkim.sock\n', 'unknown-map-type'), []);
       assert.equal(has('mydestination = localhost, hahs:/etc/postfix/domains\n', 'unknown-map-type').length, 1);
+      // Types of other builds and later releases are not unknown to Postfix.
+      assert.deepEqual(has('virtual_alias_maps = mongodb:/etc/postfix/mongo.cf, dbm:/etc/postfix/virtual\n', 'unknown-map-type'), []);
     });
     it('unknown restrictions, across continuation lines', () => {
       const [d] = has('smtpd_relay_restrictions = permit_sasl_authenticated,\n    permit_mynetwork,\n    reject_unauth_destination\nsmtpd_sasl_auth_enable = yes\nsmtpd_tls_security_level = may\n', 'unknown-restriction');

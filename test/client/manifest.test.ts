@@ -51,4 +51,18 @@ describe('extension manifest', () => {
   it('names every snippet file that exists', () => {
     for (const s of contributes.snippets) assert.ok(existsSync(join(ROOT, s.path)), s.path);
   });
+
+  it('has an icon, a PNG of at least 128 px that the Extensions view and the walkthrough tile show', () => {
+    for (const path of [manifest.icon, contributes.walkthroughs.find((w: any) => w.id === 'lab').icon]) {
+      const png = readFileSync(join(ROOT, path));
+      assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG', path);
+      assert.ok(png.readUInt32BE(16) >= 128 && png.readUInt32BE(20) >= 128, `${path} is at least 128x128`);
+    }
+  });
+
+  it('features the lab walkthrough in workspaces with Postfix or zone files, so its tile shows its description', () => {
+    const lab = contributes.walkthroughs.find((w: any) => w.id === 'lab');
+    assert.deepEqual(lab.featuredFor, ['main.cf', 'master.cf', '*.zone']);
+    assert.ok(localized(lab.description));
+  });
 });

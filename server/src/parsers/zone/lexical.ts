@@ -103,6 +103,30 @@ export function base64Length(b64: string): number {
   return (n / 4) * 3 - pad;
 }
 
+/**
+ * True when the tokens text[starts[k], ends[k]) for k in [from, to) joined are strict base64, as
+ * base64Length judges it, without building the joined string (signatures of signed zones).
+ */
+export function base64SpansOk(text: string, starts: Int32Array, ends: Int32Array, from: number, to: number): boolean {
+  let n = 0;
+  let pad = 0;
+  let last = 0;
+  for (let k = from; k < to; k++) {
+    for (let i = starts[k]; i < ends[k]; i++) {
+      const c = text.charCodeAt(i);
+      n++;
+      if (c === 61) {
+        if (++pad > 2) return false;
+        continue;
+      }
+      if (pad > 0 || c > 127 || B64[c] < 0) return false;
+      last = B64[c];
+    }
+  }
+  if (n === 0 || n % 4 !== 0) return false;
+  return !((pad === 1 && (last & 0x3) !== 0) || (pad === 2 && (last & 0xf) !== 0));
+}
+
 /** Bytes of strict base64, or undefined. */
 export function base64Decode(b64: string): Uint8Array | undefined {
   if (base64Length(b64) < 0) return undefined;

@@ -2,11 +2,11 @@
 // reports the first problem with the index of the token at fault (count = "end of the record").
 // The checks follow what BIND's reader rejects, so our errors and named-checkzone's agree.
 import type { TokenSpan } from './lexer';
-import { base64Length, decodeString, hexLengthAt, isIPv4At, isIPv6At, octets, uintAt } from './lexical';
+import { base64Length, base64SpansOk, decodeString, hexLengthAt, isIPv4At, isIPv6At, octets, uintAt } from './lexical';
 import { absoluteName, checkName, NAME_PROBLEM_MESSAGES } from './names';
 import { parseSvcParam, SvcParam, svcParamSetProblem } from './svcb';
 import { parseTtlAt } from './ttl';
-import { typeCode } from './types';
+import { knownTypeAt, typeCode } from './types';
 import { wireProblem } from './wire';
 
 export class RdataError {
@@ -456,27 +456,27 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
     case 'SIG': {
       if (!r.more) return r.end();
       const ci = r.i++;
-      const covered = t.text.slice(t.starts[ci], t.ends[ci]);
-      if (!isTypeWord(covered) && uintAt(covered, 0, covered.length, 65535) < 0) return new RdataError(ci, 'unknown-type', `'${covered}' is not a record type`);
+      if (knownTypeAt(t.text, t.starts[ci], t.ends[ci]) === undefined) {
+        const covered = t.text.slice(t.starts[ci], t.ends[ci]);
+        if (!isTypeWord(covered) && uintAt(covered, 0, covered.length, 65535) < 0) return new RdataError(ci, 'unknown-type', `'${covered}' is not a record type`);
+      }
       const algorithm = r.algorithm('the signature algorithm');
       if (isErr(algorithm)) return algorithm;
       const labels = r.uint(255, 'the label count');
       if (isErr(labels)) return labels;
       const originalTtl = r.uint(4294967295, 'the original TTL');
       if (isErr(originalTtl)) return originalTtl;
-      for (const what of ['expiration', 'inception']) {
+      for (let k = 0; k < 2; k++) {
         if (!r.more) return r.end();
         const i = r.i++;
-        const w = t.text.slice(t.starts[i], t.ends[i]);
-        if (!(/^\d{14}$/.test(w) || uintAt(w, 0, w.length, 4294967295) >= 0)) return new RdataError(i, 'bad-number', `Bad signature ${what}: YYYYMMDDHHmmSS or seconds since 1970`);
+        if (!isSignatureTime(t.text, t.starts[i], t.ends[i])) return new RdataError(i, 'bad-number', `Bad signature ${k === 0 ? 'expiration' : 'inception'}: YYYYMMDDHHmmSS or seconds since 1970`);
       }
       const keyTag = r.uint(65535, 'the key tag');
       if (isErr(keyTag)) return keyTag;
       const signer = r.name();
       if (isErr(signer)) return signer;
       if (!r.more) return r.end();
-      const { text, first } = r.rest();
-      if (base64Length(text) < 0) return new RdataError(first, 'bad-base64', 'Bad base64 in the signature', t.count);
+      if (!base64SpansOk(t.text, t.starts, t.ends, r.i, t.count)) return new RdataError(r.i, 'bad-base64', 'Bad base64 in the signature', t.count);
       return { type: 'other', tokens: [] };
     }
     case 'DHCID':
@@ -558,6 +558,16 @@ function fields(r: Reader, type: string): Rdata | RdataError {
   return r.done() ?? { type: 'other', tokens };
 }
 
+/** An RRSIG time: YYYYMMDDHHmmSS (14 digits) or seconds since 1970 that fit 32 bits. */
+function isSignatureTime(text: string, s: number, e: number): boolean {
+  if (e - s !== 14) return uintAt(text, s, e, 4294967295) >= 0;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** A record type as a type list or RRSIG writes it: a mnemonic or TYPEnnn, any case. */
 function isTypeWord(w: string): boolean {
   return typeCode(w.toUpperCase()) >= 0;
@@ -565,8 +575,10 @@ function isTypeWord(w: string): boolean {
 
 /** The type list of NSEC, NSEC3 and CSYNC: every word a type (BIND: "unknown class/type" otherwise). */
 function typeList(r: Reader): RdataError | undefined {
+  const t = r.t;
   for (; r.more; r.i++) {
-    const w = r.t.text.slice(r.t.starts[r.i], r.t.ends[r.i]);
+    if (knownTypeAt(t.text, t.starts[r.i], t.ends[r.i]) !== undefined) continue;
+    const w = t.text.slice(t.starts[r.i], t.ends[r.i]);
     if (!isTypeWord(w)) return new RdataError(r.i, 'unknown-type', `'${w}' is not a record type (write a mnemonic like MX, or TYPEnnn)`);
   }
   return undefined;

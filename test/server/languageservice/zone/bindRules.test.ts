@@ -208,4 +208,11 @@ describe("BIND's loading rules", () => {
   rule('\\# data of a known type is read as that type', 'bad-generic-length', HEAD + 'h HIP \\# 4 ff01ffff\nm MX \\# 3 000a00\n', HEAD + 'm MX \\# 3 000a00\n', { line: 5 });
   // A bad token first on a continuation line: BIND names the line where the token before it ends.
   rule('the line of a bad token inside parentheses', 'bad-ipv4', HEAD + 'z A (\n 1.2.3 )\n', HEAD + 'z A (\n 1.2.3.4 )\n', { line: 5 });
+  rule(
+    'RRSIG signatures are base64, over several tokens',
+    'bad-base64',
+    HEAD + 'ns RRSIG A 8 2 300 20300101000000 20200101000000 12345 example. AwEA AQ=A\n',
+    HEAD + 'ns RRSIG A 8 2 300 20300101000000 20200101000000 12345 example. AwEA AQ==\n',
+    { line: 5 },
+  );
 });

@@ -276,10 +276,3 @@ export function walkDovecot(nodes: DovecotNode[]): { node: DovecotNode; frame?: 
   }
   return out;
 }
-
-/** The section types from the outermost to the innermost, as in 'service/unix_listener'. */
-export function sectionPath(frame: DovecotFrame | undefined): string {
-  const types: string[] = [];
-  for (let f = frame; f; f = f.up) types.push(f.section.type);
-  return types.reverse().join('/');
-}

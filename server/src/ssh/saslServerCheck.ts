@@ -6,7 +6,7 @@
 // saslServerFindings() is the pure judgement of the answers, so it is tested without a server.
 import type { Client } from 'ssh2';
 import { Locale, MessageKey, t } from '../l10n';
-import { parseSaslauthdDefaults, parseSaslauthdOptions } from '../parsers/saslauthdDefaults';
+import { DEFAULT_SOCKET_FOLDER, parseSaslauthdDefaults, socketFolderFlag } from '../parsers/saslauthdDefaults';
 import { execArgv, ExecOptions } from './exec';
 
 export interface StatFacts {
@@ -77,9 +77,7 @@ export async function gatherSaslFacts(client: Client, target: SaslServerTarget, 
     const file = target.saslauthdDefaults ?? '/etc/default/saslauthd';
     const defaults = await run(['cat', '--', file]);
     const assignments = parseSaslauthdDefaults(defaults.exitCode === 0 ? defaults.stdout : '').assignments;
-    const options = assignments.filter((a) => a.name === 'OPTIONS').pop();
-    const m = options ? parseSaslauthdOptions(options.words).flags.filter((f) => f.letter === 'm' && f.argument).pop() : undefined;
-    folder = m?.argument?.text ?? '/var/run/saslauthd';
+    folder = socketFolderFlag(assignments)?.argument?.text ?? DEFAULT_SOCKET_FOLDER;
     socket = `${folder}/mux`;
   }
   const daemon = facts.type === 'dovecot' ? 'dovecot' : 'saslauthd';

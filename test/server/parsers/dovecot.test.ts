@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { DovecotSection, DovecotSetting, parseDovecot, sectionPath, walkDovecot } from '../../../server/src/parsers/dovecot';
+import { DovecotFrame, DovecotSection, DovecotSetting, parseDovecot, walkDovecot } from '../../../server/src/parsers/dovecot';
+
+const sectionPath = (frame?: DovecotFrame): string => (frame ? [sectionPath(frame.up), frame.section.type].filter(Boolean).join('/') : '');
 
 const LISTENER = `service auth {
   # Postfix smtp-auth

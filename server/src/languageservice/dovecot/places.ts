@@ -6,7 +6,7 @@ import { dovecotData, Place, placeOf } from '../../dovecot/settings';
 /** Deeper than any real configuration: past this, nodes are not checked (and never cost time). */
 const MAX_DEPTH = 12;
 
-export function sectionTypes(frame: DovecotFrame | undefined): string[] | undefined {
+function sectionTypes(frame: DovecotFrame | undefined): string[] | undefined {
   const types: string[] = [];
   for (let f = frame; f; f = f.up) {
     if (types.length >= MAX_DEPTH) return undefined;

@@ -134,7 +134,7 @@ export function includedUris(folder: string, path: string, workspace: Workspace)
   return (workspace.listFiles?.(dir) ?? []).filter((name) => re.test(name) && !name.startsWith('.')).map((name) => dir + name);
 }
 
-export function globRegExp(pattern: string): RegExp {
+function globRegExp(pattern: string): RegExp {
   let re = '';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];

@@ -6,7 +6,7 @@ import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-typ
 import { Locale, MessageKey, t } from '../../l10n';
 import { dovecotData } from '../../dovecot/settings';
 import { DovecotSection, walkDovecot } from '../../parsers/dovecot';
-import { parseSaslauthdOptions } from '../../parsers/saslauthdDefaults';
+import { DEFAULT_SOCKET_FOLDER, lastAssignments, socketFolderFlag } from '../../parsers/saslauthdDefaults';
 import { saslEnabledSomewhere, tlsOffered, value, yes } from '../maincf/security';
 import { postfixModel, PostfixModel, ServiceView } from '../postfixModel';
 import type { ServiceContext } from '../service';
@@ -42,8 +42,6 @@ export type SaslCode =
 const DEFAULT_QUEUE = '/var/spool/postfix';
 /** libsasl2's compiled-in saslauthd_path on Debian. */
 const DEFAULT_SASLAUTHD_PATH = '/var/run/saslauthd/mux';
-/** The -m of Debian's init script when OPTIONS is empty. */
-const DEFAULT_SASLAUTHD_DIR = '/var/run/saslauthd';
 
 /** Paths as the kernel resolves them on Debian, where /var/run is a link to /run. */
 export function normalPath(path: string): string {
@@ -217,15 +215,15 @@ function checkCyrus(files: SaslFiles, model: PostfixModel, service: ServiceView 
   }
   if (!files.saslauthd) return offered;
   const defaults = files.saslauthd;
-  const last = new Map(defaults.tree.assignments.map((a) => [a.name, a]));
+  const last = lastAssignments(defaults.tree.assignments);
   const start = last.get('START');
   if (start?.value !== 'yes') {
     const at = start ? start.range : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     add('saslauthd-not-started', 'error', { uri: defaults.uri, range: at }, [], [pwcheckSite]);
   }
   const options = last.get('OPTIONS');
-  const m = options ? parseSaslauthdOptions(options.words).flags.filter((f) => f.letter === 'm' && f.argument).pop() : undefined;
-  const dir = m?.argument?.text ?? DEFAULT_SASLAUTHD_DIR;
+  const m = socketFolderFlag(defaults.tree.assignments);
+  const dir = m?.argument?.text ?? DEFAULT_SOCKET_FOLDER;
   const dirSite: Site | undefined = m?.argument ? { uri: defaults.uri, range: m.argument.range } : options ? { uri: defaults.uri, range: options.range } : undefined;
   const saslauthdPath = option('saslauthd_path');
   const seenPath = saslauthdPath?.value || DEFAULT_SASLAUTHD_PATH;
@@ -259,14 +257,14 @@ function checkMechanisms(files: SaslFiles, model: PostfixModel, service: Service
 /** One computation per set of texts, shared by the diagnostics of every file involved. */
 let cached: { signature: string; findings: SaslFinding[] } | undefined;
 
-export function saslFindings(files: SaslFiles): SaslFinding[] {
+function saslFindings(files: SaslFiles): SaslFinding[] {
   if (cached?.signature === files.signature) return cached.findings;
   const findings = saslCrossChecks(files);
   cached = { signature: files.signature, findings };
   return findings;
 }
 
-export function toDiagnostic(f: SaslFinding, locale: Locale): Diagnostic {
+function toDiagnostic(f: SaslFinding, locale: Locale): Diagnostic {
   return {
     range: f.range,
     severity: f.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,

@@ -58,9 +58,6 @@ export const DOVECOT_TRAITS: Record<string, MechanismTraits> = {
 
 export type SaslImplementation = 'cyrus' | 'dovecot';
 
-/** The security option words Postfix understands. */
-export const SECURITY_OPTIONS = ['noplaintext', 'noactive', 'nodictionary', 'noanonymous', 'mutual_auth', 'forward_secrecy'];
-
 /** Whether a mechanism passes the options; one we know nothing of is given the benefit of the doubt. */
 export function passes(mechanism: string, options: readonly string[], implementation: SaslImplementation): boolean {
   const m = (implementation === 'cyrus' ? CYRUS_TRAITS : DOVECOT_TRAITS)[mechanism.toUpperCase()];

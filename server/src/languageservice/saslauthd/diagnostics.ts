@@ -4,18 +4,13 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { MessageKey, t } from '../../l10n';
-import { ShellAssignment, parseSaslauthdOptions } from '../../parsers/saslauthdDefaults';
+import { lastAssignments, parseSaslauthdOptions } from '../../parsers/saslauthdDefaults';
 import type { ServiceContext } from '../service';
 import { saslFindingsFor } from '../sasl/crossChecks';
 import { parsedSaslauthd } from './parsed';
 import { SASLAUTHD_MECHANISMS, SASLAUTHD_VARIABLES } from './variables';
 
 const SOURCE = 'mailconf';
-
-/** The last assignment of each name, as the shell keeps it. */
-export function lastAssignments(assignments: ShellAssignment[]): Map<string, ShellAssignment> {
-  return new Map(assignments.map((a) => [a.name, a]));
-}
 
 export function saslauthdDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagnostic[] {
   const tree = parsedSaslauthd(doc);

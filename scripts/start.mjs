@@ -78,7 +78,9 @@ async function main() {
   const extensionsDir = join(home, 'extensions');
   const env = vscodeEnv(join(home, 'env'));
   await phase('extension installed into code-server', () => {
-    writeUserSettings(userDataDir);
+    // The lab opens on the Welcome page, whose first tile is the lab walkthrough (featured for
+    // workspaces with main.cf); a folder of one's own (and the UI tests') opens as it is.
+    writeUserSettings(userDataDir, values.folder ? {} : { 'workbench.startupEditor': 'welcomePage' });
     installVsix(vsix, { userDataDir, extensionsDir, env });
     return extensionsDir;
   });

@@ -186,6 +186,11 @@ export const messages = {
     en: "-o {0}=${0} refers to the service's own setting, not to main.cf's: Postfix expands it without end and stops with \"unreasonable macro call nesting\", postconf included. Write the value here, or give main.cf's value a name of its own (my_{0} = ... in main.cf, then -o {0}=$my_{0})",
     es: "-o {0}=${0} remite al propio ajuste del servicio, no al de main.cf: Postfix lo expande sin fin y se detiene con «unreasonable macro call nesting», también postconf. Escriba aquí el valor, o dé al valor de main.cf un nombre propio (my_{0} = ... en main.cf, y luego -o {0}=$my_{0})",
   },
+  // restriction lists
+  'restrictions.class-undefined': {
+    en: "The restriction class '{0}' has no value in main.cf: smtpd stops at start-up (\"restriction class needs a definition\"). Add '{0} = ...' with its restrictions, or remove it from smtpd_restriction_classes",
+    es: "La clase de restricciones '{0}' no tiene valor en main.cf: smtpd se detiene al arrancar («restriction class needs a definition»). Añada '{0} = ...' con sus restricciones, o quítela de smtpd_restriction_classes",
+  },
   // quick fixes
   'fix.change-to': { en: "Change to '{0}'", es: "Cambiar a '{0}'" },
   // main.cf

@@ -19,7 +19,7 @@ import { diagnostic, SECURITY_SEVERITY, SOURCE, ValueSite } from './site';
 import { parseRestrictionList } from './restrictionList';
 import { cachedValueChecks } from './valueCache';
 import { checkValue, typeOfSetting } from './values';
-import { valueRanges } from './valueText';
+import { listTokens, valueRanges } from './valueText';
 import { saslFindingsFor } from '../sasl/crossChecks';
 
 export { SOURCE };
@@ -93,6 +93,18 @@ function globalChecks(doc: TextDocument, model: PostfixModel, locale: Locale): D
       out.push(diagnostic(decided.nameRange, DiagnosticSeverity.Error, 'open-relay', t(locale, 'relay.open', decided.name)));
     } else if (relay && relayListPermitsAll(model)) {
       out.push(diagnostic(relay.nameRange, DiagnosticSeverity.Warning, 'relay-permits-all', t(locale, 'relay.permits-all', relay.name)));
+    }
+  }
+
+  // smtpd stops at start-up when a listed restriction class has no value ("needs a definition").
+  const classes = entry('smtpd_restriction_classes');
+  if (classes) {
+    const site = siteOf(doc, classes, model);
+    for (const token of listTokens(classes.rawValue)) {
+      if (token.text.includes('$') || model.expand(model.raw(token.text) ?? '').trim() !== '') continue;
+      // A service that defines it with -o has it; judging which smtpd lacks it is master.cf's business.
+      if (model.services.some((v) => v.params.has(token.text))) continue;
+      out.push(diagnostic(site.rangeOf(token.start, token.end), DiagnosticSeverity.Error, 'restriction-class-undefined', t(locale, 'restrictions.class-undefined', token.text)));
     }
   }
 

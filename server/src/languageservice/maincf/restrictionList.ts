@@ -90,7 +90,10 @@ export function checkRestrictionList(site: ValueSite, list: RestrictionListName,
       }
       if (r.argument && !item.argument) {
         const what = r.argument === 'table' ? 'a lookup table (type:name)' : r.argument === 'dnsDomain' ? 'a DNS list domain' : r.argument === 'service' ? 'a policy service address' : 'a number of seconds';
-        out.push(diagnostic(range(), DiagnosticSeverity.Error, 'missing-restriction-argument', `'${r.name}' must be followed by ${what}`));
+        // Without its DNS list smtpd only logs a warning and goes on; without a table, a policy
+        // service or a number it answers the client with a server configuration error.
+        const severity = r.argument === 'dnsDomain' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
+        out.push(diagnostic(range(), severity, 'missing-restriction-argument', `'${r.name}' must be followed by ${what}`));
       } else if (r.argument === 'table' && item.argument && !item.argument.text.includes('$')) {
         const type = TABLE.exec(item.argument.text)?.[1];
         if (!type) {

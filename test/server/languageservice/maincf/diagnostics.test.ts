@@ -132,6 +132,18 @@ describe('main.cf diagnostics', () => {
       assert.deepEqual(has(main, 'unknown-restriction'), []);
       assert.equal(has('smtpd_sender_restrictions = reject_unknown_adress\n', 'unknown-restriction').length, 1);
     });
+    it('a missing argument: an error where smtpd answers with a server error, a warning where it only logs', () => {
+      assert.equal(has('smtpd_client_restrictions = check_client_access\n', 'missing-restriction-argument')[0].severity, 1);
+      assert.equal(has('smtpd_client_restrictions = permit_mynetworks, reject_rbl_client\n', 'missing-restriction-argument')[0].severity, 2);
+      assert.deepEqual(has('smtpd_client_restrictions = reject_rbl_client zen.spamhaus.org\n', 'missing-restriction-argument'), []);
+    });
+    it('a restriction class without a value stops smtpd', () => {
+      const [d] = has('smtpd_restriction_classes = strict, loose\nstrict = reject_unauth_destination\nloose =\n', 'restriction-class-undefined');
+      assert.equal(d.severity, 1);
+      assert.match(String(d.message), /'loose' has no value/);
+      assert.deepEqual(d.range, { start: { line: 0, character: 36 }, end: { line: 0, character: 41 } });
+      assert.deepEqual(has('smtpd_restriction_classes = strict\nstrict = reject_unauth_destination\n', 'restriction-class-undefined'), []);
+    });
     it('a restriction in a list whose stage cannot see it', () => {
       const [d] = has('smtpd_etrn_restrictions = reject_unknown_sender_domain\n', 'restriction-wrong-list');
       // smtpd starts and skips it (ETRN has no sender): a warning, not an error.

@@ -21,6 +21,7 @@ import { registerSmtp } from './smtp';
 import { trackActiveLanguage } from './walkthroughContext';
 import { registerWalkthroughInsert } from './walkthroughInsert';
 import { registerZone } from './zone';
+import { registerDnsCheck } from './dnsCheck';
 import { postfixVersionOptions, registerPostfixVersion } from './postfixVersion';
 
 const LANGUAGES = ['postfix-main', 'postfix-master', 'dns-zone', 'postfix-aliases', 'postfix-map', 'msmtprc', 'dovecot', 'cyrus-sasl', 'saslauthd'];
@@ -77,6 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mailco
   registerPostconfPreview(context, client, recent);
   registerRemote(context, client, log);
   registerZone(context, client);
+  registerDnsCheck(context, client);
   registerPostfixVersion(context, client, postfixSession);
   context.subscriptions.push(aliasesReminder(context), trackActiveLanguage());
   context.subscriptions.push(

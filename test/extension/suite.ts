@@ -1,5 +1,6 @@
 // The extension-host test file that @vscode/test-cli hands to mocha inside VS Code. It is bundled
 // into one file, so suites are functions called here, while mocha is loading this file.
+import { dnsCheckSuite } from './dnsCheck.test';
 import { languageSuite } from './language.test';
 import { lifecycleSuite } from './lifecycle.test';
 import { manPageHoverSuite } from './manPageHover.test';
@@ -17,3 +18,4 @@ remoteSuite();
 walkthroughSuite();
 zoneSuite();
 manPageHoverSuite();
+dnsCheckSuite();

@@ -2,11 +2,20 @@
 // mail1.org (examples/lab), the same with the lesson's fix and every mail policy, and the reverse
 // zone of the lab's addresses.
 import { generateKeyPairSync } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { NamedZone } from './named';
 
-export const LAB_ZONE = readFileSync(resolve(__dirname, '../../examples/lab/mail1.org.zone'), 'utf8');
+/** The lab zone above this file: from source (test/support) or from the bundled extension suite (out/test/extension). */
+function labZonePath(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const candidate = join(dir, 'examples/lab/mail1.org.zone');
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new Error(`examples/lab/mail1.org.zone not found above ${__dirname}`);
+}
+
+export const LAB_ZONE = readFileSync(labZonePath(), 'utf8');
 export const LAB_SERIAL = /(\d{10}) ; serial/.exec(LAB_ZONE)![1];
 
 // A DKIM key as opendkim-genkey makes it: RSA 2048, the SubjectPublicKeyInfo in base64.

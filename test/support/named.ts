@@ -5,14 +5,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { requirePeer } from './peers';
 
-export const NAMED_PACKAGES = ['bind9'];
-
-/** Undefined when named is there, else the skip reason (an error under CI). */
-export function requireNamed(): string | undefined {
-  return requirePeer('/usr/sbin/named', NAMED_PACKAGES);
-}
+// requireNamed() is in namedPeer.ts: the package list it reads cannot be bundled into the
+// extension-host suite, which starts named too.
 
 export interface NamedZone {
   /** The apex, absolute ('mail1.org.'). */

@@ -8,7 +8,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CommandContext } from '../../../server/src/commands/command';
 import { dnsCheckCommand, type DnsCheckAnswer } from '../../../server/src/commands/dnsCheck';
 import { GOOD_LAB, GOOD_ZONE, LAB_SERIAL } from '../../support/dnsLabZones';
-import { requireNamed, startNamed, type Named } from '../../support/named';
+import { startNamed, type Named } from '../../support/named';
+import { requireNamed } from '../../support/namedPeer';
 
 const URI = 'file:///lab/db.mail1.org';
 

@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from '../../../server/src/cli/main';
 import { GOOD_ZONE as GOOD, LAB_SERIAL as SERIAL, lessonZone as lesson, REVERSE_ZONE as REVERSE } from '../../support/dnsLabZones';
-import { requireNamed, startNamed, type Named } from '../../support/named';
+import { startNamed, type Named } from '../../support/named';
+import { requireNamed } from '../../support/namedPeer';
 
 /** Everything broken at once, each in its own record. */
 const BROKEN = `$ORIGIN broken.example.

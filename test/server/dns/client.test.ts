@@ -8,7 +8,8 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import * as packet from 'dns-packet';
 import { DnsError, MAX_STRAY, parseServer, query, serverText } from '../../../server/src/dns/client';
-import { requireNamed, startNamed, type Named } from '../../support/named';
+import { startNamed, type Named } from '../../support/named';
+import { requireNamed } from '../../support/namedPeer';
 import { requirePeer } from '../../support/peers';
 
 const BIG_TXT = Array.from({ length: 20 }, (_, i) => `big IN TXT "${String(i).padStart(2, '0')}${'x'.repeat(200)}"`).join('\n');

@@ -7,7 +7,8 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from '../../../server/src/cli/main';
 import { requirePeer } from '../../support/peers';
-import { requireNamed, startNamed, type Named } from '../../support/named';
+import { startNamed, type Named } from '../../support/named';
+import { requireNamed } from '../../support/namedPeer';
 import { LAB_HOSTNAME, startSmtpLab, type SmtpLab } from '../../support/lab/smtpLab';
 
 const skip = requireNamed() ?? requirePeer('postfix', ['postfix']) ?? requirePeer('dovecot', ['dovecot-core']);

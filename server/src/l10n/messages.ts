@@ -163,6 +163,10 @@ export const messages = {
   },
   'release.removed-in': { en: 'Postfix {0} no longer accepts it', es: 'Postfix {0} ya no lo acepta' },
   'release.still-accepted': { en: 'Postfix {0} still accepts it, with a warning', es: 'Postfix {0} aún lo acepta, con un aviso' },
+  'release.renamed': {
+    en: "'{0}' is the old name of {1}; Postfix {2} no longer reads it and warns \"unused parameter\". Rename it to {1}",
+    es: "'{0}' es el nombre antiguo de {1}; Postfix {2} ya no lo lee y avisa «unused parameter». Cámbielo a {1}",
+  },
   'release.service-parameter': {
     en: "'{0}' is a per-service parameter of a master.cf service named '{1}', and master.cf has no such service: Postfix ignores it and warns \"unused parameter\". Add the '{1}' service to master.cf, or remove this line",
     es: "'{0}' es un parámetro propio de un servicio de master.cf llamado '{1}', y master.cf no tiene ese servicio: Postfix lo ignora y avisa «unused parameter». Añada el servicio '{1}' a master.cf o borre esta línea",

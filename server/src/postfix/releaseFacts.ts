@@ -22,6 +22,7 @@ interface ReleasesFile {
   parameters: Record<string, ReleaseParameter>;
   deprecations: Record<string, ReleaseDeprecation>;
   restrictions: Record<string, string>;
+  renamed: Record<string, string>;
   compatibility: Record<string, [string, string][]>;
 }
 
@@ -78,6 +79,11 @@ export function releaseDeprecation(name: string): ReleaseDeprecation | undefined
 
 export function allReleaseDeprecations(): [string, ReleaseDeprecation][] {
   return Object.entries(data().deprecations);
+}
+
+/** The name that replaced an old parameter name, per the manual's own entries. */
+export function renamedTo(name: string): string | undefined {
+  return own(data().renamed, name);
 }
 
 /** Restriction names the manual documents, with the first series that documents each. */

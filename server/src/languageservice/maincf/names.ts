@@ -7,7 +7,7 @@ import type { Deprecation } from '../../postfix/deprecated';
 import { getDeprecation } from '../../postfix/deprecated';
 import { allParameters, postfixVersion } from '../../postfix/parameters';
 import { allServiceParameterSuffixes, RAW_PARAMETERS } from '../../postfix/postconf/facts';
-import { availability, compareVersions, newestRelease } from '../../postfix/releaseFacts';
+import { availability, compareVersions, newestRelease, renamedTo } from '../../postfix/releaseFacts';
 import { t } from '../../l10n';
 import type { PostfixCheck } from '../postfixTarget';
 import { nearest } from '../nearest';
@@ -63,6 +63,8 @@ export function parameterNameDiagnostic(name: string, range: Range, known: boole
   if (a.status === 'later') return diagnostic(range, DiagnosticSeverity.Warning, 'needs-newer-postfix', t(check.locale, 'release.needs-newer', name, a.since, check.target));
   if (a.status === 'removed' && !known) return diagnostic(range, DiagnosticSeverity.Warning, 'removed-parameter', t(check.locale, 'release.removed-parameter', name, a.removedIn, check.target));
   if (known) return undefined;
+  const to = renamedTo(name);
+  if (to) return diagnostic(range, DiagnosticSeverity.Warning, 'renamed-parameter', t(check.locale, 'release.renamed', name, to, check.target), { replaceWith: [to] });
   // Where the release the postconf emulation follows documents the name too, its rules decide
   // (relay_destination_concurrency_limit is documented, yet known only with a relay service).
   if (a.status === 'present' && availability(name, emulatedRelease()).status !== 'present') return undefined;

@@ -35,6 +35,7 @@ const decode = (s) => s.replace(/&[a-z]+;/g, (e) => ENTITIES[e] ?? e);
 /** The parameters of one postconf.proto: name -> { default, introduced } (versions from "available in Postfix X"). */
 function readProto(text) {
   const params = new Map();
+  const renames = new Map();
   const restrictions = new Set();
   const lines = text.split('\n');
   let current;
@@ -56,13 +57,17 @@ function readProto(text) {
     }
     if (current) current.body.push(line);
   }
-  for (const p of params.values()) {
+  for (const [name, p] of params) {
     const text = p.body.join(' ').replace(/\s+/g, ' ');
+    // Renames, as names only: "X ... renamed to Y" in X's entry, "... called X" in Y's.
+    const to = /renamed (?:this parameter )?to (?:<[^>]+>)?([a-z][a-z0-9_]+)/.exec(text)?.[1];
+    if (to && to !== name) renames.set(name, to);
+    for (const m of text.matchAll(/(?:was|were|previously|earlier releases it was) called (?:<b>)?([a-z][a-z0-9]*_[a-z0-9_]+)/g)) if (m[1] !== name) renames.set(m[1], name);
     const versions = [...text.matchAll(/available (?:in|with) Postfix (?:version )?(?:&ge; ?)?(\d+\.\d+)/g)].map((v) => v[1]);
     if (versions.length) p.introduced = versions.sort(compareVersions)[0];
     delete p.body;
   }
-  return { params, restrictions };
+  return { params, restrictions, renames };
 }
 
 /** "Logged with compatibility_level < X:" sections: the settings each level keeps at the old value. */
@@ -159,6 +164,9 @@ export function generate() {
   const deprecations = readDeprecations(readFileSync(join(SHARED, newest, 'DEPRECATION_README'), 'utf8'), allNames);
   const restrictions = {};
   for (const r of releases) for (const name of r.restrictions) restrictions[name] ??= series(r.version);
+  // Old parameter name -> its replacement, where both are documented parameters.
+  const renamed = {};
+  for (const r of releases) for (const [from, to] of r.renames) if (allNames.has(from) && allNames.has(to)) renamed[from] ??= to;
   const compatibility = readCompatibility(readFileSync(join(SHARED, newest, 'COMPATIBILITY_README'), 'utf8'));
 
   const header = JSON.stringify(
@@ -170,7 +178,7 @@ export function generate() {
     2,
   ).replace(/\n}$/, '');
   const block = (key, obj, last = false) => `  ${JSON.stringify(key)}: {\n${Object.entries(obj).map(([k, v]) => line(k, v)).join(',\n')}\n  }${last ? '' : ','}\n`;
-  return `${header},\n${block('parameters', parameters)}${block('deprecations', deprecations)}${block('restrictions', restrictions)}${block('compatibility', compatibility, true)}}\n`;
+  return `${header},\n${block('parameters', parameters)}${block('deprecations', deprecations)}${block('restrictions', restrictions)}${block('renamed', Object.fromEntries(Object.entries(renamed).sort()))}${block('compatibility', compatibility, true)}}\n`;
 }
 
 function main() {
@@ -178,7 +186,7 @@ function main() {
   const text = generate();
   writeFileSync(join(values.out ?? HERE, 'releases.json'), text);
   const data = JSON.parse(text);
-  process.stdout.write(`gen:postfix-releases: ${data.releases.join(' ')}: ${Object.keys(data.parameters).length} parameters, ${Object.keys(data.deprecations).length} deprecations, ${Object.keys(data.restrictions).length} restrictions\n`);
+  process.stdout.write(`gen:postfix-releases: ${data.releases.join(' ')}: ${Object.keys(data.parameters).length} parameters, ${Object.keys(data.deprecations).length} deprecations, ${Object.keys(data.restrictions).length} restrictions, ${Object.keys(data.renamed).length} renames\n`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) main();

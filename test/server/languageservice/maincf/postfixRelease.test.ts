@@ -47,6 +47,15 @@ describe('checks against a target Postfix release', () => {
     assert.equal(named(diagnostics('smtpd_client_ipv6_prefix_length = 84\n', '3.7'), 'needs-newer-postfix').length, 1);
   });
 
+  it('an old name the target no longer reads, with its replacement as the fix', () => {
+    const [d] = named(diagnostics('smtpd_sasl_application_name = smtpd\n', '3.7'), 'renamed-parameter');
+    assert.match(String(d.message), /'smtpd_sasl_application_name' is the old name of smtpd_sasl_path; Postfix 3\.7 no longer reads it/);
+    assert.deepEqual((d.data as any).replaceWith, ['smtpd_sasl_path']);
+    assert.deepEqual(named(diagnostics('smtpd_sasl_application_name = smtpd\n', '3.7'), 'unknown-parameter'), []);
+    // An old name 3.7 still reads is a deprecation instead.
+    assert.deepEqual(named(diagnostics('fallback_relay = [relay.example]\n', '3.7'), 'renamed-parameter'), []);
+  });
+
   it('a parameter of no release is unknown, whatever the target', () => {
     for (const target of ['3.4', '3.7', '3.11']) assert.equal(named(diagnostics('smtpd_no_such_thing = yes\n', target), 'unknown-parameter').length, 1, target);
   });

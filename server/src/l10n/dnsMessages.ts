@@ -96,6 +96,12 @@ export const dnsMessages = {
     en: '{0} is in mydestination but has no MX record: senders will not find this server for it',
     es: '{0} está en mydestination pero no tiene registro MX: los remitentes no encontrarán este servidor para él',
   },
+  'dns.mta-sts-id-stale': {
+    en: 'The MTA-STS policy changed since the last check, but the TXT record still has id={0}: senders keep the policy they cached; change the id',
+    es: 'La política MTA-STS cambió desde la última comprobación, pero el registro TXT sigue con id={0}: los remitentes se quedan con la política que guardaron; cambie el id',
+  },
+  'dns.mta-sts-id-new': { en: 'The MTA-STS policy changed and so did the id (now {0})', es: 'La política MTA-STS cambió y también el id (ahora {0})' },
+  'dns.mta-sts-id-same': { en: 'The MTA-STS policy and its id ({0}) are as at the last check', es: 'La política MTA-STS y su id ({0}) siguen como en la última comprobación' },
   'dns.tlsa-none': { en: 'No TLSA record at {0}: DANE is not used for this host', es: 'No hay registro TLSA en {0}: no se usa DANE para este servidor' },
   'dns.tlsa-match': { en: 'TLSA {0} matches the certificate {1} presents', es: 'El TLSA {0} coincide con el certificado que presenta {1}' },
   'dns.tlsa-mismatch': {

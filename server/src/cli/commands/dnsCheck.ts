@@ -1,10 +1,12 @@
 // `mailconf dns-check DOMAIN`: the mail domain's DNS as a name server serves it, against the zone
 // file being edited and the live SMTP server. A thin adapter: the checks are server/src/dns/check.
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isIP } from 'node:net';
-import { runDnsCheck, type PolicyFetch, type SmtpFacts } from '../../dns/check';
+import { runDnsCheck, type PolicyFetch, type SeenPolicy, type SmtpFacts } from '../../dns/check';
+import { mtaStsId } from '../../dns/check/mtaSts';
+import { codeCacheDir } from '../codeCache';
 import { postfixNames } from '../../dns/check/postfixNames';
 import { txtJoined } from '../../dns/presentation';
 import { parseMainCf } from '../../parsers/maincf';
@@ -133,12 +135,15 @@ Exit status:
       try {
         // Reachability first: a server that does not answer ends the run with exit status 3.
         await ask(domain, 'SOA');
-        let mtaSts: PolicyFetch | undefined;
+        let mtaSts: (PolicyFetch & { id: string }) | undefined;
+        const seenFile = seenPolicyFile(io.env, domain);
         if (smtp) {
           facts = await liveSide(smtp, domain, ask, ca, timeoutMs, controller.signal);
           mtaSts = await policyOf(domain, ask, ca, timeoutMs, controller.signal);
         }
-        const report = await runDnsCheck({ domain, server: shown, ask, locale, zone, selectors: v.selector, smtp: facts, mtaSts, postfix });
+        const mtaStsSeen = mtaSts && readSeenPolicy(seenFile);
+        const report = await runDnsCheck({ domain, server: shown, ask, locale, zone, selectors: v.selector, smtp: facts, mtaSts, mtaStsSeen, postfix });
+        if (mtaSts) writeSeenPolicy(seenFile, mtaSts);
         io.stdout(v.json ? JSON.stringify(toJson(report), null, 2) + '\n' : renderText(report, locale));
         return hasErrors(report) ? EXIT_DNS_ERRORS : 0;
       } catch (err) {
@@ -154,14 +159,42 @@ Exit status:
   },
 };
 
-/** The MTA-STS policy file, when the domain's _mta-sts TXT record announces one. */
-async function policyOf(domain: string, ask: ReturnType<typeof cachedAsk>, ca: string | undefined, timeoutMs: number, signal: AbortSignal): Promise<PolicyFetch | undefined> {
+/** The MTA-STS policy file and the TXT record's id, when the domain's _mta-sts TXT record announces one. */
+async function policyOf(domain: string, ask: ReturnType<typeof cachedAsk>, ca: string | undefined, timeoutMs: number, signal: AbortSignal): Promise<(PolicyFetch & { id: string }) | undefined> {
   const txt = (await ask(`_mta-sts.${domain}`, 'TXT')).answers.filter((r) => r.type === 'TXT').map((r) => txtJoined(r.data));
-  if (!txt.some((s) => /^\s*v\s*=\s*STSv1/i.test(s))) return undefined;
+  const record = txt.find((s) => /^\s*v\s*=\s*STSv1/i.test(s));
+  if (record === undefined) return undefined;
+  const id = mtaStsId(record) ?? '';
   const host = `mta-sts.${domain}`;
   const address = (await ask(host, 'A')).answers.find((r) => r.type === 'A')?.data;
-  if (!address) return { url: `https://${host.replace(/\.$/, '')}/.well-known/mta-sts.txt`, error: `${host} has no A record` };
-  return fetchMtaStsPolicy({ domain, address, ca, timeoutMs, signal });
+  if (!address) return { id, url: `https://${host.replace(/\.$/, '')}/.well-known/mta-sts.txt`, error: `${host} has no A record` };
+  return { id, ...(await fetchMtaStsPolicy({ domain, address, ca, timeoutMs, signal })) };
+}
+
+/** Where the CLI keeps the MTA-STS policy and id it saw last, per domain (beside its code cache). */
+function seenPolicyFile(env: NodeJS.ProcessEnv, domain: string): string | undefined {
+  const dir = codeCacheDir(env);
+  return dir && join(dir, 'mta-sts', `${domain.replace(/\.$/, '')}.json`);
+}
+
+function readSeenPolicy(file: string | undefined): SeenPolicy | undefined {
+  try {
+    const v = file && (JSON.parse(readFileSync(file, 'utf8')) as SeenPolicy);
+    return v && typeof v.id === 'string' && typeof v.text === 'string' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Best effort: a cache that cannot be written only means the next run cannot compare. */
+function writeSeenPolicy(file: string | undefined, policy: PolicyFetch & { id: string }): void {
+  if (!file || 'error' in policy) return;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify({ id: policy.id, text: policy.text }));
+  } catch {
+    // nothing to do
+  }
 }
 
 /** Probes the SMTP server given (or the first MX host on port 25) for dns-check's live checks. */

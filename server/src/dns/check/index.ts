@@ -9,14 +9,14 @@ import { canonicalName } from '../presentation';
 import { checkLiveSmtp, type SmtpFacts } from './liveSmtp';
 import { checkAliases, checkMailChain } from './mailChain';
 import { checkMailRecords } from './mailRecords';
-import { checkMtaStsPolicy, type PolicyFetch } from './mtaSts';
+import { checkMtaStsId, checkMtaStsPolicy, type PolicyFetch, type SeenPolicy } from './mtaSts';
 import { checkPostfixNames, type PostfixNames } from './postfixNames';
 import { errorText, fail, pass, recordsAt, type Ask, type CheckContext, type DnsCheck } from './types';
 import { checkSerial, compareRecordSets, fileSerial } from './zoneVsServed';
 
 export type { DnsCheck, Ask, Served } from './types';
 export type { SmtpFacts } from './liveSmtp';
-export type { PolicyFetch } from './mtaSts';
+export type { PolicyFetch, SeenPolicy } from './mtaSts';
 
 export interface DnsCheckInput {
   domain: string;
@@ -33,7 +33,9 @@ export interface DnsCheckInput {
   /** myhostname and mydestination of the workspace's main.cf, when there is one. */
   postfix?: PostfixNames;
   /** The MTA-STS policy file as fetched, when the domain announces one and the live side was asked. */
-  mtaSts?: PolicyFetch;
+  mtaSts?: PolicyFetch & { id: string };
+  /** The policy and id an earlier run saw, to tell a policy changed under the same id. */
+  mtaStsSeen?: SeenPolicy;
 }
 
 export interface DnsCheckReport {
@@ -87,6 +89,7 @@ export async function runDnsCheck(input: DnsCheckInput): Promise<DnsCheckReport>
   if (input.mtaSts) {
     const mx = recordsAt(await input.ask(domain, 'MX'), domain, 'MX').map((r) => r.data.split(' ')[1]);
     checks.push(...checkMtaStsPolicy(ctx, input.mtaSts, mx));
+    checks.push(...checkMtaStsId(ctx, input.mtaSts.id, input.mtaSts, input.mtaStsSeen));
   }
   if (input.smtp) checks.push(...(await checkLiveSmtp(ctx, input.smtp)));
   // Link each finding about a name to its line in the zone file, when the check did not.

@@ -69,3 +69,27 @@ export function checkMtaStsPolicy(ctx: CheckContext, fetched: PolicyFetch, mxHos
   else out.push(pass('mta-sts-mx', t(locale, 'dns.mta-sts-mx-ok', mxHosts.join(', ')), { name, served: policy.mx.join('; ') }));
   return out;
 }
+
+/** The policy and id a previous run saw for the domain (the CLI keeps them in its cache folder). */
+export interface SeenPolicy {
+  id: string;
+  text: string;
+}
+
+/** The id= of an MTA-STS TXT record. */
+export function mtaStsId(txt: string): string | undefined {
+  return /(?:^|;)\s*id\s*=\s*([^;\s]*)/.exec(txt)?.[1];
+}
+
+/**
+ * RFC 8461 §3.1: the TXT record's id must change whenever the policy does, or senders keep the
+ * policy they cached (for up to max_age). Judged against what an earlier run saw.
+ */
+export function checkMtaStsId(ctx: CheckContext, id: string, fetched: PolicyFetch, previous: SeenPolicy | undefined): DnsCheck[] {
+  if ('error' in fetched || !previous) return [];
+  const { locale } = ctx;
+  const name = `_mta-sts.${ctx.domain}`;
+  const changed = previous.text.trim() !== fetched.text.trim();
+  if (changed && previous.id === id) return [fail('mta-sts-id-mismatch', 'warning', t(locale, 'dns.mta-sts-id-stale', id), { name, expected: `id ≠ ${id}`, served: `id=${id}` })];
+  return [pass('mta-sts-id-mismatch', t(locale, changed ? 'dns.mta-sts-id-new' : 'dns.mta-sts-id-same', id), { name, served: `id=${id}` })];
+}

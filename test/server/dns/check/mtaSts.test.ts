@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { checkMtaStsPolicy, mxPatternMatches, parseMtaStsPolicy } from '../../../../server/src/dns/check/mtaSts';
+import { checkMtaStsId, checkMtaStsPolicy, mtaStsId, mxPatternMatches, parseMtaStsPolicy } from '../../../../server/src/dns/check/mtaSts';
 import type { CheckContext } from '../../../../server/src/dns/check/types';
 import { fetchMtaStsPolicy } from '../../../../server/src/dns/session';
 import { requirePeer } from '../../../support/peers';
@@ -41,6 +41,26 @@ describe('MTA-STS policy file', () => {
     assert.deepEqual(wrong.map((c) => [c.code, c.ok, c.severity]), [['mta-sts-policy', true, 'info'], ['mta-sts-mx', false, 'error']]);
     assert.equal(wrong[1].message, 'The MX host smtp.mail1.org. matches no mx line of the MTA-STS policy (mail.mail1.org, *.backup.mail1.org): senders that enforce it will not deliver there');
     assert.deepEqual(checkMtaStsPolicy(ctx, { error: 'HTTP 404', url }, []).map((c) => [c.code, c.ok, c.message]), [['mta-sts-policy', false, `The MTA-STS policy ${url} cannot be fetched: HTTP 404`]]);
+  });
+});
+
+describe('MTA-STS id against the policy seen before', () => {
+  const url = 'https://mta-sts.mail1.org/.well-known/mta-sts.txt';
+  it('reads the id of the TXT record', () => {
+    assert.equal(mtaStsId('v=STSv1; id=20261203'), '20261203');
+    assert.equal(mtaStsId('v=STSv1;id=abc ;'), 'abc');
+    assert.equal(mtaStsId('v=STSv1;'), undefined);
+  });
+  it('mta-sts-id-mismatch: a changed policy under the same id; passes when the id changed too, or nothing did', () => {
+    const changed = GOOD.replace('max_age: 604800', 'max_age: 86400');
+    const stale = checkMtaStsId(ctx, '20261203', { text: changed, url }, { id: '20261203', text: GOOD });
+    assert.deepEqual(stale.map((c) => [c.code, c.ok, c.severity]), [['mta-sts-id-mismatch', false, 'warning']]);
+    assert.match(stale[0].message, /changed since the last check, but the TXT record still has id=20261203/);
+    assert.deepEqual(checkMtaStsId(ctx, '20261204', { text: changed, url }, { id: '20261203', text: GOOD }).map((c) => c.ok), [true]);
+    assert.deepEqual(checkMtaStsId(ctx, '20261203', { text: GOOD, url }, { id: '20261203', text: GOOD }).map((c) => c.ok), [true]);
+    // Nothing to compare with on a first run, or when the policy could not be fetched.
+    assert.deepEqual(checkMtaStsId(ctx, '20261203', { text: GOOD, url }, undefined), []);
+    assert.deepEqual(checkMtaStsId(ctx, '20261203', { error: 'HTTP 404', url }, { id: '1', text: GOOD }), []);
   });
 });
 

@@ -168,8 +168,8 @@ export const saslMessages = {
     es: '{0} descarta todos los mecanismos que ofrece el lado SASL ({1}): AUTH fallará',
   },
   'sasl.plaintext-before-tls': {
-    en: 'Postfix offers AUTH before TLS, but Dovecot refuses plaintext logins without TLS (disable_plaintext_auth = yes): set smtpd_tls_auth_only = yes, or AUTH fails on unencrypted sessions',
-    es: 'Postfix ofrece AUTH antes de TLS, pero Dovecot rechaza los inicios de sesión en claro sin TLS (disable_plaintext_auth = yes): ponga smtpd_tls_auth_only = yes, o AUTH fallará en sesiones sin cifrar',
+    en: 'Postfix offers AUTH before TLS, but Dovecot refuses plaintext logins without TLS from other hosts (disable_plaintext_auth = yes): set smtpd_tls_auth_only = yes, or their AUTH fails on unencrypted sessions',
+    es: 'Postfix ofrece AUTH antes de TLS, pero Dovecot rechaza los inicios de sesión en claro sin TLS desde otros equipos (disable_plaintext_auth = yes): ponga smtpd_tls_auth_only = yes, o su AUTH fallará en sesiones sin cifrar',
   },
   // Check SASL on server (over SSH)
   'remote-sasl.auth-off': {

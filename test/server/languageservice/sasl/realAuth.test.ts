@@ -2,6 +2,9 @@
 // side, right or wrong in one way), the prediction ("AUTH will work", or the errors that say why
 // it will fail) must match what the real smtpd does when the SMTP probe tries AUTH on loopback,
 // with the real Dovecot or the real saslauthd behind it.
+// Not here: the plaintext-before-TLS warning. It is about clients on other hosts, and Dovecot
+// counts every loopback client (127.0.0.2 too, tried with swaks) as secured, so no loopback test
+// can play one.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -203,6 +203,7 @@ export const messages = {
     es: "Esta línea sangrada continúa '{0}': Postfix lee '{1} = …' como parte de su valor. Un ajuste nuevo debe empezar en la primera columna",
   },
   // zone files
+  'master.service-port': { en: '`{0}` is TCP port {1}, as /etc/services names it', es: '`{0}` es el puerto TCP {1}, según lo nombra /etc/services' },
   'zone.no-origin': {
     en: 'Which zone is this? Nothing says so yet, so the zone cannot be checked as a whole. Start the file with $ORIGIN (e.g. $ORIGIN mail1.org.), name it after the zone (mail1.org.zone, db.mail1.org), or give its zone in the mailconf.zone.origins setting (--origin for mailconf check)',
     es: '¿De qué zona es esto? Nada lo dice aún, así que la zona no se puede comprobar en conjunto. Empiece el fichero con $ORIGIN (p. ej. $ORIGIN mail1.org.), póngale el nombre de la zona (mail1.org.zone, db.mail1.org) o indique su zona en el ajuste mailconf.zone.origins (--origin en mailconf check)',

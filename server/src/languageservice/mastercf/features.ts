@@ -1,5 +1,6 @@
 // master.cf hover (each column and what its value means, -o parameters and $references),
 // outline, folding and go-to-definition (formatting is in format.ts).
+import { t } from '../../l10n';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentSymbol, FoldingRange, Hover, Location, MarkupKind, Position, SymbolKind } from 'vscode-languageserver-types';
 import { MASTER_FIELD_NAMES } from '../../parsers/mastercf';
@@ -49,6 +50,8 @@ export function masterCfHover(doc: TextDocument, pos: Position, ctx: ServiceCont
     const d = getMasterDaemon(field.text);
     if (d) lines.push(d.summary[ctx.locale]);
   }
+  // The port a service name stands for (urd, submission, smtps), as the "▶ Test port" lens knows it.
+  if (column === 'service' && view?.port !== undefined && field.text !== String(view.port)) lines.push(t(ctx.locale, 'master.service-port', field.text, view.port));
   if (field.text === '-' && column !== 'command') lines.push(ctx.locale === 'es' ? '`-`: el valor por omisión' : '`-`: the default');
   return md(lines.join('\n\n'), field.range);
 }

@@ -22,6 +22,20 @@ describe('master.cf features', () => {
     assert.ok(labels('smtp inet n - y - - smtpd\n  -o ', 1, 5).includes('smtpd_sasl_auth_enable'));
     assert.deepEqual(labels('smtp inet n - y - - smtpd\n  -o smtpd_sasl_auth_enable=', 1, 28), ['yes', 'no']);
   });
+  it('gives the port of a service name on hover, as the code lens knows it', () => {
+    const master = 'smtp inet n - y - - smtpd\nurd inet n - y - - smtpd\nsubmission inet n - y - - smtpd\nsmtps inet n - y - - smtpd\n127.0.0.1:2525 inet n - y - - smtpd\n';
+    const hover = (line: number, locale: 'en' | 'es' = 'en') => {
+      const p = pair('', master, locale);
+      return ((s.hover!(p.masterDoc, at(line, 1), p.ctx)?.contents as { value: string }) ?? { value: '' }).value;
+    };
+    assert.match(hover(1), /`urd` is TCP port 465/);
+    assert.match(hover(2), /`submission` is TCP port 587/);
+    assert.match(hover(3), /`smtps` is TCP port 465/);
+    assert.match(hover(0), /`smtp` is TCP port 25/);
+    assert.match(hover(1, 'es'), /`urd` es el puerto TCP 465/);
+    assert.doesNotMatch(hover(4), /is TCP port/, 'a port written as a number needs no saying');
+  });
+
   it('explains each column and -o settings on hover', () => {
     const p = pair('', 'smtp inet n - y 60 - smtpd\n  -o smtpd_tls_wrappermode=yes\n');
     const text = (l: number, c: number) => ((s.hover!(p.masterDoc, at(l, c), p.ctx)?.contents as { value: string }) ?? { value: '' }).value;

@@ -195,6 +195,20 @@ export const messages = {
     en: "The restriction class '{0}' has no value in main.cf: smtpd stops at start-up (\"restriction class needs a definition\"). Add '{0} = ...' with its restrictions, or remove it from smtpd_restriction_classes",
     es: "La clase de restricciones '{0}' no tiene valor en main.cf: smtpd se detiene al arrancar («restriction class needs a definition»). Añada '{0} = ...' con sus restricciones, o quítela de smtpd_restriction_classes",
   },
+  // values, judged the way Postfix parses them
+  'value.invalid': { en: 'Invalid value for {0}: {1}', es: 'Valor no válido para {0}: {1}' },
+  'value.did-you-mean': { en: "Did you mean '{0}'?", es: "¿Quería decir '{0}'?" },
+  'value.boolean': { en: 'expected yes or no, not "{0}"', es: 'se esperaba yes o no, no «{0}»' },
+  'value.integer': { en: 'expected a whole number, not "{0}"', es: 'se esperaba un número entero, no «{0}»' },
+  'value.size': { en: 'expected a size in bytes (digits only), not "{0}"', es: 'se esperaba un tamaño en bytes (solo cifras), no «{0}»' },
+  'value.int32': { en: 'expected a whole number that fits in 32 bits, not {0}', es: 'se esperaba un número entero que quepa en 32 bits, no {0}' },
+  'value.time': { en: 'expected a time such as 30s, 5m, 1h, 2d or 1w, not "{0}"', es: 'se esperaba un tiempo como 30s, 5m, 1h, 2d o 1w, no «{0}»' },
+  'value.seconds': { en: '{0} ({1} seconds)', es: '{0} ({1} segundos)' },
+  'value.at-least': { en: 'Postfix requires at least {0}, not {1}', es: 'Postfix exige al menos {0}, no {1}' },
+  'value.at-most': { en: 'Postfix allows at most {0}, not {1}', es: 'Postfix admite como mucho {0}, no {1}' },
+  'value.one-of': { en: 'expected one of {0}', es: 'se esperaba uno de {0}' },
+  'value.not-one-of': { en: '"{0}" is not one of {1}', es: '«{0}» no es uno de {1}' },
+  'value.table': { en: 'expected type:table (such as hash:/etc/postfix/file), not "{0}"', es: 'se esperaba tipo:tabla (como hash:/etc/postfix/fichero), no «{0}»' },
   // quick fixes
   'fix.change-to': { en: "Change to '{0}'", es: "Cambiar a '{0}'" },
   // main.cf

@@ -6,6 +6,7 @@
 // safe. Every check follows the Postfix function that parses the value (see valueProblem).
 import type { TimeUnit } from './generatedData';
 import { postfixValueKind } from './valueKinds';
+import { t, type Locale } from '../l10n';
 import { CURATED_TYPES } from './valueTypeTable';
 
 export type { TimeUnit };
@@ -124,9 +125,9 @@ function fromPostfixTables(name: string, lookup: (other: string) => { default: s
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 const INT_MAX = 2 ** 31 - 1;
 
-function outOfBounds(n: number, type: { min?: number; max?: number }, shown: string): string | undefined {
-  if (type.min !== undefined && n < type.min) return `Postfix requires at least ${type.min}, not ${shown}`;
-  if (type.max !== undefined && n > type.max) return `Postfix allows at most ${type.max}, not ${shown}`;
+function outOfBounds(n: number, type: { min?: number; max?: number }, shown: string, locale: Locale): string | undefined {
+  if (type.min !== undefined && n < type.min) return t(locale, 'value.at-least', type.min, shown);
+  if (type.max !== undefined && n > type.max) return t(locale, 'value.at-most', type.max, shown);
   return undefined;
 }
 
@@ -168,40 +169,40 @@ export function splitListValue(value: string): string[] {
 }
 
 /**
- * Why `value` is not valid for `type`, in English, or undefined when it is (or cannot be judged:
+ * Why `value` is not valid for `type`, in the locale's words, or undefined when it is (or cannot be judged:
  * values with `$` references are only known after expansion). Map types and restriction names
  * are checked elsewhere, against their own tables.
  */
-export function valueProblem(type: ValueType, value: string): string | undefined {
+export function valueProblem(type: ValueType, value: string, locale: Locale = 'en'): string | undefined {
   const v = value.trim();
   if (v.includes('$')) return undefined;
   switch (type.kind) {
     case 'boolean':
-      return YES_NO_ANY_CASE.test(v) ? undefined : `expected yes or no, not "${v}"`;
+      return YES_NO_ANY_CASE.test(v) ? undefined : t(locale, 'value.boolean', v);
     case 'integer':
     case 'size': {
       // sscanf("%d%c") / ("%ld%c"): one signed decimal number and nothing after it.
-      if (!/^[-+]?\d+$/.test(v)) return type.kind === 'size' ? `expected a size in bytes (digits only), not "${v}"` : `expected a whole number, not "${v}"`;
+      if (!/^[-+]?\d+$/.test(v)) return t(locale, type.kind === 'size' ? 'value.size' : 'value.integer', v);
       const n = Number(v);
-      if (type.kind === 'integer' && Math.abs(n) > INT_MAX) return `expected a whole number that fits in 32 bits, not ${v}`;
-      return outOfBounds(n, type, v);
+      if (type.kind === 'integer' && Math.abs(n) > INT_MAX) return t(locale, 'value.int32', v);
+      return outOfBounds(n, type, v, locale);
     }
     case 'time': {
       const seconds = timeSeconds(v, type.defaultUnit);
-      if (seconds === undefined) return `expected a time such as 30s, 5m, 1h, 2d or 1w, not "${v}"`;
-      return outOfBounds(seconds, type, seconds === Number(v) ? v : `${v} (${seconds} seconds)`);
+      if (seconds === undefined) return t(locale, 'value.time', v);
+      return outOfBounds(seconds, type, seconds === Number(v) ? v : t(locale, 'value.seconds', v, seconds), locale);
     }
     case 'enum': {
-      if (v === '') return type.allowEmpty ? undefined : `expected one of ${type.values.join(', ')}`;
+      if (v === '') return type.allowEmpty ? undefined : t(locale, 'value.one-of', type.values.join(', '));
       const exact = type.exactCase ?? type.multiple === true;
       const items = type.multiple ? splitListValue(v) : [v];
       const known = exact ? type.values : type.values.map((x) => x.toLowerCase());
       const bad = items.find((i) => !known.includes(exact ? i : i.toLowerCase()) && !(type.tolerated && i.toLowerCase() in type.tolerated));
-      return bad === undefined ? undefined : `"${bad}" is not one of ${type.values.join(', ')}`;
+      return bad === undefined ? undefined : t(locale, 'value.not-one-of', bad, type.values.join(', '));
     }
     case 'lookupTables': {
       const bad = splitListValue(v).find((i) => !/^[a-z0-9]+:/.test(i));
-      return bad === undefined ? undefined : `expected type:table (such as hash:/etc/postfix/file), not "${bad}"`;
+      return bad === undefined ? undefined : t(locale, 'value.table', bad);
     }
     default:
       return undefined;

@@ -9,7 +9,7 @@ import { checkRestrictionList, unknownMapType } from './restrictionList';
 import { diagnostic, ValueSite } from './site';
 import { listTokens } from './valueText';
 import type { PostfixCheck } from '../postfixTarget';
-import type { Locale } from '../../l10n';
+import { t, type Locale } from '../../l10n';
 import { networkPatternProblem } from '../../postfix/networkPattern';
 
 const BOOLEAN_SYNONYMS: Record<string, string> = { true: 'yes', false: 'no', on: 'yes', off: 'no', '1': 'yes', '0': 'no', y: 'yes', n: 'no', enabled: 'yes', disabled: 'no' };
@@ -29,7 +29,7 @@ export function checkValue(site: ValueSite, check: PostfixCheck): Diagnostic[] {
   // Lists of domains, networks and addresses may mix in lookup tables; other lists (milters,
   // policy services) hold inet:/unix: socket addresses, which only look like tables.
   if (type.kind === 'lookupTables' || (type.kind === 'list' && (type.item === 'domain' || type.item === 'network' || type.item === 'address'))) return checkTables(site, type, check.locale);
-  const problem = valueProblem(type, site.value);
+  const problem = valueProblem(type, site.value, check.locale);
   const tolerated = toleratedValue(type, site.value);
   if (tolerated) {
     const v = site.value.trim();
@@ -52,7 +52,7 @@ export function checkValue(site: ValueSite, check: PostfixCheck): Diagnostic[] {
       range,
       DiagnosticSeverity.Error,
       'invalid-value',
-      `Invalid value for ${site.parameter}: ${problem}` + (replaceWith ? `. Did you mean '${replaceWith[0]}'?` : ''),
+      t(check.locale, 'value.invalid', site.parameter, problem) + (replaceWith ? `. ${t(check.locale, 'value.did-you-mean', replaceWith[0])}` : ''),
       replaceWith ? { replaceWith } : undefined,
     ),
   ];

@@ -58,8 +58,15 @@ export function parseMainCf(text: string): MainCfFile {
   const logical = readLogicalLines(text);
   const out: MainCfFile = { entries: [], comments: logical.comments, ...orphanFindings(logical.orphans) };
   for (const l of logical.lines) parseEntry(l.text, l.pieces, l.range, out);
-  if (logical.orphans.length > 0) out.errors.sort((a, b) => a.range.start.line - b.range.start.line);
+  // Errors in document order, always: a tree pieced together after an edit (incremental.ts) must
+  // equal this one whatever other lines hold.
+  out.errors.sort(byPosition);
   return out;
+}
+
+/** Document order of two syntax errors. */
+export function byPosition(a: MainCfSyntaxError, b: MainCfSyntaxError): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 function parseEntry(text: string, pieces: LinePiece[], whole: Range, out: MainCfFile): void {

@@ -3,7 +3,7 @@
 // same, so are the entries there (those after it move by the number of lines added or removed).
 // A logical line starts at a line whose first character is neither blank nor '#'; everything
 // between two such starts belongs to one entry, so cutting there is always safe.
-import { MainCfEntry, MainCfFile, parseMainCf } from '../../parsers/maincf';
+import { byPosition, MainCfEntry, MainCfFile, parseMainCf } from '../../parsers/maincf';
 import type { Range } from '../../parsers/range';
 
 /** Whether the line at `start` begins a logical line (first character neither blank nor '#'). */
@@ -90,8 +90,8 @@ export function reparseMainCf(oldText: string, oldTree: MainCfFile, newText: str
   const after = to === Infinity ? slice(oldTree, Infinity, Infinity) : shifted(slice(oldTree, to, Infinity), delta);
   const errors = [...before.errors, ...middle.errors, ...after.errors];
   const orphans = [...before.orphans, ...middle.orphans, ...after.orphans];
-  // The parser orders errors by line when there are orphans; keep the same order.
-  if (orphans.length > 0) errors.sort((a, b) => a.range.start.line - b.range.start.line);
+  // The parser gives errors in document order; so must the pieces put together.
+  errors.sort(byPosition);
   return {
     entries: [...before.entries, ...middle.entries, ...after.entries],
     comments: [...before.comments, ...middle.comments, ...after.comments],

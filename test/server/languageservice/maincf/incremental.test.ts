@@ -10,6 +10,17 @@ const file = fc.array(fc.constantFrom(...LINES), { maxLength: 14 }).map((ls) => 
 const edit = fc.record({ at: fc.nat(), del: fc.nat({ max: 6 }), ins: fc.array(fc.constantFrom('a', ' ', '\n', '#', '=', '$', '{', '}', ',', '\t'), { maxLength: 5 }).map((cs) => cs.join('')) });
 
 describe('incremental main.cf re-parse', () => {
+  it('keeps errors in document order when an edit removes the only orphan line (a case fast-check found)', () => {
+    let current = '\n   orphan?\ny = }\nbiff = no\ny = }\ny = }\n';
+    let tree = parseMainCf(current);
+    for (const [at, ins] of [[current.length, ' $'], [0, 'a']] as const) {
+      const next = current.slice(0, at) + ins + current.slice(at);
+      tree = reparseMainCf(current, tree, next);
+      current = next;
+      assert.deepEqual(tree, parseMainCf(current));
+    }
+  });
+
   it('equals a full parse after any edit', () => {
     fc.assert(
       fc.property(file, fc.array(edit, { minLength: 1, maxLength: 3 }), (text, edits) => {

@@ -91,6 +91,8 @@ describe('main.cf diagnostics', () => {
       assert.deepEqual(has(main, 'invalid-value'), []);
       const [d] = has('virtual_minimum_uid = 0\n', 'invalid-value');
       assert.match(String(d.message), /at least 1/);
+      const [es] = only(mainDiagnostics('virtual_minimum_uid = 0\n', undefined, 'es'), 'invalid-value');
+      assert.equal(String(es.message), 'Valor no válido para virtual_minimum_uid: Postfix exige al menos 1, no 0');
     });
     it('a value Postfix only warns about is a warning: smtpd_tls_security_level = verify', () => {
       const [d] = has('smtpd_tls_security_level = verify\n', 'tolerated-value');

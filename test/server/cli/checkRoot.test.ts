@@ -47,6 +47,17 @@ describe('mailconf check --root', () => {
     ]);
   });
 
+  it('takes the SASL files by name, and any file with --language', () => {
+    const root = tree({ 'postfix/sasl/smtpd.conf': 'pwcheck_method = saslauthd\n', 'notes/options.txt': 'mech_list:\n' });
+    const byName = run('check', '--format', 'json', join(root, 'postfix/sasl/smtpd.conf'));
+    assert.equal(byName.status, 1);
+    assert.deepEqual(JSON.parse(byName.stdout).map((f: { code: string }) => f.code), ['saslconf/missing-colon']);
+    const other = join(root, 'notes/options.txt');
+    assert.equal(run('check', other).status, 2);
+    const withLanguage = run('check', '--format', 'json', '--language', 'cyrus-sasl', other);
+    assert.deepEqual(JSON.parse(withLanguage.stdout).map((f: { code: string }) => f.code), ['saslconf/missing-value']);
+  });
+
   it('says so when the folder holds no configuration', () => {
     const r = run('check', '--root', mkdtempSync(join(tmpdir(), 'mailconf-empty-')));
     assert.equal(r.status, 2);

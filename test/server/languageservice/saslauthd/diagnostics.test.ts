@@ -38,5 +38,8 @@ describe('/etc/default/saslauthd language service', () => {
     assert.match(JSON.stringify(hover), /\*\*-m\*\*.*enjaulado/);
     const names = saslauthdService.completion!(doc('ST'), { line: 0, character: 2 }, ctx()).map((c) => c.label);
     assert.ok(names.includes('START') && names.includes('OPTIONS'));
+    const flags = saslauthdService.completion!(doc('OPTIONS="-c -'), { line: 0, character: 13 }, ctx('es'));
+    assert.ok(flags.some((c) => c.label === '-m' && /socket/.test(String(c.documentation))));
+    assert.deepEqual(saslauthdService.completion!(doc('OPTIONS="-c x'), { line: 0, character: 13 }, ctx()), []);
   });
 });

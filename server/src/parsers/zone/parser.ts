@@ -51,10 +51,39 @@ export function parseZoneFragment(text: string, options: ParseOptions, start: Fr
   return new ZoneParser(options).run(text, start);
 }
 
-/** The first $ORIGIN argument in the text, if any (the apex of a file that names itself). */
+/**
+ * The zone a file names itself: the owner of its first record when that is the SOA (read under
+ * the $ORIGIN in force there, as in zones BIND and NSD dump: `$ORIGIN com.` then `example SOA`),
+ * else its first $ORIGIN. Only the lines before the first record are read.
+ */
 export function firstOrigin(text: string): string | undefined {
-  const m = /^\$ORIGIN[ \t]+([^\s;]+)/im.exec(text);
-  return m ? (isAbsolute(m[1]) ? m[1] : m[1] + '.') : undefined;
+  let first: string | undefined;
+  let origin: string | undefined;
+  const line = /^([^\n]*)(?:\n|$)/gm;
+  for (let m = line.exec(text); m && m[0] !== ''; m = line.exec(text)) {
+    const body = m[1].replace(/;.*/, '').replace(/\r$/, '');
+    if (body.trim() === '') continue;
+    const words = body.trim().split(/\s+/);
+    const head = words[0].toUpperCase();
+    if (head === '$ORIGIN' && words.length > 1) {
+      origin = absoluteName(words[1], origin ?? '.');
+      first ??= origin;
+      continue;
+    }
+    if (head.startsWith('$')) {
+      if (head === '$TTL') continue;
+      break;
+    }
+    // The first record: its owner is the zone when its type is SOA.
+    if (/^\s/.test(body) || words.length < 2) break;
+    const type = words.slice(1, 5).find((w) => w !== '(' && !/^\d/.test(w) && !isClass(w.toUpperCase()));
+    if (type?.toUpperCase() !== 'SOA') break;
+    const owner = words[0];
+    if (owner === '@') return origin ?? first;
+    if (isAbsolute(owner)) return owner;
+    return origin !== undefined ? absoluteName(owner, origin) : first;
+  }
+  return first;
 }
 
 class ZoneParser {

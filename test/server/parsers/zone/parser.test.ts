@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { firstOrigin } from '../../../../server/src/parsers/zone';
 import { parseZone, recordData, wellFormed } from './support';
 
 describe('zone parser: RFC 1035 §5 master files', () => {
@@ -137,5 +138,27 @@ describe('zone parser: RFC 1035 §5 master files', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+// The zone a file names itself, when nobody says which: the owner of a leading SOA, read under
+// the $ORIGIN in force (the layout of zones BIND and NSD dump), else the first $ORIGIN.
+describe('firstOrigin', () => {
+  const cases: Array<[string, string | undefined]> = [
+    ['$ORIGIN com.\nexample IN SOA ns h 1 2 3 4 5\n', 'example.com.'],
+    ['$ORIGIN .\n$TTL 300\nexample.com SOA ns h 1 2 3 4 5\n', 'example.com.'],
+    ['$ORIGIN com.\nexample 300 IN ( SOA ns h 1 2 3 4 5 )\n', 'example.com.'],
+    ['$ORIGIN example.org.\n@ SOA ns h 1 2 3 4 5\n', 'example.org.'],
+    ['$ORIGIN example.org.\nwww A 192.0.2.1\n', 'example.org.'],
+    ['$TTL 1h\n@ SOA ns h 1 2 3 4 5\n', undefined],
+    ['www A 192.0.2.1\n$ORIGIN sub.example.org.\n', undefined],
+  ];
+  for (const [text, origin] of cases) {
+    it(`${JSON.stringify(text.split('\n').slice(0, 2).join(' / '))} names ${origin}`, () => assert.equal(firstOrigin(text), origin));
+  }
+  it('a dumped zone checks clean without an explicit origin', () => {
+    const z = parseZone('$ORIGIN .\n$TTL 300\nexample.com SOA ns.example.com. h.example.com. 1 2 3 4 5\n NS ns.example.com.\n$ORIGIN example.com.\nns A 192.0.2.1\n');
+    assert.equal(z.origin, 'example.com.');
+    assert.deepEqual(z.errors, []);
   });
 });

@@ -52,6 +52,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mailco
     // is already reported on the files they come from.
     middleware: {
       handleDiagnostics: (uri, diagnostics, next) => next(uri, uri.scheme === PREVIEW_SCHEME ? [] : diagnostics),
+      // Once a main.cf parameter name is accepted (`name = `), its values are what comes next.
+      provideCompletionItem: async (document, position, context, token, next) => {
+        const result = await next(document, position, context, token);
+        if (document.languageId !== 'postfix-main' || !result) return result;
+        for (const item of Array.isArray(result) ? result : result.items) {
+          if (item.kind === vscode.CompletionItemKind.Property && !item.command) item.command = { title: '', command: 'editor.action.triggerSuggest' };
+        }
+        return result;
+      },
       provideDiagnostics: (document, previousResultId, token, next) => {
         const uri = document instanceof vscode.Uri ? document : document.uri;
         return uri.scheme === PREVIEW_SCHEME ? { kind: vsdiag.DocumentDiagnosticReportKind.full, items: [] } : next(document, previousResultId, token);

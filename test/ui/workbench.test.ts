@@ -73,6 +73,12 @@ describe('VS Code in the browser', { timeout: 600_000 }, () => {
     await shot('05-completion');
     await page.keyboard.press('Enter');
     await page.locator('.monaco-editor .view-line', { hasText: /smtpd_tls_wrappermode\s=\s/ }).first().waitFor({ timeout: 10_000 });
+    // The name accepted, its values are suggested at once.
+    const yes = page.locator('.suggest-widget .monaco-list-row', { hasText: /^yes/ }).first();
+    await yes.waitFor({ timeout: 30_000 });
+    await shot('06-value-suggestions');
+    await yes.click();
+    await page.locator('.monaco-editor .view-line', { hasText: /smtpd_tls_wrappermode\s=\syes/ }).first().waitFor({ timeout: 10_000 });
   });
 
   it('stops every process it started on Ctrl+C', async () => {

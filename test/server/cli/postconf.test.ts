@@ -60,4 +60,17 @@ describe('mailconf postconf', () => {
     assert.match(help.stdout, /^Usage: mailconf postconf/);
     assert.equal(run('-c', dir, '-h', 'myhostname').stdout, 'smtp.mail1.org\n');
   });
+
+  it('--postfix-version with -d prints another release\'s documented defaults, saying so first on stderr', () => {
+    const r = run('--postfix-version', '3.11', '-d', 'smtpd_hide_client_session', 'address_verify_map');
+    assert.equal(r.status, 0);
+    assert.match(r.stderr.split('\n')[0], /defaults Postfix 3\.11 documents \(postconf\.proto\), not what its postconf -d prints/);
+    assert.match(r.stdout, /^smtpd_hide_client_session = no$/m);
+    assert.match(r.stdout, /^address_verify_map = .*default_cache_db_type/m);
+    // The emulated release stays byte for byte, and other modes refuse another release.
+    assert.equal(run('--postfix-version', '3.7', '-d', 'biff').stdout, 'biff = yes\n');
+    assert.equal(run('--postfix-version', '3.9', '-n').status, 2);
+    assert.equal(run('--postfix-version', '2.11', '-d').status, 2);
+  });
 });
+

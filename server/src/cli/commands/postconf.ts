@@ -6,6 +6,12 @@ import { hostname, networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { interfaceAddresses, postconf, PostconfOptions } from '../../postfix/postconf';
 import { CliError, Command, EXIT_USAGE } from '../usage';
+import { documentedDefaults } from '../../postfix/postconf/documentedDefaults';
+import { releaseSeries, seriesOf } from '../../postfix/releaseFacts';
+import { generatedParameters } from '../../postfix/generatedData';
+
+/** The release the emulation follows byte for byte (the postconf its data was read from); read only when asked. */
+const emulatedRelease = () => generatedParameters().postfix.split('.').slice(0, 2).join('.');
 
 /** postconf's one-letter flags and the emulation options they set. */
 export const FLAGS: Record<string, keyof PostconfOptions> = {
@@ -37,7 +43,7 @@ const UNSUPPORTED: Record<string, string> = {
   '#': 'edits main.cf',
 };
 
-const HELP = `Usage: mailconf postconf [-dfFhHMnPx] [-c config_dir] [-o name=value] [name...]
+const HELP = `Usage: mailconf postconf [--postfix-version X.Y] [-dfFhHMnPx] [-c config_dir] [-o name=value] [name...]
 
 Prints main.cf and master.cf settings exactly like Postfix 3.7's postconf (LANG=C), with the same
 warnings on stderr ("unused parameter", "undefined parameter", "overriding earlier entry").
@@ -52,6 +58,7 @@ It only reads files, so it works where Postfix is not installed.
   -M       master.cf entries;  -F  master.cf fields;  -P  master.cf -o parameters
   -o N=V   override a parameter for this run
   name...  only these parameters (or, with -M/-F/-P, service[/type[/field]] patterns)
+  --postfix-version X.Y   with -d: the defaults another release (3.4 to 3.11) documents, said so on stderr
 
 Options that edit files or ask the installed Postfix (-e, -X, -#, -m, -a, -A, -l, -t, -b, -T, -C, -v)
 are not supported. Exit status: 0 ok, 1 when postconf would stop with a fatal error, 2 usage error.`;
@@ -64,9 +71,17 @@ export const postconfCommand: Command = {
   async run(args, io) {
     const options: PostconfOptions = { overrides: [] };
     let dir: string | undefined = io.env.MAIL_CONFIG || undefined;
+    let target: string | undefined;
     let i = 0;
     for (; i < args.length; i++) {
       const a = args[i];
+      if (a === '--postfix-version' || a.startsWith('--postfix-version=')) {
+        const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
+        const series = value === undefined ? undefined : seriesOf(value);
+        if (!series) throw usage(`--postfix-version must be one of ${releaseSeries().join(', ')}`);
+        target = series;
+        continue;
+      }
       if (a === '--') {
         i++;
         break;
@@ -89,6 +104,15 @@ export const postconfCommand: Command = {
     }
     options.names = args.slice(i);
     if (options.names.some((n) => n.includes('='))) throw usage('name=value arguments edit main.cf, which mailconf postconf does not do');
+    if (target !== undefined && target !== emulatedRelease()) {
+      // Only -d has an answer for another release: what its documentation says.
+      const onlyDefaults = options.showDefaults && !options.nonDefault && !options.expand && !options.masterEntries && !options.masterFields && !options.masterParams && !options.fold;
+      if (!onlyDefaults) throw usage(`for Postfix ${target} only -d (with -h or -H) is available; every other mode emulates Postfix ${emulatedRelease()}`);
+      const r = documentedDefaults({ target, names: options.names, hideNames: options.hideName, hideValues: options.hideValue });
+      io.stdout(r.stdout);
+      io.stderr(r.stderr);
+      return r.exitCode;
+    }
 
     const configDir = dir ?? '/etc/postfix';
     if (dir !== undefined) options.configDir = dir;

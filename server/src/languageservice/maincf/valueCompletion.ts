@@ -7,6 +7,7 @@ import { getParameter } from '../../postfix/parameters';
 import { getRestriction, restrictionsAcceptedIn } from '../../postfix/restrictions';
 import { TIME_UNITS, ValueType } from '../../postfix/valueTypes';
 import type { PostfixModel } from '../postfixModel';
+import { restrictionSortText } from './restrictionRelevance';
 import { listTokens } from './valueText';
 
 const UNIT_NAMES: Record<string, string> = { s: 'seconds', m: 'minutes', h: 'hours', d: 'days', w: 'weeks' };
@@ -70,7 +71,9 @@ export function valueCompletion(parameter: string, type: ValueType | undefined, 
         label: r.name,
         kind: CompletionItemKind.Function,
         detail: r.argument === 'table' ? `${r.name} type:table` : r.argument === 'dnsDomain' ? `${r.name} domain` : r.argument ? `${r.name} ${r.argument}` : `${r.stage} restriction`,
-        documentation: { kind: MarkupKind.Markdown, value: `[postconf(5)](https://www.postfix.org/postconf.5.html#${r.name})` },
+        // The one line in our own words, then where the full text is.
+        documentation: { kind: MarkupKind.Markdown, value: [r.summary?.[locale], `[postconf(5)](https://www.postfix.org/postconf.5.html#${r.name})`].filter(Boolean).join('\n\n') },
+        sortText: restrictionSortText(r, type.list),
       }));
       for (const c of model.restrictionClasses) items.push({ label: c, kind: CompletionItemKind.Class, detail: 'restriction class' });
       return items;

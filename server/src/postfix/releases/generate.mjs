@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { compareVersions } from '../data/generate.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const SHARED = resolve(HERE, '../../../../../shared/postfix-releases');
@@ -18,15 +19,6 @@ function fail(message) {
   process.exit(1);
 }
 
-export function compareVersions(a, b) {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 const series = (version) => version.split('.').slice(0, 2).join('.');
 const ENTITIES = { '&ge;': '>=', '&le;': '<=', '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"' };

@@ -2,11 +2,11 @@
 // loopback port, and Debian's headless Chromium looking at it through playwright-core.
 import { ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { freePort } from './freePort';
 
 const ROOT = resolve(__dirname, '../..');
 export const SHOTS = join(ROOT, 'test-results', 'ui');
@@ -22,15 +22,6 @@ export interface UiSession {
   /** Runs a command from the command palette by its title. */
   runCommand(title: string): Promise<void>;
   close(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((r) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => r(port));
-    });
-  });
 }
 
 function startVscode(port: number, folder: string, stateDir: string): Promise<{ child: ChildProcess; url: string }> {

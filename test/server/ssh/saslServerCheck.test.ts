@@ -58,7 +58,6 @@ const skip =
 describe('checking SASL on a server over the loopback OpenSSH', { skip }, () => {
   let sshd: TestSshd;
   let client: Client;
-  const PORT = Number(process.env.MAILCONF_SASL_REMOTE_PORT ?? 14900);
   const check = async (pair: RunningPair) =>
     saslServerFindings(await gatherSaslFacts(client, { postconfPath: '/usr/sbin/postconf', configDir: join(pair.etc, 'postfix'), saslauthdDefaults: join(pair.etc, 'default', 'saslauthd') }), 'en');
 
@@ -75,7 +74,7 @@ describe('checking SASL on a server over the loopback OpenSSH', { skip }, () => 
   const cyrus = { appFile: true, start: 'yes' as const, socketDir: '$spool/var/run/saslauthd' };
 
   it("finds the lesson's Cyrus set-up in order", { timeout: 60_000 }, async () => {
-    const pair = await startPair({ ...lesson, cyrus }, PORT);
+    const pair = await startPair({ ...lesson, cyrus });
     try {
       assert.deepEqual((await check(pair)).map((f) => f.code), ['remote-sasl/ok']);
       // The folder as Debian's package makes it: root:sasl 710. postfix is not in sasl here.
@@ -91,7 +90,7 @@ describe('checking SASL on a server over the loopback OpenSSH', { skip }, () => 
   });
 
   it('finds no socket when saslauthd was not started', { timeout: 60_000 }, async () => {
-    const pair = await startPair({ ...lesson, cyrus: { ...cyrus, start: 'no' } }, PORT + 1);
+    const pair = await startPair({ ...lesson, cyrus: { ...cyrus, start: 'no' } });
     try {
       // (Whether a saslauthd runs is asked machine-wide with pgrep, which other tests' daemons may answer.)
       const found = (await check(pair)).map((f) => f.code);

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { makeCertificates } from './certificates';
 import { UNIX_SERVICES } from './config';
 import { portOpen } from './smtpLab';
+import { freePort } from '../freePort';
 
 export interface SaslPair {
   name: string;
@@ -200,7 +201,9 @@ mkdir -p "$RUN_DIR"
 exec saslauthd -a $MECHANISMS $MECH_OPTIONS $OPTIONS -n $THREADS
 `;
 
-export async function startPair(pair: SaslPair, port: number): Promise<RunningPair> {
+/** Starts the pair's daemons, its smtpd on `port` or on a free loopback port. */
+export async function startPair(pair: SaslPair, wanted?: number): Promise<RunningPair> {
+  const port = wanted ?? (await freePort());
   const tlsDir = join(tmpdir(), 'mailconf-sasl-pair-tls');
   mkdirSync(tlsDir, { recursive: true });
   const certs = makeCertificates(tlsDir);

@@ -4,11 +4,11 @@
 // own instance and stops it at the end; the user account is shared and made once.
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import type { ConnectOptions } from '../../../server/src/ssh/connect';
 import { SshError } from '../../../server/src/ssh/errors';
+import { freePort } from '../freePort';
 
 export const SSHD_PACKAGES = ['openssh-server', 'openssh-client'];
 export const SSH_USER = 'mailconf-ssh';
@@ -62,17 +62,6 @@ function ensureUser(): void {
     execFileSync('useradd', ['-m', '-s', '/bin/sh', SSH_USER]);
   }
   execFileSync('chpasswd', { input: `${SSH_USER}:${SSH_PASSWORD}\n` });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export interface SshdOptions {

@@ -505,10 +505,9 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
         const n = r.name();
         if (isErr(n)) return n;
       } else r.i++;
-      if (r.more) {
-        const { text, first } = r.rest();
-        if (base64Length(text) < 0) return new RdataError(first, 'bad-base64', 'Bad base64 in the IPSECKEY public key', t.count);
-      }
+      // The public key is required (RFC 4025 §2.1 allows none, BIND 9.18 does not).
+      if (!r.more) return r.end();
+      if (!base64SpansOk(t.text, t.starts, t.ends, r.i, t.count)) return new RdataError(r.i, 'bad-base64', 'Bad base64 in the IPSECKEY public key', t.count);
       return { type: 'other', tokens: [] };
     }
     case 'RT':

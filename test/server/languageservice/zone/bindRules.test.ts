@@ -201,6 +201,7 @@ describe("BIND's loading rules", () => {
     HEAD + 'ns RRSIG A RSASHA256 2 300 20300101000000 1577836800 12345 example. AwEAAQ==\nns RRSIG 28 8 2 300 20300101000000 20200101000000 12345 example. AwEAAQ==\n',
     { line: 5 },
   );
+  rule('IPSECKEY needs its key', 'missing-rdata', HEAD + 'i IPSECKEY 10 1 2 192.0.2.38\n', HEAD + 'i IPSECKEY 10 1 2 192.0.2.38 AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==\n', { line: 5 });
   rule('IPSECKEY gateways', 'bad-ipv4', HEAD + 'i IPSECKEY 10 1 2 192.0.2 AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==\n', HEAD + 'i IPSECKEY 10 1 2 192.0.2.3 AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==\nj IPSECKEY 10 0 2 . AQNRU3mG7TVTO2BkR47usntb102uFJtugbo6BSGvgqt4AQ==\n', { line: 5 });
   rule('DHCID needs its data', 'missing-rdata', HEAD + 'd DHCID\n', HEAD + 'd DHCID AAIBY2/AuCccgoJbsaxcQc9TUapptP69lOjxfNuVAA2kjEA=\n', { line: 5 });
   rule('X25 addresses are digits', 'bad-x25', HEAD + 'x X25 "x25 address"\n', HEAD + 'x X25 "311061700956"\n', { line: 5 });

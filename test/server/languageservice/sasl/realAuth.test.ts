@@ -85,8 +85,8 @@ function prediction(etc: string): string[] {
 }
 
 /**
- * Another test process running the pairs at the same time would want the same ports: the first
- * one takes this lock, the other waits. A lock whose holder died is taken over.
+ * Another test process running the pairs at the same time would double the daemons on a shared
+ * machine: the first one takes this lock, the other waits. A lock whose holder died is taken over.
  */
 const LOCK = join(tmpdir(), 'mailconf-sasl-pairs.lock');
 

@@ -9,7 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextEdit } from 'vscode-languageserver-types';
 import type { MasterCfEntry, MasterCfFile } from '../../parsers/mastercf';
 import { SERVICE_TYPES } from '../../postfix/masterDaemons';
-import { printMasterEntry } from '../../postfix/postconf/print';
+import { COLUMN_GOAL, printMasterEntry } from '../../postfix/postconf/print';
 import { parsedMasterCf } from './parsed';
 
 const LINE_LIMIT = 80;
@@ -25,6 +25,44 @@ export function masterCfFormat(doc: TextDocument): TextEdit[] {
     const columns = printMasterEntry(argv.slice(0, 8), true, (v) => v).replace(/\n$/, '');
     const text = columns + printArguments(argv, columns.length);
     if (doc.getText(e.range) !== text) edits.push(TextEdit.replace(e.range, text));
+  }
+  return edits.concat(headerEdits(doc, tree));
+}
+
+/** The column-header comment of Postfix's master.cf, and the line of defaults under it. */
+const HEADER = /^#\s*(service)\s+(type)\s+(private)\s+(unpriv)\s+(chroot)\s+(wakeup)\s+(maxproc)\s+(command\b.*?)\s*$/;
+const DEFAULTS = /^#\s+(\([^()\s]*\))\s+(\([^()\s]*\))\s+(\([^()\s]*\))\s+(\([^()\s]*\))\s+(\([^()\s]*\))\s*$/;
+
+/** Words at the columns the entries are printed at (at least one blank apart), after '#'. */
+function atColumns(words: string[], columns: readonly number[]): string {
+  let out = '#';
+  words.forEach((w, i) => {
+    do out += ' ';
+    while (out.length < columns[i]);
+    out += w;
+  });
+  return out;
+}
+
+/**
+ * The header comment moved to the columns the entries are formatted at, so that `type` stays
+ * above `inet` and `(never)` under `wakeup` (postconf -Mf's columns are one further right than
+ * the header of Debian's and Postfix's own master.cf).
+ */
+function headerEdits(doc: TextDocument, tree: MasterCfFile): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const lineText = (line: number) => doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  const replace = (line: number, text: string) => {
+    const old = lineText(line);
+    if (old !== text) edits.push(TextEdit.replace({ start: { line, character: 0 }, end: { line, character: old.length } }, text));
+  };
+  for (const c of tree.comments) {
+    const line = c.range.start.line;
+    const header = HEADER.exec(lineText(line));
+    if (!header) continue;
+    replace(line, atColumns(header.slice(1), [2, ...COLUMN_GOAL.slice(1)]));
+    const defaults = line + 1 < doc.lineCount ? DEFAULTS.exec(lineText(line + 1)) : null;
+    if (defaults) replace(line + 1, atColumns(defaults.slice(1), COLUMN_GOAL.slice(2, 7)));
   }
   return edits;
 }

@@ -25,7 +25,7 @@ export function printLine(text: string, fold: boolean): string {
   return out + '\n';
 }
 
-const COLUMN_GOAL = [0, 11, 17, 25, 33, 41, 49, 57];
+export const COLUMN_GOAL = [0, 11, 17, 25, 33, 41, 49, 57];
 const BLANK = /[ \t\r\n]/;
 
 /**

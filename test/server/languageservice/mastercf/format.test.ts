@@ -2,7 +2,7 @@
 // first cases are fuzz findings (test/fuzz/regressions/mastercf/) where { } arguments were lost.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -66,6 +66,24 @@ describe('master.cf formatter', () => {
       assert.equal(format(once), once);
     });
   }
+
+  it("aligns the column-header comment with the entries it formats, the lab's and Postfix's own", () => {
+    const lab = readFileSync(join(__dirname, '../../../../examples/lab/master.cf'), 'utf8');
+    const once = format(lab);
+    const lines = once.split('\n');
+    const header = lines.find((l) => /^# service/.test(l))!;
+    const defaults = lines[lines.indexOf(header) + 1];
+    const smtp = lines.find((l) => /^smtp +inet/.test(l))!;
+    for (const [word, column] of [['type', 'inet'], ['private', 'n'], ['maxproc', '-       smtpd'], ['command', 'smtpd']] as const) {
+      assert.equal(header.indexOf(word), smtp.indexOf(` ${column}`) + 1, `${word} above ${column}:\n${header}\n${smtp}`);
+    }
+    assert.equal(defaults.indexOf('(yes)'), header.indexOf('private'));
+    assert.equal(defaults.indexOf('(never)'), header.indexOf('wakeup'));
+    assert.equal(defaults.indexOf('(100)'), header.indexOf('maxproc'));
+    assert.equal(format(once), once, 'idempotent');
+    // Nothing but blanks changes.
+    assert.equal(once.replace(/\s+/g, ' '), lab.replace(/\s+/g, ' '));
+  });
 
   it('never starts a line with an argument that begins with #, which Postfix would take for a comment', () => {
     const once = format(HASH);

@@ -78,5 +78,27 @@ export function renameEdit(pair: PostfixPair, name: string, newName: string, mai
   if (problem) throw new Error(problem);
   const changes: Record<string, TextEdit[]> = {};
   for (const loc of occurrences(pair, name, mainDoc)) (changes[loc.uri] ??= []).push(TextEdit.replace(loc.range, newName));
+  if (mainDoc) (changes[mainDoc.uri] ??= []).push(...realignedContinuations(pair, mainDoc, name, newName.length - name.length));
   return { changes };
+}
+
+/**
+ * The continuation lines of `name = value` that line up under the value's first character, moved
+ * by as many columns as the name grows or shrinks, so that they still line up after the rename.
+ * Lines indented otherwise are the user's layout and stay as they are.
+ */
+function realignedContinuations(pair: PostfixPair, doc: TextDocument, name: string, delta: number): TextEdit[] {
+  const edits: TextEdit[] = [];
+  if (delta === 0) return edits;
+  for (const e of pair.main.entries) {
+    if (e.name !== name || e.valueRange.start.line !== e.range.start.line) continue;
+    const column = e.valueRange.start.character;
+    for (let line = e.range.start.line + 1; line <= e.range.end.line; line++) {
+      const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+      const indent = /^ */.exec(text)![0].length;
+      if (indent !== column || /^\s*(#|$)/.test(text)) continue;
+      edits.push(TextEdit.replace({ start: { line, character: 0 }, end: { line, character: indent } }, ' '.repeat(Math.max(1, column + delta))));
+    }
+  }
+  return edits;
 }

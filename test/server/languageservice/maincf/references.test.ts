@@ -1,6 +1,7 @@
 // Find-references and rename of parameter names across main.cf and master.cf.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { mainCfService } from '../../../../server/src/languageservice/maincf';
 import { masterCfService } from '../../../../server/src/languageservice/mastercf';
 import { MAIN_URI, MASTER_URI, pair } from './helpers';
@@ -27,6 +28,27 @@ describe('references and rename', () => {
     const refs = mainCfService.references!(p.mainDoc, at(1, 1), true, p.ctx);
     assert.deepEqual(refs.map((l) => [l.range.start.line, l.range.start.character]), [[0, 28], [1, 0], [2, 28]]);
   });
+  it('keeps the continuation lines lined up under the value after a rename', () => {
+    const main = [
+      'port25_recipient_restrictions = permit_mynetworks,',
+      '                                reject_unauth_destination,',
+      '   reject_rbl_client zen.spamhaus.org',
+      '# a comment in the value',
+      '                                reject',
+      '',
+    ].join('\n');
+    const p = pair(main, 'smtp inet n - y - - smtpd\n  -o smtpd_recipient_restrictions=$port25_recipient_restrictions\n');
+    for (const [to, column] of [['mx_rules', 11], ['port25_recipient_restrictions_for_mx', 39]] as const) {
+      const edit = mainCfService.rename!(p.mainDoc, at(0, 3), to, p.ctx)!;
+      const lines = TextDocument.applyEdits(p.mainDoc, edit.changes![MAIN_URI]).split('\n');
+      assert.equal(lines[0].indexOf('permit_mynetworks'), column);
+      assert.equal(lines[1].indexOf('reject_unauth_destination'), column, 'aligned under the value');
+      assert.equal(lines[4].indexOf('reject'), column);
+      assert.equal(lines[2], '   reject_rbl_client zen.spamhaus.org', 'a line indented otherwise is left as written');
+      assert.equal(lines[3], '# a comment in the value');
+    }
+  });
+
   it('renames from master.cf, editing main.cf too', () => {
     const p = pair(MAIN, MASTER);
     const edit = masterCfService.rename!(p.masterDoc, at(1, 37), 'mx_restrictions', p.ctx)!;

@@ -6,7 +6,7 @@
 import { runDnsCheck } from '../dns/check';
 import { fileSerial } from '../dns/check/zoneVsServed';
 import { renderMarkdown, toJson } from '../dns/check/report';
-import { recordsAt } from '../dns/check/types';
+import { recordsAt, soaSerial } from '../dns/check/types';
 import { DnsError, parseServer, serverText } from '../dns/client';
 import { cachedAsk } from '../dns/session';
 import { t } from '../l10n';
@@ -50,7 +50,7 @@ export const dnsCheckCommand: ServerCommand = {
       return {
         report: toJson(report),
         markdown: renderMarkdown(report, ctx.locale),
-        ...(soa ? { servedSerial: Number(soa.data.split(' ')[2]) } : {}),
+        ...(soa && soaSerial(soa.data) !== undefined ? { servedSerial: soaSerial(soa.data) } : {}),
         ...(file ? { fileSerial: file.serial, soaLine: file.line } : {}),
       };
     } catch (err) {

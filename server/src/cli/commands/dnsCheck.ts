@@ -11,7 +11,7 @@ import { postfixNames } from '../../dns/check/postfixNames';
 import { txtJoined } from '../../dns/presentation';
 import { parseMainCf } from '../../parsers/maincf';
 import { hasErrors, renderText, toJson } from '../../dns/check/report';
-import { recordsAt } from '../../dns/check/types';
+import { mxHosts } from '../../dns/check/types';
 import { DnsError, parseServer, serverText, type DnsServer } from '../../dns/client';
 import { cachedAsk, fetchMtaStsPolicy, smtpFacts, systemServer } from '../../dns/session';
 import { t, type Locale } from '../../l10n';
@@ -206,9 +206,7 @@ async function liveSide(
   timeoutMs: number,
   signal: AbortSignal,
 ): Promise<SmtpFacts> {
-  const mx = recordsAt(await ask(domain, 'MX'), domain, 'MX')
-    .map((r) => r.data.split(' '))
-    .sort((a, b) => Number(a[0]) - Number(b[0]))[0]?.[1];
+  const mx = mxHosts(await ask(domain, 'MX'), domain)[0]?.host;
   const named = smtp !== 'mx' && isIP(smtp.host) === 0 ? smtp.host.toLowerCase().replace(/\.?$/, '.') : undefined;
   const tlsaHost = named ?? mx ?? domain;
   let host = smtp === 'mx' ? tlsaHost : smtp.host;

@@ -11,7 +11,7 @@ import { checkAliases, checkMailChain } from './mailChain';
 import { checkMailRecords } from './mailRecords';
 import { checkMtaStsId, checkMtaStsPolicy, type PolicyFetch, type SeenPolicy } from './mtaSts';
 import { checkPostfixNames, type PostfixNames } from './postfixNames';
-import { errorText, fail, pass, recordsAt, type Ask, type CheckContext, type DnsCheck } from './types';
+import { errorText, fail, mxHosts, pass, recordsAt, soaSerial, type Ask, type CheckContext, type DnsCheck } from './types';
 import { checkSerial, compareRecordSets, fileSerial } from './zoneVsServed';
 
 export type { DnsCheck, Ask, Served } from './types';
@@ -77,8 +77,8 @@ export async function runDnsCheck(input: DnsCheckInput): Promise<DnsCheckReport>
     const records = await compareRecordSets(input.zone, ctx);
     const file = fileSerial(input.zone);
     if (file && soaRecord) {
-      const servedSerial = Number(soaRecord.data.split(' ')[2]);
-      checks.push(checkSerial(file, servedSerial, records.some((c) => !c.ok && c.severity === 'error'), ctx));
+      const servedSerial = soaSerial(soaRecord.data);
+      if (servedSerial !== undefined) checks.push(checkSerial(file, servedSerial, records.some((c) => !c.ok && c.severity === 'error'), ctx));
     }
     checks.push(...records);
   }
@@ -87,7 +87,11 @@ export async function runDnsCheck(input: DnsCheckInput): Promise<DnsCheckReport>
   if (input.postfix) checks.push(...(await checkPostfixNames(ctx, input.postfix)));
   checks.push(...(await checkMailRecords(ctx, { given: input.selectors ?? [], inZone: zoneSelectors(domain, input.zone) })));
   if (input.mtaSts) {
-    const mx = recordsAt(await input.ask(domain, 'MX'), domain, 'MX').map((r) => r.data.split(' ')[1]);
+    // The MX set was asked before; if that failed, the mail chain already said so.
+    const mx = await input.ask(domain, 'MX').then(
+      (served) => mxHosts(served, domain).map((m) => m.host),
+      () => [],
+    );
     checks.push(...checkMtaStsPolicy(ctx, input.mtaSts, mx));
     checks.push(...checkMtaStsId(ctx, input.mtaSts.id, input.mtaSts, input.mtaStsSeen));
   }

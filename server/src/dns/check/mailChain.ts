@@ -6,7 +6,7 @@ import { isIP } from 'node:net';
 import { t } from '../../l10n';
 import { canonicalIPv6 } from '../presentation';
 import type { QueryType } from '../wire';
-import { errorText, fail, pass, recordsAt, type CheckContext, type DnsCheck, type Served } from './types';
+import { errorText, fail, mxHosts, pass, recordsAt, type CheckContext, type DnsCheck, type Served } from './types';
 
 /** Aliases a chain may go through before we call it too long (resolvers give up near here too). */
 export const MAX_CNAME_HOPS = 8;
@@ -62,12 +62,7 @@ export async function checkMailChain(ctx: CheckContext): Promise<DnsCheck[]> {
   const out: DnsCheck[] = [];
   const mx = await askSafely(ctx, domain, 'MX');
   if (typeof mx === 'string') return [fail('mx-missing', 'error', t(locale, 'dns.query-failed', domain, 'MX', mx), { name: domain })];
-  const hosts = recordsAt(mx, domain, 'MX')
-    .map((r) => {
-      const [pref, host] = r.data.split(' ');
-      return { pref: Number(pref), host, data: r.data };
-    })
-    .sort((a, b) => a.pref - b.pref);
+  const hosts = mxHosts(mx, domain);
   if (hosts.length === 0) {
     out.push(fail('mx-missing', 'error', t(locale, 'dns.mx-missing', domain), { name: domain, expected: 'MX', served: mx.rcode === 'NOERROR' ? '' : mx.rcode }));
     return out;

@@ -49,3 +49,19 @@ export const fail = (code: string, severity: Severity, message: string, extra: P
 export function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
+
+/** The MX hosts of an answer, by preference; data that is not "PREF NAME" is left out. */
+export function mxHosts(served: Served, name: string): Array<{ pref: number; host: string; data: string }> {
+  const out: Array<{ pref: number; host: string; data: string }> = [];
+  for (const r of recordsAt(served, name, 'MX')) {
+    const m = /^(\d+) (\S+)$/.exec(r.data);
+    if (m) out.push({ pref: Number(m[1]), host: m[2], data: r.data });
+  }
+  return out.sort((a, b) => a.pref - b.pref);
+}
+
+/** The serial of an SOA record's canonical data, when it has one. */
+export function soaSerial(data: string): number | undefined {
+  const serial = data.split(' ')[2];
+  return serial !== undefined && /^\d+$/.test(serial) ? Number(serial) : undefined;
+}

@@ -1,9 +1,9 @@
 // A private Postfix on loopback that answers the simulator's questions for real: each batch of
 // generated configurations becomes a main.cf and a master.cf with one smtpd service per
-// configuration, on ports no earlier batch used, loaded with `postfix reload`. The sessions go
+// configuration, on ports no earlier batch used. The sessions go
 // through XCLIENT (client address, name and SASL login), then EHLO, MAIL, RCPT and DATA, and
-// every reply line is kept. Each batch also gets its own trivial-rewrite and cleanup service
-// names, so no process of an earlier batch answers for a later one. SASL is served by a stand-in
+// every reply line is kept. Each batch gets a fresh master, and its own trivial-rewrite and
+// cleanup service names, so no process of an earlier batch answers for a later one. SASL is served by a stand-in
 // for Dovecot's auth socket that offers PLAIN: XCLIENT LOGIN needs no password, but smtpd refuses
 // to start with SASL enabled and no mechanism.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -126,7 +126,9 @@ export class SmtpdOracle {
       'trace unix - - n - 0 bounce',
       'proxymap unix - - n - - proxymap',
       'anvil unix - - n - 1 anvil',
-      'postlog unix-dgram n - n - 1 postlogd',
+      // postlogd lives as long as the master: one that exits on its own leaves the log socket
+      // to fill up with nobody to start a new one but a master blocked writing to it.
+      'postlog unix-dgram n - n - 1 postlogd -o max_idle=3600 -o max_use=100000000',
       '',
     ].join('\n');
   }
@@ -142,7 +144,10 @@ export class SmtpdOracle {
     this.batch++;
     this.writeConfig(b, this.batch);
     this.logOffset = existsSync(this.log) ? readFileSync(this.log).length : 0;
-    execFileSync('postfix', ['-c', this.etc, 'reload'], { stdio: 'ignore' });
+    // A fresh master per batch rather than `postfix reload`: at a reload postlogd restarts, and
+    // a master that logs while the log socket is full waits for postlogd, which only it can start.
+    this.stopMaster();
+    execFileSync('postfix', ['-c', this.etc, 'start'], { stdio: 'ignore' });
     const until = Date.now() + 15_000;
     for (const port of ports) {
       while (!(await portOpen(port))) {
@@ -150,6 +155,17 @@ export class SmtpdOracle {
         await new Promise((r) => setTimeout(r, 20));
       }
     }
+  }
+
+  /** Stops the master and waits until it is gone (killing it after 15 s). */
+  private stopMaster(): void {
+    const pidFile = join(this.dir, 'spool', 'pid', 'master.pid');
+    const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : 0;
+    if (!pid || !alive(pid)) return;
+    spawnSync('postfix', ['-c', this.etc, 'stop'], { stdio: 'ignore', timeout: 15_000 });
+    const until = Date.now() + 15_000;
+    while (alive(pid) && Date.now() < until) spawnSync('sleep', ['0.05']);
+    if (alive(pid)) process.kill(pid, 'SIGKILL');
   }
 
   /**
@@ -201,7 +217,7 @@ export class SmtpdOracle {
   }
 
   stop(): void {
-    spawnSync('postfix', ['-c', this.etc, 'stop'], { stdio: 'ignore' });
+    this.stopMaster();
     this.auth?.close();
     rmSync(this.dir, { recursive: true, force: true });
     rmSync(LOCK, { recursive: true, force: true });

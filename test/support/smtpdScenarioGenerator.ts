@@ -107,7 +107,20 @@ export function generateBatch(seed: number, ports: number[], tablesDir: string, 
   const mailKeys = () => some([...DOMAINS, ...LOCALS.map((l) => `${l}@`), ...DOMAINS.map((d) => `${pick(LOCALS)}@${d}`), '<>'], 4);
 
   const restriction = (stage: 'client' | 'helo' | 'sender' | 'recipient'): string => {
-    const common = ['permit_mynetworks', 'permit_sasl_authenticated', 'reject_unknown_client_hostname', 'reject_unknown_reverse_client_hostname', 'defer_if_reject', 'warn_if_reject'];
+    const common = [
+      'permit_mynetworks',
+      'permit_sasl_authenticated',
+      'reject_unknown_client_hostname',
+      'reject_unknown_reverse_client_hostname',
+      'defer_if_reject',
+      'warn_if_reject',
+      // The oracle's sessions are never encrypted.
+      'reject_plaintext_session',
+      // permit_inet_interfaces is left out: it looks at the socket's peer, which XCLIENT does
+      // not change (the oracle's 127.0.0.1 always matches).
+      `check_sasl_access ${table(['alice', 'mallory', 'usuario'])}`,
+      'sleep 0',
+    ];
     const byStage = {
       client: [`check_client_access ${table(clientKeys(), true)}`, `check_reverse_client_hostname_access ${table(clientKeys(), true)}`],
       helo: [`check_helo_access ${table(heloKeys())}`, 'reject_invalid_helo_hostname', 'reject_non_fqdn_helo_hostname'],
@@ -167,6 +180,7 @@ export function generateBatch(seed: number, ports: number[], tablesDir: string, 
   const relayEnd = chance(0.95) ? pick(['reject_unauth_destination', 'defer_unauth_destination']) : '';
   set('smtpd_relay_restrictions', [list('recipient', 2), relayEnd].filter(Boolean).join(', '));
   set('smtpd_recipient_restrictions', list('recipient', 3));
+  set('smtpd_data_restrictions', pick(['', 'reject_unauth_pipelining', 'reject_multi_recipient_bounce', 'defer_if_permit', 'warn_if_reject reject', 'reject', `check_sender_access ${table(mailKeys())}`, 'permit_mynetworks, reject']));
   set('port25_recipient_restrictions', `permit_mynetworks, ${list('recipient', 2) || 'reject_unauth_destination'}`);
 
   // With smtpd_delay_reject = no the client list also judges the oracle's own connection from
@@ -174,7 +188,22 @@ export function generateBatch(seed: number, ports: number[], tablesDir: string, 
   const clientIndex = settings.findIndex(([n]) => n === 'smtpd_client_restrictions');
   settings[clientIndex][1] = `check_client_access inline:{ 127.0.0.1=OK }${settings[clientIndex][1] ? `, ${settings[clientIndex][1]}` : ''}`;
 
-  const overridable = ['smtpd_delay_reject', 'smtpd_helo_required', 'smtpd_sasl_auth_enable', 'mynetworks', 'smtpd_recipient_restrictions', 'smtpd_sender_restrictions', 'smtpd_helo_restrictions', 'mydestination', 'relay_domains', 'smtpd_reject_unlisted_recipient', 'access_map_reject_code', 'relay_domains_reject_code'];
+  const overridable = [
+    'smtpd_delay_reject',
+    'smtpd_helo_required',
+    'smtpd_sasl_auth_enable',
+    'mynetworks',
+    'smtpd_recipient_restrictions',
+    'smtpd_sender_restrictions',
+    'smtpd_helo_restrictions',
+    'mydestination',
+    'relay_domains',
+    'smtpd_reject_unlisted_recipient',
+    'access_map_reject_code',
+    'relay_domains_reject_code',
+    'soft_bounce',
+    'smtpd_relay_before_recipient_restrictions',
+  ];
   const services: GeneratedService[] = ports.map((port) => {
     const options: [string, string][] = [];
     for (const name of some(overridable, 3)) {

@@ -134,7 +134,13 @@ class SessionRun {
     this.result.dependsOnDns = this.dns.depends;
   }
 
-  private step(stage: Stage, command: string, argument: string, reply: Reply, verdict?: Verdict): SimulationStep {
+  private step(stage: Stage, command: string, argument: string, sent: Reply, verdict?: Verdict): SimulationStep {
+    // soft_bounce turns every 5xx reply into 4xx as it is sent, protocol errors included.
+    let reply = sent;
+    if (this.view.flag('soft_bounce') && reply.line.startsWith('5')) {
+      const line = '4' + reply.line.slice(1, 4) + (reply.line[4] === '5' ? '4' : (reply.line[4] ?? '')) + reply.line.slice(5);
+      reply = parseReply(line);
+    }
     let decidedBy: DecidedBy | null = null;
     if (verdict && verdict.kind === 'reject' && verdict.by) {
       const o = verdict.by.word.origin;

@@ -3,7 +3,8 @@
 // at each stage (greeting, EHLO, MAIL FROM, each RCPT TO, DATA) must equal the simulator's, byte
 // for byte; a configuration smtpd refuses to start with must be refused with the same fatal
 // error. Disagreements are stored under test/fuzz/regressions/smtpd-simulator and replayed by
-// storedDifferential.test.ts. SIM_DIFF_BATCHES and SIM_DIFF_SEED widen or move the run.
+// storedDifferential.test.ts. SIM_DIFF_BATCHES (10 services each), SIM_DIFF_SESSIONS (per service)
+// and SIM_DIFF_SEED widen or move the run.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -22,7 +23,7 @@ const skip = requirePeer('postfix', ORACLE_PACKAGES);
 
 const BATCHES = Number(process.env.SIM_DIFF_BATCHES ?? 12);
 const SERVICES = 10;
-const SESSIONS = 4;
+const SESSIONS = Number(process.env.SIM_DIFF_SESSIONS ?? 4);
 const SEED = Number(process.env.SIM_DIFF_SEED ?? 1900);
 
 describe('the session simulator agrees with the real smtpd', { skip }, () => {

@@ -4,6 +4,8 @@
 // commands get no reply; the simulator stops there.
 import { existsSync, readFileSync } from 'node:fs';
 import { simulate, SimulationResult } from '../../../../server/src/postfix/simulator';
+import { selectService } from '../../../../server/src/postfix/simulator/serviceSelection';
+import { ParameterView, readMainSettings, readMasterServices } from '../../../../server/src/postfix/simulator/settings';
 import type { OracleTranscript, SmtpdOracle } from '../../../support/smtpdOracle';
 
 export interface OracleCase {
@@ -20,6 +22,16 @@ export interface OracleOutcome {
   mismatch?: string;
   /** The simulator says the outcome depends on DNS: the session is not compared. */
   dependsOnDns?: boolean;
+  /**
+   * A logged-in session on a service with smtpd_delay_reject = no: XCLIENT gives smtpd the login
+   * before the connect-time checks, which no real client can do, so it is not compared.
+   */
+  loginBeforeConnect?: boolean;
+}
+
+function delayReject(c: OracleCase): boolean {
+  const service = selectService(readMasterServices(c.masterCf, 'master.cf'), { port: c.port });
+  return new ParameterView(readMainSettings(c.mainCf, 'main.cf'), service.overrides).flag('smtpd_delay_reject');
 }
 
 export function simulateCase(c: OracleCase): SimulationResult {
@@ -56,6 +68,7 @@ export async function compareWithOracle(oracle: SmtpdOracle, c: OracleCase): Pro
   if (sim.dependsOnDns) return { real: { replies: [] }, dependsOnDns: true };
   const s = c.session;
   const loggedIn = sim.steps.some((st) => st.stage === 'auth' && st.reply.code === 235);
+  if (loggedIn && !delayReject(c)) return { real: { replies: [] }, loginBeforeConnect: true };
   const real = await oracle.session(c.port, { address: s.address, hostname: s.hostname, helo: s.helo, login: loggedIn ? s.sasl : undefined, sender: s.sender, recipients: s.recipients });
   return { real, mismatch: difference(c, real, sim) };
 }

@@ -42,24 +42,46 @@ ${zoneBlocks}
 `;
 }
 
-function startOnce(dir: string, port: number, zones: NamedZone[]): Promise<ChildProcess | 'port-in-use'> {
+/** What named says when the port is taken (9.18: the interface fails and, with no other, it exits). */
+const PORT_TAKEN = /address in use|unable to listen on any configured interfaces/i;
+
+/** How long named may take to load its zones and report 'running'. */
+const START_TIMEOUT_MS = 30_000;
+
+interface Started {
+  child: ChildProcess;
+  log: () => string;
+}
+
+function startOnce(dir: string, port: number, zones: NamedZone[]): Promise<Started | 'port-in-use'> {
   writeFileSync(join(dir, 'named.conf'), config(dir, port, zones));
   zones.forEach((z, i) => writeFileSync(join(dir, `zone${i}.db`), z.text));
   const child = spawn('/usr/sbin/named', ['-g', '-4', '-c', join(dir, 'named.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
+  child.stderr!.on('data', (d: Buffer) => (log += d));
+  // A test process that dies must not leave named behind.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   return new Promise((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      log += d;
-      (child as ChildProcess & { namedLog?: string }).namedLog = log;
-      if (/ running\s*$/m.test(log)) {
-        child.stderr!.off('data', onData);
-        child.stderr!.on('data', (more: Buffer) => ((child as ChildProcess & { namedLog?: string }).namedLog += more.toString()));
-        resolve(child);
-      }
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`named did not report 'running' within ${START_TIMEOUT_MS} ms:\n${log}`));
+    }, START_TIMEOUT_MS);
+    const onData = () => {
+      if (!/ running\s*$/m.test(log)) return;
+      clearTimeout(timer);
+      child.stderr!.off('data', onData);
+      // named keeps running when it cannot listen on the port: that one is taken, try another.
+      if (PORT_TAKEN.test(log)) {
+        child.once('exit', () => resolve('port-in-use'));
+        child.kill('SIGKILL');
+      } else resolve({ child, log: () => log });
     };
     child.stderr!.on('data', onData);
     child.once('exit', () => {
-      if (/address in use/i.test(log)) resolve('port-in-use');
+      clearTimeout(timer);
+      if (PORT_TAKEN.test(log)) resolve('port-in-use');
       else reject(new Error(`named exited before it was ready:\n${log}`));
     });
   });
@@ -70,13 +92,14 @@ export async function startNamed(zones: NamedZone[]): Promise<Named> {
   const dir = mkdtempSync(join(tmpdir(), 'mailconf-named-'));
   for (let i = 0; i < 8; i++) {
     const port = 20000 + Math.floor(Math.random() * 40000);
-    const child = await startOnce(dir, port, zones);
-    if (child === 'port-in-use') continue;
+    const started = await startOnce(dir, port, zones);
+    if (started === 'port-in-use') continue;
+    const { child } = started;
     return {
       host: '127.0.0.1',
       port,
       dir,
-      log: () => (child as ChildProcess & { namedLog?: string }).namedLog ?? '',
+      log: started.log,
       stop: () =>
         new Promise<void>((resolve) => {
           if (child.exitCode !== null) {

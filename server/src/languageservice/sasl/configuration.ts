@@ -7,7 +7,7 @@ import type { MainCfFile } from '../../parsers/maincf';
 import { parseMainCf } from '../../parsers/maincf';
 import type { MasterCfFile } from '../../parsers/mastercf';
 import { parseMasterCf } from '../../parsers/mastercf';
-import { DovecotFile, parseDovecot, walkDovecot } from '../../parsers/dovecot';
+import { DovecotFile, DovecotFrame, DovecotNode, DovecotSection, parseDovecot, walkDovecot } from '../../parsers/dovecot';
 import { parseSaslConf, SaslConfFile } from '../../parsers/saslConf';
 import { parseSaslauthdDefaults, SaslauthdDefaultsFile } from '../../parsers/saslauthdDefaults';
 import type { Workspace } from '../service';
@@ -15,6 +15,13 @@ import type { Workspace } from '../service';
 export interface Parsed<T> {
   uri: string;
   tree: T;
+}
+
+export interface DovecotRead {
+  uri: string;
+  node: DovecotNode;
+  /** The sections around the node, outermost first, across includes (an include inside a section reads its file there). */
+  within: DovecotSection[];
 }
 
 export interface SaslFiles {
@@ -28,8 +35,10 @@ export interface SaslFiles {
   /** APP.conf files by application name: those main.cf and master.cf name, smtpd, and any listed. */
   cyrusApps: Map<string, Parsed<SaslConfFile>>;
   saslauthd?: Parsed<SaslauthdDefaultsFile>;
-  /** dovecot.conf first, then every included file in the order Dovecot reads them. */
+  /** dovecot.conf and every file it includes. */
   dovecot: Parsed<DovecotFile>[];
+  /** Every node of those files in the order Dovecot reads them, includes expanded in place. */
+  dovecotReading: DovecotRead[];
   /** A text fingerprint of every file read, for caching what is computed from them. */
   signature: string;
 }
@@ -77,9 +86,10 @@ export function saslFiles(anyUri: string, workspace: Workspace): SaslFiles | und
   }
   const saslauthd = read(workspace, `${root}default/saslauthd`, parseSaslauthdDefaults, texts);
   const dovecot: Parsed<DovecotFile>[] = [];
+  const dovecotReading: DovecotRead[] = [];
   const start = read(workspace, `${root}dovecot/dovecot.conf`, parseDovecot, texts);
-  if (start) followIncludes(start, workspace, dovecot, new Set(), texts);
-  return { root, main, master, cyrusFolder, cyrusFolderFiles, cyrusApps, saslauthd, dovecot, signature: texts.join('\0') };
+  if (start) readDovecot(start, [], { workspace, files: dovecot, reading: dovecotReading, seen: new Set(), texts });
+  return { root, main, master, cyrusFolder, cyrusFolderFiles, cyrusApps, saslauthd, dovecot, dovecotReading, signature: texts.join('\0') };
 }
 
 /** smtpd (the default), every smtpd_sasl_path value written in main.cf or a master.cf -o, and listed *.conf. */
@@ -99,16 +109,41 @@ function cyrusFolderOf(root: string, main: MainCfFile | undefined): string {
   return `${root}postfix/sasl/`;
 }
 
-function followIncludes(file: Parsed<DovecotFile>, workspace: Workspace, out: Parsed<DovecotFile>[], seen: Set<string>, texts: string[]): void {
-  if (seen.has(file.uri) || out.length >= MAX_DOVECOT_FILES) return;
-  seen.add(file.uri);
-  out.push(file);
+/** Sections deeper than any real configuration are not followed (and cost nothing). */
+const MAX_DEPTH = 12;
+
+/** The sections of a frame, outermost first; undefined past MAX_DEPTH. */
+function sectionsOf(frame: DovecotFrame | undefined, outer: DovecotSection[]): DovecotSection[] | undefined {
+  const inner: DovecotSection[] = [];
+  for (let f = frame; f; f = f.up) {
+    if (inner.length + outer.length >= MAX_DEPTH) return undefined;
+    inner.push(f.section);
+  }
+  return [...outer, ...inner.reverse()];
+}
+
+interface Reader {
+  workspace: Workspace;
+  files: Parsed<DovecotFile>[];
+  reading: DovecotRead[];
+  seen: Set<string>;
+  texts: string[];
+}
+
+/** Reads a file as Dovecot does: its nodes in order, each included file in place of its !include. */
+function readDovecot(file: Parsed<DovecotFile>, within: DovecotSection[], r: Reader): void {
+  if (r.seen.has(file.uri) || r.files.length >= MAX_DOVECOT_FILES) return;
+  r.seen.add(file.uri);
+  r.files.push(file);
   const folder = file.uri.slice(0, file.uri.lastIndexOf('/') + 1);
-  for (const { node } of walkDovecot(file.tree.nodes)) {
+  for (const { node, frame } of walkDovecot(file.tree.nodes)) {
+    const sections = sectionsOf(frame, within);
+    if (!sections) continue;
+    r.reading.push({ uri: file.uri, node, within: sections });
     if (node.kind !== 'include' || node.path === '') continue;
-    for (const uri of includedUris(folder, node.path, workspace)) {
-      const next = read(workspace, uri, parseDovecot, texts);
-      if (next) followIncludes(next, workspace, out, seen, texts);
+    for (const uri of includedUris(folder, node.path, r.workspace)) {
+      const next = read(r.workspace, uri, parseDovecot, r.texts);
+      if (next) readDovecot(next, sections, r);
     }
   }
 }

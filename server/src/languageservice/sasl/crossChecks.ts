@@ -5,7 +5,7 @@
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { Locale, MessageKey, t } from '../../l10n';
 import { dovecotData } from '../../dovecot/settings';
-import { DovecotSection, walkDovecot } from '../../parsers/dovecot';
+import type { DovecotSection } from '../../parsers/dovecot';
 import { DEFAULT_SOCKET_FOLDER, lastAssignments, socketFolderFlag } from '../../parsers/saslauthdDefaults';
 import { saslEnabledSomewhere, tlsOffered, value, yes } from '../maincf/security';
 import { postfixModel, PostfixModel, ServiceView } from '../postfixModel';
@@ -95,19 +95,18 @@ interface DovecotView {
   top: Map<string, { value: string; site: Site }>;
 }
 
-/** service auth's unix listeners and the top-level settings, across every file Dovecot reads (the last one wins). */
+/** service auth's unix listeners and the top-level settings, in Dovecot's reading order (the last one wins). */
 function dovecotView(files: SaslFiles): DovecotView {
   const view: DovecotView = { listeners: [], authSections: [], top: new Map() };
-  for (const file of files.dovecot) {
-    for (const { node, frame } of walkDovecot(file.tree.nodes)) {
-      if (node.kind === 'setting' && !frame) view.top.set(node.key, { value: node.value, site: { uri: file.uri, range: node.range } });
-      if (node.kind !== 'section' || !frame || frame.up || frame.section.type !== 'service' || frame.section.name !== 'auth') continue;
-      if (node.type !== 'unix_listener') continue;
-      const settings = new Map<string, { value: string; site: Site }>();
-      for (const c of node.children) if (c.kind === 'setting') settings.set(c.key, { value: c.value, site: { uri: file.uri, range: c.range } });
-      view.listeners.push({ uri: file.uri, section: node, path: node.name, settings });
-    }
-    for (const n of file.tree.nodes) if (n.kind === 'section' && n.type === 'service' && n.name === 'auth') view.authSections.push({ uri: file.uri, range: n.headerRange });
+  const isAuth = (s: DovecotSection) => s.type === 'service' && s.name === 'auth';
+  for (const { uri, node, within } of files.dovecotReading) {
+    if (within.length === 0 && node.kind === 'setting') view.top.set(node.key, { value: node.value, site: { uri, range: node.range } });
+    if (node.kind !== 'section') continue;
+    if (within.length === 0 && isAuth(node)) view.authSections.push({ uri, range: node.headerRange });
+    if (within.length !== 1 || !isAuth(within[0]) || node.type !== 'unix_listener') continue;
+    const settings = new Map<string, { value: string; site: Site }>();
+    for (const c of node.children) if (c.kind === 'setting') settings.set(c.key, { value: c.value, site: { uri, range: c.range } });
+    view.listeners.push({ uri, section: node, path: node.name, settings });
   }
   return view;
 }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { serviceFor } from '../../../../server/src/languageservice/languages';
+import { languageForPath, serviceFor } from '../../../../server/src/languageservice/languages';
 import type { ServiceContext } from '../../../../server/src/languageservice/service';
 
 const ROOT = 'file:///lab/etc/';
@@ -30,8 +30,9 @@ function diagnostics(tree: Tree, uri: string, locale: 'en' | 'es' = 'en'): Diagn
       },
     },
   };
-  const doc = TextDocument.create(uri, LANG[uri], 1, tree[uri]);
-  return serviceFor(LANG[uri])!.diagnostics(doc, ctx).filter((d) => String(d.code).startsWith('sasl/'));
+  const language = LANG[uri] ?? languageForPath(uri)!;
+  const doc = TextDocument.create(uri, language, 1, tree[uri]);
+  return serviceFor(language)!.diagnostics(doc, ctx).filter((d) => String(d.code).startsWith('sasl/'));
 }
 
 const brief = (ds: Diagnostic[]) => ds.map((d) => [d.code, d.range.start.line, (d.relatedInformation ?? []).map((r) => `${r.location.uri.slice(ROOT.length)}:${r.location.range.start.line}`)]);
@@ -150,6 +151,17 @@ describe('SASL cross-checks', () => {
     const [d] = diagnostics(tree, MAIN);
     assert.deepEqual(brief([d]), [['sasl/plaintext-before-tls', 2, ['dovecot/dovecot.conf:0']]]);
     assert.deepEqual(diagnostics({ ...tree, [DOVECOT]: 'disable_plaintext_auth = no\n!include conf.d/*.conf\n' }, MAIN), []);
+  });
+
+  it("Dovecot: read like Dovecot reads it, includes in place (inside a section too), the last setting winning", () => {
+    const inside = { ...DOVE, [DOVECOT]: 'service auth {\n  !include auth-postfix.conf\n}\n', [`${ROOT}dovecot/auth-postfix.conf`]: LISTENER('/var/spool/postfix/private/auth').split('\n').slice(1, -2).join('\n') + '\n' };
+    delete (inside as Tree)[TEN_MASTER];
+    assert.deepEqual(all(inside), []);
+    const noplaintext = DOVE[MAIN] + 'smtpd_sasl_security_options = noplaintext\n';
+    const later = { ...DOVE, [MAIN]: noplaintext, [DOVECOT]: '!include conf.d/*.conf\nauth_mechanisms = plain cram-md5\n', [`${ROOT}dovecot/conf.d/10-auth.conf`]: 'auth_mechanisms = plain\n' };
+    assert.deepEqual(diagnostics(later, MAIN), []);
+    const earlier = { ...later, [DOVECOT]: 'auth_mechanisms = plain cram-md5\n!include conf.d/*.conf\n' };
+    assert.deepEqual(brief(diagnostics(earlier, MAIN)), [['sasl/no-usable-mechanism', 4, ['dovecot/conf.d/10-auth.conf:0']]]);
   });
 
   it('stay quiet when SASL is enabled nowhere', () => {

@@ -61,6 +61,8 @@ const SECALGS: Record<string, number> = {
   ECDSAP256SHA256: 13, ECDSA256: 13, ECDSAP384SHA384: 14, ECDSA384: 14, ED25519: 15, ED448: 16, INDIRECT: 252, PRIVATEDNS: 253, PRIVATEOID: 254,
 };
 
+const CERT_TYPES: Record<string, number> = { PKIX: 1, SPKI: 2, PGP: 3, IPKIX: 4, ISPKI: 5, IPGP: 6, ACPKIX: 7, IACPKIX: 8, URI: 253, OID: 254 };
+
 const SECPROTOS: Record<string, number> = { NONE: 0, TLS: 1, EMAIL: 2, DNSSEC: 3, IPSEC: 4, ALL: 255 };
 
 /** DNSKEY flag names BIND accepts, joined by '|', in place of the number: [value, mask]. */
@@ -510,6 +512,139 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
       if (!base64SpansOk(t.text, t.starts, t.ends, r.i, t.count)) return new RdataError(r.i, 'bad-base64', 'Bad base64 in the IPSECKEY public key', t.count);
       return { type: 'other', tokens: [] };
     }
+    case 'NSEC3PARAM': {
+      for (const [max, what] of [[255, 'hash algorithm'], [255, 'flags'], [65535, 'iterations']] as const) {
+        const v = r.uint(max, `the NSEC3PARAM ${what}`);
+        if (isErr(v)) return v;
+      }
+      if (!r.more) return r.end();
+      const si = r.i++;
+      const salt = t.text.slice(t.starts[si], t.ends[si]);
+      if (salt !== '-' && (salt.length > 510 || hexLengthAt(salt, 0, salt.length) < 0)) return new RdataError(si, 'bad-hex', "Bad NSEC3PARAM salt: hex digits, or '-' for none");
+      return r.done() ?? { type: 'other', tokens: [] };
+    }
+    case 'A6': {
+      const prefix = r.uint(128, 'the A6 prefix length');
+      if (isErr(prefix)) return prefix;
+      if (prefix < 128) {
+        if (!r.more) return r.end();
+        const i = r.i++;
+        if (!isIPv6At(t.text, t.starts[i], t.ends[i])) return new RdataError(i, 'bad-ipv6', 'Bad A6 address suffix');
+      }
+      if (prefix > 0) {
+        const n = r.name();
+        if (isErr(n)) return n;
+      }
+      return r.done() ?? { type: 'other', tokens: [] };
+    }
+    case 'AMTRELAY': {
+      const precedence = r.uint(255, 'the AMTRELAY precedence');
+      if (isErr(precedence)) return precedence;
+      const discovery = r.uint(1, 'the AMTRELAY discovery bit');
+      if (isErr(discovery)) return discovery;
+      const ti = r.i;
+      const relayType = r.uint(127, 'the AMTRELAY relay type');
+      if (isErr(relayType)) return relayType;
+      if (relayType > 3) return new RdataError(ti, 'bad-number', 'The AMTRELAY relay type is 0 (none), 1 (IPv4), 2 (IPv6) or 3 (name)');
+      if (relayType === 0) {
+        // No relay: a '.' may stand in its place.
+        if (r.more && t.text.slice(t.starts[r.i], t.ends[r.i]) === '.') r.i++;
+        return r.done() ?? { type: 'other', tokens: [] };
+      }
+      if (!r.more) return r.end();
+      const w = r.i;
+      if (relayType === 3) {
+        const n = r.name();
+        if (isErr(n)) return n;
+      } else if (!(relayType === 1 ? isIPv4At(t.text, t.starts[w], t.ends[w]) : isIPv6At(t.text, t.starts[w], t.ends[w]))) {
+        return new RdataError(w, relayType === 1 ? 'bad-ipv4' : 'bad-ipv6', 'Bad AMTRELAY relay address');
+      } else r.i++;
+      return r.done() ?? { type: 'other', tokens: [] };
+    }
+    case 'APL': {
+      // [!]afi:address/prefix, afi 1 (IPv4, /0-32) or 2 (IPv6, /0-128) (RFC 3123 §4).
+      for (; r.more; r.i++) {
+        const w = t.text.slice(t.starts[r.i], t.ends[r.i]);
+        const m = /^!?(\d+):([^/]*)\/(\d{1,3})$/.exec(w);
+        const ok = m && ((m[1] === '1' && isIPv4At(m[2], 0, m[2].length) && Number(m[3]) <= 32) || (m[1] === '2' && isIPv6At(m[2], 0, m[2].length) && Number(m[3]) <= 128));
+        if (!ok) return new RdataError(r.i, 'bad-apl', `Bad APL item '${w}': [!]1:IPv4/0-32 or [!]2:IPv6/0-128`);
+      }
+      return { type: 'other', tokens: [] };
+    }
+    case 'CERT': {
+      if (!r.more) return r.end();
+      const ci = r.i;
+      const certType = CERT_TYPES[t.text.slice(t.starts[ci], t.ends[ci]).toUpperCase()];
+      if (certType === undefined) {
+        const v = r.uint(65535, 'the CERT type (a number or PKIX, SPKI, PGP, IPKIX, ISPKI, IPGP, ACPKIX, IACPKIX, URI, OID)');
+        if (isErr(v)) return v;
+      } else r.i++;
+      const keyTag = r.uint(65535, 'the CERT key tag');
+      if (isErr(keyTag)) return keyTag;
+      const algorithm = r.algorithm('the CERT algorithm');
+      if (isErr(algorithm)) return algorithm;
+      if (!r.more) return r.end();
+      if (!base64SpansOk(t.text, t.starts, t.ends, r.i, t.count)) return new RdataError(r.i, 'bad-base64', 'Bad base64 in the certificate', t.count);
+      return { type: 'other', tokens: [] };
+    }
+    case 'GPOS':
+    case 'ISDN': {
+      // GPOS: longitude, latitude, altitude; ISDN: an address and an optional subaddress.
+      const needed = type === 'GPOS' ? 3 : 1;
+      const most = type === 'GPOS' ? 3 : 2;
+      for (let k = 0; k < most && (k < needed || r.more); k++) {
+        const v = r.string(type);
+        if (isErr(v)) return v;
+      }
+      return r.done() ?? { type: 'other', tokens: [] };
+    }
+    case 'HIP': {
+      const algorithm = r.uint(255, 'the HIP public key algorithm');
+      if (isErr(algorithm)) return algorithm;
+      if (!r.more) return r.end();
+      const hi = r.i++;
+      const hit = t.text.slice(t.starts[hi], t.ends[hi]);
+      if (hexLengthAt(hit, 0, hit.length) <= 0 || hit.length > 510) return new RdataError(hi, 'bad-hex', 'Bad HIT: hex digits');
+      if (!r.more) return r.end();
+      const ki = r.i++;
+      if (base64Length(t.text.slice(t.starts[ki], t.ends[ki])) < 0) return new RdataError(ki, 'bad-base64', 'Bad base64 in the HIP public key');
+      while (r.more) {
+        const n = r.name();
+        if (isErr(n)) return n;
+      }
+      return { type: 'other', tokens: [] };
+    }
+    case 'URI': {
+      const priority = r.uint(65535, 'the URI priority');
+      if (isErr(priority)) return priority;
+      const weight = r.uint(65535, 'the URI weight');
+      if (isErr(weight)) return weight;
+      if (!r.more) return r.end();
+      if (!t.quoted[r.i]) return new RdataError(r.i, 'bad-uri', 'The URI target is written in quotes');
+      r.i++;
+      return r.done() ?? { type: 'other', tokens: [] };
+    }
+    case 'WKS': {
+      if (!r.more) return r.end();
+      const ai = r.i++;
+      if (!isIPv4At(t.text, t.starts[ai], t.ends[ai])) return new RdataError(ai, 'bad-ipv4', 'Bad WKS address');
+      if (!r.more) return r.end();
+      const pi = r.i++;
+      const protocol = t.text.slice(t.starts[pi], t.ends[pi]).toLowerCase();
+      if (protocol !== 'tcp' && protocol !== 'udp' && uintAt(protocol, 0, protocol.length, 255) < 0) return new RdataError(pi, 'bad-number', 'The WKS protocol is tcp, udp or a protocol number');
+      return { type: 'other', tokens: [] };
+    }
+    case 'SMIMEA': {
+      for (const what of ['certificate usage', 'selector', 'matching type']) {
+        const v = r.uint(255, `the SMIMEA ${what}`);
+        if (isErr(v)) return v;
+      }
+      const hex = hexField(r);
+      return isErr(hex) ? hex : { type: 'other', tokens: [] };
+    }
+    case 'NULL':
+      // NULL has no text form: only \# data (handled above) describes it.
+      return new RdataError(r.i, 'unknown-type-data', 'NULL has no text form: write its data as \\# LENGTH HEX (RFC 3597)', t.count);
     case 'RT':
     case 'LP':
     case 'AFSDB':

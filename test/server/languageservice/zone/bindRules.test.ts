@@ -216,4 +216,17 @@ describe("BIND's loading rules", () => {
     HEAD + 'ns RRSIG A 8 2 300 20300101000000 20200101000000 12345 example. AwEA AQ==\n',
     { line: 5 },
   );
+  // The rarer types, each as BIND 9.18 reads it.
+  rule('A6 prefix length', 'bad-number', HEAD + 'x A6 129 ::\n', HEAD + 'x A6 64 ::ffff:0:0 x.example.\ny A6 0 2001:db8::1\n', { line: 5 });
+  rule('AMTRELAY relay type', 'bad-number', HEAD + 'x AMTRELAY 10 0 4 x\n', HEAD + 'x AMTRELAY 10 0 1 192.0.2.1\ny AMTRELAY 10 1 0 .\n', { line: 5 });
+  rule('APL address families', 'bad-apl', HEAD + 'x APL 3:1.2.3.4/1\n', HEAD + 'x APL 1:192.168.32.0/21 !1:192.168.38.0/28 2:2001:db8::/32\n', { line: 5 });
+  rule('CERT needs its certificate', 'missing-rdata', HEAD + 'x CERT PKIX 0 0\n', HEAD + 'x CERT PKIX 0 RSASHA256 AAAA\n', { line: 5 });
+  rule('GPOS has three coordinates', 'missing-rdata', HEAD + 'x GPOS -32.6882 116.8652\n', HEAD + 'x GPOS -32.6882 116.8652 10.0\n', { line: 5 });
+  rule('HIP needs its public key', 'missing-rdata', HEAD + 'x HIP 2 200100107B1A74DF365639CC39F1D578\n', HEAD + 'x HIP 2 200100107B1A74DF365639CC39F1D578 AwEAAQ== rvs.example.\n', { line: 5 });
+  rule('NSEC3PARAM salt', 'bad-hex', HEAD + '@ NSEC3PARAM 1 0 0 abc\n', HEAD + '@ NSEC3PARAM 1 0 0 abcd\n', { line: 5 });
+  rule('NULL only as \\# data', 'unknown-type-data', HEAD + 'x NULL\n', HEAD + 'x NULL \\# 0\n', { line: 5 });
+  rule('URI targets are quoted', 'bad-uri', HEAD + 'x URI 10 1 https://example.net/\n', HEAD + 'x URI 10 1 "https://example.net/"\n', { line: 5 });
+  rule('WKS protocols', 'bad-number', HEAD + 'x WKS 192.0.2.1 FOO 25\n', HEAD + 'x WKS 192.0.2.1 tcp 25 80\n', { line: 5 });
+  rule('SMIMEA data is hex', 'bad-hex', HEAD + 'x SMIMEA 3 1 1 zz\n', HEAD + 'x SMIMEA 3 1 1 ' + 'ab'.repeat(32) + '\n', { line: 5 });
+  rule('ISDN needs an address', 'missing-rdata', HEAD + 'x ISDN\n', HEAD + 'x ISDN "150862028003217" "004"\n', { line: 5 });
 });

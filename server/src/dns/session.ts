@@ -26,7 +26,7 @@ export function cachedAsk(server: DnsServer, timeoutMs: number, signal?: AbortSi
     const key = `${name.toLowerCase()} ${type}`;
     let p = cache.get(key);
     if (!p) {
-      p = query(name, type, { server, timeoutMs, signal }).then((r) => ({ rcode: r.rcode, authoritative: r.authoritative, answers: r.answers }));
+      p = query(name, type, { server, timeoutMs, signal }).then((r) => ({ rcode: r.rcode, authoritative: r.authoritative, recursive: r.recursive, answers: r.answers }));
       cache.set(key, p);
     }
     return p;

@@ -25,6 +25,8 @@ export interface DnsResponse {
   id: number;
   rcode: string;
   authoritative: boolean;
+  /** RA: the server resolves for its clients (a recursive resolver, not the zone's own server). */
+  recursive: boolean;
   truncated: boolean;
   /** The question echoed by the server (absent when it sent none). */
   question?: { name: string; type: string };
@@ -58,6 +60,7 @@ export function decodeResponse(buf: Buffer): DnsResponse | string {
     id: p.id ?? 0,
     rcode: (p as { rcode?: string }).rcode ?? 'NOERROR',
     authoritative: ((p.flags ?? 0) & packet.AUTHORITATIVE_ANSWER) !== 0,
+    recursive: ((p.flags ?? 0) & packet.RECURSION_AVAILABLE) !== 0,
     truncated: ((p.flags ?? 0) & packet.TRUNCATED_RESPONSE) !== 0,
     question: q ? { name: absolute(q.name), type: String(q.type) } : undefined,
     answers: records(p.answers),

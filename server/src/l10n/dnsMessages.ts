@@ -9,6 +9,10 @@ export const dnsMessages = {
   'dns.unreachable': { en: 'Cannot reach the name server: {0}', es: 'No se puede contactar con el servidor de nombres: {0}' },
   'dns.query-failed': { en: '{0} {1}: no answer ({2})', es: '{0} {1}: sin respuesta ({2})' },
   'dns.zone-served': { en: '{0} answers authoritatively for {1}', es: '{0} responde con autoridad por {1}' },
+  'dns.zone-served-recursive': {
+    en: '{0} is a recursive resolver: it answers for {1} as the world sees it, perhaps from its cache (give --server to ask the zone\'s own server)',
+    es: '{0} es un resolutor recursivo: responde por {1} como lo ve el mundo, quizá desde su caché (indique --server para preguntar al servidor de la zona)',
+  },
   'dns.zone-not-served': {
     en: '{0} does not answer authoritatively for {1} ({2}): is the zone declared in named.conf and loaded?',
     es: '{0} no responde con autoridad por {1} ({2}): ¿está la zona declarada en named.conf y cargada?',

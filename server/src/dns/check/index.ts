@@ -71,6 +71,8 @@ export async function runDnsCheck(input: DnsCheckInput): Promise<DnsCheckReport>
   const soa = await input.ask(domain, 'SOA');
   const soaRecord = recordsAt(soa, domain, 'SOA')[0];
   if (soaRecord && soa.authoritative) checks.push(pass('zone-not-served', t(locale, 'dns.zone-served', input.server, domain), { name: domain, served: soaRecord.data }));
+  // The system's resolver answers without the AA bit: what the world sees, perhaps from its cache.
+  else if (soaRecord && soa.recursive) checks.push(pass('zone-not-served', t(locale, 'dns.zone-served-recursive', input.server, domain), { name: domain, served: soaRecord.data }));
   else checks.push(fail('zone-not-served', 'error', t(locale, 'dns.zone-not-served', input.server, domain, soaRecord ? 'not authoritative' : soa.rcode), { name: domain, served: soa.rcode }));
 
   if (input.zone) {

@@ -24,6 +24,8 @@ export interface DnsCheck {
 export interface Served {
   rcode: string;
   authoritative: boolean;
+  /** The server is a recursive resolver (RA): its answers may come from its cache. */
+  recursive?: boolean;
   answers: ServedRecord[];
 }
 

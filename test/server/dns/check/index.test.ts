@@ -22,6 +22,20 @@ const answer = fc.oneof(
   fc.constant('fail' as const),
 );
 
+describe('the server asked', () => {
+  const soa = { name: 'mail1.org.', type: 'SOA', ttl: 60, data: 'ns.mail1.org. h.mail1.org. 1 1 1 1 1' };
+  const first = async (served: Served) => (await runDnsCheck({ domain: 'mail1.org', server: 's', ask: async () => served, locale: 'en' })).checks[0];
+  it('a recursive resolver answers for the zone without the AA bit: accepted, and said so', async () => {
+    const c = await first({ rcode: 'NOERROR', authoritative: false, recursive: true, answers: [soa] });
+    assert.deepEqual([c.code, c.ok], ['zone-not-served', true]);
+    assert.match(c.message, /^s is a recursive resolver: it answers for mail1\.org\. as the world sees it/);
+  });
+  it('an authoritative server that is not the zone\'s: zone-not-served', async () => {
+    const c = await first({ rcode: 'NOERROR', authoritative: false, recursive: false, answers: [soa] });
+    assert.deepEqual([c.code, c.ok], ['zone-not-served', false]);
+  });
+});
+
 describe('dns-check on any answers', () => {
   it('always ends with a well-formed report', async () => {
     const zone = parseZone(GOOD_ZONE, { origin: 'mail1.org.' });

@@ -218,6 +218,12 @@ describe('mailconf dns-check against a real named', { skip: requireNamed(), time
     assert.match(r.stdout, /✖ No DKIM key for the selector default at default\._domainkey\.mail1\.org\.; the zone file publishes one under mail\._domainkey: the selector in the signer and in DNS must be the same \[dkim-missing, error\]/);
     const right = await dnsCheck(['mail1.org', '--server', `127.0.0.1:${named.port}`, '--selector', 'mail']);
     assert.equal(right.status, 0, right.stdout);
+    // The signer's opendkim.conf in the folder names the selector it signs with.
+    writeFileSync(join(dir, 'opendkim.conf'), 'Domain mail1.org\nSelector default\nKeyFile /etc/dkimkeys/default.private\n');
+    const signer = await dnsCheck(['mail1.org', '--server', `127.0.0.1:${named.port}`]);
+    rmSync(join(dir, 'opendkim.conf'));
+    assert.equal(signer.status, 1);
+    assert.match(signer.stdout, /✖ No DKIM key for the selector default at default\._domainkey\.mail1\.org\.; the zone file publishes one under mail\._domainkey/);
   });
 
   it('myhostname and mydestination of the lab\'s main.cf, and of a broken one', async () => {

@@ -7,6 +7,7 @@ import { isIP } from 'node:net';
 import { runDnsCheck, type PolicyFetch, type SeenPolicy, type SmtpFacts } from '../../dns/check';
 import { mtaStsId } from '../../dns/check/mtaSts';
 import { codeCacheDir } from '../codeCache';
+import { signerSelectors } from '../../dns/check/dkimSelectors';
 import { postfixNames } from '../../dns/check/postfixNames';
 import { txtJoined } from '../../dns/presentation';
 import { parseMainCf } from '../../parsers/maincf';
@@ -50,7 +51,10 @@ Options:
                          DOMAIN.db in the current folder, when one exists)
   --postfix FILE         a main.cf whose myhostname must resolve and whose mydestination domains
                          must have an MX (default: main.cf in the current folder, when there is one)
-  --selector NAME        a DKIM selector to look up (repeatable; default: those the zone file has)
+  --selector NAME        a DKIM selector to look up (repeatable; default: those of --dkim, else
+                         those the zone file has)
+  --dkim FILE            the signer's opendkim.conf (Selector) or KeyTable (DOMAIN:SELECTOR:KEY),
+                         repeatable (default: opendkim.conf and KeyTable in the current folder)
   --smtp HOST[:PORT]     probe this SMTP server (port 25 by default); 'mx' probes the first MX host
   --ca FILE              CA certificates for the SMTP probe (without it any certificate is read:
                          DANE judges it by the TLSA records, not by a CA)
@@ -76,6 +80,7 @@ Exit status:
           zone: { type: 'string' },
           postfix: { type: 'string' },
           selector: { type: 'string', multiple: true, default: [] },
+          dkim: { type: 'string', multiple: true, default: [] },
           smtp: { type: 'string' },
           ca: { type: 'string' },
           timeout: { type: 'string', default: '3' },
@@ -122,6 +127,8 @@ Exit status:
     let zone: ZoneFile | undefined;
     if (zonePath) zone = parseZone(readArg(zonePath), { uri: resolve(io.cwd, zonePath), origin: domain });
     const ca = v.ca !== undefined ? readArg(v.ca) : undefined;
+    const dkimFiles = v.dkim?.length ? v.dkim : ['opendkim.conf', 'KeyTable'].filter((f) => existsSync(join(io.cwd, f)));
+    const selectors = [...new Set([...(v.selector ?? []), ...dkimFiles.flatMap((f) => signerSelectors(readArg(f), domain))])];
     const mainPath = v.postfix ?? (existsSync(join(io.cwd, 'main.cf')) ? 'main.cf' : undefined);
     const postfix = mainPath ? postfixNames(parseMainCf(readArg(mainPath))) : undefined;
 
@@ -142,7 +149,7 @@ Exit status:
           mtaSts = await policyOf(domain, ask, ca, timeoutMs, controller.signal);
         }
         const mtaStsSeen = mtaSts && readSeenPolicy(seenFile);
-        const report = await runDnsCheck({ domain, server: shown, ask, locale, zone, selectors: v.selector, smtp: facts, mtaSts, mtaStsSeen, postfix });
+        const report = await runDnsCheck({ domain, server: shown, ask, locale, zone, selectors, smtp: facts, mtaSts, mtaStsSeen, postfix });
         if (mtaSts) writeSeenPolicy(seenFile, mtaSts);
         io.stdout(v.json ? JSON.stringify(toJson(report), null, 2) + '\n' : renderText(report, locale));
         return hasErrors(report) ? EXIT_DNS_ERRORS : 0;

@@ -39,8 +39,6 @@ export interface SaslFiles {
   dovecot: Parsed<DovecotFile>[];
   /** Every node of those files in the order Dovecot reads them, includes expanded in place. */
   dovecotReading: DovecotRead[];
-  /** A text fingerprint of every file read, for caching what is computed from them. */
-  signature: string;
 }
 
 const MARKERS = ['/postfix/', '/default/', '/dovecot/'];
@@ -55,10 +53,16 @@ export function configurationRoot(uri: string): string | undefined {
 
 const parseCache = new Map<string, { text: string; tree: unknown }>();
 
-function read<T>(workspace: Workspace, uri: string, parse: (text: string) => T, texts: string[]): Parsed<T> | undefined {
+/** What a SaslFiles was built from: each text read (or found missing) and each folder listed. */
+interface Asked {
+  texts: Map<string, string | undefined>;
+  folders: Map<string, string[] | undefined>;
+}
+
+function read<T>(workspace: Workspace, uri: string, parse: (text: string) => T, asked: Asked): Parsed<T> | undefined {
   const text = workspace.readText(uri);
+  asked.texts.set(uri, text);
   if (text === undefined) return undefined;
-  texts.push(uri, String(text.length), text);
   const hit = parseCache.get(uri);
   if (hit && hit.text === text) return { uri, tree: hit.tree as T };
   const tree = parse(text);
@@ -70,26 +74,48 @@ function read<T>(workspace: Workspace, uri: string, parse: (text: string) => T, 
 /** Dovecot's own limit on include depth is far above what anyone writes; this bounds cycles and globs. */
 const MAX_DOVECOT_FILES = 200;
 
+/**
+ * The last configuration built per root, with what it was built from. Every file of it is looked at
+ * for every check of any of them (main.cf's, each Dovecot file's): when the answers are the same,
+ * the same SaslFiles serves, and what is computed from it (the cross-checks) with it.
+ */
+const lastBuilt = new Map<string, { files: SaslFiles; asked: Asked }>();
+
+function unchanged(asked: Asked, workspace: Workspace): boolean {
+  for (const [uri, text] of asked.texts) if (workspace.readText(uri) !== text) return false;
+  for (const [folder, names] of asked.folders) if (workspace.listFiles?.(folder)?.join('/') !== names?.join('/')) return false;
+  return true;
+}
+
 export function saslFiles(anyUri: string, workspace: Workspace): SaslFiles | undefined {
   const root = configurationRoot(anyUri);
   if (!root) return undefined;
-  const texts: string[] = [];
-  const main = read(workspace, `${root}postfix/main.cf`, parseMainCf, texts);
-  const master = read(workspace, `${root}postfix/master.cf`, parseMasterCf, texts);
+  const last = lastBuilt.get(root);
+  if (last && unchanged(last.asked, workspace)) return last.files;
+  const files = buildSaslFiles(root, workspace);
+  if (lastBuilt.size > 16) lastBuilt.clear();
+  lastBuilt.set(root, files);
+  return files.files;
+}
+
+function buildSaslFiles(root: string, workspace: Workspace): { files: SaslFiles; asked: Asked } {
+  const asked: Asked = { texts: new Map(), folders: new Map() };
+  const main = read(workspace, `${root}postfix/main.cf`, parseMainCf, asked);
+  const master = read(workspace, `${root}postfix/master.cf`, parseMasterCf, asked);
   const cyrusFolder = cyrusFolderOf(root, main?.tree);
   const cyrusFolderFiles = workspace.listFiles?.(cyrusFolder);
-  if (cyrusFolderFiles) texts.push(cyrusFolderFiles.join('/'));
+  asked.folders.set(cyrusFolder, cyrusFolderFiles);
   const cyrusApps = new Map<string, Parsed<SaslConfFile>>();
   for (const app of applicationNames(main?.tree, master?.tree, cyrusFolderFiles)) {
-    const file = read(workspace, `${cyrusFolder}${app}.conf`, parseSaslConf, texts);
+    const file = read(workspace, `${cyrusFolder}${app}.conf`, parseSaslConf, asked);
     if (file) cyrusApps.set(app, file);
   }
-  const saslauthd = read(workspace, `${root}default/saslauthd`, parseSaslauthdDefaults, texts);
+  const saslauthd = read(workspace, `${root}default/saslauthd`, parseSaslauthdDefaults, asked);
   const dovecot: Parsed<DovecotFile>[] = [];
   const dovecotReading: DovecotRead[] = [];
-  const start = read(workspace, `${root}dovecot/dovecot.conf`, parseDovecot, texts);
-  if (start) readDovecot(start, [], { workspace, files: dovecot, reading: dovecotReading, seen: new Set(), texts });
-  return { root, main, master, cyrusFolder, cyrusFolderFiles, cyrusApps, saslauthd, dovecot, dovecotReading, signature: texts.join('\0') };
+  const start = read(workspace, `${root}dovecot/dovecot.conf`, parseDovecot, asked);
+  if (start) readDovecot(start, [], { workspace, files: dovecot, reading: dovecotReading, seen: new Set(), asked });
+  return { files: { root, main, master, cyrusFolder, cyrusFolderFiles, cyrusApps, saslauthd, dovecot, dovecotReading }, asked };
 }
 
 /** smtpd (the default), every smtpd_sasl_path value written in main.cf or a master.cf -o, and listed *.conf. */
@@ -127,7 +153,7 @@ interface Reader {
   files: Parsed<DovecotFile>[];
   reading: DovecotRead[];
   seen: Set<string>;
-  texts: string[];
+  asked: Asked;
 }
 
 /** Reads a file as Dovecot does: its nodes in order, each included file in place of its !include. */
@@ -141,8 +167,8 @@ function readDovecot(file: Parsed<DovecotFile>, within: DovecotSection[], r: Rea
     if (!sections) continue;
     r.reading.push({ uri: file.uri, node, within: sections });
     if (node.kind !== 'include' || node.path === '') continue;
-    for (const uri of includedUris(folder, node.path, r.workspace)) {
-      const next = read(r.workspace, uri, parseDovecot, r.texts);
+    for (const uri of includedUris(folder, node.path, r.workspace, r.asked)) {
+      const next = read(r.workspace, uri, parseDovecot, r.asked);
       if (next) readDovecot(next, sections, r);
     }
   }
@@ -153,7 +179,7 @@ function readDovecot(file: Parsed<DovecotFile>, within: DovecotSection[], r: Rea
  * /etc/dovecot (such as /usr/share/dovecot/protocols.d) are not in the workspace and are skipped.
  * Wildcards are followed in the last path segment, which is where configurations use them.
  */
-export function includedUris(folder: string, path: string, workspace: Workspace): string[] {
+export function includedUris(folder: string, path: string, workspace: Workspace, asked?: Asked): string[] {
   let target: string;
   if (path.startsWith('/etc/')) {
     const root = configurationRoot(folder);
@@ -166,7 +192,9 @@ export function includedUris(folder: string, path: string, workspace: Workspace)
   const pattern = target.slice(slash + 1);
   if (!/[*?[]/.test(pattern)) return [target];
   const re = globRegExp(pattern);
-  return (workspace.listFiles?.(dir) ?? []).filter((name) => re.test(name) && !name.startsWith('.')).map((name) => dir + name);
+  const names = workspace.listFiles?.(dir);
+  asked?.folders.set(dir, names);
+  return (names ?? []).filter((name) => re.test(name) && !name.startsWith('.')).map((name) => dir + name);
 }
 
 function globRegExp(pattern: string): RegExp {

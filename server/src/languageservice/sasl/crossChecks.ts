@@ -254,12 +254,11 @@ function checkMechanisms(files: SaslFiles, model: PostfixModel, service: Service
 }
 
 /** One computation per set of texts, shared by the diagnostics of every file involved. */
-let cached: { signature: string; findings: SaslFinding[] } | undefined;
+const computed = new WeakMap<SaslFiles, SaslFinding[]>();
 
 function saslFindings(files: SaslFiles): SaslFinding[] {
-  if (cached?.signature === files.signature) return cached.findings;
-  const findings = saslCrossChecks(files);
-  cached = { signature: files.signature, findings };
+  let findings = computed.get(files);
+  if (!findings) computed.set(files, (findings = saslCrossChecks(files)));
   return findings;
 }
 

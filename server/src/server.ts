@@ -1,5 +1,6 @@
 // The mailconf language server. Transport is chosen from the command line (--stdio, --node-ipc,
 // --socket=N), so the same file serves VS Code and any other LSP editor.
+import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMMAND_IDS, registerCommands } from './handlers/commands';
@@ -19,6 +20,8 @@ const documents = new TextDocuments(TextDocument);
 const workspace = serverWorkspace(documents);
 let locale: ServiceContext['locale'] = 'en';
 let diagnosticsMode: DiagnosticsMode = { pull: false, refreshSupport: false };
+/** Local paths of the workspace folders, for workspace diagnostics. */
+let folders: string[] = [];
 const context = (): ServiceContext => ({ workspace, locale, editing: true, postfixVersion: currentPostfixVersion() });
 
 connection.onInitialize((params) => {
@@ -26,6 +29,9 @@ connection.onInitialize((params) => {
   const wanted = preferred && preferred !== 'auto' ? preferred : (params.locale ?? 'en');
   locale = wanted.toLowerCase().startsWith('es') ? 'es' : 'en';
   applyInitialSettings(params.initializationOptions);
+  folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []))
+    .filter((f) => f.uri.startsWith('file:'))
+    .map((f) => fileURLToPath(f.uri));
   diagnosticsMode = {
     pull: params.capabilities.textDocument?.diagnostic !== undefined,
     refreshSupport: params.capabilities.workspace?.diagnostics?.refreshSupport === true,
@@ -46,7 +52,8 @@ connection.onInitialize((params) => {
       inlayHintProvider: true,
       executeCommandProvider: { commands: COMMAND_IDS },
       // Advertised to every client; only those that pull get it, the others are pushed to.
-      diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false },
+      // Workspace diagnostics keep the problems of files that are not open (workspaceFiles.ts).
+      diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: true },
       // The pid lets the extension's tests kill the server to check that it is restarted.
       experimental: { mailconf: { pid: process.pid } },
     },
@@ -54,7 +61,7 @@ connection.onInitialize((params) => {
   };
 });
 
-registerDiagnostics(connection, documents, context, () => diagnosticsMode);
+registerDiagnostics(connection, documents, context, () => diagnosticsMode, () => folders);
 registerFeatures(connection, documents, context);
 registerReferences(connection, documents, context);
 registerSettings(connection);

@@ -86,6 +86,20 @@ export function postfixSuite(): void {
       assert.equal(vscode.window.activeTextEditor?.document, doc, 'main.cf keeps the focus');
     });
 
+    it("keeps main.cf's problems in the Problems panel once it is closed (workspace diagnostics)", async () => {
+      const uri = workspaceFile('main.cf');
+      const deprecated = () => vscode.languages.getDiagnostics(uri).some((d) => String(typeof d.code === 'object' ? d.code.value : d.code) === 'deprecated-parameter');
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      await diagnosticsOf(uri, 'deprecated-parameter');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      const closed = () => !vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString()));
+      await when(vscode.window.tabGroups.onDidChangeTabs, () => closed() || undefined);
+      // Nothing announces that diagnostics stay: watch them over a window longer than the client's
+      // 2 s between workspace pulls, then they must be there.
+      await new Promise((r) => setTimeout(r, 3000));
+      assert.ok(deprecated(), "main.cf's problems are still listed 3 s after it was closed");
+    });
+
     it('previews postconf -M for master.cf', async () => {
       const doc = await vscode.workspace.openTextDocument(workspaceFile('master.cf'));
       await vscode.window.showTextDocument(doc);

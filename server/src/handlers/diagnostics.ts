@@ -2,7 +2,11 @@
 // A change to one Postfix file re-checks the others, since main.cf and master.cf are analysed together.
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import { DocumentDiagnosticReportKind } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { workspaceFiles } from './workspaceFiles';
 import type { ServiceContext } from '../languageservice/service';
 import { guarded } from './guarded';
 import { capDiagnostics, headOf, isTooLarge, tooLargeDiagnostic } from './largeDocuments';
@@ -20,6 +24,7 @@ export function registerDiagnostics(
   documents: TextDocuments<TextDocument>,
   context: () => ServiceContext,
   mode: () => DiagnosticsMode,
+  folders: () => string[] = () => [],
 ): void {
   const compute = (doc: TextDocument) => {
     const service = routeDocument(doc);
@@ -35,6 +40,30 @@ export function registerDiagnostics(
   connection.languages.diagnostics.on((params) => {
     const doc = documents.get(params.textDocument.uri);
     return { kind: DocumentDiagnosticReportKind.Full, items: doc ? compute(doc) : [] };
+  });
+
+  // The workspace's files that are not open, from disk; an unchanged file (same time, size and
+  // language) answers 'unchanged', so the client's repeated pulls cost a directory walk.
+  connection.languages.diagnostics.onWorkspace((params) => {
+    const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    for (const file of workspaceFiles(folders())) {
+      const uri = pathToFileURL(file.path).href;
+      if (documents.get(uri)) continue;
+      const resultId = `${file.mtimeMs}:${file.size}:${context().locale}`;
+      if (previous.get(uri) === resultId) {
+        items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, resultId, version: null });
+        continue;
+      }
+      let text: string;
+      try {
+        text = readFileSync(file.path, 'utf8');
+      } catch {
+        continue;
+      }
+      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, resultId, version: null, items: compute(TextDocument.create(uri, file.language, 0, text)) });
+    }
+    return { items };
   });
 
   const timers = new Map<string, NodeJS.Timeout>();

@@ -20,7 +20,8 @@ export function isIPv4At(text: string, s: number, e: number): boolean {
   for (let i = s; i <= e; i++) {
     const c = i < e ? text.charCodeAt(i) : 46;
     if (c === 46) {
-      if (digits === 0 || value > 255 || (digits > 1 && text.charCodeAt(i - digits) === 48 && false)) return false;
+      // No leading zeros: inet_pton, which BIND reads addresses with, refuses 1.2.3.04.
+      if (digits === 0 || value > 255 || (digits > 1 && text.charCodeAt(i - digits) === 48)) return false;
       parts++;
       value = 0;
       digits = 0;
@@ -158,6 +159,22 @@ export function decodeString(text: string, s: number, e: number, quoted: boolean
     from = i + 1;
   }
   return from === s ? text.slice(s, e) : out + text.slice(from, e);
+}
+
+/** True when every \DDD escape in text[s, e) has three digits and is at most 255 (BIND: "syntax error" otherwise). */
+export function escapesOkAt(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    if (text.charCodeAt(i) !== 92) continue;
+    const d1 = text.charCodeAt(i + 1);
+    if (d1 >= 48 && d1 <= 57) {
+      const d2 = text.charCodeAt(i + 2);
+      const d3 = text.charCodeAt(i + 3);
+      if (i + 3 >= e || !(d2 >= 48 && d2 <= 57 && d3 >= 48 && d3 <= 57)) return false;
+      if ((d1 - 48) * 100 + (d2 - 48) * 10 + (d3 - 48) > 255) return false;
+      i += 3;
+    } else i++;
+  }
+  return true;
 }
 
 export function octets(s: string): number {

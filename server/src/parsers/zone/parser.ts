@@ -243,6 +243,7 @@ class ZoneParser {
     // TTL and class, in either order, before the type.
     let ttl = -1;
     let rrclass = 'IN';
+    let sawClass = false;
     let known: KnownType | undefined;
     for (let k = 0; k < 3 && i < n; k++) {
       const s = lex.starts[i];
@@ -251,7 +252,8 @@ class ZoneParser {
       if (c >= 48 && c <= 57) {
         if (k === 2 || ttl >= 0) break;
         const v = parseTtlAt(text, s, e);
-        if (v < 0) break;
+        // Above 32 bits it is no TTL at all (BIND: "bad ttl"), so it is read as the type.
+        if (v < 0 || v > 4294967295) break;
         if (v > MAX_TTL) {
           problem('ttl-too-large', `TTL ${v} is above the maximum 2147483647 (RFC 2181 §8); BIND uses 0 instead`, s, e, 'warning');
           ttl = 0;
@@ -266,6 +268,9 @@ class ZoneParser {
         if (known !== undefined) break;
       }
       if (k === 2) break;
+      // One class at most: a second is read as the type (BIND: "unknown RR type 'IN'").
+      if (sawClass) break;
+      sawClass = true;
       let word: string;
       if (isIn) word = 'IN';
       else {
@@ -396,7 +401,7 @@ class ZoneParser {
       case '$TTL': {
         if (args.length < 1) return problem('missing-argument', '$TTL needs a time, like 1d or 86400', lex.starts[0], lex.ends[0]);
         const v = parseTtlAt(text, lex.starts[1], lex.ends[1]);
-        if (v < 0) return problem('bad-ttl', `Bad TTL '${args[0]}': use seconds or units like 1w2d3h4m5s`, ...argAt(1));
+        if (v < 0 || v > 4294967295) return problem('bad-ttl', `Bad TTL '${args[0]}': use seconds or units like 1w2d3h4m5s`, ...argAt(1));
         if (v > MAX_TTL) {
           problem('ttl-too-large', `$TTL ${v} is above the maximum 2147483647; BIND uses 0 instead`, ...argAt(1), 'warning');
           this.defaultTtl = 0;

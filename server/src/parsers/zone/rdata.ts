@@ -2,7 +2,7 @@
 // reports the first problem with the index of the token at fault (count = "end of the record").
 // The checks follow what BIND's reader rejects, so our errors and named-checkzone's agree.
 import type { TokenSpan } from './lexer';
-import { base64Length, base64SpansOk, decodeString, hexLengthAt, isIPv4At, isIPv6At, octets, uintAt } from './lexical';
+import { base64Length, base64SpansOk, decodeString, escapesOkAt, hexLengthAt, isIPv4At, isIPv6At, octets, uintAt } from './lexical';
 import { absoluteName, checkName, NAME_PROBLEM_MESSAGES } from './names';
 import { parseSvcParam, SvcParam, svcParamSetProblem } from './svcb';
 import { parseTtlAt } from './ttl';
@@ -151,6 +151,11 @@ class Reader {
   string(what: string): string | RdataError {
     if (!this.more) return this.end();
     const i = this.i++;
+    const q = this.t.quoted[i];
+    // A closing quote is not part of the text: an escape must end before it.
+    if (!escapesOkAt(this.t.text, this.t.starts[i] + q, this.t.ends[i] - (q && this.t.text.charCodeAt(this.t.ends[i] - 1) === 34 && this.t.ends[i] - this.t.starts[i] > 1 ? 1 : 0))) {
+      return new RdataError(i, 'bad-escape', 'Bad escape: \\DDD takes three digits and is at most 255');
+    }
     const s = decodeString(this.t.text, this.t.starts[i], this.t.ends[i], this.t.quoted[i] === 1);
     return octets(s) > 255 ? new RdataError(i, 'string-too-long', `The ${what} string is longer than 255 octets`) : s;
   }
@@ -256,7 +261,7 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
       const tagIndex = r.i;
       const tag = r.word();
       if (isErr(tag)) return tag;
-      if (!/^[A-Za-z0-9]{1,255}$/.test(tag)) return new RdataError(tagIndex, 'bad-caa-tag', 'A CAA tag is letters and digits only');
+      if (t.quoted[tagIndex] || !/^[A-Za-z0-9]{1,255}$/.test(tag)) return new RdataError(tagIndex, 'bad-caa-tag', 'A CAA tag is letters and digits only, not quoted');
       const value = r.string('CAA value');
       if (isErr(value)) return value;
       return r.done() ?? { type, flags, tag, value };
@@ -795,6 +800,9 @@ function loc(r: Reader): Rdata | RdataError {
   for (let k = 0; r.more; k++) {
     const w = word()!;
     if (k > 3 || !/^-?\d+(\.\d{1,2})?m?$/i.test(w)) return new RdataError(r.i, 'bad-loc', 'Bad LOC altitude, size or precision (metres)');
+    // RFC 1876: the altitude is -100000.00 to 42849672.95 m, sizes and precisions 0 to 90000000.00 m.
+    const metres = parseFloat(w);
+    if (k === 0 ? metres < -100000 || metres > 42849672.95 : metres < 0 || metres > 90000000) return new RdataError(r.i, 'bad-loc', 'LOC altitude, size or precision out of range');
     r.i++;
   }
   return { type: 'LOC', text: Array.from({ length: t.count - start }, (_, k) => t.text.slice(t.starts[start + k], t.ends[start + k])).join(' ') };

@@ -229,4 +229,11 @@ describe("BIND's loading rules", () => {
   rule('WKS protocols', 'bad-number', HEAD + 'x WKS 192.0.2.1 FOO 25\n', HEAD + 'x WKS 192.0.2.1 tcp 25 80\n', { line: 5 });
   rule('SMIMEA data is hex', 'bad-hex', HEAD + 'x SMIMEA 3 1 1 zz\n', HEAD + 'x SMIMEA 3 1 1 ' + 'ab'.repeat(32) + '\n', { line: 5 });
   rule('ISDN needs an address', 'missing-rdata', HEAD + 'x ISDN\n', HEAD + 'x ISDN "150862028003217" "004"\n', { line: 5 });
+  // Lexical rules, from a probe of 90 small zones against named-checkzone.
+  rule('IPv4 addresses without leading zeros', 'bad-ipv4', HEAD + 'x A 1.2.3.04\n', HEAD + 'x A 1.2.3.4\n', { line: 5 });
+  rule('\\DDD escapes in strings', 'bad-escape', HEAD + 'x TXT "\\300"\ny TXT "\\25"\n', HEAD + 'x TXT "\\255\\065"\n', { line: 5 });
+  rule('CAA tags are not quoted', 'bad-caa-tag', HEAD + 'x CAA 0 "issue" "ca.example.net"\n', HEAD + 'x CAA 0 issue "ca.example.net"\n', { line: 5 });
+  rule('one class per record', 'unknown-type', HEAD + 'x IN IN A 192.0.2.5\n', HEAD + 'x 300 IN A 192.0.2.5\n', { line: 5 });
+  rule('TTLs fit 32 bits', 'bad-ttl', '$TTL 4294967296\n' + HEAD.slice(HEAD.indexOf('\n') + 1), HEAD, { line: 1 });
+  rule('LOC altitude range', 'bad-loc', HEAD + 'x LOC 52 N 4 E 100000000m\n', HEAD + 'x LOC 52 N 4 E 42849672m\n', { line: 5 });
 });

@@ -51,7 +51,8 @@ export function bindVerdict(z: WildZone, root = WILD_ZONES): Verdict {
     if (NOT_AN_ERROR.test(line) || (!namesFail && /check-names/.test(line))) continue;
     // "dns_rdata_fromtext: a.db:12: near ...", "a.db:7: unknown RR type ...", "zone x/IN: a.db:3: ..."
     const m = /(?:^|\s)([^\s:]+):(\d+): /.exec(line);
-    if (m) lines.push(`${m[1].split('/').pop()}:${m[2]}`);
+    // (A record $GENERATE made is named as an in-memory buffer first: not a file line.)
+    if (m && !m[1].startsWith('buffer-')) lines.push(`${m[1].split('/').pop()}:${m[2]}`);
   }
   return { ok: r.status === 0 && /^OK$/m.test(output), lines, output };
 }

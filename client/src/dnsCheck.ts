@@ -1,6 +1,6 @@
 // "Check served DNS" in VS Code: runs the server's mailconf.lsp.dns.check on the zone in the
 // editor against the name server of mailconf.dns.server (asked once and kept per workspace, since
-// the lab's name server is not the system's), shows a results view with a row per check (re-run,
+// the lab's name server is not the system's), and the SMTP server of mailconf.dns.smtp when set, shows a results view with a row per check (re-run,
 // copy as Markdown, each finding linked to its line of the zone), and a code lens on the SOA with
 // the served serial of the last run.
 import { randomBytes } from 'node:crypto';
@@ -60,7 +60,7 @@ export function registerDnsCheck(context: vscode.ExtensionContext, client: Langu
     try {
       const answer = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: l10n.t('Asking {0}…', server), cancellable: true },
-        (_progress, token) => client.sendRequest<DnsCheckAnswer>('workspace/executeCommand', { command: 'mailconf.lsp.dns.check', arguments: [{ server, zoneUri: zone.toString() }] }, token),
+        (_progress, token) => client.sendRequest<DnsCheckAnswer>('workspace/executeCommand', { command: 'mailconf.lsp.dns.check', arguments: [{ server, zoneUri: zone.toString(), smtp: vscode.workspace.getConfiguration('mailconf.dns', zone).get<string>('smtp', '') }] }, token),
       );
       if (!answer) return undefined;
       const run = { zone, server, answer };

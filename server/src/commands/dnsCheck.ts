@@ -1,5 +1,6 @@
 // `mailconf.lsp.dns.check`: dns-check for any LSP editor. Argument: {server, zoneUri?, domain?,
-// selectors?, timeoutMs?}. The zone is the editor's buffer when it is open (unsaved edits
+// selectors?, timeoutMs?, smtp?, ca?}; with smtp (HOST[:PORT] or 'mx') the live checks run too
+// (TLSA against the certificate after STARTTLS, the greeting, the MTA-STS policy). The zone is the editor's buffer when it is open (unsaved edits
 // included), and the domain defaults to its origin. The answer holds the report as `--json`
 // prints it, the same as Markdown (for "copy as Markdown"), and the served and file serials (for
 // the SOA code lens). Cancelling the request aborts the questions in flight.
@@ -8,7 +9,8 @@ import { fileSerial } from '../dns/check/zoneVsServed';
 import { renderMarkdown, toJson } from '../dns/check/report';
 import { recordsAt, soaSerial } from '../dns/check/types';
 import { DnsError, parseServer, serverText } from '../dns/client';
-import { cachedAsk } from '../dns/session';
+import type { SeenPolicy } from '../dns/check';
+import { cachedAsk, liveSmtpFacts, mtaStsPolicyOf, parseSmtpTarget } from '../dns/session';
 import { t } from '../l10n';
 import { parsedZone } from '../languageservice/zone/parsed';
 import type { ServerCommand } from './command';
@@ -24,6 +26,8 @@ export interface DnsCheckAnswer {
 }
 
 const DEFAULT_TIMEOUT_MS = 3000;
+/** The MTA-STS policy and id seen per domain in this server's life, for mta-sts-id-mismatch. */
+const seenPolicies = new Map<string, SeenPolicy>();
 
 export const dnsCheckCommand: ServerCommand = {
   id: 'mailconf.lsp.dns.check',
@@ -36,6 +40,10 @@ export const dnsCheckCommand: ServerCommand = {
     if (a.selectors !== undefined && !(Array.isArray(a.selectors) && a.selectors.every((s) => typeof s === 'string'))) throw new Error("dns.check: 'selectors' must be a list of strings");
     const timeoutMs = a.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : Number(a.timeoutMs);
     if (!(timeoutMs > 0 && timeoutMs <= 60_000)) throw new Error("dns.check: 'timeoutMs' must be a number of milliseconds up to 60000");
+    const smtp = a.smtp === undefined || a.smtp === '' ? undefined : typeof a.smtp === 'string' ? parseSmtpTarget(a.smtp) : undefined;
+    if (a.smtp !== undefined && a.smtp !== '' && !smtp) throw new Error(`dns.check: 'smtp' must be HOST[:PORT] or mx`);
+    if (a.ca !== undefined && typeof a.ca !== 'string') throw new Error("dns.check: 'ca' must be PEM text");
+    const ca = a.ca as string | undefined;
     const zone = a.zoneUri !== undefined ? parsedZone(documentOrRead(a.zoneUri, ctx), ctx.workspace).zone : undefined;
     const domain = typeof a.domain === 'string' ? a.domain : zone?.origin;
     if (!domain || domain === '.') throw new Error("dns.check: give 'domain', or a 'zoneUri' whose origin is known");
@@ -44,7 +52,22 @@ export const dnsCheckCommand: ServerCommand = {
     const cancel = ctx.token.onCancellationRequested(() => controller.abort());
     const ask = cachedAsk(server, timeoutMs, controller.signal);
     try {
-      const report = await runDnsCheck({ domain, server: serverText(server), ask, locale: ctx.locale, zone, selectors: a.selectors as string[] | undefined });
+      const absolute = domain.toLowerCase().replace(/\.?$/, '.');
+      await ask(absolute, 'SOA');
+      const facts = smtp && (await liveSmtpFacts(smtp, absolute, ask, ca, timeoutMs, controller.signal));
+      const mtaSts = smtp && (await mtaStsPolicyOf(absolute, ask, ca, timeoutMs, controller.signal));
+      const report = await runDnsCheck({
+        domain,
+        server: serverText(server),
+        ask,
+        locale: ctx.locale,
+        zone,
+        selectors: a.selectors as string[] | undefined,
+        smtp: facts,
+        mtaSts,
+        mtaStsSeen: mtaSts ? seenPolicies.get(absolute) : undefined,
+      });
+      if (mtaSts && !('error' in mtaSts)) seenPolicies.set(absolute, { id: mtaSts.id, text: mtaSts.text });
       const soa = recordsAt(await ask(report.domain, 'SOA'), report.domain, 'SOA')[0];
       const file = zone && fileSerial(zone);
       return {

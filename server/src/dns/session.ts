@@ -5,8 +5,9 @@ import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
 import { probe } from '../smtp/probe';
 import { greetingName, type SmtpFacts } from './check/liveSmtp';
-import type { PolicyFetch } from './check/mtaSts';
-import type { Ask, Served } from './check/types';
+import { mtaStsId, type PolicyFetch } from './check/mtaSts';
+import { txtJoined } from './presentation';
+import { mxHosts, type Ask, type Served } from './check/types';
 import { parseServer, query, type DnsServer } from './client';
 import type { QueryType } from './wire';
 
@@ -130,4 +131,44 @@ export function fetchMtaStsPolicy(target: PolicyTarget): Promise<PolicyFetch> {
     });
     req.end();
   });
+}
+
+/** `HOST`, `HOST:PORT`, `[V6]:PORT` (port 25 by default), or `mx` for the first MX host on port 25. */
+export function parseSmtpTarget(text: string): { host: string; port: number } | 'mx' | undefined {
+  if (text.trim().toLowerCase() === 'mx') return 'mx';
+  const s = parseServer(text);
+  return s && { host: s.host, port: /(^[^:]*|\]):\d+$/.test(text.trim()) ? s.port : 25 };
+}
+
+/** The MTA-STS policy file and the TXT record's id, when the domain's _mta-sts TXT record announces one. */
+export async function mtaStsPolicyOf(domain: string, ask: Ask, ca: string | undefined, timeoutMs: number, signal: AbortSignal): Promise<(PolicyFetch & { id: string }) | undefined> {
+  const txt = (await ask(`_mta-sts.${domain}`, 'TXT')).answers.filter((r) => r.type === 'TXT').map((r) => txtJoined(r.data));
+  const record = txt.find((s) => /^\s*v\s*=\s*STSv1/i.test(s));
+  if (record === undefined) return undefined;
+  const id = mtaStsId(record) ?? '';
+  const host = `mta-sts.${domain}`;
+  const address = (await ask(host, 'A')).answers.find((r) => r.type === 'A')?.data;
+  if (!address) return { id, url: `https://${host.replace(/\.$/, '')}/.well-known/mta-sts.txt`, error: `${host} has no A record` };
+  return { id, ...(await fetchMtaStsPolicy({ domain, address, ca, timeoutMs, signal })) };
+}
+
+/** Probes the SMTP server given (or the first MX host on port 25) for dns-check's live checks. */
+export async function liveSmtpFacts(
+  smtp: { host: string; port: number } | 'mx',
+  domain: string,
+  ask: Ask,
+  ca: string | undefined,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<SmtpFacts> {
+  const mx = mxHosts(await ask(domain, 'MX'), domain)[0]?.host;
+  const named = smtp !== 'mx' && isIP(smtp.host) === 0 ? smtp.host.toLowerCase().replace(/\.?$/, '.') : undefined;
+  const tlsaHost = named ?? mx ?? domain;
+  let host = smtp === 'mx' ? tlsaHost : smtp.host;
+  let address = isIP(host) ? host : undefined;
+  if (!address) {
+    address = (await ask(tlsaHost, 'A')).answers.find((r) => r.type === 'A')?.data;
+    if (address) host = address;
+  }
+  return smtpFacts({ host, port: smtp === 'mx' ? 25 : smtp.port, tlsaHost, address, ca, timeoutMs, signal });
 }

@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { createHash, X509Certificate } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from '../../../server/src/cli/main';
+import type { CommandContext } from '../../../server/src/commands/command';
+import { dnsCheckCommand, type DnsCheckAnswer } from '../../../server/src/commands/dnsCheck';
 import { requirePeer } from '../../support/peers';
 import { startNamed, type Named } from '../../support/named';
 import { requireNamed } from '../../support/namedPeer';
@@ -69,6 +71,19 @@ describe('dns-check against the live Postfix lab', { skip, timeout: 120_000 }, (
     assert.deepEqual(find(r, 'tlsa-mismatch').map((c) => [c.ok, c.message]), [[true, `TLSA 3 1 1 ${spkiSha256} matches the certificate 127.0.0.1:${lab.ports.smtp} presents`]]);
     assert.deepEqual(find(r, 'smtp-name-mismatch').map((c) => [c.ok, c.message]), [[true, `127.0.0.1:${lab.ports.smtp} greets as ${LAB_HOSTNAME}., its PTR name`]]);
     assert.equal(r.status, 0, JSON.stringify(r.report.checks.filter((c) => !c.ok)));
+  });
+
+  it('the language server command runs the live checks too (smtp argument)', async () => {
+    const answer = (await dnsCheckCommand.run([{ server: `127.0.0.1:${named.port}`, domain: 'stale.example', smtp: `127.0.0.1:${lab.ports.smtp}` }], {
+      locale: 'en',
+      workspace: { readText: () => undefined },
+      document: () => undefined,
+      token: { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) },
+      log: () => undefined,
+    } as unknown as CommandContext)) as DnsCheckAnswer;
+    const checks = (answer.report as { checks: Array<{ code: string; ok: boolean }> }).checks;
+    assert.deepEqual(checks.filter((c) => c.code === 'tlsa-mismatch' || c.code === 'smtp-name-mismatch').map((c) => [c.code, c.ok]), [['tlsa-mismatch', false], ['smtp-name-mismatch', true]]);
+    await assert.rejects(dnsCheckCommand.run([{ server: '127.0.0.1', domain: 'x.test', smtp: 'a b' }], {} as CommandContext), /'smtp' must be HOST\[:PORT\] or mx/);
   });
 
   it('tlsa-mismatch: a stale hash, with the record the certificate needs as expected', async () => {

@@ -3,18 +3,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isIP } from 'node:net';
 import { runDnsCheck, type PolicyFetch, type SeenPolicy, type SmtpFacts } from '../../dns/check';
-import { mtaStsId } from '../../dns/check/mtaSts';
 import { codeCacheDir } from '../codeCache';
 import { signerSelectors } from '../../dns/check/dkimSelectors';
 import { postfixNames } from '../../dns/check/postfixNames';
-import { txtJoined } from '../../dns/presentation';
 import { parseMainCf } from '../../parsers/maincf';
 import { hasErrors, renderText, toJson } from '../../dns/check/report';
-import { mxHosts } from '../../dns/check/types';
 import { DnsError, parseServer, serverText, type DnsServer } from '../../dns/client';
-import { cachedAsk, fetchMtaStsPolicy, smtpFacts, systemServer } from '../../dns/session';
+import { cachedAsk, liveSmtpFacts, mtaStsPolicyOf, parseSmtpTarget, systemServer } from '../../dns/session';
 import { t, type Locale } from '../../l10n';
 import { parseZone, type ZoneFile } from '../../parsers/zone';
 import { CliError, Command, EXIT_USAGE, usageError } from '../usage';
@@ -109,13 +105,8 @@ Exit status:
       io.stderr(t(locale, 'dns.unreachable', 'no name server in /etc/resolv.conf; give --server') + '\n');
       return EXIT_UNREACHABLE;
     }
-    let smtp: { host: string; port: number } | 'mx' | undefined;
-    if (v.smtp === 'mx') smtp = 'mx';
-    else if (v.smtp !== undefined) {
-      const s = parseServer(v.smtp);
-      if (!s) throw bad(`--smtp '${v.smtp}' is not HOST[:PORT]`);
-      smtp = { host: s.host, port: s.port === 53 && !/:\d+$/.test(v.smtp) ? 25 : s.port };
-    }
+    const smtp = v.smtp === undefined ? undefined : parseSmtpTarget(v.smtp);
+    if (v.smtp !== undefined && !smtp) throw bad(`--smtp '${v.smtp}' is not HOST[:PORT] or mx`);
     const readArg = (path: string) => {
       try {
         return readFileSync(resolve(io.cwd, path), 'utf8');
@@ -145,8 +136,8 @@ Exit status:
         let mtaSts: (PolicyFetch & { id: string }) | undefined;
         const seenFile = seenPolicyFile(io.env, domain);
         if (smtp) {
-          facts = await liveSide(smtp, domain, ask, ca, timeoutMs, controller.signal);
-          mtaSts = await policyOf(domain, ask, ca, timeoutMs, controller.signal);
+          facts = await liveSmtpFacts(smtp, domain, ask, ca, timeoutMs, controller.signal);
+          mtaSts = await mtaStsPolicyOf(domain, ask, ca, timeoutMs, controller.signal);
         }
         const mtaStsSeen = mtaSts && readSeenPolicy(seenFile);
         const report = await runDnsCheck({ domain, server: shown, ask, locale, zone, selectors, smtp: facts, mtaSts, mtaStsSeen, postfix });
@@ -165,18 +156,6 @@ Exit status:
     }
   },
 };
-
-/** The MTA-STS policy file and the TXT record's id, when the domain's _mta-sts TXT record announces one. */
-async function policyOf(domain: string, ask: ReturnType<typeof cachedAsk>, ca: string | undefined, timeoutMs: number, signal: AbortSignal): Promise<(PolicyFetch & { id: string }) | undefined> {
-  const txt = (await ask(`_mta-sts.${domain}`, 'TXT')).answers.filter((r) => r.type === 'TXT').map((r) => txtJoined(r.data));
-  const record = txt.find((s) => /^\s*v\s*=\s*STSv1/i.test(s));
-  if (record === undefined) return undefined;
-  const id = mtaStsId(record) ?? '';
-  const host = `mta-sts.${domain}`;
-  const address = (await ask(host, 'A')).answers.find((r) => r.type === 'A')?.data;
-  if (!address) return { id, url: `https://${host.replace(/\.$/, '')}/.well-known/mta-sts.txt`, error: `${host} has no A record` };
-  return { id, ...(await fetchMtaStsPolicy({ domain, address, ca, timeoutMs, signal })) };
-}
 
 /** Where the CLI keeps the MTA-STS policy and id it saw last, per domain (beside its code cache). */
 function seenPolicyFile(env: NodeJS.ProcessEnv, domain: string): string | undefined {
@@ -202,25 +181,4 @@ function writeSeenPolicy(file: string | undefined, policy: PolicyFetch & { id: s
   } catch {
     // nothing to do
   }
-}
-
-/** Probes the SMTP server given (or the first MX host on port 25) for dns-check's live checks. */
-async function liveSide(
-  smtp: { host: string; port: number } | 'mx',
-  domain: string,
-  ask: ReturnType<typeof cachedAsk>,
-  ca: string | undefined,
-  timeoutMs: number,
-  signal: AbortSignal,
-): Promise<SmtpFacts> {
-  const mx = mxHosts(await ask(domain, 'MX'), domain)[0]?.host;
-  const named = smtp !== 'mx' && isIP(smtp.host) === 0 ? smtp.host.toLowerCase().replace(/\.?$/, '.') : undefined;
-  const tlsaHost = named ?? mx ?? domain;
-  let host = smtp === 'mx' ? tlsaHost : smtp.host;
-  let address = isIP(host) ? host : undefined;
-  if (!address) {
-    address = (await ask(tlsaHost, 'A')).answers.find((r) => r.type === 'A')?.data;
-    if (address) host = address;
-  }
-  return smtpFacts({ host, port: smtp === 'mx' ? 25 : smtp.port, tlsaHost, address, ca, timeoutMs, signal });
 }

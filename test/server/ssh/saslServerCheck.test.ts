@@ -2,9 +2,9 @@
 // the loopback OpenSSH, as its unprivileged test user, against a real Cyrus set-up (Postfix and
 // saslauthd started like the lesson's) and the same set-up broken in the ways the check looks for.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, chownSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Client } from 'ssh2';
 import { connect } from '../../../server/src/ssh/connect';
@@ -12,6 +12,8 @@ import { gatherSaslFacts, type SaslFacts, saslServerFindings } from '../../../se
 import { requirePeer } from '../../support/peers';
 import { type RunningPair, startPair } from '../../support/lab/saslPair';
 import { keyLogin, SSHD_PACKAGES, startSshd, type TestSshd } from '../../support/sshd/sshd';
+
+const CLI = resolve(__dirname, '../../../dist/cli.js');
 
 const FACTS: SaslFacts = {
   authEnabled: true,
@@ -86,6 +88,33 @@ describe('checking SASL on a server over the loopback OpenSSH', { skip }, () => 
       assert.ok(found.includes('remote-sasl/not-in-group'), found.join(' '));
     } finally {
       await pair.stop();
+    }
+  });
+
+  it('answers the same through mailconf remote … check-sasl, with its exit status', { timeout: 60_000 }, async () => {
+    const cli = (pair: RunningPair) =>
+      new Promise<{ status: number | null; stdout: string }>((done) => {
+        const args = ['remote', '--ssh', `${sshd.user}@127.0.0.1:${sshd.port}`, '--known-hosts', sshd.knownHosts, '--identity', sshd.key, 'check-sasl', '-c', join(pair.etc, 'postfix'), '--saslauthd-defaults', join(pair.etc, 'default', 'saslauthd')];
+        const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, HOME: '/nonexistent' } });
+        let stdout = '';
+        child.stdout.on('data', (c) => (stdout += c));
+        child.on('close', (status) => done({ status, stdout }));
+      });
+    const good = await startPair({ ...lesson, cyrus });
+    try {
+      const r = await cli(good);
+      assert.equal(r.status, 0, r.stdout);
+      assert.match(r.stdout, /^127\.0\.0\.1: info: The socket .*mux is there.* \[remote-sasl\/ok\]$/m);
+    } finally {
+      await good.stop();
+    }
+    const stopped = await startPair({ ...lesson, cyrus: { ...cyrus, start: 'no' } });
+    try {
+      const r = await cli(stopped);
+      assert.equal(r.status, 1, r.stdout);
+      assert.match(r.stdout, /error: .* \[remote-sasl\/no-socket\]$/m);
+    } finally {
+      await stopped.stop();
     }
   });
 

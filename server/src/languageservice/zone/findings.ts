@@ -29,7 +29,7 @@ export const BIND_REJECTS = new Set([
   'bad-digest-length', 'bad-base64', 'bad-svc-param', 'bad-generic-length', 'bad-loc',
   'soa-not-at-apex', 'no-soa', 'multiple-soa', 'no-ns', 'cname-and-other-data', 'singleton-type', 'ns-target-no-address',
   'ns-target-is-cname', 'ns-target-below-dname', 'extra-argument', 'bad-eui', 'bad-base32', 'meta-type', 'unknown-type-data',
-  'ds-at-apex', 'nsec3-owner', 'bad-naptr-regexp', 'rdata-too-long', 'child-copy-mismatch', 'obsolete-type', 'bad-x25', 'bad-apl', 'bad-uri',
+  'ds-at-apex', 'nsec3-owner', 'bad-naptr-regexp', 'rdata-too-long', 'child-copy-mismatch', 'obsolete-type', 'bad-x25', 'bad-apl', 'bad-uri', 'wildcard-ns',
 ]);
 
 /**

@@ -367,6 +367,10 @@ class ZoneParser {
     if (ttl < 0) problem('no-ttl', 'No TTL: add $TTL at the top of the file or a TTL to this record; BIND rejects the zone', lex.starts[0], typeEnd);
 
     if (inZone) {
+      if (code === 2 && rel.charCodeAt(0) === 42 && (rel.length === 1 || rel.charCodeAt(1) === 46)) {
+        // A wildcard cannot be a delegation (RFC 4592 §4.2); BIND refuses "invalid NS owner name (wildcard)".
+        problem('wildcard-ns', 'NS records cannot sit at a wildcard name (RFC 4592 §4.2); BIND refuses the zone', ownerStart, ownerEnd > ownerStart ? ownerEnd : typeEnd);
+      }
       if (code === 43 && rel === '') {
         problem('ds-at-apex', 'A DS record belongs in the parent zone, not at the top of this one (RFC 4034 §5); BIND refuses the zone', ownerStart, ownerEnd > ownerStart ? ownerEnd : typeEnd);
       }

@@ -236,4 +236,5 @@ describe("BIND's loading rules", () => {
   rule('one class per record', 'unknown-type', HEAD + 'x IN IN A 192.0.2.5\n', HEAD + 'x 300 IN A 192.0.2.5\n', { line: 5 });
   rule('TTLs fit 32 bits', 'bad-ttl', '$TTL 4294967296\n' + HEAD.slice(HEAD.indexOf('\n') + 1), HEAD, { line: 1 });
   rule('LOC altitude range', 'bad-loc', HEAD + 'x LOC 52 N 4 E 100000000m\n', HEAD + 'x LOC 52 N 4 E 42849672m\n', { line: 5 });
+  rule('no NS at a wildcard', 'wildcard-ns', HEAD + '*.x NS ns.example.net.\n', HEAD + '*.x A 192.0.2.9\nx NS ns.example.net.\n', { line: 5 });
 });

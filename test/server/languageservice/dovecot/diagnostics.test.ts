@@ -69,6 +69,8 @@ describe('Dovecot language service', () => {
     assert.match(en, /Default: `yes`/);
     const es = JSON.stringify(dovecotService.hover!(doc(LISTENER), { line: 1, character: 4 }, ctx('es')));
     assert.match(es, /Un socket UNIX/);
+    // In service auth a new listener is root's with mode 0600: hover says so, like completion.
+    assert.match(JSON.stringify(dovecotService.hover!(doc(LISTENER), { line: 2, character: 5 }, ctx())), /Default: `0600`/);
   });
 
   it('outlines sections', () => {

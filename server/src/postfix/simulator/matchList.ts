@@ -4,9 +4,8 @@
 // order and the first that matches decides; `!item` turns a match into "no"; `/file` inserts the
 // file's words; `type:name` asks a table for the name (any value counts).
 import { inNetwork, parseIp, parseNetwork } from './ipAddress';
-import { TableHit, TableSet } from './lookupTables';
+import { ReadFile, TableHit, TableSet } from './lookupTables';
 import { splitWords } from './restrictionList';
-import { ReadFile } from './lookupTables';
 
 export type MatchKind = 'string' | 'domain' | 'hostOrAddress';
 

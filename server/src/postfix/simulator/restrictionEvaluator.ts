@@ -7,13 +7,12 @@ import { CheckAbort, CheckState, ErrorClass, Verdict, VerdictSource } from './ch
 import { findAddressDefault, findClient, findDomain, findMailAddress } from './accessLookups';
 import { AddressResolver } from './addressResolution';
 import { isValidAddressLiteral, isValidHostAddress, isValidHostname, withoutTrailingDot } from './hostnames';
-import { LookupTable, TableSet } from './lookupTables';
+import { LookupTable, ReadFile, TableSet } from './lookupTables';
 import { MatchList, parentStyleFor } from './matchList';
 import { fixDsn, rejectReply, ReplyClass, splitDsn } from './replies';
 import { RestrictionWord, splitWords } from './restrictionList';
 import { ParameterView } from './settings';
 import { EvaluatedRestriction, RestrictionResult } from './types';
-import { ReadFile } from './lookupTables';
 
 export interface EvaluatorEnvironment {
   /** The smtpd service's parameters. */
@@ -63,13 +62,14 @@ export class RestrictionEvaluator {
   reject(source: VerdictSource, errorClass: ErrorClass, replyCode: number, dsn: string, text: string): Verdict {
     const s = this.state;
     const warnOnly = s.warnIfReject > 0 && errorClass !== 'software' && errorClass !== 'resource' && errorClass !== 'data';
-    const reply = rejectReply(replyCode, dsn, text, this.env.view.flag('soft_bounce'));
-    if (!warnOnly && s.deferIfReject.active && reply.line[0] === '5') {
+    // A hard refusal becomes the pending defer_if_reject one; soft_bounce applies only after.
+    if (!warnOnly && s.deferIfReject.active && rejectReply(replyCode, dsn, text, false).line[0] === '5') {
       const d = s.deferIfReject;
       s.warnIfReject = 0;
       d.active = false;
       return this.reject(d.by ?? source, d.errorClass, d.code, d.dsn, d.text);
     }
+    const reply = rejectReply(replyCode, dsn, text, this.env.view.flag('soft_bounce'));
     if (warnOnly) {
       this.note(source, 'warn', reply.line);
       return { kind: 'dunno' };
@@ -168,10 +168,6 @@ export class RestrictionEvaluator {
   private one(name: string, source: VerdictSource, next: () => RestrictionWord | undefined, replyName: string, replyClass: ReplyClass, defAcl: DefaultAcl, list: string): Verdict {
     const s = this.state;
     const view = this.env.view;
-    const dnsArgument = () => {
-      const w = next();
-      return w?.text;
-    };
     switch (name) {
       case 'permit':
         return this.permit(source);
@@ -234,7 +230,7 @@ export class RestrictionEvaluator {
       case 'reject_rhsbl_helo':
       case 'reject_rhsbl_sender':
       case 'reject_rhsbl_recipient': {
-        const domain = dnsArgument();
+        const domain = next()?.text;
         if (domain === undefined) {
           this.env.warnings.push(`restriction ${name} requires domain name argument`);
           return { kind: 'dunno' };

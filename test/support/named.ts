@@ -24,7 +24,12 @@ export interface Named {
   stop(): Promise<void>;
 }
 
-function config(dir: string, port: number, zones: NamedZone[]): string {
+/** Zone transfers are allowed to loopback, so dns-check can list what only the server has; a test may refuse them. */
+export interface NamedOptions {
+  allowTransfer?: boolean;
+}
+
+function config(dir: string, port: number, zones: NamedZone[], options: NamedOptions = {}): string {
   const zoneBlocks = zones.map((z, i) => `zone "${z.origin}" { type primary; file "${join(dir, `zone${i}.db`)}"; };`).join('\n');
   return `options {
   directory "${dir}";
@@ -34,7 +39,7 @@ function config(dir: string, port: number, zones: NamedZone[]): string {
   listen-on-v6 { none; };
   recursion no;
   dnssec-validation no;
-  allow-transfer { none; };
+  allow-transfer { ${options.allowTransfer === false ? 'none' : '127.0.0.1'}; };
   notify no;
 };
 controls { };
@@ -53,8 +58,8 @@ interface Started {
   log: () => string;
 }
 
-function startOnce(dir: string, port: number, zones: NamedZone[]): Promise<Started | 'port-in-use'> {
-  writeFileSync(join(dir, 'named.conf'), config(dir, port, zones));
+function startOnce(dir: string, port: number, zones: NamedZone[], options: NamedOptions): Promise<Started | 'port-in-use'> {
+  writeFileSync(join(dir, 'named.conf'), config(dir, port, zones, options));
   zones.forEach((z, i) => writeFileSync(join(dir, `zone${i}.db`), z.text));
   const child = spawn('/usr/sbin/named', ['-g', '-4', '-c', join(dir, 'named.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
@@ -88,11 +93,11 @@ function startOnce(dir: string, port: number, zones: NamedZone[]): Promise<Start
 }
 
 /** Starts named serving `zones`; tries a few random ports if one is taken. */
-export async function startNamed(zones: NamedZone[]): Promise<Named> {
+export async function startNamed(zones: NamedZone[], options: NamedOptions = {}): Promise<Named> {
   const dir = mkdtempSync(join(tmpdir(), 'mailconf-named-'));
   for (let i = 0; i < 8; i++) {
     const port = 20000 + Math.floor(Math.random() * 40000);
-    const started = await startOnce(dir, port, zones);
+    const started = await startOnce(dir, port, zones, options);
     if (started === 'port-in-use') continue;
     const { child } = started;
     return {

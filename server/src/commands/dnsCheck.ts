@@ -8,7 +8,7 @@ import { runDnsCheck } from '../dns/check';
 import { fileSerial } from '../dns/check/zoneVsServed';
 import { renderMarkdown, toJson } from '../dns/check/report';
 import { recordsAt, soaSerial } from '../dns/check/types';
-import { DnsError, parseServer, serverText } from '../dns/client';
+import { DnsError, parseServer, serverText, transferZone } from '../dns/client';
 import type { SeenPolicy } from '../dns/check';
 import { cachedAsk, liveSmtpFacts, mtaStsPolicyOf, parseSmtpTarget } from '../dns/session';
 import { t } from '../l10n';
@@ -60,6 +60,7 @@ export const dnsCheckCommand: ServerCommand = {
         domain,
         server: serverText(server),
         ask,
+        transfer: () => transferZone(absolute, { server, timeoutMs: 3 * timeoutMs, signal: controller.signal }),
         locale: ctx.locale,
         zone,
         selectors: a.selectors as string[] | undefined,

@@ -6,7 +6,7 @@
 import { randomInt } from 'node:crypto';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { connect, isIP, type Socket } from 'node:net';
-import { decodeResponse, encodeQuery, messageId, type DnsResponse, type QueryType } from './wire';
+import { decodeResponse, encodeQuery, messageId, type DnsResponse, type QueryType, type ServedRecord } from './wire';
 
 export interface DnsServer {
   host: string;
@@ -24,7 +24,7 @@ export interface QueryOptions {
   edns?: boolean;
 }
 
-export type DnsErrorKind = 'timeout' | 'unreachable' | 'malformed' | 'mismatch' | 'flood' | 'aborted';
+export type DnsErrorKind = 'timeout' | 'unreachable' | 'malformed' | 'mismatch' | 'flood' | 'aborted' | 'refused' | 'too-large';
 
 export class DnsError extends Error {
   override readonly name = 'DnsError';
@@ -201,5 +201,54 @@ function overTcp(name: string, type: QueryType, opts: QueryOptions, deadline: nu
       else ok(r);
     });
     socket.on('end', () => fail(new DnsError('malformed', `${what} closed the connection after ${have} bytes, before a whole answer`)));
+  });
+}
+
+/** Records a zone transfer may bring before we stop it (a lab zone has dozens; a big one, thousands). */
+export const MAX_TRANSFER_RECORDS = 200_000;
+
+/**
+ * The whole zone by AXFR over TCP (RFC 5936): a stream of messages from the SOA to the same SOA
+ * again. Servers usually refuse it to strangers ('refused'); a stream past MAX_TRANSFER_RECORDS
+ * ends as 'too-large'. Only the message being read is kept besides the records.
+ */
+export function transferZone(zone: string, opts: QueryOptions): Promise<ServedRecord[]> {
+  const deadline = Date.now() + opts.timeoutMs;
+  const what = `${serverText(opts.server)} (AXFR)`;
+  if (opts.signal?.aborted) return Promise.reject(aborted());
+  const onTimeout = () => new DnsError('timeout', `the transfer of ${zone} from ${what} did not end in ${opts.timeoutMs} ms`);
+  return attempt<ServedRecord[]>(opts, deadline, onTimeout, (ok, fail, onCleanup) => {
+    const id = randomInt(65536);
+    const message = encodeQuery(id, zone, 'AXFR', false);
+    const socket: Socket = connect({ host: opts.server.host, port: opts.server.port });
+    onCleanup(() => socket.destroy());
+    const records: ServedRecord[] = [];
+    let soas = 0;
+    let pending: Buffer = Buffer.alloc(0);
+    socket.on('error', (err: NodeJS.ErrnoException) => fail(new DnsError('unreachable', `cannot reach ${what}: ${err.code ?? err.message}`)));
+    socket.on('connect', () => {
+      const framed = Buffer.alloc(2 + message.length);
+      framed.writeUInt16BE(message.length, 0);
+      message.copy(framed, 2);
+      socket.write(framed);
+    });
+    socket.on('data', (chunk: Buffer) => {
+      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      while (pending.length >= 2 && pending.length >= 2 + pending.readUInt16BE(0)) {
+        const length = pending.readUInt16BE(0);
+        const r = decodeResponse(pending.subarray(2, 2 + length));
+        pending = pending.subarray(2 + length);
+        if (typeof r === 'string') return fail(new DnsError('malformed', `${what} sent ${r}`));
+        if (r.id !== id) return fail(new DnsError('mismatch', `${what} answered with id ${r.id} instead of ${id}`));
+        if (r.rcode !== 'NOERROR') return fail(new DnsError('refused', `${what} refused the transfer (${r.rcode})`));
+        if (r.answers.length === 0) return fail(new DnsError('refused', `${what} sent an empty transfer`));
+        for (const rec of r.answers) {
+          if (rec.type === 'SOA' && ++soas === 2) return ok(records);
+          records.push(rec);
+        }
+        if (records.length > MAX_TRANSFER_RECORDS) return fail(new DnsError('too-large', `${what}: the zone has more than ${MAX_TRANSFER_RECORDS} records`));
+      }
+    });
+    socket.on('end', () => fail(new DnsError('refused', `${what} closed the connection ${soas ? 'before the end of the zone' : 'without a transfer'}`)));
   });
 }

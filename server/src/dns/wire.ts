@@ -35,7 +35,7 @@ export interface DnsResponse {
 }
 
 /** The query for `name`/`type` with message id `id`, recursion desired, EDNS0 unless `edns` is false. */
-export function encodeQuery(id: number, name: string, type: QueryType, edns = true): Buffer {
+export function encodeQuery(id: number, name: string, type: QueryType | 'AXFR', edns = true): Buffer {
   return packet.encode({
     type: 'query',
     id,

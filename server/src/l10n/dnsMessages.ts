@@ -33,6 +33,11 @@ export const dnsMessages = {
   'dns.records-same': { en: 'The {0} record sets of the file are served as written', es: 'Los {0} conjuntos de registros del fichero se sirven tal como están escritos' },
   'dns.record-differs': { en: '{0} {1} differs between the file and the server', es: '{0} {1} es distinto en el fichero y en el servidor' },
   'dns.record-unserved': { en: '{0} {1} is in the file but the server does not serve it', es: '{0} {1} está en el fichero pero el servidor no lo sirve' },
+  'dns.record-only-served': { en: '{0} {1} is served but not in the file', es: '{0} {1} se sirve pero no está en el fichero' },
+  'dns.transfer-refused': {
+    en: 'Records the server has and the file does not could not be listed: {0} (allow-transfer for this address lists them)',
+    es: 'No se pudieron listar los registros que tiene el servidor y no el fichero: {0} (allow-transfer para esta dirección los lista)',
+  },
   'dns.records-capped': { en: 'Only the first {0} record sets were compared', es: 'Solo se compararon los {0} primeros conjuntos de registros' },
   'dns.mx-ok': { en: '{0} has the MX {1}', es: '{0} tiene el MX {1}' },
   'dns.mx-missing': {

@@ -120,6 +120,28 @@ describe('mailconf dns-check against a real named', { skip: requireNamed(), time
     ]);
   });
 
+  it('record-differs the other way: a record the server still serves that the file no longer has (by AXFR)', async () => {
+    writeFileSync(join(dir, 'removed.zone'), GOOD.replace(SERIAL, String(Number(SERIAL) + 1)).replace('_smtp._tls   IN TXT "v=TLSRPTv1; rua=mailto:tls@mail1.org"', ''));
+    const { report } = await json(['mail1.org', '--zone', 'removed.zone']);
+    const only = report.checks.filter((c) => c.code === 'record-differs' && !c.ok);
+    assert.deepEqual(only.map((c) => [c.message, c.served]), [['_smtp._tls.mail1.org. TXT is served but not in the file', '"v=TLSRPTv1; rua=mailto:tls@mail1.org"']]);
+  });
+
+  it('a server that refuses zone transfers: said, and only the file\'s names are compared', async () => {
+    const closed = await startNamed([{ origin: 'mail1.org.', text: GOOD }, { origin: '255.168.192.in-addr.arpa.', text: REVERSE }], { allowTransfer: false });
+    try {
+      writeFileSync(join(dir, 'mail1.org.zone'), GOOD);
+      const r = await dnsCheck(['mail1.org', '--server', `127.0.0.1:${closed.port}`, '--json']);
+      const c = JSON.parse(r.stdout).checks.find((x: { ok: boolean; code: string }) => x.code === 'record-differs' && !x.ok);
+      assert.equal(c.severity, 'info');
+      assert.match(c.message, /^Records the server has and the file does not could not be listed: 127\.0\.0\.1:\d+ \(AXFR\) refused the transfer \(REFUSED\)/);
+      // Information only: it does not fail the run.
+      assert.equal(r.status, 0, r.stdout);
+    } finally {
+      await closed.stop();
+    }
+  });
+
   it('serial-mismatch: records changed without a new serial', async () => {
     writeFileSync(join(dir, 'same-serial.zone'), GOOD.replace('mail    IN  A      192.168.255.1', 'mail    IN  A      192.168.255.9'));
     const { report } = await json(['mail1.org', '--zone', 'same-serial.zone']);

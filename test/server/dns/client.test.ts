@@ -7,7 +7,7 @@ import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { createServer, type Server, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import * as packet from 'dns-packet';
-import { DnsError, MAX_STRAY, parseServer, query, serverText } from '../../../server/src/dns/client';
+import { DnsError, MAX_STRAY, parseServer, query, serverText, transferZone } from '../../../server/src/dns/client';
 import { startNamed, type Named } from '../../support/named';
 import { requireNamed } from '../../support/namedPeer';
 import { requirePeer } from '../../support/peers';
@@ -80,6 +80,22 @@ describe('DNS client against a real named', { skip: requireNamed(), timeout: 60_
       compared += ours.length;
     }
     assert.equal(compared, 28);
+  });
+
+  it('transfers the whole zone by AXFR, and reports a refusal', async () => {
+    const all = await transferZone('lab.test.', { server: { host: named.host, port: named.port }, timeoutMs: 3000 });
+    // The SOA once (it opens and closes the stream), the 7 other records and the 20 TXT.
+    assert.equal(all.length, 1 + 7 + 20);
+    assert.equal(all.filter((r) => r.type === 'SOA').length, 1);
+    assert.ok(all.some((r) => r.name === '_25._tcp.mail.lab.test.' && r.type === 'TLSA'));
+    const closed = await startNamed([{ origin: 'lab.test.', text: ZONE }], { allowTransfer: false });
+    try {
+      const { err } = await rejection(transferZone('lab.test.', { server: { host: closed.host, port: closed.port }, timeoutMs: 3000 }));
+      assert.equal(err.kind, 'refused');
+      assert.match(err.message, /refused the transfer \(REFUSED\)/);
+    } finally {
+      await closed.stop();
+    }
   });
 
   it('goes straight to TCP when asked', async () => {
@@ -226,6 +242,22 @@ describe('DNS client against hostile servers', { timeout: 30_000 }, () => {
     });
     const { err } = await rejection(query('x.test', 'A', at(port, 800)));
     assert.ok(err.kind === 'malformed' || err.kind === 'timeout', err.message);
+  });
+
+  it('a transfer that stops before the closing SOA is refused, not taken as the zone', async () => {
+    const port = await udpServer(() => {});
+    await tcpServer(port, (socket) => {
+      socket.once('data', (d) => {
+        const q = packet.decode(d.subarray(2));
+        const body = answer(q, { answers: [{ type: 'SOA', name: 'x.test', ttl: 1, data: { mname: 'ns.x.test', rname: 'h.x.test', serial: 1, refresh: 1, retry: 1, expire: 1, minimum: 1 } }, { type: 'A', name: 'a.x.test', ttl: 1, data: '127.0.0.1' }] });
+        const len = Buffer.alloc(2);
+        len.writeUInt16BE(body.length);
+        socket.end(Buffer.concat([len, body]));
+      });
+    });
+    const { err } = await rejection(transferZone('x.test', at(port, 2000)));
+    assert.equal(err.kind, 'refused');
+    assert.match(err.message, /closed the connection before the end of the zone/);
   });
 
   it('a TCP answer to another id is refused', async () => {

@@ -9,7 +9,7 @@ import { signerSelectors } from '../../dns/check/dkimSelectors';
 import { postfixNames } from '../../dns/check/postfixNames';
 import { parseMainCf } from '../../parsers/maincf';
 import { hasErrors, renderText, toJson } from '../../dns/check/report';
-import { DnsError, parseServer, serverText, type DnsServer } from '../../dns/client';
+import { DnsError, parseServer, serverText, transferZone, type DnsServer } from '../../dns/client';
 import { cachedAsk, liveSmtpFacts, mtaStsPolicyOf, parseSmtpTarget, systemServer } from '../../dns/session';
 import { t, type Locale } from '../../l10n';
 import { parseZone, type ZoneFile } from '../../parsers/zone';
@@ -140,7 +140,9 @@ Exit status:
           mtaSts = await mtaStsPolicyOf(domain, ask, ca, timeoutMs, controller.signal);
         }
         const mtaStsSeen = mtaSts && readSeenPolicy(seenFile);
-        const report = await runDnsCheck({ domain, server: shown, ask, locale, zone, selectors, smtp: facts, mtaSts, mtaStsSeen, postfix });
+        // A transfer is a whole zone: it gets a few question times.
+        const transfer = () => transferZone(domain, { server: server!, timeoutMs: 3 * timeoutMs, signal: controller.signal });
+        const report = await runDnsCheck({ domain, server: shown, ask, transfer, locale, zone, selectors, smtp: facts, mtaSts, mtaStsSeen, postfix });
         if (mtaSts) writeSeenPolicy(seenFile, mtaSts);
         io.stdout(v.json ? JSON.stringify(toJson(report), null, 2) + '\n' : renderText(report, locale));
         return hasErrors(report) ? EXIT_DNS_ERRORS : 0;

@@ -12,7 +12,8 @@ import { checkMailRecords } from './mailRecords';
 import { checkMtaStsId, checkMtaStsPolicy, type PolicyFetch, type SeenPolicy } from './mtaSts';
 import { checkPostfixNames, type PostfixNames } from './postfixNames';
 import { errorText, fail, mxHosts, pass, recordsAt, soaSerial, type Ask, type CheckContext, type DnsCheck } from './types';
-import { checkSerial, compareRecordSets, fileSerial } from './zoneVsServed';
+import { checkSerial, compareRecordSets, fileSerial, servedOnly } from './zoneVsServed';
+import type { ServedRecord } from '../wire';
 
 export type { DnsCheck, Ask, Served } from './types';
 export type { SmtpFacts } from './liveSmtp';
@@ -28,6 +29,8 @@ export interface DnsCheckInput {
   zone?: ZoneFile;
   /** DKIM selectors to look up; without them, those the zone file publishes. */
   selectors?: string[];
+  /** The zone by AXFR, to find what the server has and the file does not; rejects when refused. */
+  transfer?: () => Promise<ServedRecord[]>;
   /** The live SMTP server's side, when it was probed. */
   smtp?: SmtpFacts;
   /** myhostname and mydestination of the workspace's main.cf, when there is one. */
@@ -77,6 +80,10 @@ export async function runDnsCheck(input: DnsCheckInput): Promise<DnsCheckReport>
 
   if (input.zone) {
     const records = await compareRecordSets(input.zone, ctx);
+    if (input.transfer) {
+      const zone = input.zone;
+      records.push(...(await input.transfer().then((all) => servedOnly(zone, all, ctx), (err: unknown) => servedOnly(zone, errorText(err), ctx))));
+    }
     const file = fileSerial(input.zone);
     if (file && soaRecord) {
       const servedSerial = soaSerial(soaRecord.data);

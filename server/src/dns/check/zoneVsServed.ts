@@ -6,7 +6,7 @@
 import { t } from '../../l10n';
 import { recordData, type ZoneFile, type ZoneRecord } from '../../parsers/zone';
 import { canonicalName, presentRdata } from '../presentation';
-import type { QueryType } from '../wire';
+import type { QueryType, ServedRecord } from '../wire';
 import { errorText, fail, pass, recordsAt, type CheckContext, type DnsCheck } from './types';
 
 /** Types compared; DNSSEC signatures and denial records are made by the signer, not written. */
@@ -37,6 +37,11 @@ function dataOf(r: ZoneRecord, zone: ZoneFile): string | undefined {
   return words.join(' ');
 }
 
+/** Whether `name` is at or below one of the delegation points `cuts`. */
+function belowCut(cuts: string[], name: string): boolean {
+  return cuts.some((c) => name === c || name.endsWith('.' + c));
+}
+
 /** The record sets of the file that the server answers with data, in file order. */
 export function fileRecordSets(zone: ZoneFile): FileRecordSet[] {
   const apex = canonicalName(zone.origin);
@@ -45,7 +50,7 @@ export function fileRecordSets(zone: ZoneFile): FileRecordSet[] {
     const owner = canonicalName(r.owner);
     if (r.type === 'NS' && owner !== apex) cuts.push(owner);
   }
-  const below = (name: string) => cuts.some((c) => name === c || name.endsWith('.' + c));
+  const below = (name: string) => belowCut(cuts, name);
   const sets = new Map<string, FileRecordSet>();
   for (const r of zone.records) {
     const type = r.type as QueryType;
@@ -89,6 +94,28 @@ export async function inParallel<T, R>(items: T[], n: number, f: (item: T) => Pr
 }
 
 const sorted = (a: string[]) => [...a].sort();
+
+/**
+ * The other way round: record sets the server has that the file does not, from a zone transfer
+ * (or why there was none: most servers refuse AXFR to strangers, and then only the file's names
+ * can be asked).
+ */
+export function servedOnly(zone: ZoneFile, transfer: ServedRecord[] | string, ctx: CheckContext): DnsCheck[] {
+  const { locale } = ctx;
+  if (typeof transfer === 'string') return [fail('record-differs', 'info', t(locale, 'dns.transfer-refused', transfer))];
+  const apex = canonicalName(zone.origin);
+  const inFile = new Set(fileRecordSets(zone).map((s) => `${s.name} ${s.type}`));
+  const cuts = transfer.filter((r) => r.type === 'NS' && r.name !== apex).map((r) => r.name);
+  const extra = new Map<string, ServedRecord[]>();
+  for (const r of transfer) {
+    const key = `${r.name} ${r.type}`;
+    if (!COMPARED.has(r.type as QueryType) || belowCut(cuts, r.name) || inFile.has(key)) continue;
+    extra.set(key, [...(extra.get(key) ?? []), r]);
+  }
+  return [...extra.values()].map((set) =>
+    fail('record-differs', 'error', t(locale, 'dns.record-only-served', set[0].name, set[0].type), { name: set[0].name, expected: '', served: sorted(set.map((r) => r.data)).join('; ') }),
+  );
+}
 
 /** The comparison of every record set; the serial check comes from checkSerial. */
 export async function compareRecordSets(zone: ZoneFile, ctx: CheckContext): Promise<DnsCheck[]> {

@@ -50,6 +50,11 @@ describe('dns-check on any answers', () => {
         };
         try {
           const report = await runDnsCheck({ domain: 'mail1.org', server: 'test', ask, locale: 'es', zone: withZone ? zone : undefined, selectors: ['mail'],
+            transfer: async () => {
+              const a = answers[answers.length - 1];
+              if (a === 'fail') throw new DnsError('refused', 'refused');
+              return a.answers;
+            },
             mtaSts: { id: '1', url: 'https://mta-sts.mail1.org/.well-known/mta-sts.txt', text: 'version: STSv1\nmode: enforce\nmx: mail.mail1.org\nmax_age: 86400\n' },
             mtaStsSeen: { id: '1', text: '' },
             smtp: { server: '127.0.0.1:25', address: '127.0.0.1', tlsaHost: 'mail.mail1.org.', chain: [Buffer.from('not a certificate')], bannerName: 'mail.mail1.org.', ehloName: 'x.' },

@@ -168,6 +168,24 @@ describe('mailconf dns-check against a real named', { skip: requireNamed(), time
     assert.equal(c.message, 'The MX host mail.broken.example.broken.example. has no A or AAAA record: mail to broken.example. cannot be delivered');
   });
 
+  it('mx-cname: an MX that names an alias; the lesson\'s zone has no mail policies at all', async () => {
+    const zone = `$ORIGIN alias.example.\n$TTL 1h\n@ IN SOA ns.mail1.org. h.mail1.org. 1 1h 1h 1w 1h\n@ IN NS ns.mail1.org.\n@ IN MX 10 smtp\nsmtp IN CNAME mail\nmail IN A 192.168.255.1\n@ IN TXT "v=spf1 -all"\n@ IN TXT "v=spf1 mx -all"\n`;
+    const other = await startNamed([{ origin: 'alias.example.', text: zone }]);
+    try {
+      const r = JSON.parse((await dnsCheck(['alias.example', '--server', `127.0.0.1:${other.port}`, '--json'])).stdout);
+      const find = (code: string) => r.checks.find((c: { code: string }) => c.code === code);
+      assert.equal(find('mx-cname').message, 'The MX host smtp.alias.example. is an alias of mail.alias.example.; an MX must name a host with its own address (RFC 2181 §10.3)');
+      // The alias still leads to an address, so mail gets through: a warning, and the address is found.
+      assert.deepEqual([find('mx-cname').severity, find('mx-no-address').ok], ['warning', true]);
+      assert.deepEqual([find('spf-several').ok, find('spf-several').message], [false, 'alias.example. has 2 SPF records; receivers need exactly one']);
+    } finally {
+      await other.stop();
+    }
+    const { report } = await json(['lesson.example']);
+    const missing = report.checks.filter((c) => c.code.endsWith('-missing') && c.code !== 'mx-missing').map((c) => `${c.ok ? '✔' : '✖'} ${c.code} ${c.severity}`);
+    assert.deepEqual(missing, ['✖ spf-missing warning', '✖ dmarc-missing warning', '✖ dkim-missing info', '✖ mta-sts-missing info', '✖ tlsrpt-missing info']);
+  });
+
   it('mx-missing: a domain without MX', async () => {
     const zone = `$ORIGIN nomx.example.\n$TTL 1h\n@ IN SOA ns.mail1.org. h.mail1.org. 1 1h 1h 1w 1h\n@ IN NS ns.mail1.org.\n@ IN A 192.168.255.1\n`;
     const other = await startNamed([{ origin: 'nomx.example.', text: zone }]);

@@ -287,6 +287,10 @@ describe('mailconf dns-check against a real named', { skip: requireNamed(), time
     assert.match(r.stdout, /^DNS de lesson\.example\. tal como lo sirve 127\.0\.0\.1:\d+/);
     assert.match(r.stdout, /✖ El alias imap\.lesson\.example\. forma un bucle/);
     assert.match(r.stdout, /\d+ correctas, \d+ fallidas/);
+    // The policy findings come from the zone lints' checkers, in the same language.
+    const broken = await dnsCheck(['broken.example', '--server', `127.0.0.1:${named.port}`], { LANG: 'es_ES.UTF-8' });
+    assert.match(broken.stdout, /✖ DMARC en _dmarc\.broken\.example\.: .*'reject-all'/);
+    assert.doesNotMatch(broken.stdout, /Bad value/);
   });
 
   it('--json has the issue\'s shape', async () => {

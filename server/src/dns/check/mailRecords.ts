@@ -48,10 +48,10 @@ async function checkPolicy(ctx: CheckContext, p: Policy): Promise<DnsCheck[]> {
   const facts = problems.filter((x) => x.code.endsWith('-key-length'));
   const findings = problems.filter((x) => !facts.includes(x));
   if (findings.length === 0) {
-    const detail = facts.map((f) => f.message).join('; ');
+    const detail = facts.map((f) => t(locale, f.key, ...f.args)).join('; ');
     return [pass(`${p.kind}-missing`, t(locale, 'dns.policy-ok', label, p.name) + (detail ? ` (${detail})` : ''), { name: p.name, served: text })];
   }
-  return findings.map((x) => fail(x.code, x.severity, t(locale, 'dns.policy-problem', label, p.name, x.message), { name: p.name, served: text }));
+  return findings.map((x) => fail(x.code, x.severity, t(locale, 'dns.policy-problem', label, p.name, t(locale, x.key, ...x.args)), { name: p.name, served: text }));
 }
 
 /**

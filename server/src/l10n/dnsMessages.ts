@@ -111,6 +111,13 @@ export const dnsMessages = {
   },
   'dns.mta-sts-id-new': { en: 'The MTA-STS policy changed and so did the id (now {0})', es: 'La política MTA-STS cambió y también el id (ahora {0})' },
   'dns.mta-sts-id-same': { en: 'The MTA-STS policy and its id ({0}) are as at the last check', es: 'La política MTA-STS y su id ({0}) siguen como en la última comprobación' },
+  'dns.mta-sts.not-key-value': { en: "line {0}: '{1}' is not 'key: value'", es: "línea {0}: '{1}' no es 'clave: valor'" },
+  'dns.mta-sts.twice': { en: "line {0}: '{1}' appears twice", es: "línea {0}: '{1}' aparece dos veces" },
+  'dns.mta-sts.max-age': { en: "line {0}: max_age '{1}' must be a number of seconds up to {2}", es: "línea {0}: max_age '{1}' debe ser un número de segundos hasta {2}" },
+  'dns.mta-sts.version': { en: 'version must be STSv1 (found {0})', es: 'version debe ser STSv1 (hay {0})' },
+  'dns.mta-sts.mode': { en: 'mode must be enforce, testing or none (found {0})', es: 'mode debe ser enforce, testing o none (hay {0})' },
+  'dns.mta-sts.no-max-age': { en: 'max_age is required', es: 'max_age es obligatorio' },
+  'dns.mta-sts.no-mx': { en: 'at least one mx line is required', es: 'hace falta al menos una línea mx' },
   'dns.tlsa-none': { en: 'No TLSA record at {0}: DANE is not used for this host', es: 'No hay registro TLSA en {0}: no se usa DANE para este servidor' },
   'dns.tlsa-match': { en: 'TLSA {0} matches the certificate {1} presents', es: 'El TLSA {0} coincide con el certificado que presenta {1}' },
   'dns.tlsa-mismatch': {

@@ -2,7 +2,7 @@
 // https://mta-sts.<domain>/.well-known/mta-sts.txt once the _mta-sts TXT record announces one: its
 // syntax, and its mx patterns against the MX hosts the name server serves (in enforce mode a
 // sender refuses to deliver to an MX no pattern matches).
-import { t } from '../../l10n';
+import { t, type MessageKey } from '../../l10n';
 import { fail, pass, type CheckContext, type DnsCheck } from './types';
 
 export interface MtaStsPolicy {
@@ -10,7 +10,8 @@ export interface MtaStsPolicy {
   mode?: string;
   mx: string[];
   maxAge?: number;
-  problems: string[];
+  /** Each problem as a message key and its arguments, in file order then whole-policy ones. */
+  problems: Array<{ key: MessageKey; args: Array<string | number> }>;
 }
 
 /** RFC 8461 §3.2: max_age is at most 31557600 seconds (a year). */
@@ -24,24 +25,24 @@ export function parseMtaStsPolicy(text: string): MtaStsPolicy {
     if (line === '') return;
     const m = /^([A-Za-z0-9_]+)\s*:\s*(.*)$/.exec(line);
     if (!m) {
-      policy.problems.push(`line ${i + 1}: '${line}' is not 'key: value'`);
+      policy.problems.push({ key: 'dns.mta-sts.not-key-value', args: [i + 1, line] });
       return;
     }
     const [, key, value] = m;
-    if (key !== 'mx' && seen.has(key)) policy.problems.push(`line ${i + 1}: '${key}' appears twice`);
+    if (key !== 'mx' && seen.has(key)) policy.problems.push({ key: 'dns.mta-sts.twice', args: [i + 1, key] });
     seen.add(key);
     if (key === 'version') policy.version = value;
     else if (key === 'mode') policy.mode = value;
     else if (key === 'mx') policy.mx.push(value.toLowerCase().replace(/\.$/, ''));
     else if (key === 'max_age') {
       if (/^\d{1,10}$/.test(value) && Number(value) <= MAX_AGE_LIMIT) policy.maxAge = Number(value);
-      else policy.problems.push(`line ${i + 1}: max_age '${value}' must be a number of seconds up to ${MAX_AGE_LIMIT}`);
+      else policy.problems.push({ key: 'dns.mta-sts.max-age', args: [i + 1, value, MAX_AGE_LIMIT] });
     }
   });
-  if (policy.version !== 'STSv1') policy.problems.push(`version must be STSv1 (found ${policy.version ?? 'none'})`);
-  if (!['enforce', 'testing', 'none'].includes(policy.mode ?? '')) policy.problems.push(`mode must be enforce, testing or none (found ${policy.mode ?? 'none'})`);
-  if (policy.maxAge === undefined && !policy.problems.some((p) => p.includes('max_age'))) policy.problems.push('max_age is required');
-  if (policy.mode !== 'none' && policy.mx.length === 0) policy.problems.push('at least one mx line is required');
+  if (policy.version !== 'STSv1') policy.problems.push({ key: 'dns.mta-sts.version', args: [policy.version ?? '—'] });
+  if (!['enforce', 'testing', 'none'].includes(policy.mode ?? '')) policy.problems.push({ key: 'dns.mta-sts.mode', args: [policy.mode ?? '—'] });
+  if (!seen.has('max_age')) policy.problems.push({ key: 'dns.mta-sts.no-max-age', args: [] });
+  if (policy.mode !== 'none' && policy.mx.length === 0) policy.problems.push({ key: 'dns.mta-sts.no-mx', args: [] });
   return policy;
 }
 
@@ -61,7 +62,7 @@ export function checkMtaStsPolicy(ctx: CheckContext, fetched: PolicyFetch, mxHos
   const name = `mta-sts.${ctx.domain}`;
   if ('error' in fetched) return [fail('mta-sts-policy', 'warning', t(locale, 'dns.mta-sts-fetch', fetched.url, fetched.error), { name })];
   const policy = parseMtaStsPolicy(fetched.text);
-  if (policy.problems.length) return [fail('mta-sts-policy', 'warning', t(locale, 'dns.mta-sts-syntax', fetched.url, policy.problems.join('; ')), { name, served: fetched.text.trim() })];
+  if (policy.problems.length) return [fail('mta-sts-policy', 'warning', t(locale, 'dns.mta-sts-syntax', fetched.url, policy.problems.map((p) => t(locale, p.key, ...p.args)).join('; ')), { name, served: fetched.text.trim() })];
   const out = [pass('mta-sts-policy', t(locale, 'dns.mta-sts-ok', fetched.url, policy.mode ?? '', policy.maxAge ?? 0), { name, served: fetched.text.trim() })];
   if (policy.mode === 'none') return out;
   const unmatched = mxHosts.filter((h) => !policy.mx.some((p) => mxPatternMatches(p, h)));

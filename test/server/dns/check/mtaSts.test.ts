@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { checkMtaStsId, checkMtaStsPolicy, mtaStsId, mxPatternMatches, parseMtaStsPolicy } from '../../../../server/src/dns/check/mtaSts';
 import type { CheckContext } from '../../../../server/src/dns/check/types';
+import { t } from '../../../../server/src/l10n';
 import { fetchMtaStsPolicy } from '../../../../server/src/dns/session';
 import { requirePeer } from '../../../support/peers';
 
@@ -18,6 +19,7 @@ const GOOD = 'version: STSv1\nmode: enforce\nmx: mail.mail1.org\nmx: *.backup.ma
 describe('MTA-STS policy file', () => {
   it('reads a valid policy and matches MX hosts against its patterns', () => {
     assert.deepEqual(parseMtaStsPolicy(GOOD), { version: 'STSv1', mode: 'enforce', mx: ['mail.mail1.org', '*.backup.mail1.org'], maxAge: 604800, problems: [] });
+    assert.deepEqual(parseMtaStsPolicy('version: STSv1\nmode: none\n').problems.map((p) => t('es', p.key, ...p.args)), ['max_age es obligatorio']);
     assert.equal(mxPatternMatches('*.backup.mail1.org', 'mx1.backup.mail1.org.'), true);
     assert.equal(mxPatternMatches('*.backup.mail1.org', 'a.mx1.backup.mail1.org.'), false);
     assert.equal(mxPatternMatches('*.backup.mail1.org', 'backup.mail1.org.'), false);
@@ -25,7 +27,7 @@ describe('MTA-STS policy file', () => {
   });
 
   it('names every syntax problem', () => {
-    assert.deepEqual(parseMtaStsPolicy('version: STSv2\nmode: strict\nmax_age: 99999999999\nnonsense\n').problems, [
+    assert.deepEqual(parseMtaStsPolicy('version: STSv2\nmode: strict\nmax_age: 99999999999\nnonsense\n').problems.map((p) => t('en', p.key, ...p.args)), [
       "line 3: max_age '99999999999' must be a number of seconds up to 31557600",
       "line 4: 'nonsense' is not 'key: value'",
       'version must be STSv1 (found STSv2)',

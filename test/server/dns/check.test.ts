@@ -127,6 +127,13 @@ describe('mailconf dns-check against a real named', { skip: requireNamed(), time
     assert.deepEqual(only.map((c) => [c.message, c.served]), [['_smtp._tls.mail1.org. TXT is served but not in the file', '"v=TLSRPTv1; rua=mailto:tls@mail1.org"']]);
   });
 
+  it('records from an $INCLUDEd file count as the file\'s', async () => {
+    writeFileSync(join(dir, 'policies.inc'), GOOD.slice(GOOD.indexOf('@            IN TXT "v=spf1')));
+    writeFileSync(join(dir, 'with-include.zone'), GOOD.slice(0, GOOD.indexOf('@            IN TXT "v=spf1')) + '$INCLUDE policies.inc\n');
+    const { report } = await json(['mail1.org', '--zone', 'with-include.zone']);
+    assert.deepEqual(report.checks.filter((c) => c.code === 'record-differs').map((c) => `${c.ok ? '✔' : '✖'} ${c.message}`), ['✔ The 11 record sets of the file are served as written']);
+  });
+
   it('a server that refuses zone transfers: said, and only the file\'s names are compared', async () => {
     const closed = await startNamed([{ origin: 'mail1.org.', text: GOOD }, { origin: '255.168.192.in-addr.arpa.', text: REVERSE }], { allowTransfer: false });
     try {

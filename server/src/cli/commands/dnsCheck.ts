@@ -2,6 +2,7 @@
 // file being edited and the live SMTP server. A thin adapter: the checks are server/src/dns/check.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runDnsCheck, type PolicyFetch, type SeenPolicy, type SmtpFacts } from '../../dns/check';
 import { codeCacheDir } from '../codeCache';
@@ -116,7 +117,18 @@ Exit status:
     };
     const zonePath = v.zone ?? findZoneFile(io.cwd, domain);
     let zone: ZoneFile | undefined;
-    if (zonePath) zone = parseZone(readArg(zonePath), { uri: resolve(io.cwd, zonePath), origin: domain });
+    if (zonePath) {
+      // $INCLUDE paths are read relative to the including file, as the editor reads them.
+      const include = (path: string, from: string) => {
+        try {
+          const target = new URL(path, from);
+          return { uri: target.href, text: readFileSync(fileURLToPath(target), 'utf8') };
+        } catch {
+          return undefined;
+        }
+      };
+      zone = parseZone(readArg(zonePath), { uri: pathToFileURL(resolve(io.cwd, zonePath)).href, origin: domain, include });
+    }
     const ca = v.ca !== undefined ? readArg(v.ca) : undefined;
     const dkimFiles = v.dkim?.length ? v.dkim : ['opendkim.conf', 'KeyTable'].filter((f) => existsSync(join(io.cwd, f)));
     const selectors = [...new Set([...(v.selector ?? []), ...dkimFiles.flatMap((f) => signerSelectors(readArg(f), domain))])];

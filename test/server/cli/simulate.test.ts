@@ -2,7 +2,9 @@
 // the lesson sending to mail1.org and mail2.org, the JSON form, the exit statuses and the usage
 // errors, in English and Spanish.
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../../server/src/cli/main';
 
@@ -69,6 +71,32 @@ describe('mailconf simulate', () => {
       const r = await cli([...args]);
       assert.equal(r.status, 2, `${args.join(' ')}: ${r.stdout}`);
       assert.match(r.stderr, message);
+    }
+  });
+});
+
+describe('mailconf simulate --scenarios', () => {
+  it("the lab's scenarios, written from the lesson's claims, all hold: exit 0", async () => {
+    const r = await cli(['--scenarios', `${LAB}/mailflow.scenarios.json`]);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.equal(r.stdout.split('\n').filter((l) => l.startsWith('ok ')).length, 7);
+  });
+
+  it('a broken expectation exits 1 and says what smtpd would answer instead', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mailconf-scenarios-'));
+    try {
+      const file = join(dir, 's.json');
+      writeFileSync(file, JSON.stringify({ scenarios: [{ name: 'vm25 relays', port: 25, client: '192.168.255.200', from: 'usuario@mail1.org', to: ['usuario@mail2.org'], expect: { 'usuario@mail2.org': 'accepted' } }] }));
+      const r = await cli(['--scenarios', file]);
+      assert.equal(r.status, 1);
+      assert.match(r.stdout, /^FAIL vm25 relays$/m);
+      assert.match(r.stdout, /usuario@mail2\.org: expected accepted, got 454 4\.7\.1 <usuario@mail2\.org>: Relay access denied/);
+      writeFileSync(file, '{"scenarios": [{"name": "no port"}]}');
+      const bad = await cli(['--scenarios', file]);
+      assert.equal(bad.status, 2);
+      assert.match(bad.stderr, /scenario 1: needs name, service or port/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -5,11 +5,13 @@ import { resolve } from 'node:path';
 import { Locale } from '../../l10n';
 import { simulate, SimulationInputError, SimulationResult } from '../../postfix/simulator';
 import { simulationJson } from '../../postfix/simulator/resultJson';
+import { checkScenario, parseScenarios, Scenario, ScenarioFileError } from '../../postfix/simulator/scenarios';
 import { transcript } from '../../postfix/simulator/transcript';
-import { CliError, Command, EXIT_USAGE } from '../usage';
+import { CliError, CliIO, Command, EXIT_USAGE } from '../usage';
 
 const HELP = `Usage: mailconf simulate [-c DIR] (--service NAME | --port N) --client ADDR[,HOSTNAME]
                          [--helo NAME] [--sasl USER] [--tls] --from ADDR --to ADDR [--to ADDR ...] [--json]
+       mailconf simulate [-c DIR] --scenarios FILE [--json]
 
 Tells what Postfix's smtpd answers this client, stage by stage, without sending any mail: the
 restrictions each command runs, their results, the one that decides (with its file and line) and
@@ -26,9 +28,13 @@ the reply line smtpd sends, then where each accepted recipient goes.
   --from ADDR      the envelope sender ('' for the null sender)
   --to ADDR        a recipient; repeat for more
   --json           the result as JSON
+  --scenarios FILE check the sessions of a scenario file (JSON: {"scenarios": [{name, service|port,
+                   client, helo?, sasl?, tls?, from, to: [...], expect: {recipient: outcome}}]},
+                   outcome "accepted", "rejected", "deferred" or the start of the RCPT reply)
 
 Exit status: 0 every recipient accepted, 1 one is rejected or deferred (or smtpd would not start),
-2 usage error, 4 the outcome depends on DNS or another outside service.
+2 usage error, 4 the outcome depends on DNS or another outside service. With --scenarios:
+0 every expectation holds, 1 one is broken, 2 usage error or unreadable file.
 Messages follow LANG (es for Spanish).`;
 
 export const EXIT_DEPENDS_ON_DNS = 4;
@@ -61,6 +67,7 @@ interface Options {
   from?: string;
   to: string[];
   json: boolean;
+  scenarios?: string;
 }
 
 function parseArgs(args: string[]): Options {
@@ -106,9 +113,16 @@ function parseArgs(args: string[]): Options {
       case '--json':
         o.json = true;
         break;
+      case '--scenarios':
+        o.scenarios = value();
+        break;
       default:
         throw usage(`unknown argument '${a}'`);
     }
+  }
+  if (o.scenarios !== undefined) {
+    if (o.service !== undefined || o.port !== undefined || o.client !== undefined || o.from !== undefined || o.to.length > 0) throw usage('--scenarios takes its sessions from the file: give only -c and --json with it');
+    return o;
   }
   if ((o.service === undefined) === (o.port === undefined)) throw usage('give either --service NAME or --port N');
   if (o.client === undefined) throw usage('--client ADDR[,HOSTNAME] is required');
@@ -134,17 +148,15 @@ export const simulateCommand: Command = {
     const dir = resolve(io.cwd, o.dir ?? (io.env.MAIL_CONFIG || '/etc/postfix'));
     const mainCf = readIfExists(`${dir}/main.cf`);
     if (mainCf === undefined) throw usage(`cannot read ${dir}/main.cf`);
-    const [address, hostname] = o.client!.split(',', 2);
     // Tables are named by their installed path; with -c they are read from DIR.
     const readFile = (path: string) => (path.startsWith('/etc/postfix/') && o.dir !== undefined ? readIfExists(`${dir}/${path.slice('/etc/postfix/'.length)}`) : undefined) ?? readIfExists(path);
+    const config = { mainCf, masterCf: readIfExists(`${dir}/master.cf`), mainCfPath: `${dir}/main.cf`, masterCfPath: `${dir}/master.cf`, readFile };
+    if (o.scenarios !== undefined) return runScenarios(resolve(io.cwd, o.scenarios), config, o.json, io);
+    const [address, hostname] = o.client!.split(',', 2);
     let result: SimulationResult;
     try {
       result = simulate({
-        mainCf,
-        masterCf: readIfExists(`${dir}/master.cf`),
-        mainCfPath: `${dir}/main.cf`,
-        masterCfPath: `${dir}/master.cf`,
-        readFile,
+        ...config,
         service: o.service,
         port: o.port,
         client: { address, hostname: hostname || undefined },
@@ -162,3 +174,27 @@ export const simulateCommand: Command = {
     return exitStatus(result);
   },
 };
+
+function runScenarios(file: string, config: Parameters<typeof checkScenario>[1], json: boolean, io: CliIO): number {
+  const text = readIfExists(file);
+  if (text === undefined) throw usage(`cannot read ${file}`);
+  let scenarios: Scenario[];
+  try {
+    scenarios = parseScenarios(text);
+  } catch (err) {
+    if (err instanceof ScenarioFileError) throw usage(`${file}: ${err.message}`);
+    throw err;
+  }
+  const outcomes = scenarios.map((s) => checkScenario(s, config));
+  if (json) {
+    io.stdout(JSON.stringify(outcomes.map((x) => ({ name: x.scenario.name, passed: x.failures.length === 0, failures: x.failures, result: x.result ? simulationJson(x.result) : null })), null, 2) + '\n');
+  } else {
+    const locale = localeOf(io.env);
+    for (const x of outcomes) {
+      io.stdout(`${x.failures.length === 0 ? 'ok  ' : 'FAIL'} ${x.scenario.name}\n`);
+      for (const f of x.failures) io.stdout(`     ${f}\n`);
+      if (x.failures.length > 0 && x.result) io.stdout(transcript(x.result, locale).replace(/^/gm, '     ') + '\n');
+    }
+  }
+  return outcomes.some((x) => x.failures.length > 0) ? 1 : 0;
+}

@@ -1,0 +1,94 @@
+// Scenarios: sessions with the outcome they must have, kept next to a configuration and checked
+// like tests. A scenario file is JSON:
+//   { "scenarios": [ { "name": "...", "service": "submission" | "port": 587,
+//       "client": "192.0.2.1" | "192.0.2.1,pc.example", "helo": "...", "sasl": "user", "tls": true,
+//       "from": "a@example.org", "to": ["b@example.net"],
+//       "expect": { "b@example.net": "454 4.7.1" } } ] }
+// An expectation is "accepted", "rejected", "deferred", or the start of the RCPT reply line
+// (a code, a code and enhanced code, or more).
+import { simulate, SimulationInputError } from './session';
+import { SimulationInput, SimulationResult } from './types';
+
+export interface Scenario {
+  name: string;
+  service?: string;
+  port?: number;
+  client: string;
+  helo?: string;
+  sasl?: string;
+  tls?: boolean;
+  from: string;
+  to: string[];
+  expect: Record<string, string>;
+}
+
+export interface ScenarioOutcome {
+  scenario: Scenario;
+  result?: SimulationResult;
+  /** One line per broken expectation (or the reason the scenario could not run). */
+  failures: string[];
+}
+
+export class ScenarioFileError extends Error {}
+
+function isScenario(x: unknown): x is Scenario {
+  const s = x as Scenario;
+  return (
+    typeof s === 'object' &&
+    s !== null &&
+    typeof s.name === 'string' &&
+    (typeof s.service === 'string' || typeof s.port === 'number') &&
+    typeof s.client === 'string' &&
+    typeof s.from === 'string' &&
+    Array.isArray(s.to) &&
+    s.to.every((t) => typeof t === 'string') &&
+    typeof s.expect === 'object' &&
+    s.expect !== null &&
+    Object.values(s.expect).every((v) => typeof v === 'string')
+  );
+}
+
+export function parseScenarios(text: string): Scenario[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new ScenarioFileError(`not JSON: ${(err as Error).message}`);
+  }
+  const list = (data as { scenarios?: unknown })?.scenarios;
+  if (!Array.isArray(list)) throw new ScenarioFileError('expected { "scenarios": [ ... ] }');
+  list.forEach((s, i) => {
+    if (!isScenario(s)) throw new ScenarioFileError(`scenario ${i + 1}: needs name, service or port, client, from, to [...] and expect { recipient: outcome }`);
+  });
+  return list as Scenario[];
+}
+
+/** The simulator's input for a scenario, given the configuration. */
+export function scenarioInput(s: Scenario, config: Omit<SimulationInput, 'client' | 'sender' | 'recipients'>): SimulationInput {
+  const [address, hostname] = s.client.split(',', 2);
+  return { ...config, service: s.service, port: s.port, client: { address, hostname: hostname || undefined }, helo: s.helo, sasl: s.sasl, tls: s.tls, sender: s.from, recipients: s.to };
+}
+
+export function checkScenario(s: Scenario, config: Omit<SimulationInput, 'client' | 'sender' | 'recipients'>): ScenarioOutcome {
+  let result: SimulationResult;
+  try {
+    result = simulate(scenarioInput(s, config));
+  } catch (err) {
+    if (err instanceof SimulationInputError) return { scenario: s, failures: [err.message] };
+    throw err;
+  }
+  const failures: string[] = [];
+  for (const [address, expected] of Object.entries(s.expect)) {
+    const outcome = result.recipients.find((r) => r.address === address);
+    if (!outcome) {
+      failures.push(`${address}: not among the recipients`);
+      continue;
+    }
+    const step = [...result.steps].reverse().find((st) => st.stage === 'rcpt' && st.argument === address);
+    const line = result.fatal ? `(smtpd does not start: ${result.fatal})` : (step?.reply.line ?? '(no reply)');
+    const state = outcome.accepted ? 'accepted' : outcome.deferred ? 'deferred' : 'rejected';
+    const ok = ['accepted', 'rejected', 'deferred'].includes(expected) ? expected === state : line.startsWith(expected);
+    if (!ok) failures.push(`${address}: expected ${expected}, got ${line}`);
+  }
+  return { scenario: s, result, failures };
+}

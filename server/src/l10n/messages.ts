@@ -182,6 +182,14 @@ export const messages = {
     es: 'Se ofrece SMTP AUTH{0} sin TLS (smtpd_tls_security_level es {1}), pero solo este equipo puede conectarse (loopback): correcto detrás de un proxy TLS local, mientras nada reenvíe este puerto a la red',
   },
   // $references
+  'names.unknown-parameter': {
+    en: 'Unknown parameter \'{0}\': Postfix ignores it and warns "unused parameter"',
+    es: 'Parámetro desconocido \'{0}\': Postfix lo ignora y avisa «unused parameter»',
+  },
+  'names.undefined-reference': {
+    en: '\'${0}\' refers to a parameter that is defined nowhere: it expands to nothing and postconf warns "undefined parameter"',
+    es: '\'${0}\' remite a un parámetro que no está definido en ningún sitio: se sustituye por nada y postconf avisa «undefined parameter»',
+  },
   'names.reference-loop': {
     en: "'${0}' leads back to {1} ({2}): Postfix expands it without end and stops with \"unreasonable macro call nesting\", postconf included. Give one of them a value that does not refer back",
     es: "'${0}' vuelve a {1} ({2}): Postfix lo expande sin fin y se detiene con «unreasonable macro call nesting», también postconf. Dé a uno de ellos un valor que no remita de vuelta",

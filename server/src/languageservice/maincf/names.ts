@@ -8,7 +8,7 @@ import { getDeprecation } from '../../postfix/deprecated';
 import { allParameters, postfixVersion } from '../../postfix/parameters';
 import { allServiceParameterSuffixes, RAW_PARAMETERS } from '../../postfix/postconf/facts';
 import { availability, compareVersions, newestRelease, renamedTo } from '../../postfix/releaseFacts';
-import { t } from '../../l10n';
+import { t, type Locale } from '../../l10n';
 import type { PostfixCheck } from '../postfixTarget';
 import { nearest } from '../nearest';
 import type { PostfixModel, ServiceView } from '../postfixModel';
@@ -70,16 +70,16 @@ export function parameterNameDiagnostic(name: string, range: Range, known: boole
   if (a.status === 'present' && availability(name, emulatedRelease()).status !== 'present') return undefined;
   const service = serviceOfParameter(name, model);
   if (service) return diagnostic(range, DiagnosticSeverity.Warning, 'unknown-parameter', t(check.locale, 'release.service-parameter', name, service));
-  return unknownParameter(name, range);
+  return unknownParameter(name, range, check.locale);
 }
 
-export function unknownParameter(name: string, range: Range): Diagnostic {
+export function unknownParameter(name: string, range: Range, locale: Locale = 'en'): Diagnostic {
   const suggestion = suggestParameter(name);
   return diagnostic(
     range,
     DiagnosticSeverity.Warning,
     'unknown-parameter',
-    `Unknown parameter '${name}': Postfix ignores it and warns "unused parameter"` + (suggestion ? `. Did you mean '${suggestion}'?` : ''),
+    t(locale, 'names.unknown-parameter', name) + (suggestion ? `. ${t(locale, 'value.did-you-mean', suggestion)}` : ''),
     suggestion ? { replaceWith: [suggestion] } : undefined,
   );
 }
@@ -126,7 +126,7 @@ export function loopDiagnostic(owner: string, ref: { name: string; nameRange: Ra
 /** Suggestions per candidate set (the model keeps one set while names do not change). */
 const referenceSuggestions = new WeakMap<object, Map<string, string | undefined>>();
 
-export function undefinedReference(name: string, range: Range, candidates: Iterable<string>): Diagnostic {
+export function undefinedReference(name: string, range: Range, candidates: Iterable<string>, locale: Locale = 'en'): Diagnostic {
   let memo = referenceSuggestions.get(candidates);
   if (!memo) referenceSuggestions.set(candidates, (memo = new Map()));
   if (!memo.has(name)) memo.set(name, nearest(name, candidates));
@@ -135,8 +135,7 @@ export function undefinedReference(name: string, range: Range, candidates: Itera
     range,
     DiagnosticSeverity.Warning,
     'undefined-reference',
-    `'$${name}' refers to a parameter that is defined nowhere: it expands to nothing and postconf warns "undefined parameter"` +
-      (suggestion ? `. Did you mean '${suggestion}'?` : ''),
+    t(locale, 'names.undefined-reference', name) + (suggestion ? `. ${t(locale, 'value.did-you-mean', suggestion)}` : ''),
     suggestion ? { replaceWith: [suggestion] } : undefined,
   );
 }
@@ -214,7 +213,7 @@ function entryNameDiagnostics(e: MainCfEntry, model: PostfixModel, candidates: (
   }
   if (expandsReferences(e.name)) {
     for (const r of e.references) {
-      if (!model.isDefined(r.name)) out.push(undefinedReference(r.name, r.nameRange, candidates()));
+      if (!model.isDefined(r.name)) out.push(undefinedReference(r.name, r.nameRange, candidates(), check.locale));
       else {
         const loop = loopDiagnostic(e.name, r, model, check);
         if (loop) out.push(loop);

@@ -131,7 +131,7 @@ function optionDiagnostics(doc: TextDocument, entry: MasterCfEntry, view: Servic
     }
     if (expandsReferences(o.name)) {
       for (const r of o.references) {
-        if (!model.isDefined(r.name, view)) out.push(undefinedReference(r.name, r.nameRange, model.definedNames()));
+        if (!model.isDefined(r.name, view)) out.push(undefinedReference(r.name, r.nameRange, model.definedNames(), locale));
         else {
           const loop = loopDiagnostic(o.name, r, model, check, view);
           if (loop) out.push(loop);

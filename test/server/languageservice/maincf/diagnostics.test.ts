@@ -17,6 +17,10 @@ describe('main.cf diagnostics', () => {
       assert.equal(String(d.message), "Unknown parameter 'myhostnme': Postfix ignores it and warns \"unused parameter\". Did you mean 'myhostname'?");
       assert.deepEqual(d.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 9 } });
       assert.deepEqual((d.data as any).replaceWith, ['myhostname']);
+      const [es] = only(mainDiagnostics('myhostnme = x\nrelayhost = $relay_host\n', undefined, 'es'), 'unknown-parameter');
+      assert.equal(String(es.message), "Parámetro desconocido 'myhostnme': Postfix lo ignora y avisa «unused parameter». ¿Quería decir 'myhostname'?");
+      const [ref] = only(mainDiagnostics('relayhost = $relay_hots\n', undefined, 'es'), 'undefined-reference');
+      assert.match(String(ref.message), /^'\$relay_hots' remite a un parámetro que no está definido/);
     });
     it('accepts a user-defined name that main.cf references as $name', () => {
       assert.deepEqual(has('my_list = a\nmydestination = $my_list\n', 'unknown-parameter'), []);

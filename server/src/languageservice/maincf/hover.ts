@@ -9,7 +9,7 @@ import { getMapType } from '../../postfix/mapTypes';
 import { getParameter, ParameterInfo, postconfDocUrl } from '../../postfix/parameters';
 import { getRestriction } from '../../postfix/restrictions';
 import { getDeprecation } from '../../postfix/deprecated';
-import { availability, newestRelease, releaseParameter } from '../../postfix/releaseFacts';
+import { availability, compatibilityDefaults, newestRelease, releaseParameter } from '../../postfix/releaseFacts';
 import { targetRelease } from '../postfixTarget';
 import { pairForMainCf } from '../postfixPair';
 import type { PostfixModel, ServiceView } from '../postfixModel';
@@ -123,6 +123,12 @@ function releaseFacts(name: string, locale: 'en' | 'es', target: string): string
   if (removedIn) out.push(`${es ? 'Eliminado en' : 'Removed in'}: Postfix ${removedIn}`);
   const a = availability(name, target);
   if (a.status === 'later') out.push(es ? `No existe en Postfix ${target} (el objetivo)` : `Not in Postfix ${target} (the target)`);
+  for (const [level, settings] of Object.entries(compatibilityDefaults())) {
+    const kept = settings.find(([n]) => n === name);
+    if (!kept) continue;
+    const shown = kept[1] === '' ? (es ? '(vacío)' : '(empty)') : `\`${kept[1]}\``;
+    out.push(es ? `Con compatibility_level < ${level}: ${shown}` : `With compatibility_level < ${level}: ${shown}`);
+  }
   return out;
 }
 

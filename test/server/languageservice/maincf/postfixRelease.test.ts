@@ -115,6 +115,9 @@ describe('checks against a target Postfix release', () => {
       assert.match(hover('virtual_maps = hash:/x\n', '3.7'), /Deprecated in: Postfix 3\.11/);
       assert.match(hover('smtp_use_tls = yes\n', '3.7'), /Deprecated in: Postfix 3\.9/);
       assert.match(hover('nullmx_reject_code = 556\n', '3.7'), /Removed in: Postfix 3\.7/);
+      // The compatibility-level defaults from COMPATIBILITY_README.
+      assert.match(hover('mynetworks_style = host\n', '3.7'), /With compatibility_level < 2: `subnet`/);
+      assert.doesNotMatch(hover('myhostname = a\n', '3.7'), /compatibility_level/);
     });
   });
 });

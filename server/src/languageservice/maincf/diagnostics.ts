@@ -28,7 +28,11 @@ export function mainCfDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagn
   const pair = pairForMainCf(doc, ctx.workspace);
   const { main, model } = pair;
   const check = postfixCheck(ctx);
-  const out: Diagnostic[] = main.errors.map((e) => diagnostic(e.range, DiagnosticSeverity.Error, `syntax/${e.code}`, e.message));
+  const out: Diagnostic[] = [];
+  for (const e of main.errors) {
+    if (e.code === 'unbalanced-braces' && !groupsBraces(entryAt(main.entries, e.range.start.line), model)) continue;
+    out.push(diagnostic(e.range, DiagnosticSeverity.Error, `syntax/${e.code}`, e.message));
+  }
   // concat, not push(...): a spread of some 120,000 diagnostics (a multi-MB file) overflows the stack.
   const all = out.concat(
     mainCfNameDiagnostics(main.entries, model, doc.uri, check),
@@ -38,6 +42,32 @@ export function mainCfDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagn
     saslFindingsFor(doc.uri, ctx),
   );
   return all.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** The entry whose lines hold `line` (entries are in file order), if any. */
+function entryAt(entries: MainCfEntry[], line: number): MainCfEntry | undefined {
+  let lo = 0;
+  let hi = entries.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const e = entries[mid];
+    if (line < e.range.start.line) hi = mid - 1;
+    else if (line > e.range.end.line) lo = mid + 1;
+    else return e;
+  }
+  return undefined;
+}
+
+/**
+ * Whether Postfix reads `{ }` as grouping in this setting's value: in lists, lookup tables and
+ * restriction lists it does (an unclosed brace breaks them); in text such as smtpd_banner or a
+ * mailbox_command, a brace is just a character, and postconf and the daemons take it as it is.
+ */
+function groupsBraces(e: MainCfEntry | undefined, model: PostfixModel): boolean {
+  if (!e) return true;
+  const type = typeOfSetting({ parameter: e.name, model });
+  if (!type) return false;
+  return type.kind === 'list' || type.kind === 'lookupTables' || type.kind === 'restrictions' || (type.kind === 'enum' && type.multiple === true);
 }
 
 export function siteOf(doc: TextDocument, e: MainCfEntry, model: PostfixModel): ValueSite {

@@ -6,6 +6,12 @@ import { codes, mainDiagnostics, masterDiagnostics, only, STOCK_MASTER } from '.
 const has = (main: string, code: string, master?: string) => only(mainDiagnostics(main, master), code);
 
 describe('main.cf diagnostics', () => {
+  it('an unbalanced brace is an error only where Postfix groups with braces (lists, tables, restrictions)', () => {
+    const text = 'smtpd_banner = $myhostname ESMTP }\nmailbox_command = /usr/bin/foo {bar\nalways_bcc = a@b }\n';
+    assert.deepEqual(codes(mainDiagnostics(text)).filter((c) => c === 'syntax/unbalanced-braces'), []);
+    assert.equal(codes(mainDiagnostics('smtpd_milters = { inet:localhost:8891, connect_timeout=10s\n')).filter((c) => c === 'syntax/unbalanced-braces').length, 1);
+    assert.equal(codes(mainDiagnostics('virtual_alias_maps = inline:{ a@b=c\n')).filter((c) => c === 'syntax/unbalanced-braces').length, 1);
+  });
   it('reports syntax errors from the parser', () => {
     assert.deepEqual(codes(mainDiagnostics('myhostname\n')), ['syntax/missing-equals']);
     assert.deepEqual(mainDiagnostics('myhostname = a.example\n'), []);

@@ -46,9 +46,12 @@ describe('The lab walkthrough in the browser', { timeout: 600_000 }, () => {
     // slide not shown has its buttons disabled): pick the lab again until its steps are enabled.
     const tile = page.locator('.gettingStartedContainer .getting-started-category', { hasText: 'Set up the Postfix lab' }).first();
     const stepTitle = stepCard(title).locator('.step-title');
-    for (const deadline = Date.now() + 30_000; !(await stepCard(title).isEnabled()); ) {
+    for (let tries = 1, deadline = Date.now() + 30_000; !(await stepCard(title).isEnabled()); tries++) {
+      if (Date.now() > deadline) await session.shot(`walkthrough-stuck-${title.replace(/\W+/g, '-')}`);
       assert.ok(Date.now() < deadline, `the step "${title}" never became clickable`);
       if (await tile.isEnabled()) await tile.click();
+      // Neither slide answers (the page lost its place): the Welcome tab shows it again.
+      else if (tries % 10 === 0) await welcome().click();
       else await page.waitForTimeout(200);
     }
     // A click on a step's title expands its card; its buttons are then on screen.
@@ -89,11 +92,13 @@ describe('The lab walkthrough in the browser', { timeout: 600_000 }, () => {
           case 'mailconf.walkthrough.insertSnippet': {
             await page.locator('#status\\.editor\\.mode', { hasText: MODE[args!.langId] }).waitFor({ timeout: 30_000 });
             const expected = lastLine(snippetBody(ROOT, args!.langId, args!.name));
-            // The snippet ends the document: leave its tab stops and look at the end.
-            await page.keyboard.press('Escape');
-            await page.keyboard.press('Control+End');
+            // The snippet ends the document: leave its tab stops and look at the end, again until
+            // the insertion (which follows the document's showing) is there.
             const deadline = Date.now() + 30_000;
-            while (!(await editorLines()).includes(expected)) {
+            for (;;) {
+              await page.keyboard.press('Escape');
+              await page.keyboard.press('Control+End');
+              if ((await editorLines()).includes(expected)) break;
               assert.ok(Date.now() < deadline, `"${expected}" never showed in the editor: ${JSON.stringify(await editorLines())}`);
               await page.waitForTimeout(200);
             }

@@ -32,7 +32,7 @@ export function parseSvcParam(raw: string): SvcParam | string {
   }
   const key = keyNumber(name);
   if (typeof key === 'string') return key;
-  const problem = wireProblem(key, value);
+  const problem = svcWireValueProblem(key, value);
   return problem ?? { key, name, value };
 }
 
@@ -149,8 +149,8 @@ function dohpathProblem(value: string): string | undefined {
   return dns ? undefined : bad;
 }
 
-/** A keyNNNNN value checked as the wire data of key `key` (BIND's svcb_validate). */
-function wireProblem(key: number, value: string): string | undefined {
+/** A keyNNNNN value checked as the wire data of key `key` (BIND's svcb_validate); `value` holds one octet per character. */
+export function svcWireValueProblem(key: number, value: string): string | undefined {
   const n = octetLength(value);
   const bad = `The value of key${key} is not valid data for that key`;
   switch (key) {

@@ -101,6 +101,39 @@ describe('mailconf simulate --scenarios', () => {
   });
 });
 
+describe('mailconf simulate --msmtprc', () => {
+  it("writes a scenario per account of the lesson's .msmtprc, expecting what the lab answers", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mailconf-msmtprc-'));
+    try {
+      // The lesson's ~/.msmtprc after the ports section (vm25, vm465, vm587).
+      const rc = join(dir, 'msmtprc');
+      writeFileSync(
+        rc,
+        'defaults\n   tls on\n   tls_certcheck off\n   from usuario@mail1.org\n   host smtp.mail1.org\n   user usuario\n\n' +
+          'account vm25\n   auth off\n   tls_starttls on\n\naccount vm465\n   port 465\n   auth on\n   tls_starttls off\n\n' +
+          'account vm587\n   port 587\n   auth on\n   tls_starttls on\n',
+      );
+      const r = await cli(['--msmtprc', rc, '--client', '192.168.255.200', '--to', 'usuario@mail2.org']);
+      assert.equal(r.status, 0, r.stderr);
+      const { scenarios } = JSON.parse(r.stdout);
+      assert.deepEqual(
+        scenarios.map((s: { name: string; port: number; sasl?: string; expect: Record<string, string> }) => [s.name, s.port, s.sasl ?? null, s.expect['usuario@mail2.org']]),
+        [
+          ['msmtp account vm25', 25, null, '454 4.7.1'],
+          ['msmtp account vm465', 465, 'usuario', 'accepted'],
+          ['msmtp account vm587', 587, 'usuario', 'accepted'],
+        ],
+      );
+      // The file it writes is a scenario file that holds.
+      const file = join(dir, 's.json');
+      writeFileSync(file, r.stdout);
+      assert.equal((await cli(['--scenarios', file])).status, 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 function lineOf(name: string): number {
   const { readFileSync } = require('node:fs') as typeof import('node:fs');
   return readFileSync(`${LAB}/main.cf`, 'utf8').split('\n').findIndex((l) => l.startsWith(`${name} `)) + 1;

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { Locale } from '../../l10n';
 import { simulate, SimulationInputError, SimulationResult } from '../../postfix/simulator';
 import { simulationJson } from '../../postfix/simulator/resultJson';
+import { msmtpScenarios } from '../../postfix/simulator/msmtpScenarios';
 import { checkScenario, parseScenarios, Scenario, ScenarioFileError } from '../../postfix/simulator/scenarios';
 import { transcript } from '../../postfix/simulator/transcript';
 import { CliError, CliIO, Command, EXIT_USAGE } from '../usage';
@@ -12,6 +13,7 @@ import { CliError, CliIO, Command, EXIT_USAGE } from '../usage';
 const HELP = `Usage: mailconf simulate [-c DIR] (--service NAME | --port N) --client ADDR[,HOSTNAME]
                          [--helo NAME] [--sasl USER] [--tls] --from ADDR --to ADDR [--to ADDR ...] [--json]
        mailconf simulate [-c DIR] --scenarios FILE [--json]
+       mailconf simulate [-c DIR] --msmtprc FILE --client ADDR[,HOSTNAME] --to ADDR [--to ADDR ...]
 
 Tells what Postfix's smtpd answers this client, stage by stage, without sending any mail: the
 restrictions each command runs, their results, the one that decides (with its file and line) and
@@ -31,6 +33,8 @@ the reply line smtpd sends, then where each accepted recipient goes.
   --scenarios FILE check the sessions of a scenario file (JSON: {"scenarios": [{name, service|port,
                    client, helo?, sasl?, tls?, from, to: [...], expect: {recipient: outcome}}]},
                    outcome "accepted", "rejected", "deferred" or the start of the RCPT reply)
+  --msmtprc FILE   write a scenario file with one session per msmtp account (port, TLS, login,
+                   sender, EHLO name as msmtp uses them), expecting what the configuration does now
 
 Exit status: 0 every recipient accepted, 1 one is rejected or deferred (or smtpd would not start),
 2 usage error, 4 the outcome depends on DNS or another outside service. With --scenarios:
@@ -68,6 +72,7 @@ interface Options {
   to: string[];
   json: boolean;
   scenarios?: string;
+  msmtprc?: string;
 }
 
 function parseArgs(args: string[]): Options {
@@ -116,12 +121,19 @@ function parseArgs(args: string[]): Options {
       case '--scenarios':
         o.scenarios = value();
         break;
+      case '--msmtprc':
+        o.msmtprc = value();
+        break;
       default:
         throw usage(`unknown argument '${a}'`);
     }
   }
   if (o.scenarios !== undefined) {
     if (o.service !== undefined || o.port !== undefined || o.client !== undefined || o.from !== undefined || o.to.length > 0) throw usage('--scenarios takes its sessions from the file: give only -c and --json with it');
+    return o;
+  }
+  if (o.msmtprc !== undefined) {
+    if (o.client === undefined || o.to.length === 0) throw usage('--msmtprc needs --client ADDR[,HOSTNAME] and at least one --to ADDR');
     return o;
   }
   if ((o.service === undefined) === (o.port === undefined)) throw usage('give either --service NAME or --port N');
@@ -152,6 +164,7 @@ export const simulateCommand: Command = {
     const readFile = (path: string) => (path.startsWith('/etc/postfix/') && o.dir !== undefined ? readIfExists(`${dir}/${path.slice('/etc/postfix/'.length)}`) : undefined) ?? readIfExists(path);
     const config = { mainCf, masterCf: readIfExists(`${dir}/master.cf`), mainCfPath: `${dir}/main.cf`, masterCfPath: `${dir}/master.cf`, readFile };
     if (o.scenarios !== undefined) return runScenarios(resolve(io.cwd, o.scenarios), config, o.json, io);
+    if (o.msmtprc !== undefined) return writeMsmtpScenarios(resolve(io.cwd, o.msmtprc), o, config, io);
     const [address, hostname] = o.client!.split(',', 2);
     let result: SimulationResult;
     try {
@@ -197,4 +210,21 @@ function runScenarios(file: string, config: Parameters<typeof checkScenario>[1],
     }
   }
   return outcomes.some((x) => x.failures.length > 0) ? 1 : 0;
+}
+
+/** Scenarios from msmtp accounts, each expecting what the configuration answers today. */
+function writeMsmtpScenarios(file: string, o: Options, config: Parameters<typeof checkScenario>[1], io: CliIO): number {
+  const text = readIfExists(file);
+  if (text === undefined) throw usage(`cannot read ${file}`);
+  const scenarios = msmtpScenarios(text, o.client!, o.to).map((s) => {
+    const r = checkScenario(s, config).result;
+    const expect: Record<string, string> = {};
+    for (const rcpt of r?.recipients ?? []) {
+      const step = [...(r?.steps ?? [])].reverse().find((st) => st.stage === 'rcpt' && st.argument === rcpt.address);
+      expect[rcpt.address] = rcpt.accepted ? 'accepted' : step?.reply.enhanced ? `${step.reply.code} ${step.reply.enhanced}` : rcpt.deferred ? 'deferred' : 'rejected';
+    }
+    return { ...s, expect };
+  });
+  io.stdout(JSON.stringify({ scenarios }, null, 2) + '\n');
+  return 0;
 }

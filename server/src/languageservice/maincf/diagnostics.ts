@@ -11,7 +11,7 @@ import type { PostfixModel } from '../postfixModel';
 import type { ServiceContext } from '../service';
 import { continuedSettingDiagnostics } from './continuation';
 import { mainCfNameDiagnostics } from './names';
-import { coversTheWorld, isOpenRelay, relayListPermitsAll, smtpdRefusesToStart } from './relay';
+import { coversTheWorld, isOpenRelay, RELAY_PARAMETERS, relayListPermitsAll, smtpdRefusesToStart } from './relay';
 import { t, type Locale } from '../../l10n';
 import { postfixCheck } from '../postfixTarget';
 import { securityFindings, saslEnabledSomewhere } from './security';
@@ -94,6 +94,17 @@ function isStockDefault(e: MainCfEntry): boolean {
   return [...(builtin ? defaultAlternatives(builtin) : []), ...documented].some((d) => words(d) === written);
 }
 
+/**
+ * Whether main.cf's relay lists make some smtpd refuse to start: one that takes them as they are
+ * (a master.cf smtpd without its own relay settings), or any smtpd when master.cf is not known.
+ * A service that overrides them is judged in master.cf.
+ */
+function globalListsStopSmtpd(model: PostfixModel): boolean {
+  const smtpds = model.services.filter((s) => s.command === 'smtpd');
+  if (smtpds.length === 0) return smtpdRefusesToStart(model);
+  return smtpds.some((s) => !RELAY_PARAMETERS.some((p) => s.params.has(p)) && smtpdRefusesToStart(model, s));
+}
+
 /** Rules about the configuration as a whole, reported on the main.cf line that decides them. */
 function globalChecks(doc: TextDocument, model: PostfixModel, locale: Locale): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -117,7 +128,7 @@ function globalChecks(doc: TextDocument, model: PostfixModel, locale: Locale): D
     const recipient = entry('smtpd_recipient_restrictions');
     const decided = relay ?? recipient;
     // The first question is smtpd's own start-up check; only a server that starts can be an open relay.
-    if (decided && smtpdRefusesToStart(model)) {
+    if (decided && globalListsStopSmtpd(model)) {
       out.push(diagnostic(decided.nameRange, DiagnosticSeverity.Error, 'smtpd-will-not-start', t(locale, 'relay.will-not-start', 'smtpd_relay_restrictions')));
     } else if (decided && isOpenRelay(model)) {
       out.push(diagnostic(decided.nameRange, DiagnosticSeverity.Error, 'open-relay', t(locale, 'relay.open', decided.name)));

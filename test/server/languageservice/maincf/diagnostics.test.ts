@@ -191,6 +191,12 @@ describe('main.cf diagnostics', () => {
       assert.equal(has('smtpd_relay_restrictions = permit, reject_unauth_destination\n', 'smtpd-will-not-start').length, 1);
       assert.equal(has('smtpd_relay_restrictions = warn_if_reject reject_unauth_destination\n', 'smtpd-will-not-start').length, 1);
     });
+    it('not in main.cf when every smtpd of master.cf brings its own relay lists', () => {
+      const main = 'smtpd_relay_restrictions = permit_mynetworks\n';
+      const own = 'smtp inet n - y - - smtpd\n  -o smtpd_relay_restrictions=permit_mynetworks,reject_unauth_destination\n';
+      assert.deepEqual(has(main, 'smtpd-will-not-start', own), []);
+      assert.equal(has(main, 'smtpd-will-not-start', own + 'submission inet n - y - - smtpd\n').length, 1);
+    });
     it('not when either list holds a control, directly, in a restriction class, or in another case', () => {
       assert.deepEqual(has('smtpd_relay_restrictions = permit_mynetworks, defer_unauth_destination\n', 'smtpd-will-not-start'), []);
       assert.deepEqual(has('smtpd_relay_restrictions = permit_mynetworks, permit\nsmtpd_recipient_restrictions = reject_unauth_destination\n', 'smtpd-will-not-start'), []);

@@ -397,16 +397,8 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
       return r.done() ?? { type: 'other', tokens: [w] };
     }
     case 'NSEC3': {
-      const algorithm = r.uint(255, 'the NSEC3 hash algorithm');
+      const algorithm = nsec3Parameters(r, type);
       if (isErr(algorithm)) return algorithm;
-      const flags = r.uint(255, 'the NSEC3 flags');
-      if (isErr(flags)) return flags;
-      const iterations = r.uint(65535, 'the NSEC3 iterations');
-      if (isErr(iterations)) return iterations;
-      if (!r.more) return r.end();
-      const si = r.i++;
-      const salt = t.text.slice(t.starts[si], t.ends[si]);
-      if (salt !== '-' && (salt.length > 510 || hexLengthAt(salt, 0, salt.length) < 0)) return new RdataError(si, 'bad-hex', "Bad NSEC3 salt: hex digits, or '-' for none");
       if (!r.more) return r.end();
       const hi = r.i++;
       const octets = base32HexLength(t.text.slice(t.starts[hi], t.ends[hi]));
@@ -518,14 +510,8 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
       return { type: 'other', tokens: [] };
     }
     case 'NSEC3PARAM': {
-      for (const [max, what] of [[255, 'hash algorithm'], [255, 'flags'], [65535, 'iterations']] as const) {
-        const v = r.uint(max, `the NSEC3PARAM ${what}`);
-        if (isErr(v)) return v;
-      }
-      if (!r.more) return r.end();
-      const si = r.i++;
-      const salt = t.text.slice(t.starts[si], t.ends[si]);
-      if (salt !== '-' && (salt.length > 510 || hexLengthAt(salt, 0, salt.length) < 0)) return new RdataError(si, 'bad-hex', "Bad NSEC3PARAM salt: hex digits, or '-' for none");
+      const algorithm = nsec3Parameters(r, type);
+      if (isErr(algorithm)) return algorithm;
       return r.done() ?? { type: 'other', tokens: [] };
     }
     case 'A6': {
@@ -705,6 +691,22 @@ function isSignatureTime(text: string, s: number, e: number): boolean {
     if (c < 48 || c > 57) return false;
   }
   return true;
+}
+
+/** NSEC3 and NSEC3PARAM's hash algorithm, flags, iterations and salt ('-' or hex); the algorithm. */
+function nsec3Parameters(r: Reader, type: string): number | RdataError {
+  const algorithm = r.uint(255, `the ${type} hash algorithm`);
+  if (isErr(algorithm)) return algorithm;
+  const flags = r.uint(255, `the ${type} flags`);
+  if (isErr(flags)) return flags;
+  const iterations = r.uint(65535, `the ${type} iterations`);
+  if (isErr(iterations)) return iterations;
+  if (!r.more) return r.end();
+  const t = r.t;
+  const si = r.i++;
+  const salt = t.text.slice(t.starts[si], t.ends[si]);
+  if (salt !== '-' && (salt.length > 510 || hexLengthAt(salt, 0, salt.length) < 0)) return new RdataError(si, 'bad-hex', `Bad ${type} salt: hex digits, or '-' for none`);
+  return algorithm;
 }
 
 /** A record type as a type list or RRSIG writes it: a mnemonic or TYPEnnn, any case. */

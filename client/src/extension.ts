@@ -45,6 +45,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mailco
     outputChannel: log,
     // A function, so that each (re)start sends the current setting.
     initializationOptions: () => ({
+      // Parameter items come without their documentation (resolved on focus) and insert text (added below).
+      compactCompletion: true,
       docsLanguage: vscode.workspace.getConfiguration('mailconf').get<string>('docsLanguage', 'auto'),
       ...postfixVersionOptions(postfixSession.detected),
     }),
@@ -57,7 +59,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mailco
         const result = await next(document, position, context, token);
         if (document.languageId !== 'postfix-main' || !result) return result;
         for (const item of Array.isArray(result) ? result : result.items) {
-          if (item.kind === vscode.CompletionItemKind.Property && !item.command) item.command = { title: '', command: 'editor.action.triggerSuggest' };
+          if (item.kind !== vscode.CompletionItemKind.Property) continue;
+          // What the server leaves out of compact items (server/src/handlers/compactCompletion.ts).
+          const name = typeof item.label === 'string' ? item.label : item.label.label;
+          item.insertText ??= new vscode.SnippetString(`${name} = $0`);
+          item.sortText ??= `0${name}`;
+          item.command ??= { title: '', command: 'editor.action.triggerSuggest' };
         }
         return result;
       },

@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMMAND_IDS, registerCommands } from './handlers/commands';
 import { registerDiagnostics } from './handlers/diagnostics';
 import { registerFeatures } from './handlers/features';
+import { configureCompactCompletion } from './handlers/compactCompletion';
 import { resumeAfterBadHeaders } from './handlers/headerRecovery';
 import { registerReferences } from './handlers/references';
 import { applyInitialSettings, registerSettings } from './handlers/settings';
@@ -29,6 +30,7 @@ connection.onInitialize((params) => {
   const wanted = preferred && preferred !== 'auto' ? preferred : (params.locale ?? 'en');
   locale = wanted.toLowerCase().startsWith('es') ? 'es' : 'en';
   applyInitialSettings(params.initializationOptions);
+  configureCompactCompletion(params.initializationOptions);
   folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []))
     .filter((f) => f.uri.startsWith('file:'))
     .map((f) => fileURLToPath(f.uri));
@@ -39,7 +41,7 @@ connection.onInitialize((params) => {
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      completionProvider: { triggerCharacters: ['$', '=', ' ', ','] },
+      completionProvider: { triggerCharacters: ['$', '=', ' ', ','], resolveProvider: true },
       hoverProvider: true,
       documentSymbolProvider: true,
       codeActionProvider: true,

@@ -45,3 +45,16 @@ export async function eventually(check: () => boolean, what: string, timeoutMs =
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * A completion item as the editor shows it once focused: resolved, so with the detail and
+ * documentation the server sends through completionItem/resolve.
+ */
+export async function resolvedCompletion(uri: vscode.Uri, position: vscode.Position, label: string): Promise<vscode.CompletionItem | undefined> {
+  const labelOf = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
+  const first = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+  const index = first.items.findIndex((i) => labelOf(i) === label);
+  if (index < 0) return undefined;
+  const resolved = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position, undefined, index + 1);
+  return resolved.items.find((i) => labelOf(i) === label);
+}

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import { diagnosticsOf, eventually, EXTENSION_ID, workspaceFile } from './helpers';
+import { diagnosticsOf, eventually, EXTENSION_ID, workspaceFile, resolvedCompletion } from './helpers';
 
 export function languageSuite(): void {
   describe('languages and language server', () => {
@@ -40,12 +40,7 @@ export function languageSuite(): void {
 
     it('completes a parameter with its default', async () => {
       const doc = await vscode.workspace.openTextDocument({ language: 'postfix-main', content: 'smtpd_tls_wr' });
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
-        'vscode.executeCompletionItemProvider',
-        doc.uri,
-        new vscode.Position(0, 12),
-      );
-      const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'smtpd_tls_wrappermode');
+      const item = await resolvedCompletion(doc.uri, new vscode.Position(0, 12), 'smtpd_tls_wrappermode');
       assert.ok(item, 'smtpd_tls_wrappermode is offered');
       assert.match(String(item.detail), /no/);
     });

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import { diagnosticsOf, when, workspaceFile } from './helpers';
+import { diagnosticsOf, resolvedCompletion, when, workspaceFile } from './helpers';
 
 const PREVIEW_SCHEME = 'mailconf-postconf';
 const previewDoc = (mode: string) => vscode.workspace.textDocuments.find((d) => d.uri.scheme === PREVIEW_SCHEME && d.uri.path.includes(`postconf -${mode} `));
@@ -12,9 +12,10 @@ export function postfixSuite(): void {
   describe('Postfix main.cf and master.cf', () => {
     it('completes parameters of the lab main.cf with their defaults', async () => {
       const doc = await vscode.workspace.openTextDocument(workspaceFile('main.cf'));
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(3, 0));
-      const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'smtpd_tls_auth_only');
+      const item = await resolvedCompletion(doc.uri, new vscode.Position(3, 0), 'smtpd_tls_auth_only');
       assert.equal(item?.detail, 'default: no');
+      // The server sends compact items; the client adds what each inserts.
+      assert.equal((item?.insertText as vscode.SnippetString | undefined)?.value, 'smtpd_tls_auth_only = $0');
     });
 
     it('expands a $reference on hover like postconf -x', async () => {

@@ -3,6 +3,8 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService, ServiceContext } from '../languageservice/service';
 import type { Position, Range } from 'vscode-languageserver-types';
+import type { CompletionItem } from 'vscode-languageserver-types';
+import { compactCompletion, resolveCompletion } from './compactCompletion';
 import { guarded } from './guarded';
 import { headOf, isTooLarge, mapPositions, windowAround } from './largeDocuments';
 import { routeDocument } from './routing';
@@ -42,8 +44,9 @@ export function registerFeatures(
     });
 
   connection.onCompletion((p) =>
-    atPosition(p.textDocument.uri, p.position, 'completion', [], (d, s, toView) => s.completion?.(d, toView(p.position)!, context())),
+    compactCompletion(atPosition(p.textDocument.uri, p.position, 'completion', [] as CompletionItem[], (d, s, toView) => s.completion?.(d, toView(p.position)!, context()))),
   );
+  connection.onCompletionResolve(resolveCompletion);
   connection.onHover((p) => atPosition(p.textDocument.uri, p.position, 'hover', null, (d, s, toView) => s.hover?.(d, toView(p.position)!, context())));
   connection.onDocumentSymbol((p) => onDocument(p.textDocument.uri, 'documentSymbol', [], (d, s) => s.documentSymbols?.(d)));
   connection.onFoldingRanges((p) => onDocument(p.textDocument.uri, 'foldingRange', [], (d, s) => s.foldingRanges?.(d)));

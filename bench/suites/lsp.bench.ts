@@ -122,18 +122,31 @@ async function measure(client: LspClient, completion: Place[], hover: Place[]): 
   return out;
 }
 
+/** Completion of a parameter name on an empty line of main.cf: the longest answer, every name. */
+async function parameterNames(client: LspClient): Promise<{ items: number; kb: number; samples: number[] }> {
+  const p = MAIN_COMPLETION[0];
+  const answer = await client.request('textDocument/completion', params(p));
+  const samples: number[] = [];
+  for (let i = 0; i < REQUESTS; i++) samples.push(await roundTrip(client, 'textDocument/completion', p));
+  return { items: answer.length, kb: Buffer.byteLength(JSON.stringify(answer)) / 1024, samples };
+}
+
 export async function run(): Promise<Figure[]> {
   ensureFreshServer();
   process.stderr.write(`[bench] lsp: load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
   const client = new LspClient();
   try {
-    // What VS Code's client announces for these two requests: markdown docs, snippets.
-    await client.initialize({
-      textDocument: {
-        hover: { contentFormat: ['markdown', 'plaintext'] },
-        completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+    // What VS Code's client announces for these two requests: markdown docs, snippets, and the
+    // compact parameter items it asks for (server/src/handlers/compactCompletion.ts).
+    await client.initialize(
+      {
+        textDocument: {
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+        },
       },
-    });
+      { initializationOptions: { compactCompletion: true } },
+    );
     const open = (uri: string, lang: string, file: string) => client.open(uri, lang, readFileSync(join(LAB, file), 'utf8'));
     open(MAIN, 'postfix-main', 'main.cf');
     open(MASTER, 'postfix-master', 'master.cf');
@@ -142,6 +155,7 @@ export async function run(): Promise<Figure[]> {
 
     const postfix = await measure(client, MAIN_COMPLETION, MAIN_HOVER);
     const zone = await measure(client, ZONE_COMPLETION, ZONE_HOVER);
+    const names = await parameterNames(client);
     await client.shutdown();
 
     // Issue 4 budgets completion on the lab main.cf at 15 ms p95 and issue 5 zone completion the
@@ -160,6 +174,9 @@ export async function run(): Promise<Figure[]> {
       ...pair(`hover over stdio, lab main.cf (${n})`, postfix.hover, '15 ms at p95, as completion'),
       ...pair(`completion over stdio, lab zone (${n})`, zone.completion, '15 ms at p95'),
       ...pair(`hover over stdio, lab zone (${n})`, zone.hover, '15 ms at p95, as completion'),
+      // Issue 16: every parameter name, as VS Code asks for them.
+      { suite: SUITE, name: `parameter-name completion, answer size (${names.items} items)`, unit: 'KB', median: names.kb, spread: 0, budget: { max: 50, text: '50 KB per answer' } },
+      { suite: SUITE, name: `parameter-name completion over stdio, p95 (${n})`, unit: 'ms', median: summarize(names.samples).p95, spread: summarize(names.samples).spread, budget: { max: 5, text: '5 ms at p95' } },
     ];
   } finally {
     client.kill();

@@ -32,7 +32,7 @@ const HEAD = [
 /** Lines that each trigger a lint, or feed one (names other lines point at). */
 function recordLine(rnd: () => number, k: number): string {
   const h = (n: number) => `host${Math.floor(rnd() * n)}`;
-  const pick = Math.floor(rnd() * 24);
+  const pick = Math.floor(rnd() * 30);
   switch (pick) {
     case 0: return `${h(40)} IN A 192.0.2.${k % 250}`;
     case 1: return `        IN AAAA 2001:db8::${(k % 4000).toString(16)}`;
@@ -57,6 +57,14 @@ function recordLine(rnd: () => number, k: number): string {
     case 20: return `$ORIGIN ${k % 2 ? 'sub.' : ''}example.org.`;
     case 21: return `_25._tcp.mail IN TLSA 3 1 1 ${'ab'.repeat(32)}`;
     case 22: return `${h(40)} IN CNAME mail`;
+    // What the apex checks look up (issue 15): NS targets under wildcards, DNAMEs and delegations,
+    // and CDS records against the DNSKEY algorithms.
+    case 23: return `@ IN NS ns.w${k % 3}`;
+    case 24: return `*.w${k % 3} IN ${k % 2 ? 'A 192.0.2.3' : 'TXT "no address"'}`;
+    case 25: return `w${k % 3} IN ${k % 2 ? 'DNAME example.net.' : 'NS ns.example.net.'}`;
+    case 26: return `@ IN DNSKEY 257 3 ${k % 2 ? 8 : 13} AwEAAQ==`;
+    case 27: return `@ IN CDS 1 ${k % 3 ? 8 : 13} 2 ${'ab'.repeat(32)}`;
+    case 28: return `@ IN CDS 0 0 0 00`;
     default: return `mail IN A 192.0.2.${k % 250}`;
   }
 }
@@ -173,6 +181,31 @@ describe('zone re-check after edits', () => {
     assert.ok(!fixed.includes('cname-dangling') && !fixed.includes('mx-target-no-address'), fixed.join(' '));
     lines.splice(60, 1, 'web IN CNAME h1');
     assert.ok(codesAt(4).includes('target-is-cname'));
+  });
+
+  it('re-checks the apex NS targets and CDS records when what they look up changes (issue 15)', () => {
+    const uri = 'file:///checkcache-test/apex/example.org.zone';
+    const pad = Array.from({ length: 40 }, (_, i) => `p${i} IN A 192.0.2.${i}`);
+    const lines = [...HEAD, 'ns2 IN A 192.0.2.2', '@ IN NS a.w', ...pad, '*.w IN A 192.0.2.3', '@ IN DNSKEY 257 3 8 AwEAAQ==', `@ IN CDS 1 8 2 ${'ab'.repeat(32)}`];
+    let v = 0;
+    const codes = (note: string) => {
+      const doc = TextDocument.create(uri, 'dns-zone', ++v, lines.join('\n') + '\n');
+      const d = zoneService.diagnostics(doc, editingCtx);
+      assert.deepEqual(d, freshZoneDiagnostics(doc, ctx), note);
+      return d.map((x) => String(x.code));
+    };
+    assert.deepEqual(codes('open').filter((c) => c.startsWith('ns-target') || c === 'child-copy-mismatch'), []);
+    const wildcard = lines.indexOf('*.w IN A 192.0.2.3');
+    lines[wildcard] = '*.w IN TXT "no address"';
+    assert.ok(codes('the wildcard that answers for a.w loses its address').includes('ns-target-no-address'));
+    lines[wildcard] = 'w IN DNAME example.net.';
+    assert.ok(codes('a DNAME above the target').includes('ns-target-below-dname'));
+    lines[wildcard] = '*.w IN A 192.0.2.3';
+    const key = lines.indexOf('@ IN DNSKEY 257 3 8 AwEAAQ==');
+    lines[key] = '@ IN DNSKEY 257 3 13 AwEAAQ==';
+    assert.ok(codes('the DNSKEY of the CDS algorithm goes').includes('child-copy-mismatch'));
+    lines[key] = '@ IN DNSKEY 257 3 8 AwEAAQ==';
+    assert.ok(!codes('and comes back').includes('child-copy-mismatch'));
   });
 
   it('follows edits whose effect reaches past the edited lines', () => {

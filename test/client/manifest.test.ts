@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { LANGUAGE_IDS } from '../../server/src/languageservice/languages';
+import { releaseSeries } from '../../server/src/postfix/releaseFacts';
 
 const ROOT = resolve(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -65,4 +66,12 @@ describe('extension manifest', () => {
     assert.deepEqual(lab.featuredFor, ['main.cf', 'master.cf', '*.zone']);
     assert.ok(localized(lab.description));
   });
+
+  it('offers mailconf.postfixVersion as auto or exactly the release series the generated data covers', () => {
+    const setting = contributes.configuration.properties?.['mailconf.postfixVersion'] ?? contributes.configuration.find?.((c: any) => c.properties?.['mailconf.postfixVersion'])?.properties['mailconf.postfixVersion'];
+    assert.ok(setting, 'mailconf.postfixVersion is contributed');
+    assert.equal(setting.default, 'auto');
+    assert.deepEqual(setting.enum, ['auto', ...releaseSeries()]);
+  });
 });
+

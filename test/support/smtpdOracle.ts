@@ -10,6 +10,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer, Server, Socket } from 'node:net';
 import { join } from 'node:path';
+import { connect as tlsConnect, TLSSocket } from 'node:tls';
+import { makeCertificates } from './lab/certificates';
 
 export const ORACLE_PACKAGES = ['postfix'];
 
@@ -20,6 +22,8 @@ export interface OracleSession {
   helo?: string;
   /** Sent as XCLIENT LOGIN. */
   login?: string;
+  /** STARTTLS before XCLIENT. */
+  tls?: boolean;
   sender: string;
   recipients: string[];
 }
@@ -29,6 +33,8 @@ export interface OracleTranscript {
   replies: { command: string; line: string }[];
   /** smtpd exited at start with this fatal error instead of answering. */
   fatal?: string;
+  /** The session could not be set up through XCLIENT (why). */
+  notReproduced?: string;
 }
 
 export interface OracleBatch {
@@ -62,7 +68,8 @@ export class SmtpdOracle {
     await takeLock();
     const o = new SmtpdOracle(dir, portBase);
     rmSync(dir, { recursive: true, force: true });
-    for (const d of ['etc', 'spool', 'data', 'log', 'tables']) mkdirSync(join(dir, d), { recursive: true, mode: 0o755 });
+    for (const d of ['etc', 'spool', 'data', 'log', 'tables', 'tls']) mkdirSync(join(dir, d), { recursive: true, mode: 0o755 });
+    makeCertificates(join(dir, 'tls'));
     chownSync(join(dir, 'data'), uid('postfix'), uid('postfix'));
     o.writeConfig({ mainCf: '', masterCf: '', files: {} }, 0);
     execFileSync('postfix', ['-c', o.etc, 'start'], { stdio: 'ignore' });
@@ -105,6 +112,8 @@ export class SmtpdOracle {
       'smtp_dns_support_level = disabled',
       'relayhost = [127.0.0.1]:9',
       'smtpd_authorized_xclient_hosts = 127.0.0.0/8',
+      `smtpd_tls_chain_files = ${d}/tls/good.key, ${d}/tls/good.pem`,
+      'smtpd_tls_security_level = may',
       'smtpd_sasl_type = dovecot',
       'smtpd_sasl_path = private/auth-sim',
       'smtpd_client_connection_rate_limit = 0',
@@ -126,6 +135,8 @@ export class SmtpdOracle {
       'trace unix - - n - 0 bounce',
       'proxymap unix - - n - - proxymap',
       'anvil unix - - n - 1 anvil',
+      // smtpd takes the entropy for TLS from tlsmgr; without it STARTTLS is refused.
+      'tlsmgr unix - - n 1000? 1 tlsmgr',
       // postlogd lives as long as the master: one that exits on its own leaves the log socket
       // to fill up with nobody to start a new one but a master blocked writing to it.
       'postlog unix-dgram n - n - 1 postlogd -o max_idle=3600 -o max_use=100000000',
@@ -180,12 +191,19 @@ export class SmtpdOracle {
   }
 
   async session(port: number, s: OracleSession): Promise<OracleTranscript> {
-    const c = await SmtpLineClient.open(port, () => this.fatalSince(port));
+    let c = await SmtpLineClient.open(port, () => this.fatalSince(port));
     try {
       const out: OracleTranscript = { replies: [] };
       const banner = await c.reply();
       if (banner.fatal) return { replies: [], fatal: banner.fatal };
       if (!banner.line.startsWith('220')) throw new Error(`the oracle's own connection was refused: ${banner.line}`);
+      if (s.tls) {
+        // STARTTLS first, as the oracle's own client: XCLIENT then keeps the encryption.
+        const ehlo = await c.command('EHLO tls.oracle.invalid');
+        const go = ehlo.line.startsWith('250') ? await c.command('STARTTLS') : ehlo;
+        if (!go.line.startsWith('220')) return { replies: [], notReproduced: `STARTTLS before XCLIENT: ${go.line}` };
+        c = await c.startTls();
+      }
       const name = s.hostname === undefined ? '[UNAVAILABLE]' : xtext(s.hostname);
       const attrs = [`ADDR=${xtext(s.address)}`, `NAME=${name}`, `REVERSE_NAME=${name}`, ...(s.login ? [`LOGIN=${xtext(s.login)}`] : [])];
       const step = async (command: string, shown = command) => {
@@ -281,7 +299,7 @@ class SmtpLineClient {
   private closed = false;
 
   private constructor(
-    private readonly socket: Socket,
+    private readonly socket: Socket | TLSSocket,
     private readonly fatal: () => string | undefined,
   ) {
     socket.setEncoding('utf8');
@@ -294,6 +312,17 @@ class SmtpLineClient {
       this.waiting?.();
     });
     socket.on('error', () => undefined);
+  }
+
+  /** Hands the connection to TLS (after smtpd's 220 to STARTTLS) and reads from that. */
+  startTls(): Promise<SmtpLineClient> {
+    this.socket.removeAllListeners('data');
+    this.socket.removeAllListeners('close');
+    return new Promise((resolve, reject) => {
+      const t = tlsConnect({ socket: this.socket, rejectUnauthorized: false });
+      t.once('secureConnect', () => resolve(new SmtpLineClient(t, this.fatal)));
+      t.once('error', reject);
+    });
   }
 
   static open(port: number, fatal: () => string | undefined): Promise<SmtpLineClient> {

@@ -18,6 +18,7 @@ export interface GeneratedSession {
   hostname?: string;
   helo?: string;
   sasl?: string;
+  tls?: boolean;
   sender: string;
   recipients: string[];
 }
@@ -114,7 +115,6 @@ export function generateBatch(seed: number, ports: number[], tablesDir: string, 
       'reject_unknown_reverse_client_hostname',
       'defer_if_reject',
       'warn_if_reject',
-      // The oracle's sessions are never encrypted.
       'reject_plaintext_session',
       // permit_inet_interfaces is left out: it looks at the socket's peer, which XCLIENT does
       // not change (the oracle's 127.0.0.1 always matches).
@@ -203,6 +203,7 @@ export function generateBatch(seed: number, ports: number[], tablesDir: string, 
     'relay_domains_reject_code',
     'soft_bounce',
     'smtpd_relay_before_recipient_restrictions',
+    'smtpd_tls_auth_only',
   ];
   const services: GeneratedService[] = ports.map((port) => {
     const options: [string, string][] = [];
@@ -239,6 +240,7 @@ export function generateBatch(seed: number, ports: number[], tablesDir: string, 
         hostname,
         helo: chance(0.85) ? pick(HELOS) : undefined,
         sasl: chance(0.3) ? pick(['alice', 'usuario', 'mallory']) : undefined,
+        tls: chance(0.4),
         sender: chance(0.1) ? '' : chance(0.1) ? pick(['bare', 'x@nodot', 'y@[192.0.2.1]']) : address(),
         recipients: Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => (chance(0.08) ? pick(['bare', 'x@nodot', 'u@[127.0.0.1]']) : address())),
       });

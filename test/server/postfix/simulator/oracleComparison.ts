@@ -14,7 +14,7 @@ export interface OracleCase {
   masterCf: string;
   files: Record<string, string>;
   port: number;
-  session: { address: string; hostname?: string; helo?: string; sasl?: string; sender: string; recipients: string[] };
+  session: { address: string; hostname?: string; helo?: string; sasl?: string; tls?: boolean; sender: string; recipients: string[] };
 }
 
 export interface OracleOutcome {
@@ -27,6 +27,8 @@ export interface OracleOutcome {
    * before the connect-time checks, which no real client can do, so it is not compared.
    */
   loginBeforeConnect?: boolean;
+  /** The oracle could not set the session up (STARTTLS refused before XCLIENT). */
+  notReproduced?: string;
 }
 
 function delayReject(c: OracleCase): boolean {
@@ -44,6 +46,7 @@ export function simulateCase(c: OracleCase): SimulationResult {
     client: { address: s.address, hostname: s.hostname },
     helo: s.helo,
     sasl: s.sasl,
+    tls: s.tls,
     sender: s.sender,
     recipients: s.recipients,
   });
@@ -69,6 +72,7 @@ export async function compareWithOracle(oracle: SmtpdOracle, c: OracleCase): Pro
   const s = c.session;
   const loggedIn = sim.steps.some((st) => st.stage === 'auth' && st.reply.code === 235);
   if (loggedIn && !delayReject(c)) return { real: { replies: [] }, loginBeforeConnect: true };
-  const real = await oracle.session(c.port, { address: s.address, hostname: s.hostname, helo: s.helo, login: loggedIn ? s.sasl : undefined, sender: s.sender, recipients: s.recipients });
+  const real = await oracle.session(c.port, { address: s.address, hostname: s.hostname, helo: s.helo, login: loggedIn ? s.sasl : undefined, tls: s.tls, sender: s.sender, recipients: s.recipients });
+  if (real.notReproduced) return { real, notReproduced: real.notReproduced };
   return { real, mismatch: difference(c, real, sim) };
 }

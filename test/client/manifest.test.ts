@@ -73,5 +73,8 @@ describe('extension manifest', () => {
     assert.equal(setting.default, 'auto');
     assert.deepEqual(setting.enum, ['auto', ...releaseSeries()]);
   });
-});
 
+  it('wraps long main.cf lines (and the postconf previews, which are main.cf text)', () => {
+    assert.equal(contributes.configurationDefaults['[postfix-main]']['editor.wordWrap'], 'on');
+  });
+});

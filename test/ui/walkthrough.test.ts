@@ -40,6 +40,11 @@ describe('The lab walkthrough in the browser', { timeout: 600_000 }, () => {
   const button = (label: string) => page.locator('.gettingStartedContainer .getting-started-step.expanded').locator('a, .monaco-button', { hasText: label }).first();
   const editorLines = async () => (await page.locator('.editor-group-container.active .monaco-editor .view-line').allInnerTexts()).map((l) => text(l).replace(/\s+/g, ' ').trim());
 
+  const openWalkthrough = async () => {
+    await session.runCommand('Welcome: Open Walkthrough...');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Set up the Postfix lab' }).first().click();
+  };
+
   const backToWalkthrough = async (title: string) => {
     if (!(await welcome().getAttribute('class'))?.split(' ').includes('active')) await welcome().click();
     // Going back to the Welcome tab may show the list of walkthroughs instead, after a moment (the
@@ -50,8 +55,8 @@ describe('The lab walkthrough in the browser', { timeout: 600_000 }, () => {
       if (Date.now() > deadline) await session.shot(`walkthrough-stuck-${title.replace(/\W+/g, '-')}`);
       assert.ok(Date.now() < deadline, `the step "${title}" never became clickable`);
       if (await tile.isEnabled()) await tile.click();
-      // Neither slide answers (the page lost its place): the Welcome tab shows it again.
-      else if (tries % 10 === 0) await welcome().click();
+      // Neither slide answers (the page lost its place): open the walkthrough again.
+      else if (tries % 10 === 0) await openWalkthrough();
       else await page.waitForTimeout(200);
     }
     // A click on a step's title expands its card; its buttons are then on screen.
@@ -66,8 +71,7 @@ describe('The lab walkthrough in the browser', { timeout: 600_000 }, () => {
       writeFileSync(join(folder, '.vscode/settings.json'), JSON.stringify({ 'terminal.integrated.gpuAcceleration': 'off' }));
     });
     page = session.page;
-    await session.runCommand('Welcome: Open Walkthrough...');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Set up the Postfix lab' }).first().click();
+    await openWalkthrough();
     await page.locator('.gettingStartedContainer', { hasText: 'DNS for the two domains' }).first().waitFor({ timeout: 60_000 });
   });
 
@@ -122,6 +126,7 @@ describe('The lab walkthrough in the browser', { timeout: 600_000 }, () => {
             assert.equal(await input.locator('input').first().inputValue(), 'smtp.mail1.org', 'the lesson\'s host is offered as the answer');
             await session.shot(`walkthrough-${step.id}-smtp-prompt`);
             await page.keyboard.press('Escape');
+            await input.waitFor({ state: 'hidden' });
             break;
           }
           default:

@@ -13,7 +13,8 @@ const APEX_CODES = new Set(['no-soa', 'no-ns', 'soa-not-at-apex']);
 export function withOriginHint(doc: TextDocument, diagnostics: Diagnostic[], locale: Locale, source: string): Diagnostic[] {
   if (!diagnostics.some((d) => APEX_CODES.has(String(d.code))) || originIsKnown(doc.uri, doc.getText())) return diagnostics;
   const hint: Diagnostic = {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: doc.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/\r?\n$/, '').length } },
+    // The first line without its break, which may be \n, \r\n or a lone \r (a line break to LSP too).
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: doc.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/(\r\n|\r|\n)$/, '').length } },
     severity: DiagnosticSeverity.Information,
     code: 'no-origin',
     source,

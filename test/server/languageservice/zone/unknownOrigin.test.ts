@@ -21,6 +21,13 @@ describe('zone files whose zone is unknown', () => {
     assert.deepEqual(codes(untitled('@ IN A 192.0.2.1\n')).map((d) => d.code), ['no-origin', 'no-ttl']);
   });
 
+  it('underlines the first line without its break, whichever break ends it', () => {
+    for (const text of ['; first\n@ IN A 192.0.2.1\n', '; first\r\n@ IN A 192.0.2.1\r\n', '; first\r', '; first']) {
+      const [note] = codes(untitled(text));
+      assert.deepEqual(note.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 7 } }, JSON.stringify(text));
+    }
+  });
+
   it('says it in Spanish', () => {
     assert.match(String(codes(untitled(''), 'es')[0].message), /^¿De qué zona es esto\?/);
   });

@@ -32,8 +32,31 @@ function firstLine(path: string): string {
   }
 }
 
-export function workspaceFiles(folders: string[]): WorkspaceFile[] {
+/** How long a walk's list of files is reused: clients pull every few seconds (VS Code: 2 s). */
+const RESCAN_MS = 10_000;
+let lastWalk: { key: string; at: number; files: { path: string; language: string }[] } | undefined;
+
+/**
+ * The files, with their time and size now: the folders are walked again at most every
+ * RESCAN_MS (a new file shows within that), the files found are looked at on every call.
+ */
+export function workspaceFiles(folders: string[], now = Date.now()): WorkspaceFile[] {
+  const key = folders.join('\0');
+  if (!lastWalk || lastWalk.key !== key || now - lastWalk.at >= RESCAN_MS) lastWalk = { key, at: now, files: walkFolders(folders) };
   const out: WorkspaceFile[] = [];
+  for (const f of lastWalk.files) {
+    try {
+      const stat = statSync(f.path);
+      if (stat.isFile() && stat.size <= MAX_WORKSPACE_FILE_BYTES) out.push({ ...f, mtimeMs: stat.mtimeMs, size: stat.size });
+    } catch {
+      // removed since the walk
+    }
+  }
+  return out;
+}
+
+function walkFolders(folders: string[]): { path: string; language: string }[] {
+  const out: { path: string; language: string }[] = [];
   let entries = 0;
   const walk = (dir: string, depth: number) => {
     let names: string[];
@@ -65,7 +88,7 @@ export function workspaceFiles(folders: string[]): WorkspaceFile[] {
           continue;
         }
       }
-      if (language) out.push({ path, language, mtimeMs: stat.mtimeMs, size: stat.size });
+      if (language) out.push({ path, language });
     }
   };
   for (const folder of folders) walk(folder, 0);

@@ -38,11 +38,20 @@ export function postfixSuite(): void {
     });
 
     it('reports an open relay as an error', async () => {
-      const content = 'smtpd_relay_restrictions = permit_mynetworks\nsmtpd_recipient_restrictions = permit_mynetworks, permit\n';
+      // The relay list lets everyone through and the recipient list refuses nobody; smtpd starts.
+      const content = 'smtpd_relay_restrictions = permit_mynetworks, permit\nsmtpd_recipient_restrictions = defer_if_permit\n';
       const doc = await vscode.workspace.openTextDocument({ language: 'postfix-main', content });
       const [d] = await diagnosticsOf(doc.uri, 'open-relay');
       assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
-      assert.match(d.message, /Open relay/);
+      assert.match(d.message, /Open relay.*reject_unauth_destination/);
+    });
+
+    it('says that smtpd will not start when no list refuses relaying at all', async () => {
+      const content = 'smtpd_relay_restrictions = permit_mynetworks\nsmtpd_recipient_restrictions = permit_mynetworks, permit\n';
+      const doc = await vscode.workspace.openTextDocument({ language: 'postfix-main', content });
+      const [d] = await diagnosticsOf(doc.uri, 'smtpd-will-not-start');
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+      assert.match(d.message, /will not start/);
     });
 
     it('previews postconf -n beside main.cf, live as it is edited, and toggles -nx', async () => {

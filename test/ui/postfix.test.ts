@@ -69,8 +69,9 @@ describe('Postfix features in VS Code in the browser', { timeout: 600_000 }, () 
   });
 
   it('reports an open relay as an error', async () => {
-    await typeAtEnd('smtpd_relay_restrictions = permit_mynetworks');
-    await typeAtEnd('smtpd_recipient_restrictions = permit_mynetworks');
+    // Later lines win: the relay list now lets everyone through and the recipient list refuses nobody.
+    await typeAtEnd('smtpd_relay_restrictions = permit_mynetworks, permit');
+    await typeAtEnd('smtpd_recipient_restrictions = defer_if_permit');
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
     await page.keyboard.press('Control+Shift+M');
     const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'Open relay' });

@@ -68,9 +68,9 @@ export class SmtpdOracle {
     await takeLock();
     const o = new SmtpdOracle(dir, portBase);
     rmSync(dir, { recursive: true, force: true });
-    for (const d of ['etc', 'spool', 'data', 'log', 'tables', 'tls']) mkdirSync(join(dir, d), { recursive: true, mode: 0o755 });
+    for (const d of ['etc', 'spool', 'data0', 'log', 'tables', 'tls']) mkdirSync(join(dir, d), { recursive: true, mode: 0o755 });
     makeCertificates(join(dir, 'tls'));
-    chownSync(join(dir, 'data'), uid('postfix'), uid('postfix'));
+    chownSync(join(dir, 'data0'), uid('postfix'), uid('postfix'));
     o.writeConfig({ mainCf: '', masterCf: '', files: {} }, 0);
     execFileSync('postfix', ['-c', o.etc, 'start'], { stdio: 'ignore' });
     mkdirSync(join(dir, 'spool', 'private'), { recursive: true });
@@ -90,10 +90,21 @@ export class SmtpdOracle {
     return join(this.dir, 'log', 'postfix.log');
   }
 
-  /** The ports of the next batch's services: base + 20 * batch + i. */
+  private skipped = 0;
+
+  /**
+   * The ports of the next batch's services: base + 20 * block + i, in the first block from the
+   * next batch on where nothing listens yet (another suite's server, or an smtpd left over by a
+   * killed run, would answer in smtpd's place).
+   */
   nextPorts(count: number): number[] {
-    const first = this.portBase + 20 * (this.batch + 1);
-    return Array.from({ length: count }, (_, i) => first + i);
+    const busy = listeningPorts();
+    for (;;) {
+      const first = this.portBase + 20 * (this.batch + 1 + this.skipped);
+      const ports = Array.from({ length: count }, (_, i) => first + i);
+      if (!ports.some((p) => busy.has(p))) return ports;
+      this.skipped++;
+    }
   }
 
   /** The main.cf lines every configuration carries, before its own. */
@@ -102,7 +113,9 @@ export class SmtpdOracle {
     return [
       'compatibility_level = 3.6',
       `queue_directory = ${d}/spool`,
-      `data_directory = ${d}/data`,
+      // A data directory per batch: tlsmgr's PRNG exchange file, locked by the last master's
+      // tlsmgr while it shuts down, would hold up the new one (and smtpd's first greeting).
+      `data_directory = ${d}/data${batch}`,
       `maillog_file_prefixes = ${d}/log`,
       `maillog_file = ${d}/log/postfix.log`,
       'inet_interfaces = 127.0.0.1',
@@ -153,6 +166,9 @@ export class SmtpdOracle {
   /** Loads a batch (whose main.cf starts with baseMainCf() and whose services use nextPorts()). */
   async load(b: OracleBatch, ports: number[]): Promise<void> {
     this.batch++;
+    const data = join(this.dir, `data${this.batch}`);
+    mkdirSync(data, { recursive: true });
+    chownSync(data, uid('postfix'), uid('postfix'));
     this.writeConfig(b, this.batch);
     this.logOffset = existsSync(this.log) ? readFileSync(this.log).length : 0;
     // A fresh master per batch rather than `postfix reload`: at a reload postlogd restarts, and
@@ -168,6 +184,11 @@ export class SmtpdOracle {
     }
   }
 
+  /** What Postfix logged since the batch was loaded. */
+  logSinceLoad(): string {
+    return existsSync(this.log) ? readFileSync(this.log).subarray(this.logOffset).toString('utf8') : '';
+  }
+
   /** Stops the master and waits until it is gone (killing it after 15 s). */
   private stopMaster(): void {
     const pidFile = join(this.dir, 'spool', 'pid', 'master.pid');
@@ -176,7 +197,8 @@ export class SmtpdOracle {
     spawnSync('postfix', ['-c', this.etc, 'stop'], { stdio: 'ignore', timeout: 15_000 });
     const until = Date.now() + 15_000;
     while (alive(pid) && Date.now() < until) spawnSync('sleep', ['0.05']);
-    if (alive(pid)) process.kill(pid, 'SIGKILL');
+    // The whole process group: smtpd children left behind would keep the ports.
+    if (alive(pid)) process.kill(-pid, 'SIGKILL');
   }
 
   /**
@@ -265,7 +287,13 @@ async function takeLock(): Promise<void> {
       } catch {
         // being created or removed right now: look again
       }
-      if (owner && !alive(owner)) rmSync(LOCK, { recursive: true, force: true });
+      if (owner && !alive(owner)) {
+        // A run killed before its after() hook: stop the Postfix it left running.
+        const etc = `/tmp/mailconf-smtpd-oracle-${owner}/etc`;
+        if (existsSync(etc)) spawnSync('postfix', ['-c', etc, 'stop'], { stdio: 'ignore', timeout: 15_000 });
+        rmSync(`/tmp/mailconf-smtpd-oracle-${owner}`, { recursive: true, force: true });
+        rmSync(LOCK, { recursive: true, force: true });
+      }
       else if (Date.now() > until) throw new Error(`the smtpd oracle lock ${LOCK} is held by ${owner}`);
       else await new Promise((r) => setTimeout(r, 200));
     }
@@ -279,6 +307,12 @@ function alive(pid: number): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** TCP ports something listens on, from `ss -ltn`. */
+function listeningPorts(): Set<number> {
+  const out = spawnSync('ss', ['-ltnH'], { encoding: 'utf8' }).stdout ?? '';
+  return new Set(out.split('\n').map((l) => Number(/:(\d+)\s/.exec(l)?.[1])).filter((n) => n > 0));
 }
 
 function portOpen(port: number): Promise<boolean> {
@@ -348,7 +382,7 @@ class SmtpLineClient {
       const fatal = this.fatal();
       if (fatal) return { line: '', fatal };
       if (this.closed) return { line: '' };
-      if (Date.now() > until) throw new Error('no reply from the oracle within 20 s');
+      if (Date.now() > until) throw new Error(`no reply from the oracle within 20 s to ${this.last ?? 'the greeting'}`);
       // Data, the end of the connection, or (no event for smtpd's exit) a log check every 50 ms.
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, 50);
@@ -361,8 +395,11 @@ class SmtpLineClient {
     }
   }
 
+  private last?: string;
+
   async command(line: string): Promise<{ line: string }> {
     if (this.closed) return { line: '' };
+    this.last = line;
     this.socket.write(line + '\r\n');
     return this.reply();
   }

@@ -16,7 +16,7 @@ import { parseScenarios } from '../../../../server/src/postfix/simulator/scenari
 import { requirePeer } from '../../../support/peers';
 import { ORACLE_PACKAGES, serviceLines, SmtpdOracle } from '../../../support/smtpdOracle';
 import { generateBatch, generatedMasterCf } from '../../../support/smtpdScenarioGenerator';
-import { compareWithOracle, OracleCase } from './oracleComparison';
+import { compareWithOracle, OracleCase, simulateCase } from './oracleComparison';
 
 const ROOT = resolve(__dirname, '../../../..');
 const REGRESSIONS = join(ROOT, 'test/fuzz/regressions/smtpd-simulator');
@@ -87,6 +87,58 @@ port25_recipient_restrictions = permit_mynetworks,
     assert.deepEqual(failures, []);
     // Only the scenario whose answer waits on the RBL is left to DNS.
     assert.equal(compared, scenarios.length - 1);
+  });
+
+  it("routes accepted recipients as trivial-rewrite does: class, transport, next hop, address", async () => {
+    // With debug_peer_list covering every client, smtpd logs each answer it gets from
+    // trivial-rewrite (resolve_clnt: sender -> recipient -> transport, host, class); every accepted
+    // recipient's simulated route must be that answer.
+    const failures: string[] = [];
+    let compared = 0;
+    for (let b = 0; b < 3; b++) {
+      const answers = new Map<string, { transport: string; nexthop: string; address: string; cls: string }>();
+      const routes: { key: string; route: { class: string; transport: string; nexthop: string; address: string }; session: string }[] = [];
+      const ports = oracle.nextPorts(SERVICES);
+      const gen = generateBatch(SEED + 501 + b, ports, oracle.tablesDir, 6);
+      // The generated domains, lists and tables, with restrictions that let every recipient
+      // through (every client is in mynetworks), so that there are routes to compare.
+      // permit_auth_destination makes smtpd ask trivial-rewrite about every recipient.
+      const open = ['client', 'helo', 'sender', 'data'].map((l) => `smtpd_${l}_restrictions =`);
+      const mainCf = `${oracle.baseMainCf()}${gen.mainCf}${[...open, 'smtpd_recipient_restrictions = permit_auth_destination, permit', 'smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination', 'mynetworks = 0.0.0.0/0', 'smtpd_reject_unlisted_recipient = no', 'smtpd_reject_unlisted_sender = no', 'smtpd_helo_required = no', 'debug_peer_list = 0.0.0.0/0'].join('\n')}\n`;
+      const masterCf = generatedMasterCf(gen.services.map((svc) => ({ ...svc, options: [] })));
+      for (const [path, text] of Object.entries(gen.files)) writeFileSync(path, text);
+      for (const path of gen.hash) execFileSync('postmap', ['-c', oracle.etc, `hash:${path}`]);
+      await oracle.load({ mainCf, masterCf, files: gen.files }, ports);
+      await Promise.all(
+        ports.map(async (port, service) => {
+          for (const s of gen.sessions.filter((x) => x.service === service)) {
+            const c: OracleCase = { mainCf, masterCf, files: gen.files, port, session: s };
+            const outcome = await compareWithOracle(oracle, c);
+            if (outcome.dependsOnDns || outcome.loginBeforeConnect || outcome.notReproduced || outcome.mismatch) continue;
+            for (const r of simulateCase(c).recipients) {
+              if (r.accepted && r.route && r.address.includes('@')) routes.push({ key: `${s.sender}\0${r.address}`, route: r.route, session: JSON.stringify(s) });
+            }
+          }
+        }),
+      );
+      const re = /resolve_clnt: `([^']*)' -> `([^']*)' -> transp=`([^']*)' host=`([^']*)' rcpt=`([^']*)' flags=\S* class=(\w+)/g;
+      for (const m of oracle.logSinceLoad().matchAll(re)) {
+        const answer = { transport: m[3], nexthop: m[4], address: m[5], cls: m[6] };
+        answers.set(`${m[1]}\0${m[2]}`, answer);
+        // No sender-dependent maps here, so the answer for the recipient alone is the same.
+        answers.set(`\0${m[2]}`, answer);
+      }
+      for (const { key, route, session } of routes) {
+        const real = answers.get(key) ?? answers.get(key.slice(key.indexOf('\0')));
+        const mine = { transport: route.transport, nexthop: route.nexthop, address: route.address, cls: route.class };
+        compared++;
+        if (!real) failures.push(`no trivial-rewrite answer logged for ${key.replace('\0', ' -> ')}`);
+        else if (JSON.stringify(mine) !== JSON.stringify(real)) failures.push(`${key.replace('\0', ' -> ')}: trivial-rewrite ${JSON.stringify(real)}, simulator ${JSON.stringify(mine)}\n  ${session}`);
+      }
+    }
+    console.log(`routes: ${compared} accepted recipients compared with trivial-rewrite, ${failures.length} differ`);
+    assert.ok(compared >= 20, `only ${compared} accepted recipients`);
+    assert.deepEqual(failures.slice(0, 10), []);
   });
 
   it(`agrees on every stage of ${BATCHES * SERVICES * SESSIONS} generated sessions over ${BATCHES * SERVICES} service configurations`, async () => {

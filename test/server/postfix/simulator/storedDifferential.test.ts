@@ -1,5 +1,5 @@
 // Every session the differential ever caught the simulator disagreeing with smtpd on (stored
-// under test/fuzz/regressions/smtpd-simulator with smtpd's own replies) is simulated again and
+// under test/server/postfix/simulator/regressions with smtpd's own replies) is simulated again and
 // must now give smtpd's reply at every stage. Offline: the stored replies are the oracle.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import type { OracleTranscript } from '../../../support/smtpdOracle';
 import { difference, OracleCase, simulateCase } from './oracleComparison';
 
-const STORED = resolve(__dirname, '../../../fuzz/regressions/smtpd-simulator');
+const STORED = resolve(__dirname, 'regressions');
 
 describe('stored simulator-vs-smtpd disagreements', () => {
   const files = readdirSync(STORED).filter((f) => f.endsWith('.json')).sort();

@@ -31,7 +31,7 @@ phase "npm start is serving"
 
 node -e '
   const port = process.argv[1];
-  fetch(`http://127.0.0.1:${port}/?folder=/work/main/examples/lab`).then(async (r) => {
+  fetch(`http://127.0.0.1:${port}/`).then(async (r) => {
     const html = await r.text();
     if (r.status !== 200 || !/vscode-workbench|workbench/.test(html)) { console.error(`workbench: HTTP ${r.status}`); process.exit(1); }
     console.log(`workbench: HTTP ${r.status}, ${html.length} bytes`);

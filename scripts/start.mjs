@@ -16,7 +16,7 @@ import { cleanNpmEnv } from './setup/cleanNpmEnv.mjs';
 import { installMissingPackages, readPackageList } from './setup/debianPackages.mjs';
 import { phaseLog } from './setup/phases.mjs';
 import { runSetupMain, SetupError } from './setup/setupError.mjs';
-import { CACHE, ensureCodeServer, ensureNode24, installVsix, ROOT, startVscodeServer, vscodeEnv, writeUserSettings } from './vscode-server.mjs';
+import { CACHE, ensureCodeServer, ensureNode24, installVsix, portInUse, ROOT, startVscodeServer, vscodeEnv, writeUserSettings } from './vscode-server.mjs';
 
 /** Rejects with a SetupError when 127.0.0.1:port cannot be listened on. */
 function checkPortFree(port) {
@@ -25,7 +25,7 @@ function checkPortFree(port) {
     probe.once('error', (err) =>
       reject(
         err.code === 'EADDRINUSE'
-          ? new SetupError(`Port ${port} on 127.0.0.1 is already in use.`, `Choose another port: npm start -- --port ${port === 8080 ? 9090 : port + 1}`)
+          ? portInUse(port)
           : new SetupError(`Cannot listen on 127.0.0.1:${port} (${err.code}).`, 'Choose a port above 1023: npm start -- --port 9090'),
       ),
     );

@@ -202,10 +202,13 @@ export async function startVscodeServer({ port, userDataDir, extensionsDir, env,
   return { url: `http://127.0.0.1:${port}`, pid: child.pid, stop, exited, output: () => output };
 }
 
+/** The explanation for a port that something else already listens on. */
+export function portInUse(port) {
+  return new SetupError(`Port ${port} on 127.0.0.1 is already in use.`, `Choose another port: npm start -- --port ${port === 8080 ? 9090 : port + 1}`);
+}
+
 function startFailure(port, how, output) {
-  if (/EADDRINUSE/.test(output)) {
-    return new SetupError(`Port ${port} on 127.0.0.1 is already in use.`, `Choose another port: npm start -- --port ${port === 8080 ? 9090 : port + 1}`);
-  }
+  if (/EADDRINUSE/.test(output)) return portInUse(port);
   return new SetupError(`code-server ${how}. The last lines of its log are below.`, `Look for the cause in those lines; \`rm -rf ${CACHE}\` and \`npm start\` reinstall it.`, lastLines(output));
 }
 

@@ -26,6 +26,7 @@ export async function preparePeers({ browser: wantBrowser = true, ci = process.e
       return undefined;
     }
   };
+  const START = readPackageList(['start']);
   const packages = readPackageList(['start', 'test']);
   await attempt(
     'Debian packages',
@@ -36,11 +37,13 @@ export async function preparePeers({ browser: wantBrowser = true, ci = process.e
   let browser;
   if (!wantBrowser) browser = 'not wanted';
   else if (!existsSync(CHROMIUM_PATH)) browser = `no chromium: apt-get install chromium`;
-  else if (stillMissing.some((p) => readPackageList(['start']).includes(p))) browser = `no code-server build packages: apt-get install ${stillMissing.join(' ')}`;
-  else {
-    const ok = await attempt('Node 24', ensureNode24);
-    if (ok) await attempt('code-server', ensureCodeServer);
-    if (failures.length) browser = `no code-server: ${failures.at(-1).message}`;
+  else if (stillMissing.some((p) => START.includes(p))) {
+    browser = `no code-server build packages: apt-get install ${stillMissing.filter((p) => START.includes(p)).join(' ')}`;
+  } else {
+    // Only these two phases' failures mean there is no code-server; the Debian phase's are said above.
+    const before = failures.length;
+    if (await attempt('Node 24', ensureNode24)) await attempt('code-server', ensureCodeServer);
+    if (failures.length > before) browser = `no code-server: ${failures.at(-1).message}`;
   }
   if (ci && failures.length) return { fatal: `CI=true and set-up failed: ${failures.map((f) => f.message).join('; ')}` };
   if (ci && stillMissing.length) return { fatal: `CI=true and Debian packages are missing: ${stillMissing.join(' ')}` };

@@ -8,7 +8,11 @@ import { SetupError } from './setupError.mjs';
 
 export const PACKAGE_LIST = join(dirname(fileURLToPath(import.meta.url)), 'debian-packages.txt');
 
-/** The packages of the named sections ('start', 'test'), in file order. */
+/**
+ * The packages of the named sections ('start', 'test'), in file order.
+ * @param {string[]} sections
+ * @returns {string[]}
+ */
 export function readPackageList(sections, text = readFileSync(PACKAGE_LIST, 'utf8')) {
   const bySection = new Map();
   let current;

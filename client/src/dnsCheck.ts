@@ -3,11 +3,11 @@
 // the lab's name server is not the system's), and the SMTP server of mailconf.dns.smtp when set, shows a results view with a row per check (re-run,
 // copy as Markdown, each finding linked to its line of the zone), and a code lens on the SOA with
 // the served serial of the last run.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { DnsCheckAnswer } from '../../server/src/commands/dnsCheck';
 import { l10n } from './l10n';
+import { esc, resultsPageHead } from './resultsPage';
 
 export const DNS_CHECK_COMMAND = 'mailconf.dns.check';
 
@@ -26,7 +26,6 @@ interface Run {
   answer: DnsCheckAnswer;
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 let panel: vscode.WebviewPanel | undefined;
 
@@ -131,20 +130,13 @@ export function registerDnsCheck(context: vscode.ExtensionContext, client: Langu
 }
 
 function html(report: { domain: string; server: string; checks: Check[] }, cspSource: string): string {
-  const nonce = randomBytes(16).toString('base64');
+  const { nonce, head } = resultsPageHead(cspSource);
   const failed = report.checks.filter((c) => !c.ok).length;
   const row = (c: Check) => `<tr class="${c.ok ? 'pass' : 'fail'}">
 <td>${c.ok ? '<span class="ok">✔</span>' : '<span class="bad">✖</span>'}</td>
 <td>${esc(c.message)}${c.line !== undefined ? ` <a href="#" data-line="${c.line}">${esc(l10n.t('line {0}', c.line))}</a>` : ''}</td>
 <td><code>${esc(c.code)}</code></td><td>${esc(c.expected ?? '')}</td><td>${esc(c.served ?? '')}</td></tr>`;
-  return `<!DOCTYPE html><html><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource} 'unsafe-inline'; script-src 'nonce-${nonce}';">
-<style>
-body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); }
-.ok { color: var(--vscode-testing-iconPassed, green); } .bad { color: var(--vscode-testing-iconFailed, red); }
-table { border-collapse: collapse; margin: .4em 0; } td, th { padding: 2px 8px; text-align: left; vertical-align: top; }
-th { border-bottom: 1px solid var(--vscode-panel-border); } code { font-family: var(--vscode-editor-font-family); }
-</style></head><body>
+  return `${head}
 <h2>${esc(report.domain)} <small>(${esc(report.server)})</small></h2>
 <p><button id="rerun">${esc(l10n.t('Re-run'))}</button> <button id="copy">${esc(l10n.t('Copy as Markdown'))}</button>
 ${esc(l10n.t('{0} passed, {1} failed', report.checks.length - failed, failed))}</p>

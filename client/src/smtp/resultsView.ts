@@ -1,9 +1,9 @@
 // The results view: a webview with a row per port, ✔/✖ and the time of each stage, the TLS
 // certificate, and every failed expectation explained with the settings that usually cause it.
 // Buttons re-run the same test, copy it as Markdown, or accept a self-signed certificate.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { l10n } from '../l10n';
+import { esc, resultsPageHead } from '../resultsPage';
 import { renderMarkdown } from '../../../server/src/smtp/report';
 import type { ProbeResult } from '../../../server/src/smtp/types';
 import type { SmtpRun } from './runner';
@@ -21,7 +21,6 @@ function verdict(r: ProbeResult): string {
   return l10n.t('does not meet the {0} policy', r.expect!.profile);
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const mark = (ok: boolean) => (ok ? '<span class="ok">✔</span>' : '<span class="bad">✖</span>');
 
 let panel: vscode.WebviewPanel | undefined;
@@ -56,16 +55,13 @@ export function showResults(run: SmtpRun, actions: ViewActions): void {
 }
 
 function html(run: SmtpRun, cspSource: string): string {
-  const nonce = randomBytes(16).toString('base64');
-  return `<!DOCTYPE html><html><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource} 'unsafe-inline'; script-src 'nonce-${nonce}';">
-<style>
-body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); }
-.ok { color: var(--vscode-testing-iconPassed, green); } .bad { color: var(--vscode-testing-iconFailed, red); }
-table { border-collapse: collapse; margin: .4em 0; } td, th { padding: 2px 8px; text-align: left; vertical-align: top; }
-th { border-bottom: 1px solid var(--vscode-panel-border); } .ms { text-align: right; font-variant-numeric: tabular-nums; }
-section { border-top: 1px solid var(--vscode-panel-border); padding: .3em 0; } code { font-family: var(--vscode-editor-font-family); }
-</style></head><body>
+  const { nonce, head } = resultsPageHead(
+    cspSource,
+    `.ms { text-align: right; font-variant-numeric: tabular-nums; }
+section { border-top: 1px solid var(--vscode-panel-border); padding: .3em 0; }
+`,
+  );
+  return `${head}
 <h2>${esc(run.server.name)} <small>(${esc(run.server.host)}), ${esc(run.finished.toLocaleString())}</small></h2>
 <p><button id="rerun">${esc(l10n.t('Re-run'))}</button> <button id="copy">${esc(l10n.t('Copy as Markdown'))}</button></p>
 ${overview(run.results)}

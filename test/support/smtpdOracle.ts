@@ -12,6 +12,7 @@ import { connect, createServer, Server, Socket } from 'node:net';
 import { join } from 'node:path';
 import { connect as tlsConnect, TLSSocket } from 'node:tls';
 import { makeCertificates } from './lab/certificates';
+import { portOpen } from './lab/smtpLab';
 
 export const ORACLE_PACKAGES = ['postfix'];
 
@@ -313,17 +314,6 @@ function alive(pid: number): boolean {
 function listeningPorts(): Set<number> {
   const out = spawnSync('ss', ['-ltnH'], { encoding: 'utf8' }).stdout ?? '';
   return new Set(out.split('\n').map((l) => Number(/:(\d+)\s/.exec(l)?.[1])).filter((n) => n > 0));
-}
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect({ host: '127.0.0.1', port });
-    s.once('connect', () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.once('error', () => resolve(false));
-  });
 }
 
 /** Reads SMTP replies line by line; waits for a reply or, at the greeting, for smtpd's fatal exit. */

@@ -106,9 +106,7 @@ port25_recipient_restrictions = permit_mynetworks,
       const open = ['client', 'helo', 'sender', 'data'].map((l) => `smtpd_${l}_restrictions =`);
       const mainCf = `${oracle.baseMainCf()}${gen.mainCf}${[...open, 'smtpd_recipient_restrictions = permit_auth_destination, permit', 'smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination', 'mynetworks = 0.0.0.0/0', 'smtpd_reject_unlisted_recipient = no', 'smtpd_reject_unlisted_sender = no', 'smtpd_helo_required = no', 'debug_peer_list = 0.0.0.0/0'].join('\n')}\n`;
       const masterCf = generatedMasterCf(gen.services.map((svc) => ({ ...svc, options: [] })));
-      for (const [path, text] of Object.entries(gen.files)) writeFileSync(path, text);
-      for (const path of gen.hash) execFileSync('postmap', ['-c', oracle.etc, `hash:${path}`]);
-      await oracle.load({ mainCf, masterCf, files: gen.files }, ports);
+      await loadBatch(oracle, gen, mainCf, masterCf, ports);
       await Promise.all(
         ports.map(async (port, service) => {
           for (const s of gen.sessions.filter((x) => x.service === service)) {
@@ -156,9 +154,7 @@ port25_recipient_restrictions = permit_mynetworks,
       const gen = generateBatch(seed, ports, oracle.tablesDir, SESSIONS);
       const mainCf = oracle.baseMainCf() + gen.mainCf;
       const masterCf = generatedMasterCf(gen.services);
-      for (const [path, text] of Object.entries(gen.files)) writeFileSync(path, text);
-      for (const path of gen.hash) execFileSync('postmap', ['-c', oracle.etc, `hash:${path}`]);
-      await oracle.load({ mainCf, masterCf, files: gen.files }, ports);
+      await loadBatch(oracle, gen, mainCf, masterCf, ports);
       // The services are separate smtpd processes: their sessions run side by side, each
       // service's in order. Most of a session's time is smtpd waiting (for cleanup, for us).
       await Promise.all(
@@ -189,6 +185,13 @@ port25_recipient_restrictions = permit_mynetworks,
 });
 
 /** Keeps a disagreement as a regression case: configuration, session and smtpd's answers. */
+/** Writes a generated batch's tables (hash ones through postmap) and gives smtpd its configuration. */
+async function loadBatch(oracle: SmtpdOracle, gen: ReturnType<typeof generateBatch>, mainCf: string, masterCf: string, ports: number[]): Promise<void> {
+  for (const [path, text] of Object.entries(gen.files)) writeFileSync(path, text);
+  for (const path of gen.hash) execFileSync('postmap', ['-c', oracle.etc, `hash:${path}`]);
+  await oracle.load({ mainCf, masterCf, files: gen.files }, ports);
+}
+
 function store(c: OracleCase, real: unknown): string {
   mkdirSync(REGRESSIONS, { recursive: true });
   const text = JSON.stringify({ ...c, real }, null, 2);

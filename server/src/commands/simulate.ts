@@ -1,11 +1,13 @@
 // mailconf.lsp.simulate: what smtpd would answer a client, for the main.cf/master.cf pair being
 // edited (unsaved changes included). Arguments: { uri, service | port, client: {address,
-// hostname?}, helo?, sasl?, tls?, from, to: [...] }. Returns the simulation as JSON and the
-// annotated transcript in the user's language.
+// hostname?}, helo?, sasl?, tls?, from, to: [...] }. Returns the simulation as JSON, the path
+// through Postfix for views to draw, and the annotated transcript in the user's language.
 import { pathToFileURL } from 'node:url';
 import { siblingUri } from '../languageservice/postfixPair';
 import { simulate, SimulationInputError } from '../postfix/simulator';
 import { simulationJson } from '../postfix/simulator/resultJson';
+import { sessionPath } from '../postfix/simulator/sessionPath';
+import type { SimulationInput } from '../postfix/simulator/types';
 import { transcript } from '../postfix/simulator/transcript';
 import type { CommandContext, ServerCommand } from './command';
 
@@ -19,6 +21,24 @@ export interface SimulateRequest {
   tls?: boolean;
   from: string;
   to: string[];
+}
+
+export type SimulationConfig = Pick<SimulationInput, 'mainCf' | 'masterCf' | 'mainCfPath' | 'masterCfPath' | 'readFile'>;
+
+/**
+ * The main.cf/master.cf pair beside `uri` (either file, or any file in their folder), from the
+ * editor's buffers when open. Tables are named by their installed path (/etc/postfix/access): they
+ * are read beside main.cf when the configuration is edited away from /etc/postfix, else where they are.
+ */
+export function simulationConfig(uri: string, ctx: CommandContext): SimulationConfig {
+  const mainUri = /(^|\/)main\.cf[^/]*$/.test(uri) ? uri : siblingUri(uri, 'main.cf');
+  const masterUri = mainUri && siblingUri(mainUri, 'master.cf');
+  const read = (u: string | undefined) => (u ? (ctx.document(u)?.getText() ?? ctx.workspace.readText(u)) : undefined);
+  const mainCf = read(mainUri);
+  if (mainCf === undefined) throw new Error(`Cannot read ${mainUri ?? 'main.cf'}`);
+  const readFile = (path: string) =>
+    (path.startsWith('/etc/postfix/') && mainUri ? read(mainUri.replace(/[^/]*$/, encodeURI(path.slice('/etc/postfix/'.length)))) : undefined) ?? read(pathToFileURL(path).href);
+  return { mainCf, masterCf: read(masterUri), mainCfPath: mainUri, masterCfPath: masterUri, readFile };
 }
 
 function valid(r: Partial<SimulateRequest> | undefined): r is SimulateRequest {
@@ -39,22 +59,10 @@ export const simulateCommand: ServerCommand = {
   async run(args, ctx: CommandContext) {
     const r = args[0] as Partial<SimulateRequest> | undefined;
     if (!valid(r)) throw new Error('Expected {uri, service or port, client: {address, hostname?}, helo?, sasl?, tls?, from, to: [...]}');
-    const mainUri = /(^|\/)master\.cf[^/]*$/.test(r.uri) ? siblingUri(r.uri, 'main.cf') : r.uri;
-    const masterUri = mainUri && siblingUri(mainUri, 'master.cf');
-    const read = (uri: string | undefined) => (uri ? (ctx.document(uri)?.getText() ?? ctx.workspace.readText(uri)) : undefined);
-    const mainCf = read(mainUri);
-    if (mainCf === undefined) throw new Error(`Cannot read ${mainUri ?? 'main.cf'}`);
-    // Tables are named by their installed path (/etc/postfix/access): read them beside main.cf
-    // when the configuration is edited away from /etc/postfix, else where they are.
-    const readFile = (path: string) =>
-      (path.startsWith('/etc/postfix/') && mainUri ? read(mainUri.replace(/[^/]*$/, encodeURI(path.slice('/etc/postfix/'.length)))) : undefined) ?? read(pathToFileURL(path).href);
+    const config = simulationConfig(r.uri, ctx);
     try {
       const result = simulate({
-        mainCf,
-        masterCf: read(masterUri),
-        mainCfPath: mainUri,
-        masterCfPath: masterUri,
-        readFile,
+        ...config,
         service: r.service,
         port: r.port,
         client: r.client,
@@ -64,7 +72,7 @@ export const simulateCommand: ServerCommand = {
         sender: r.from,
         recipients: r.to,
       });
-      return { result: simulationJson(result), transcript: transcript(result, ctx.locale) };
+      return { result: simulationJson(result), path: sessionPath(result), transcript: transcript(result, ctx.locale) };
     } catch (err) {
       if (err instanceof SimulationInputError) throw new Error(err.message);
       throw err;

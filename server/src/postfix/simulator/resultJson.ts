@@ -8,6 +8,8 @@ export function simulationJson(r: SimulationResult): unknown {
   return {
     service: r.service,
     ...(r.fatal ? { fatal: r.fatal } : {}),
+    lists: r.lists.map((l) => ({ name: l.name, file: l.origin.file ?? null, line: l.origin.line ?? null, words: l.words.map((w) => ({ text: w.text, file: w.origin.file ?? null, line: w.origin.line ?? null })) })),
+    delayReject: r.delayReject,
     steps: r.steps.map((s) => ({
       stage: s.stage,
       command: s.command,

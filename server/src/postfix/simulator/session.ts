@@ -37,6 +37,8 @@ export function simulate(input: SimulationInput): SimulationResult {
   const service = selectService(services, input);
   const result: SimulationResult = {
     service: { name: service.name, line: service.line, port: service.port, file: services ? masterPath : undefined },
+    lists: [],
+    delayReject: true,
     steps: [],
     recipients: [],
     dependsOnDns: false,
@@ -110,6 +112,7 @@ class SessionRun {
   }
 
   run(): void {
+    this.describeLists();
     const fatal = relayControlFatal(this.lists.relay, this.lists.recipient, this.classes);
     if (fatal) {
       this.result.fatal = fatal;
@@ -132,6 +135,17 @@ class SessionRun {
     }
     for (const r of this.input.recipients.slice(this.result.recipients.length)) this.result.recipients.push({ address: r, accepted: false, deferred: false });
     this.result.dependsOnDns = this.dns.depends;
+  }
+
+  /** The lists as configured, in the order this service runs them, for views that draw the path. */
+  private describeLists(): void {
+    const order = ['client', 'helo', 'sender', ...this.recipientLists(), 'data', 'end_of_data'];
+    this.result.lists = order.map((l) => {
+      const name = `smtpd_${l}_restrictions`;
+      const words = l === 'end_of_data' ? listWords(this.view, name) : this.lists[l as ListName];
+      return { name, origin: this.view.origin(name), words };
+    });
+    this.result.delayReject = this.view.flag('smtpd_delay_reject');
   }
 
   private step(stage: Stage, command: string, argument: string, sent: Reply, verdict?: Verdict): SimulationStep {
@@ -334,9 +348,8 @@ class SessionRun {
       }
       s.deferIfPermit.active = s.deferIfPermitSender;
       this.resetChecks();
-      const order: ListName[] = this.relayFirst() ? ['relay', 'recipient'] : ['recipient', 'relay'];
       let status: Verdict = { kind: 'dunno' };
-      for (const list of order) {
+      for (const list of this.recipientLists()) {
         status = this.runList(list, recipient, 'Recipient address');
         if (status.kind === 'reject') break;
       }
@@ -359,12 +372,12 @@ class SessionRun {
   }
 
   /**
-   * smtpd_relay_before_recipient_restrictions; below compatibility level 1 with no
+   * The RCPT TO lists in their order: smtpd_relay_before_recipient_restrictions; below compatibility level 1 with no
    * smtpd_relay_restrictions of its own, Postfix evaluates a stand-in relay list last, only to warn.
    */
-  private relayFirst(): boolean {
+  private recipientLists(): ListName[] {
     const compatFallback = this.view.setting('smtpd_relay_restrictions') === undefined && this.view.expand('${{$compatibility_level} <level {1} ? {yes} : {}}') === 'yes';
-    return this.view.flag('smtpd_relay_before_recipient_restrictions') && !compatFallback;
+    return this.view.flag('smtpd_relay_before_recipient_restrictions') && !compatFallback ? ['relay', 'recipient'] : ['recipient', 'relay'];
   }
 
   private deferredPermit(): Verdict {

@@ -83,8 +83,24 @@ export interface RecipientOutcome {
   route?: RecipientRoute;
 }
 
+/** A restriction list as the service reads it, with each word where it was written. */
+export interface ConfiguredList {
+  /** smtpd_client_restrictions ... smtpd_end_of_data_restrictions. */
+  name: string;
+  /** Where the list is set: a master.cf -o, main.cf, or the built-in default. */
+  origin: Origin;
+  words: { text: string; origin: Origin }[];
+}
+
 export interface SimulationResult {
   service: { name: string; line?: number; port?: number; file?: string };
+  /**
+   * The service's restriction lists in the order smtpd runs them (relay and recipient as
+   * smtpd_relay_before_recipient_restrictions says), then the DATA and end-of-data lists.
+   */
+  lists: ConfiguredList[];
+  /** smtpd_delay_reject: the client, HELO and sender lists wait for RCPT TO. */
+  delayReject: boolean;
   /** smtpd refuses to start (for example, no working reject_unauth_destination). */
   fatal?: string;
   steps: SimulationStep[];

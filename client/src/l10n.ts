@@ -21,6 +21,11 @@ export function chosenLanguage(): 'en' | 'es' | undefined {
   return setting === 'en' || setting === 'es' ? setting : undefined;
 }
 
+/** The language of the messages the client builds itself from server code (en or es). */
+export function locale(): 'en' | 'es' {
+  return chosenLanguage() ?? (vscode.env.language.startsWith('es') ? 'es' : 'en');
+}
+
 export const l10n = {
   t(message: string, ...args: Args): string {
     const language = chosenLanguage();

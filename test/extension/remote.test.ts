@@ -81,6 +81,18 @@ export function remoteSuite(): void {
       assert.ok(found.some((d) => d.range.start.line === 5 && /unused parameter: myhostnme=typo\.example/.test(d.message)), JSON.stringify(found));
     });
 
+    it("adds the server's SASL problems for the edited main.cf to the same check", async () => {
+      const sasl = 'smtpd_sasl_auth_enable = yes\nsmtpd_sasl_type = dovecot\nsmtpd_sasl_path = /nonexistent/mailconf-auth\n';
+      const doc = await vscode.workspace.openTextDocument({ language: 'postfix-main', content: MAIN_CF + sasl });
+      await vscode.window.showTextDocument(doc);
+      const r = await vscode.commands.executeCommand<{ count: number }>('mailconf.remote.check', args);
+      assert.ok(r.count >= 1);
+      const found = vscode.languages.getDiagnostics(doc.uri).filter((d) => String(d.source).startsWith('SASL ('));
+      // At smtpd_sasl_path, the line to change, which names the socket the server does not have.
+      const pathLine = doc.getText().split('\n').findIndex((l) => l.startsWith('smtpd_sasl_path'));
+      assert.ok(found.some((d) => d.code === 'remote-sasl/no-socket' && d.range.start.line === pathLine && d.message.includes('/nonexistent/mailconf-auth')), JSON.stringify(found));
+    });
+
     it('refuses a changed host key without logging in', async () => {
       const changed = join(sshd!.dir, 'ext_changed_known_hosts');
       writeFileSync(changed, `[127.0.0.1]:${sshd!.port} ${sshd!.otherHostKeyLine}\n`);

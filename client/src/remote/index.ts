@@ -5,7 +5,7 @@
 // mapping warnings to lines) come from the language server's mailconf.lsp.remote.* commands.
 // Everything is refused in untrusted workspaces.
 import * as vscode from 'vscode';
-import { l10n } from '../l10n';
+import { l10n, locale } from '../l10n';
 import { requireTrust } from '../trust';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CompareResult } from '../../../server/src/commands/remoteCompare';
@@ -13,7 +13,7 @@ import type { FileDiagnostics } from '../../../server/src/commands/remoteFinding
 import { probeFromServer } from '../../../server/src/ssh/forward';
 import { remoteCheck } from '../../../server/src/ssh/remoteCheck';
 import { runRemotePostconf } from '../../../server/src/ssh/remotePostconf';
-import { gatherSaslFacts, saslServerFindings } from '../../../server/src/ssh/saslServerCheck';
+import { gatherSaslFacts, saslServerFindings, type SaslServerFinding } from '../../../server/src/ssh/saslServerCheck';
 import type { ProbeResult } from '../../../server/src/smtp/types';
 import { registerManPageHover } from '../manPageHover';
 import { showResults } from '../smtp/resultsView';
@@ -67,6 +67,13 @@ async function siblingMasterCf(doc: vscode.TextDocument): Promise<{ uri?: vscode
   } catch {
     return {};
   }
+}
+
+/** The server's SASL problems as diagnostics on main.cf, at smtpd_sasl_path (or its first line). */
+function saslDiagnostics(doc: vscode.TextDocument, server: string, findings: SaslServerFinding[]): vscode.Diagnostic[] {
+  const line = Math.max(0, doc.getText().split(/\r?\n/).findIndex((l) => /^\s*smtpd_sasl_path\s*=/.test(l)));
+  const severity = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information };
+  return findings.map((f) => Object.assign(new vscode.Diagnostic(doc.lineAt(line).range, f.message, severity[f.severity]), { source: `SASL (${server})`, code: f.code }));
 }
 
 export function registerRemote(context: vscode.ExtensionContext, client: LanguageClient, log: vscode.LogOutputChannel): void {
@@ -126,7 +133,7 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
     const r = await sessions.run(
       target,
       l10n.t('Checking {0} with postconf on {1}', doc.uri.path.split('/').pop() ?? 'main.cf', target.name),
-      (c, signal) => remoteCheck(c, target.postconfPath, target.configDir, { mainCf: doc.getText(), masterCf: master.text }, { signal }),
+      (c, signal) => remoteCheck(c, target.postconfPath, target.configDir, { mainCf: doc.getText(), masterCf: master.text }, { signal, sasl: {} }),
       args?.knownHostsFiles,
     );
     if (!r) return undefined;
@@ -136,10 +143,14 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
       stderr: r.stderr,
       dir: r.dir,
     });
-    let count = 0;
+    // The SASL problems of the same check join main.cf's postconf warnings.
+    const sasl = r.sasl ? saslDiagnostics(doc, target.name, saslServerFindings(r.sasl, locale()).filter((x) => x.severity !== 'info')) : [];
+    let count = sasl.length;
+    diagnostics.set(doc.uri, sasl);
     for (const f of found) {
+      const uri = vscode.Uri.parse(f.uri);
       const converted = await client.protocol2CodeConverter.asDiagnostics(f.diagnostics);
-      diagnostics.set(vscode.Uri.parse(f.uri), converted);
+      diagnostics.set(uri, [...converted, ...(uri.toString() === doc.uri.toString() ? sasl : [])]);
       count += converted.length;
     }
     void vscode.window.showInformationMessage(
@@ -161,13 +172,8 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
       args?.knownHostsFiles,
     );
     if (!facts) return undefined;
-    const findings = saslServerFindings(facts, vscode.env.language.startsWith('es') ? 'es' : 'en');
-    const line = Math.max(0, doc.getText().split(/\r?\n/).findIndex((l) => /^\s*smtpd_sasl_path\s*=/.test(l)));
-    const severity = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information };
-    diagnostics.set(
-      doc.uri,
-      findings.map((f) => Object.assign(new vscode.Diagnostic(doc.lineAt(line).range, f.message, severity[f.severity]), { source: `SASL (${target.name})`, code: f.code })),
-    );
+    const findings = saslServerFindings(facts, locale());
+    diagnostics.set(doc.uri, saslDiagnostics(doc, target.name, findings));
     const errors = findings.filter((f) => f.severity === 'error').length;
     void vscode.window.showInformationMessage(
       errors ? l10n.t('SASL on {0}: {1} problems; see the Problems view.', target.name, errors) : l10n.t('SASL on {0}: {1}', target.name, findings[0]?.message ?? ''),

@@ -7,6 +7,7 @@ import type { Client, SFTPWrapper } from 'ssh2';
 import { SshError } from './errors';
 import type { ExecOptions, ExecResult } from './exec';
 import { runRemotePostconf } from './remotePostconf';
+import { gatherSaslFacts, type SaslFacts } from './saslServerCheck';
 
 export interface RemoteCheckInput {
   mainCf: string;
@@ -17,6 +18,11 @@ export interface RemoteCheckInput {
 export interface RemoteCheckResult extends ExecResult {
   /** The temporary directory that was used (and removed), to map messages back to files. */
   dir: string;
+  /**
+   * The server's SASL side as the checked main.cf would use it (its SASL type and socket path,
+   * the server's sockets, daemons and groups), when `opts.sasl` asked for it.
+   */
+  sasl?: SaslFacts;
 }
 
 export function openSftp(client: Client): Promise<SFTPWrapper> {
@@ -50,7 +56,7 @@ export async function remoteCheck(
   postconfPath: string,
   liveConfigDir: string,
   input: RemoteCheckInput,
-  opts: ExecOptions & { tmpRoot?: string } = {},
+  opts: ExecOptions & { tmpRoot?: string; sasl?: { saslauthdDefaults?: string } } = {},
 ): Promise<RemoteCheckResult> {
   const sftp = await openSftp(client);
   try {
@@ -61,7 +67,9 @@ export async function remoteCheck(
       await sftpWrite(sftp, `${dir}/main.cf`, input.mainCf);
       if (masterCf !== undefined) await sftpWrite(sftp, `${dir}/master.cf`, masterCf);
       const r = await runRemotePostconf(client, postconfPath, dir, ['-n'], opts);
-      return { ...r, dir };
+      // Asked while the uploaded files are there, so postconf answers for them, not the live ones.
+      const sasl = opts.sasl && r.exitCode === 0 ? await gatherSaslFacts(client, { postconfPath, configDir: dir, ...opts.sasl }, opts) : undefined;
+      return { ...r, dir, ...(sasl ? { sasl } : {}) };
     } finally {
       await removeTree(sftp, dir).catch(() => {});
     }

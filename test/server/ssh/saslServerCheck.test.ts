@@ -91,10 +91,13 @@ describe('checking SASL on a server over the loopback OpenSSH', { skip }, () => 
     }
   });
 
-  it('answers the same through mailconf remote … check-sasl, with its exit status', { timeout: 60_000 }, async () => {
-    const cli = (pair: RunningPair) =>
+  it('answers the same through mailconf remote … check-sasl and … check, with their exit status', { timeout: 90_000 }, async () => {
+    const cli = (pair: RunningPair, sub: 'check-sasl' | 'check' = 'check-sasl') =>
       new Promise<{ status: number | null; stdout: string }>((done) => {
-        const args = ['remote', '--ssh', `${sshd.user}@127.0.0.1:${sshd.port}`, '--known-hosts', sshd.knownHosts, '--identity', sshd.key, 'check-sasl', '-c', join(pair.etc, 'postfix'), '--saslauthd-defaults', join(pair.etc, 'default', 'saslauthd')];
+        const defaults = ['--saslauthd-defaults', join(pair.etc, 'default', 'saslauthd')];
+        // check sends the pair's own main.cf, so the SASL type and socket come from the sent file.
+        const what = sub === 'check-sasl' ? ['check-sasl', '-c', join(pair.etc, 'postfix'), ...defaults] : ['check', '-c', join(pair.etc, 'postfix'), ...defaults, join(pair.etc, 'postfix', 'main.cf')];
+        const args = ['remote', '--ssh', `${sshd.user}@127.0.0.1:${sshd.port}`, '--known-hosts', sshd.knownHosts, '--identity', sshd.key, ...what];
         const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, HOME: '/nonexistent' } });
         let stdout = '';
         child.stdout.on('data', (c) => (stdout += c));
@@ -105,6 +108,9 @@ describe('checking SASL on a server over the loopback OpenSSH', { skip }, () => 
       const r = await cli(good);
       assert.equal(r.status, 0, r.stdout);
       assert.match(r.stdout, /^127\.0\.0\.1: info: The socket .*mux is there.* \[remote-sasl\/ok\]$/m);
+      const checked = await cli(good, 'check');
+      assert.equal(checked.status, 0, checked.stdout);
+      assert.doesNotMatch(checked.stdout, /remote-sasl/);
     } finally {
       await good.stop();
     }
@@ -113,6 +119,9 @@ describe('checking SASL on a server over the loopback OpenSSH', { skip }, () => 
       const r = await cli(stopped);
       assert.equal(r.status, 1, r.stdout);
       assert.match(r.stdout, /error: .* \[remote-sasl\/no-socket\]$/m);
+      const checked = await cli(stopped, 'check');
+      assert.equal(checked.status, 1, checked.stdout);
+      assert.match(checked.stdout, /^127\.0\.0\.1: error: .* \[remote-sasl\/no-socket\]$/m);
     } finally {
       await stopped.stop();
     }

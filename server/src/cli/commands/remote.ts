@@ -9,7 +9,7 @@ import { remoteFindings } from '../../ssh/checkFindings';
 import { connect } from '../../ssh/connect';
 import { isSshError, SshError } from '../../ssh/errors';
 import { remoteCheck } from '../../ssh/remoteCheck';
-import { gatherSaslFacts, saslServerFindings } from '../../ssh/saslServerCheck';
+import { gatherSaslFacts, saslServerFindings, type SaslServerFinding } from '../../ssh/saslServerCheck';
 import { runRemotePostconf } from '../../ssh/remotePostconf';
 import { makeTarget, parseDestination, type SshTarget } from '../../ssh/target';
 import { CliError, CliIO, Command, EXIT_USAGE, usageError } from '../usage';
@@ -157,15 +157,20 @@ function readLocal(file: string): string {
   }
 }
 
-/** `check [--master-cf FILE] [-c DIR] MAIN.CF`: master.cf next to main.cf is sent too when it exists. */
+/**
+ * `check [--master-cf FILE] [-c DIR] [--saslauthd-defaults FILE] MAIN.CF`: master.cf next to
+ * main.cf is sent too when it exists. The SASL side is checked as the sent main.cf would use it.
+ */
 async function checkSub(rest: string[], g: Global, io: CliIO): Promise<number> {
   let main: string | undefined;
   let master: string | undefined;
   let configDir = g.target.configDir;
+  let saslauthdDefaults: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--master-cf') master = rest[++i];
     else if (a === '-c') configDir = rest[++i] ?? '';
+    else if (a === '--saslauthd-defaults') saslauthdDefaults = rest[++i];
     else if (a.startsWith('-')) throw bad(`unknown check option '${a}'`);
     else if (main === undefined) main = a;
     else throw bad(`unexpected argument '${a}'`);
@@ -177,15 +182,22 @@ async function checkSub(rest: string[], g: Global, io: CliIO): Promise<number> {
   const mainCf = readLocal(mainPath);
   const masterCf = masterPath ? readLocal(masterPath) : undefined;
   return withConnection(g, io, async (client) => {
-    const r = await remoteCheck(client, g.target.postconfPath, configDir, { mainCf, masterCf }, { timeoutMs: g.timeoutMs * 2 });
+    const r = await remoteCheck(client, g.target.postconfPath, configDir, { mainCf, masterCf }, { timeoutMs: g.timeoutMs * 2, sasl: { saslauthdDefaults } });
     const findings = remoteFindings(r.stderr, r.dir, { mainCf, masterCf });
     for (const f of findings) {
       const file = f.file === 'main.cf' ? mainPath : f.file === 'master.cf' ? (masterPath ?? 'master.cf (server copy)') : 'postconf';
       io.stdout(`${file}:${f.line + 1}:${f.startCharacter + 1}: ${f.severity}: ${f.message} [remote-postconf]\n`);
     }
-    if (findings.length === 0 && r.exitCode === 0) io.stderr(`mailconf remote: the server's postconf accepts ${mainPath} without warnings\n`);
-    return findings.length > 0 || r.exitCode !== 0 ? REMOTE_EXIT.findings : 0;
+    // Only what needs doing: "AUTH is off" and "the socket is in order" are check-sasl's to say.
+    const sasl = r.sasl ? saslServerFindings(r.sasl, 'en').filter((f) => f.severity !== 'info') : [];
+    printSaslFindings(sasl, g, io);
+    if (findings.length === 0 && sasl.length === 0 && r.exitCode === 0) io.stderr(`mailconf remote: the server's postconf accepts ${mainPath} without warnings, and its SASL side is in order\n`);
+    return findings.length > 0 || sasl.length > 0 || r.exitCode !== 0 ? REMOTE_EXIT.findings : 0;
   });
+}
+
+function printSaslFindings(findings: SaslServerFinding[], g: Global, io: CliIO): void {
+  for (const f of findings) io.stdout(`${g.target.host}: ${f.severity}: ${f.message} [${f.code}]\n`);
 }
 
 /** `check-sasl [-c DIR] [--saslauthd-defaults FILE]`: the SASL side of the running server, read only. */
@@ -202,7 +214,7 @@ async function checkSaslSub(rest: string[], g: Global, io: CliIO): Promise<numbe
   return withConnection(g, io, async (client) => {
     const facts = await gatherSaslFacts(client, { postconfPath: g.target.postconfPath, configDir, saslauthdDefaults }, { timeoutMs: g.timeoutMs * 2 });
     const findings = saslServerFindings(facts, 'en');
-    for (const f of findings) io.stdout(`${g.target.host}: ${f.severity}: ${f.message} [${f.code}]\n`);
+    printSaslFindings(findings, g, io);
     return findings.some((f) => f.severity === 'error') ? REMOTE_EXIT.findings : 0;
   });
 }
@@ -211,14 +223,16 @@ export const remoteCommand: Command = {
   name: 'remote',
   summary: 'run postconf on a server over SSH, or check a main.cf with the server\'s postconf',
   help: `Usage: mailconf remote --ssh USER@HOST[:PORT] [options] postconf [-n|-x|-M|...] [-c DIR] [NAME...]
-       mailconf remote --ssh USER@HOST[:PORT] [options] check [--master-cf FILE] [-c DIR] MAIN.CF
+       mailconf remote --ssh USER@HOST[:PORT] [options] check [--master-cf FILE] [-c DIR] [--saslauthd-defaults FILE] MAIN.CF
        mailconf remote --ssh USER@HOST[:PORT] [options] check-sasl [-c DIR] [--saslauthd-defaults FILE]
 
 postconf  prints the server's own postconf output, byte for byte (its warnings go to stderr).
 check     uploads MAIN.CF (and master.cf: --master-cf, the one next to MAIN.CF, or the server's)
           to a new private temporary directory on the server over SFTP, runs the server's
           postconf -c TMPDIR -n, prints its warnings as FILE:LINE:COL: SEVERITY: MESSAGE and
-          removes the directory. The live configuration is not touched.
+          removes the directory. The live configuration is not touched. It also runs
+          check-sasl's checks for the SASL type and socket MAIN.CF names, and prints their
+          errors as HOST: SEVERITY: MESSAGE [CODE].
 check-sasl reads the server's SASL side, changing nothing (postconf -h, stat, pgrep, id, cat):
           the socket Postfix connects to (Dovecot's listener, or saslauthd's mux from -m in
           /etc/default/saslauthd) exists and lets Postfix's user connect, Dovecot or saslauthd
@@ -239,7 +253,7 @@ never asks and never writes it.
 
 Exit status:
   0  success (check: no warnings)
-  1  the remote postconf failed, check found warnings, or check-sasl found an error
+  1  the remote postconf failed, check found warnings or a SASL error, or check-sasl found an error
   2  usage error or unreadable local file
   3  the server's host key is unknown or has CHANGED (the message gives its SHA256 fingerprint)
   4  authentication failed (or the identity file is unreadable or its passphrase wrong)

@@ -1,6 +1,7 @@
 // Messages of the session simulator's report (`mailconf simulate`, the simulate command of the
 // language server). Part of `messages` (./messages.ts).
 export const simulatorMessages = {
+  'simulate.lens': { en: '▶ Simulate', es: '▶ Simular' },
   'simulate.service': { en: 'Service {0} ({1}), port {2}', es: 'Servicio {0} ({1}), puerto {2}' },
   'simulate.service-default': { en: 'Service smtp (Postfix default, no master.cf), port 25', es: 'Servicio smtp (el de Postfix por omisión, sin master.cf), puerto 25' },
   'simulate.client': { en: 'Client {0}', es: 'Cliente {0}' },

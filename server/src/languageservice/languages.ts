@@ -12,6 +12,7 @@ import { dovecotService } from './dovecot';
 import { saslConfService } from './saslConf';
 import { saslauthdService } from './saslauthd';
 import { masterCfCodeLenses } from '../smtp/codeLens';
+import { mainCfSimulateLenses, masterCfSimulateLenses } from './simulateLenses';
 
 export type LanguageId = 'postfix-main' | 'postfix-master' | 'dns-zone' | 'postfix-aliases' | 'postfix-map' | 'msmtprc' | 'dovecot' | 'cyrus-sasl' | 'saslauthd';
 
@@ -29,8 +30,12 @@ const services: Record<LanguageId, LanguageService> = {
   saslauthd: saslauthdService,
 };
 
-// "▶ Test port N" above master.cf's SMTP services, unless the master.cf service offers lenses itself.
-services['postfix-master'] = { ...services['postfix-master'], codeLenses: services['postfix-master'].codeLenses ?? masterCfCodeLenses };
+// "▶ Test port N" above master.cf's SMTP services, unless the master.cf service offers lenses itself,
+// and "▶ Simulate" above its smtpd services and main.cf's restriction lists.
+const masterLenses = services['postfix-master'].codeLenses ?? masterCfCodeLenses;
+const mainLenses = services['postfix-main'].codeLenses;
+services['postfix-master'] = { ...services['postfix-master'], codeLenses: (doc, ctx) => [...masterLenses(doc, ctx), ...masterCfSimulateLenses(doc, ctx)] };
+services['postfix-main'] = { ...services['postfix-main'], codeLenses: (doc, ctx) => [...(mainLenses?.(doc, ctx) ?? []), ...mainCfSimulateLenses(doc, ctx)] };
 
 export function serviceFor(languageId: string): LanguageService | undefined {
   return (services as Record<string, LanguageService | undefined>)[languageId];

@@ -93,14 +93,30 @@ interface DovecotView {
   listeners: Listener[];
   authSections: Site[];
   top: Map<string, { value: string; site: Site }>;
+  /** Settings in the protocol filters that Postfix's auth requests (service=smtp) match. */
+  smtp: Map<string, { value: string; site: Site }>;
 }
 
-/** service auth's unix listeners and the top-level settings, in Dovecot's reading order (the last one wins). */
+/**
+ * Whether a `protocol NAME` filter applies to Postfix's auth requests, which say service=smtp:
+ * `protocol smtp`, or `protocol !NAME` for any other NAME (doveconf -f service=smtp agrees).
+ */
+export function protocolFilterMatchesSmtp(name: string): boolean {
+  return name.startsWith('!') ? name.slice(1) !== 'smtp' : name === 'smtp';
+}
+
+/**
+ * service auth's unix listeners, the top-level settings and those of the protocol filters that
+ * match smtp, in Dovecot's reading order (the last one wins; a filter's value beats a top-level one
+ * wherever it is written).
+ */
 function dovecotView(files: SaslFiles): DovecotView {
-  const view: DovecotView = { listeners: [], authSections: [], top: new Map() };
+  const view: DovecotView = { listeners: [], authSections: [], top: new Map(), smtp: new Map() };
   const isAuth = (s: DovecotSection) => s.type === 'service' && s.name === 'auth';
   for (const { uri, node, within } of files.dovecotReading) {
     if (within.length === 0 && node.kind === 'setting') view.top.set(node.key, { value: node.value, site: { uri, range: node.range } });
+    if (within.length === 1 && node.kind === 'setting' && within[0].type === 'protocol' && protocolFilterMatchesSmtp(within[0].name ?? ''))
+      view.smtp.set(node.key, { value: node.value, site: { uri, range: node.range } });
     if (node.kind !== 'section') continue;
     if (within.length === 0 && isAuth(node)) view.authSections.push({ uri, range: node.headerRange });
     if (within.length !== 1 || !isAuth(within[0]) || node.type !== 'unix_listener') continue;
@@ -113,6 +129,12 @@ function dovecotView(files: SaslFiles): DovecotView {
 
 function dovecotTop(view: DovecotView, name: string): string {
   return view.top.get(name)?.value ?? dovecotData().settings[name] ?? '';
+}
+
+/** A setting as Dovecot's auth service applies it to Postfix's requests, and where it is written. */
+function dovecotForSmtp(view: DovecotView, name: string): { value: string; site?: Site } {
+  const written = view.smtp.get(name) ?? view.top.get(name);
+  return written ?? { value: dovecotData().settings[name] ?? '' };
 }
 
 export function saslCrossChecks(files: SaslFiles): SaslFinding[] {
@@ -139,8 +161,8 @@ export function saslCrossChecks(files: SaslFiles): SaslFinding[] {
     if (type === 'dovecot' && files.dovecot.length > 0 && !path.startsWith('inet:')) {
       const view = dovecotView(files);
       checkDovecotListener(files, view, model, service, path, chroot, queue, pathSite, add);
-      const mechanisms = view.top.get('auth_mechanisms');
-      offered = { names: dovecotTop(view, 'auth_mechanisms').split(/[\s,]+/).filter(Boolean), site: mechanisms?.site };
+      const mechanisms = dovecotForSmtp(view, 'auth_mechanisms');
+      offered = { names: mechanisms.value.split(/[\s,]+/).filter(Boolean), site: mechanisms.site };
       checkPlaintextBeforeTls(files, view, model, service, offered.names, add);
     }
     if (type === 'cyrus') offered = checkCyrus(files, model, service, path, chroot, queue, pathSite, add);
@@ -178,14 +200,15 @@ function checkDovecotListener(files: SaslFiles, view: DovecotView, model: Postfi
 }
 
 function checkPlaintextBeforeTls(files: SaslFiles, view: DovecotView, model: PostfixModel, service: ServiceView | undefined, mechanisms: string[], add: Add): void {
-  if (!/^yes$/i.test(dovecotTop(view, 'disable_plaintext_auth'))) return;
+  const disabled = dovecotForSmtp(view, 'disable_plaintext_auth');
+  if (!/^yes$/i.test(disabled.value)) return;
   if (yes(model, 'smtpd_tls_auth_only', service) || yes(model, 'smtpd_tls_wrappermode', service)) return;
   const options = value(model, 'smtpd_sasl_security_options', service).split(/[\s,]+/);
   const usable = mechanisms.filter((m) => passes(m, options, 'dovecot'));
   if (usable.length === 0 || !usable.every(isPlaintext)) return;
   const at = postfixSite(files, model, 'smtpd_tls_auth_only', service) ?? postfixSite(files, model, 'smtpd_sasl_auth_enable', service);
   if (!at) return;
-  const dovecotSite = view.top.get('disable_plaintext_auth')?.site ?? view.top.get('auth_mechanisms')?.site;
+  const dovecotSite = disabled.site ?? dovecotForSmtp(view, 'auth_mechanisms').site;
   add('plaintext-before-tls', 'warning', at, [], dovecotSite ? [{ ...dovecotSite, key: 'sasl.related.plaintext' }] : []);
 }
 

@@ -1,11 +1,16 @@
 // Every cross-check between Postfix and its SASL side, with a configuration where it fires (on the
 // line to change, with related information at the other file) and one where it stays quiet.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { languageForPath, serviceFor } from '../../../../server/src/languageservice/languages';
 import type { ServiceContext } from '../../../../server/src/languageservice/service';
+import { requirePeer } from '../../../support/peers';
 
 const ROOT = 'file:///lab/etc/';
 const MAIN = `${ROOT}postfix/main.cf`;
@@ -54,6 +59,14 @@ const DOVE: Tree = {
   [DOVECOT]: '!include conf.d/*.conf\n',
   [TEN_MASTER]: LISTENER('/var/spool/postfix/private/auth'),
 };
+
+/** Dovecot texts with protocol filters, what `doveconf -f service=smtp` says Postfix is offered, and whether noplaintext then leaves nothing. */
+const PROTOCOL_FILTERS: [string, string, boolean][] = [
+  ['protocol smtp {\n  auth_mechanisms = plain cram-md5\n}\nauth_mechanisms = plain\n', 'plain cram-md5', false],
+  ['auth_mechanisms = plain\nprotocol !imap {\n  auth_mechanisms = cram-md5\n}\n', 'cram-md5', false],
+  ['auth_mechanisms = cram-md5\nprotocol smtp {\n  auth_mechanisms = plain\n}\n', 'plain', true],
+  ['auth_mechanisms = plain\nprotocol imap {\n  auth_mechanisms = cram-md5\n}\nprotocol !smtp {\n  auth_mechanisms = cram-md5\n}\n', 'plain', true],
+];
 
 const all = (tree: Tree) => Object.keys(tree).flatMap((u) => diagnostics(tree, u));
 
@@ -164,8 +177,40 @@ describe('SASL cross-checks', () => {
     assert.deepEqual(brief(diagnostics(earlier, MAIN)), [['sasl/no-usable-mechanism', 4, ['dovecot/conf.d/10-auth.conf:0']]]);
   });
 
+  it("Dovecot: a protocol filter that Postfix's requests match (smtp, or !imap) beats the top level, wherever it is written", () => {
+    const noplaintext = DOVE[MAIN] + 'smtpd_sasl_security_options = noplaintext\n';
+    const dove = (text: string) => ({ ...DOVE, [MAIN]: noplaintext, [DOVECOT]: `${text}!include conf.d/*.conf\n` });
+    for (const [text, , fires] of PROTOCOL_FILTERS) {
+      const found = brief(diagnostics(dove(text), MAIN));
+      if (!fires) assert.deepEqual(found, [], text);
+      else assert.deepEqual(found.map((f) => f[0]), ['sasl/no-usable-mechanism'], text);
+    }
+    // disable_plaintext_auth = no for smtp alone: AUTH before TLS is fine for Postfix.
+    const before = { ...DOVE, [MAIN]: DOVE[MAIN].replace('smtpd_tls_auth_only = yes\n', '') };
+    const plain = 'disable_plaintext_auth = yes\nprotocol smtp {\n  disable_plaintext_auth = no\n}\n';
+    assert.deepEqual(diagnostics({ ...before, [DOVECOT]: `${plain}!include conf.d/*.conf\n` }, MAIN), []);
+    const other = plain.replace('protocol smtp', 'protocol pop3');
+    assert.deepEqual(brief(diagnostics({ ...before, [DOVECOT]: `${other}!include conf.d/*.conf\n` }, MAIN)), [['sasl/plaintext-before-tls', 2, ['dovecot/dovecot.conf:0']]]);
+  });
+
   it('stay quiet when SASL is enabled nowhere', () => {
     const tree = { ...DOVE, [MAIN]: 'smtpd_sasl_type = dovecot\n', [TEN_MASTER]: '' };
     assert.deepEqual(all(tree), []);
+  });
+});
+
+describe('Dovecot protocol filters, as doveconf reads them for service=smtp', { skip: requirePeer('doveconf', ['dovecot-core']) }, () => {
+  it('offer Postfix the mechanisms the cross-checks assume', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mailconf-protocol-filters-'));
+    try {
+      for (const [text, offered] of PROTOCOL_FILTERS) {
+        const file = join(dir, 'dovecot.conf');
+        writeFileSync(file, text);
+        const out = execFileSync('doveconf', ['-c', file, '-f', 'service=smtp', '-h', 'auth_mechanisms'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+        assert.equal(out.trim(), offered, text);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

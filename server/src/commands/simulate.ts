@@ -2,8 +2,8 @@
 // edited (unsaved changes included). Arguments: { uri, service | port, client: {address,
 // hostname?}, helo?, sasl?, tls?, from, to: [...] }. Returns the simulation as JSON, the path
 // through Postfix for views to draw, and the annotated transcript in the user's language.
-import { pathToFileURL } from 'node:url';
 import { siblingUri } from '../languageservice/postfixPair';
+import { simulatorConfig } from '../languageservice/simulatorConfig';
 import { simulate, SimulationInputError } from '../postfix/simulator';
 import { simulationJson } from '../postfix/simulator/resultJson';
 import { sessionPath } from '../postfix/simulator/sessionPath';
@@ -27,18 +27,13 @@ export type SimulationConfig = Pick<SimulationInput, 'mainCf' | 'masterCf' | 'ma
 
 /**
  * The main.cf/master.cf pair beside `uri` (either file, or any file in their folder), from the
- * editor's buffers when open. Tables are named by their installed path (/etc/postfix/access): they
- * are read beside main.cf when the configuration is edited away from /etc/postfix, else where they are.
+ * editor's buffers when open, with tables read as the language server's checks read them.
  */
 export function simulationConfig(uri: string, ctx: CommandContext): SimulationConfig {
   const mainUri = /(^|\/)main\.cf[^/]*$/.test(uri) ? uri : siblingUri(uri, 'main.cf');
-  const masterUri = mainUri && siblingUri(mainUri, 'master.cf');
-  const read = (u: string | undefined) => (u ? (ctx.document(u)?.getText() ?? ctx.workspace.readText(u)) : undefined);
-  const mainCf = read(mainUri);
-  if (mainCf === undefined) throw new Error(`Cannot read ${mainUri ?? 'main.cf'}`);
-  const readFile = (path: string) =>
-    (path.startsWith('/etc/postfix/') && mainUri ? read(mainUri.replace(/[^/]*$/, encodeURI(path.slice('/etc/postfix/'.length)))) : undefined) ?? read(pathToFileURL(path).href);
-  return { mainCf, masterCf: read(masterUri), mainCfPath: mainUri, masterCfPath: masterUri, readFile };
+  const read = (u: string) => ctx.document(u)?.getText() ?? ctx.workspace.readText(u);
+  if (!mainUri || read(mainUri) === undefined) throw new Error(`Cannot read ${mainUri ?? 'main.cf'}`);
+  return simulatorConfig({ mainUri, masterUri: siblingUri(mainUri, 'master.cf') }, read);
 }
 
 function valid(r: Partial<SimulateRequest> | undefined): r is SimulateRequest {

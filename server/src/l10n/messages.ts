@@ -128,6 +128,10 @@ export const messages = {
     en: 'The {0} SMTP server will not start: with its -o settings, neither smtpd_relay_restrictions nor smtpd_recipient_restrictions has reject_unauth_destination (or defer_unauth_destination, reject, defer, defer_if_permit) before a bare permit, and smtpd stops with a fatal error. Add reject_unauth_destination to {1}, after the permit_* entries for your own clients',
     es: 'El servidor SMTP {0} no arrancará: con sus -o, ni smtpd_relay_restrictions ni smtpd_recipient_restrictions tienen reject_unauth_destination (ni defer_unauth_destination, reject, defer, defer_if_permit) antes de un permit, y smtpd se detiene con un error fatal. Añada reject_unauth_destination a {1}, tras las entradas permit_* de sus propios clientes',
   },
+  'relay.world-networks': {
+    en: 'Open relay: mynetworks includes {0}, every address on the Internet, and permit_mynetworks lets all of them relay. List only your own networks',
+    es: 'Relay abierto: mynetworks incluye {0}, todas las direcciones de Internet, y permit_mynetworks deja hacer relay a todas ellas. Ponga solo sus propias redes',
+  },
   'relay.open': {
     en: 'Open relay: with these smtpd_relay_restrictions and smtpd_recipient_restrictions, a client outside mynetworks that has not logged in may send mail to any domain. Put reject_unauth_destination (or defer_unauth_destination) in {0} before anything that permits such a client',
     es: 'Relay abierto: con estas smtpd_relay_restrictions y smtpd_recipient_restrictions, un cliente de fuera de mynetworks que no se ha autenticado puede enviar correo a cualquier dominio. Ponga reject_unauth_destination (o defer_unauth_destination) en {0} antes de lo que permita a ese cliente',

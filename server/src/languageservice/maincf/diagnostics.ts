@@ -6,13 +6,13 @@ import type { MainCfEntry } from '../../parsers/maincf';
 import { getParameter } from '../../postfix/parameters';
 import { defaultAlternatives, splitListValue } from '../../postfix/valueTypes';
 import { releaseParameter } from '../../postfix/releaseFacts';
-import { pairForMainCf } from '../postfixPair';
+import { pairForMainCf, type PostfixPair } from '../postfixPair';
 import type { PostfixModel } from '../postfixModel';
 import type { ServiceContext } from '../service';
 import { continuedSettingDiagnostics } from './continuation';
 import { mainCfNameDiagnostics } from './names';
-import { coversTheWorld, isOpenRelay, RELAY_PARAMETERS, relayListPermitsAll, smtpdRefusesToStart } from './relay';
-import { t, type Locale } from '../../l10n';
+import { mainCfRelay, mainCfStopsSmtpd } from './relay';
+import { t } from '../../l10n';
 import { postfixCheck } from '../postfixTarget';
 import { securityFindings, saslEnabledSomewhere } from './security';
 import { diagnostic, SECURITY_SEVERITY, SOURCE, ValueSite } from './site';
@@ -37,7 +37,7 @@ export function mainCfDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagn
   const all = out.concat(
     mainCfNameDiagnostics(main.entries, model, doc.uri, check),
     cachedValueChecks(doc, main.entries, model, check, (e) => checkValue(siteOf(doc, e, model), check)),
-    globalChecks(doc, model, ctx.locale),
+    globalChecks(doc, pair, ctx),
     continuedSettingDiagnostics(doc, main.entries, model, ctx.locale),
     saslFindingsFor(doc.uri, ctx),
   );
@@ -94,45 +94,37 @@ function isStockDefault(e: MainCfEntry): boolean {
   return [...(builtin ? defaultAlternatives(builtin) : []), ...documented].some((d) => words(d) === written);
 }
 
-/**
- * Whether main.cf's relay lists make some smtpd refuse to start: one that takes them as they are
- * (a master.cf smtpd without its own relay settings), or any smtpd when master.cf is not known.
- * A service that overrides them is judged in master.cf.
- */
-function globalListsStopSmtpd(model: PostfixModel): boolean {
-  const smtpds = model.services.filter((s) => s.command === 'smtpd');
-  if (smtpds.length === 0) return smtpdRefusesToStart(model);
-  return smtpds.some((s) => !RELAY_PARAMETERS.some((p) => s.params.has(p)) && smtpdRefusesToStart(model, s));
+/** Where in mynetworks' value the item that let the strangers in (the simulator's "mynetworks: item") was written. */
+function networkIn(value: string, detail: string | undefined): { text: string; start: number; end: number } | undefined {
+  const item = detail?.replace(/^mynetworks: /, '').toLowerCase();
+  return item ? listTokens(value).find((token) => token.text.toLowerCase() === item) : undefined;
 }
 
 /** Rules about the configuration as a whole, reported on the main.cf line that decides them. */
-function globalChecks(doc: TextDocument, model: PostfixModel, locale: Locale): Diagnostic[] {
+function globalChecks(doc: TextDocument, pair: PostfixPair, ctx: ServiceContext): Diagnostic[] {
+  const { model } = pair;
+  const { locale } = ctx;
   const out: Diagnostic[] = [];
   const entry = (name: string) => model.mainEntries.get(name);
 
   const networks = entry('mynetworks');
-  const world = networks && coversTheWorld(networks.rawValue);
+  const relay = entry('smtpd_relay_restrictions');
+  const recipient = entry('smtpd_recipient_restrictions');
+  const decided = relay ?? recipient;
+  const probe = networks || decided ? mainCfRelay(doc, pair, ctx) : {};
+  // Strangers let in by permit_mynetworks: the network of mynetworks that holds them is the mistake.
+  const permit = probe.open?.permittedBy;
+  const world = networks && permit?.restriction === 'permit_mynetworks' ? networkIn(networks.rawValue, permit.detail) : undefined;
   if (networks && world) {
     const site = siteOf(doc, networks, model);
-    const at = networks.rawValue.indexOf(world);
-    out.push(
-      diagnostic(
-        site.rangeOf(at, at + world.length),
-        DiagnosticSeverity.Error,
-        'open-relay',
-        `Open relay: mynetworks includes ${world}, every address on the Internet, and permit_mynetworks lets all of them relay. List only your own networks`,
-      ),
-    );
-  } else {
-    const relay = entry('smtpd_relay_restrictions');
-    const recipient = entry('smtpd_recipient_restrictions');
-    const decided = relay ?? recipient;
+    out.push(diagnostic(site.rangeOf(world.start, world.end), DiagnosticSeverity.Error, 'open-relay', t(locale, 'relay.world-networks', world.text)));
+  } else if (decided) {
     // The first question is smtpd's own start-up check; only a server that starts can be an open relay.
-    if (decided && globalListsStopSmtpd(model)) {
+    if (mainCfStopsSmtpd(doc, pair, ctx)) {
       out.push(diagnostic(decided.nameRange, DiagnosticSeverity.Error, 'smtpd-will-not-start', t(locale, 'relay.will-not-start', 'smtpd_relay_restrictions')));
-    } else if (decided && isOpenRelay(model)) {
+    } else if (probe.open) {
       out.push(diagnostic(decided.nameRange, DiagnosticSeverity.Error, 'open-relay', t(locale, 'relay.open', decided.name)));
-    } else if (relay && relayListPermitsAll(model)) {
+    } else if (relay && probe.relayListPermits) {
       out.push(diagnostic(relay.nameRange, DiagnosticSeverity.Warning, 'relay-permits-all', t(locale, 'relay.permits-all', relay.name)));
     }
   }

@@ -8,7 +8,8 @@ import { getDeprecation } from '../../postfix/deprecated';
 import { allMasterDaemons, getMasterDaemon, SERVICE_TYPES } from '../../postfix/masterDaemons';
 import { deprecatedParameter, expandsReferences, loopDiagnostic, parameterNameDiagnostic, undefinedReference } from '../maincf/names';
 import { postfixCheck, type PostfixCheck } from '../postfixTarget';
-import { isOpenRelay, RELAY_PARAMETERS, relayListPermitsAll, smtpdRefusesToStart } from '../maincf/relay';
+import { RELAY_PARAMETERS, serviceRelay } from '../maincf/relay';
+import type { RelayProbe } from '../../postfix/simulator';
 import { parseRestrictionList } from '../maincf/restrictionList';
 import { saslEnabledSomewhere, securityFindings, SecurityCode } from '../maincf/security';
 import { diagnostic, SECURITY_SEVERITY, ValueSite } from '../maincf/site';
@@ -21,7 +22,8 @@ import type { ServiceContext } from '../service';
 import { t } from '../../l10n';
 
 export function masterCfDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagnostic[] {
-  const { master, model } = pairForMasterCf(doc, ctx.workspace);
+  const pair = pairForMasterCf(doc, ctx.workspace);
+  const { master, model } = pair;
   const out: Diagnostic[] = master!.errors.map((e) => diagnostic(e.range, DiagnosticSeverity.Error, `syntax/${e.code}`, e.message));
   const views = new Map(model.services.map((v) => [v.entry, v]));
   const seen = new Map<string, MasterCfEntry>();
@@ -38,7 +40,7 @@ export function masterCfDiagnostics(doc: TextDocument, ctx: ServiceContext): Dia
     }
     seen.set(key, entry);
     const view = views.get(entry);
-    if (view) out.push(...optionDiagnostics(doc, entry, view, model, postfixCheck(ctx)));
+    if (view) out.push(...optionDiagnostics(doc, entry, view, model, postfixCheck(ctx), () => serviceRelay(doc, pair, ctx, view)));
   }
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
@@ -116,7 +118,7 @@ const RELATED: Record<SecurityCode, string[]> = {
   'sasl-not-enabled': [],
 };
 
-function optionDiagnostics(doc: TextDocument, entry: MasterCfEntry, view: ServiceView, model: PostfixModel, check: PostfixCheck): Diagnostic[] {
+function optionDiagnostics(doc: TextDocument, entry: MasterCfEntry, view: ServiceView, model: PostfixModel, check: PostfixCheck, relay: () => RelayProbe): Diagnostic[] {
   const { locale } = check;
   const out: Diagnostic[] = [];
   const byName = new Map<string, MasterCfOption>();
@@ -154,12 +156,13 @@ function optionDiagnostics(doc: TextDocument, entry: MasterCfEntry, view: Servic
     if (at) out.push(diagnostic(at.range, SECURITY_SEVERITY[f.severity], f.code, f.message));
   }
   const relayOption = RELAY_PARAMETERS.map((n) => byName.get(n)).find(Boolean);
-  if (relayOption && smtpdRefusesToStart(model, view)) {
+  const probe = relayOption ? relay() : {};
+  if (relayOption && probe.startFailure) {
     const target = byName.has('smtpd_relay_restrictions') || !byName.has('smtpd_recipient_restrictions') ? 'smtpd_relay_restrictions' : 'smtpd_recipient_restrictions';
     out.push(diagnostic(relayOption.range, DiagnosticSeverity.Error, 'smtpd-will-not-start', t(locale, 'relay.service-will-not-start', view.service, target)));
-  } else if (relayOption && isOpenRelay(model, view)) {
+  } else if (relayOption && probe.open) {
     out.push(diagnostic(relayOption.range, DiagnosticSeverity.Error, 'open-relay', t(locale, 'relay.service-open', view.service)));
-  } else if (byName.has('smtpd_relay_restrictions') && relayListPermitsAll(model, view)) {
+  } else if (byName.has('smtpd_relay_restrictions') && probe.relayListPermits) {
     out.push(diagnostic(byName.get('smtpd_relay_restrictions')!.range, DiagnosticSeverity.Warning, 'relay-permits-all', t(locale, 'relay.permits-all', 'smtpd_relay_restrictions')));
   }
   return out;

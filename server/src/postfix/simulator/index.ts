@@ -3,3 +3,5 @@ export { simulate, SimulationInputError } from './session';
 export { smtpdServices } from './serviceSelection';
 export { readMasterServices } from './settings';
 export type * from './types';
+export { probeRelay, relayControlFailure } from './relayProbe';
+export type { RelayProbe, SimulatorConfig } from './relayProbe';

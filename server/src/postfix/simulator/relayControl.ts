@@ -23,9 +23,16 @@ function hasRequired(words: RestrictionWord[], classes: Map<string, RestrictionW
   return false;
 }
 
+const FATAL_HEAD = 'in parameter smtpd_relay_restrictions or smtpd_recipient_restrictions, specify at least one working instance of: ';
+
+/** Whether a simulation's fatal text is this start-up refusal (and not a configuration error). */
+export function isRelayControlFatal(fatal: string | undefined): boolean {
+  return fatal !== undefined && fatal.startsWith(FATAL_HEAD);
+}
+
 /** The fatal message smtpd logs, or undefined when it starts. */
 export function relayControlFatal(relay: RestrictionWord[], recipient: RestrictionWord[], classes: Map<string, RestrictionWord[]>): string | undefined {
   if (hasRequired(recipient, classes, new Set()) || hasRequired(relay, classes, new Set())) return undefined;
   const names = REQUIRED.map((r, i) => r + (i === REQUIRED.length - 1 ? '' : i === REQUIRED.length - 2 ? ' or ' : ', ')).join('');
-  return `in parameter smtpd_relay_restrictions or smtpd_recipient_restrictions, specify at least one working instance of: ${names}`;
+  return FATAL_HEAD + names;
 }

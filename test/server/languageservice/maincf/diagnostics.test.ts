@@ -215,21 +215,33 @@ describe('main.cf diagnostics', () => {
       assert.deepEqual(has('smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination, permit\n', 'relay-permits-all'), []);
     });
     it('an open relay when the recipient list does not refuse either', () => {
-      const main = 'smtpd_relay_restrictions = permit_mynetworks, permit\nsmtpd_recipient_restrictions = defer_if_permit\n';
+      const main = 'smtpd_relay_restrictions = permit_mynetworks, permit\nsmtpd_recipient_restrictions = check_client_access static:OK, reject_unauth_destination\n';
       assert.equal(has(main, 'open-relay').length, 1);
+      // defer_if_permit turns the permit into 450 for everyone: smtpd defers strangers, it does not relay for them.
+      assert.deepEqual(has('smtpd_relay_restrictions = permit_mynetworks, permit\nsmtpd_recipient_restrictions = defer_if_permit\n', 'open-relay'), []);
     });
   });
 
   describe('open-relay', () => {
     it('when no list refuses foreign destinations but smtpd starts', () => {
-      const [d] = has('smtpd_relay_restrictions = permit_mynetworks, warn_if_reject reject_unauth_destination, defer_if_permit\n', 'open-relay');
+      const [d] = has('smtpd_relay_restrictions = permit_mynetworks, warn_if_reject reject_unauth_destination, check_client_access static:OK, defer_unauth_destination\n', 'open-relay');
       assert.equal(d.severity, 1);
       assert.equal(d.range.start.line, 0);
     });
     it('when mynetworks covers the world', () => {
-      const [d] = has('mynetworks = 127.0.0.0/8, 0.0.0.0/0\n', 'open-relay');
+      // compatibility_level 3.6: below 1 the default relay list is empty and smtpd would not start.
+      const [d] = has('mynetworks = 127.0.0.0/8, 0.0.0.0/0\ncompatibility_level = 3.6\n', 'open-relay');
       assert.deepEqual(d.range, { start: { line: 0, character: 26 }, end: { line: 0, character: 35 } });
-      assert.deepEqual(has('mynetworks = 127.0.0.0/8 [::1]/128\n', 'open-relay'), []);
+      assert.match(String(d.message), /^Open relay: mynetworks includes 0\.0\.0\.0\/0/);
+      const [v6] = has('mynetworks = [::]/0\ncompatibility_level = 3.6\n', 'open-relay');
+      assert.deepEqual(v6.range, { start: { line: 0, character: 13 }, end: { line: 0, character: 19 } });
+      const [es] = only(mainDiagnostics('mynetworks = 0.0.0.0/0\ncompatibility_level = 3.6\n', undefined, 'es'), 'open-relay');
+      assert.match(String(es.message), /^Relay abierto: mynetworks incluye 0\.0\.0\.0\/0/);
+      assert.deepEqual(has('mynetworks = 127.0.0.0/8 [::1]/128\ncompatibility_level = 3.6\n', 'open-relay'), []);
+      // A network that trusts one of the documentation ranges is not the world.
+      assert.deepEqual(has('mynetworks = 127.0.0.0/8 192.0.2.0/24\ncompatibility_level = 3.6\n', 'open-relay'), []);
+      // Not when no list lets mynetworks relay.
+      assert.deepEqual(has('mynetworks = 0.0.0.0/0\nsmtpd_relay_restrictions = reject_unauth_destination\n', 'open-relay'), []);
     });
     it('not for the lesson restrictions, nor when the lists are not set', () => {
       const main = 'smtpd_relay_restrictions = permit_mynetworks permit_sasl_authenticated defer_unauth_destination\nsmtpd_recipient_restrictions = permit_mynetworks, permit_sasl_authenticated, reject\nsmtpd_sasl_auth_enable = yes\nsmtpd_tls_security_level = may\n';

@@ -17,6 +17,7 @@ import { crashBudget } from './crashBudget';
 import { RecentDocuments } from './documentOfLanguage';
 import { PREVIEW_SCHEME, registerPostconfPreview } from './postconfPreview';
 import { registerRemote } from './remote';
+import { registerSimulate } from './simulate';
 import { registerSmtp } from './smtp';
 import { trackActiveLanguage } from './walkthroughContext';
 import { registerWalkthroughInsert } from './walkthroughInsert';
@@ -95,6 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mailco
   registerRemote(context, client, log);
   registerZone(context, client);
   registerDnsCheck(context, client);
+  registerSimulate(context, client);
   registerPostfixVersion(context, client, postfixSession);
   context.subscriptions.push(aliasesReminder(context), trackActiveLanguage());
   context.subscriptions.push(

@@ -1,6 +1,7 @@
 // mailconf.lsp.scenarios.run: checks the scenarios of a scenario file (*.scenarios.json) against
 // the main.cf/master.cf beside it, unsaved edits included, as `mailconf simulate --scenarios` does.
-// Arguments: { uri, names?: [...] } (names: only those scenarios). Returns one entry per scenario
+// Arguments: { uri, names?: [...], listOnly?: true } (names: only those scenarios; listOnly: their
+// names and places, for a test explorer, without running them). Returns one entry per scenario
 // with its place in the file, the broken expectations, and the simulation (JSON, the path through
 // Postfix, the transcript) so that an editor can show why.
 import { simulationJson } from '../postfix/simulator/resultJson';
@@ -14,6 +15,7 @@ import { simulationConfig } from './simulate';
 export interface ScenarioRunRequest {
   uri: string;
   names?: string[];
+  listOnly?: boolean;
 }
 
 export interface ScenarioRunEntry {
@@ -22,8 +24,9 @@ export interface ScenarioRunEntry {
   index: number;
   /** 0-based line and character where the scenario's object starts. */
   position: { line: number; character: number };
-  ok: boolean;
-  failures: string[];
+  /** Absent with listOnly. */
+  ok?: boolean;
+  failures?: string[];
   result?: unknown;
   path?: ReturnType<typeof sessionPath>;
   transcript?: string;
@@ -56,8 +59,9 @@ export const scenariosRunCommand: ServerCommand = {
       if (err instanceof ScenarioFileError) throw new Error(`${r.uri}: ${err.message}`);
       throw err;
     }
-    const config = simulationConfig(r.uri, ctx);
     const offsets = scenarioOffsets(text);
+    if (r.listOnly) return { uri: r.uri, scenarios: scenarios.map((s, index) => ({ name: s.name, index, position: positionAt(text, offsets[index] ?? 0) })) };
+    const config = simulationConfig(r.uri, ctx);
     const entries: ScenarioRunEntry[] = [];
     scenarios.forEach((s, index) => {
       if (r.names && !r.names.includes(s.name)) return;

@@ -50,6 +50,12 @@ describe('scenarios run command', () => {
     assert.deepEqual(a.scenarios[0].failures, ['usuario@mail2.org: expected 454 4.7.1, got 554 5.7.1 <usuario@mail2.org>: Relay access denied']);
   });
 
+  it('lists the scenarios without running them', async () => {
+    const a = await run([{ uri: FILE, listOnly: true }], context({ [MAIN]: 'not = a configuration {' }));
+    assert.equal(a.scenarios.length, 7);
+    assert.deepEqual(Object.keys(a.scenarios[0]).sort(), ['index', 'name', 'position']);
+  });
+
   it('says what is wrong with a broken file or arguments', async () => {
     await assert.rejects(run([{ uri: FILE }], context({ [FILE]: '{"scenarios": [{"name": 1}]}' })), /scenario 1: needs name/);
     await assert.rejects(run([{ uri: FILE }], context({ [FILE]: 'nope' })), /not JSON/);

@@ -11,3 +11,25 @@ export function t(locale: Locale, key: MessageKey, ...args: (string | number)[])
   const template = messages[key][locale] ?? messages[key].en;
   return template.replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] === undefined ? whole : String(args[Number(i)])));
 }
+
+/**
+ * A message kept as its key and arguments, so that code which runs once whatever the editor's
+ * language (parsers, checks and their caches) gives findings shown in English or Spanish when
+ * they are placed.
+ */
+export interface Localized {
+  key: MessageKey;
+  /** Arguments; a Localized argument is itself put in the same language. */
+  args: Array<string | number | Localized>;
+}
+
+export const msg = (key: MessageKey, ...args: Localized['args']): Localized => ({ key, args });
+
+export function localize(locale: Locale, m: Localized): string {
+  return t(locale, m.key, ...m.args.map((a) => (typeof a === 'object' ? localize(locale, a) : a)));
+}
+
+/** A finding's message fields: the English text (for logs, the CLI and tests) and the key it came from. */
+export function english(l10n: Localized): { message: string; l10n: Localized } {
+  return { message: localize('en', l10n), l10n };
+}

@@ -3,12 +3,16 @@
 import { dnsMessages } from './dnsMessages';
 import { saslMessages } from './saslMessages';
 import { zoneMessages } from './zoneMessages';
+import { zoneFileMessages } from './zoneFileMessages';
+import { restrictionMessages } from './restrictionMessages';
 import { simulatorMessages } from './simulatorMessages';
 import { smtpMessages } from './smtpMessages';
 
 export const messages = {
   ...saslMessages,
   ...zoneMessages,
+  ...zoneFileMessages,
+  ...restrictionMessages,
   ...smtpMessages,
   ...simulatorMessages,
   ...dnsMessages,

@@ -8,6 +8,7 @@
 //   $$                                a literal '$'
 // Branch texts are parsed in turn, so references nest. Offsets are UTF-16 indexes into the value.
 // Pure and total: malformed input gives errors, never an exception.
+import { english, Localized, msg } from '../l10n';
 
 export type ReferenceForm = 'plain' | 'braces' | 'parens';
 
@@ -29,7 +30,9 @@ export type ExpansionErrorCode = 'truncated-reference' | 'empty-reference' | 'ba
 
 export interface ExpansionError {
   code: ExpansionErrorCode;
+  /** In English; `l10n` gives it in another language. */
   message: string;
+  l10n: Localized;
   start: number;
   end: number;
 }
@@ -75,7 +78,7 @@ function parseRange(text: string, from: number, to: number, depth: number, out: 
       if (level > 0) {
         out.errors.push({
           code: 'truncated-reference',
-          message: `The reference '${text.slice(i, to)}' has no closing '${close}'`,
+          ...english(msg('syntax.reference-unclosed', text.slice(i, to), close)),
           start: i,
           end: to,
         });
@@ -88,7 +91,7 @@ function parseRange(text: string, from: number, to: number, depth: number, out: 
     let j = i + 1;
     while (j < to && isNameChar(text[j])) j++;
     if (j === i + 1) {
-      out.errors.push({ code: 'empty-reference', message: "A '$' must be followed by a parameter name (write '$$' for a literal '$')", start: i, end: i + 1 });
+      out.errors.push({ code: 'empty-reference', ...english(msg('syntax.lone-dollar')), start: i, end: i + 1 });
       return;
     }
     out.references.push({ name: text.slice(i + 1, j), start: i, end: j, nameStart: i + 1, nameEnd: j, form: 'plain', depth });
@@ -117,20 +120,20 @@ function parseInside(
   const nameEnd = i;
   const k = skipWs(text, i, to);
   if (nameEnd === nameStart && k >= to) {
-    out.errors.push({ code: 'empty-reference', message: 'A reference needs a parameter name', start: refStart, end: refEnd });
+    out.errors.push({ code: 'empty-reference', ...english(msg('syntax.reference-needs-name')), start: refStart, end: refEnd });
     return;
   }
   if (k < to && text[k] !== '?' && text[k] !== ':') {
     out.errors.push({
       code: 'bad-reference',
-      message: `Unexpected '${text[k]}' in the reference '${text.slice(refStart, refEnd)}': a parameter name has only letters, digits and '_'`,
+      ...english(msg('syntax.reference-bad-char', text[k], text.slice(refStart, refEnd))),
       start: k,
       end: k + 1,
     });
     return;
   }
   if (nameEnd === nameStart) {
-    out.errors.push({ code: 'empty-reference', message: 'A reference needs a parameter name', start: refStart, end: refEnd });
+    out.errors.push({ code: 'empty-reference', ...english(msg('syntax.reference-needs-name')), start: refStart, end: refEnd });
     return;
   }
   const ref: ValueReference = {
@@ -176,7 +179,7 @@ function parseBranches(text: string, op: number, to: number, depth: number, out:
     i = skipWs(text, end2, to);
     if (i >= to) return;
   }
-  out.errors.push({ code: 'bad-reference', message: `Unexpected text '${text.slice(i, to)}' after a branch of a reference`, start: i, end: to });
+  out.errors.push({ code: 'bad-reference', ...english(msg('syntax.reference-after-branch', text.slice(i, to))), start: i, end: to });
 }
 
 function parseComparison(text: string, open: number, to: number, depth: number, out: ParsedExpansion): void {
@@ -186,12 +189,12 @@ function parseComparison(text: string, open: number, to: number, depth: number, 
   const opStart = skipWs(text, leftEnd, to);
   const op = RELOPS.find((o) => text.startsWith(o, opStart));
   if (!op) {
-    out.errors.push({ code: 'bad-reference', message: 'Expected a comparison operator (==, !=, <, <=, >, >=)', start: opStart, end: Math.min(to, opStart + 1) });
+    out.errors.push({ code: 'bad-reference', ...english(msg('syntax.reference-operator')), start: opStart, end: Math.min(to, opStart + 1) });
     return;
   }
   const right = skipWs(text, opStart + op.length, to);
   if (text[right] !== '{') {
-    out.errors.push({ code: 'bad-reference', message: "Expected '{text}' after the comparison operator", start: right, end: Math.min(to, right + 1) });
+    out.errors.push({ code: 'bad-reference', ...english(msg('syntax.reference-right-side')), start: right, end: Math.min(to, right + 1) });
     return;
   }
   const rightEnd = curly(text, right, to, out);
@@ -200,7 +203,7 @@ function parseComparison(text: string, open: number, to: number, depth: number, 
   const q = skipWs(text, rightEnd, to);
   if (q >= to) return;
   if (text[q] !== '?' && text[q] !== ':') {
-    out.errors.push({ code: 'bad-reference', message: "Expected '?' or ':' after a comparison", start: q, end: q + 1 });
+    out.errors.push({ code: 'bad-reference', ...english(msg('syntax.reference-question')), start: q, end: q + 1 });
     return;
   }
   parseBranches(text, q, to, depth, out);
@@ -213,7 +216,7 @@ function curly(text: string, open: number, to: number, out: ParsedExpansion): nu
     if (text[i] === '{') level++;
     else if (text[i] === '}' && --level === 0) return i + 1;
   }
-  out.errors.push({ code: 'unbalanced-braces', message: "Unbalanced '{' in a reference", start: open, end: to });
+  out.errors.push({ code: 'unbalanced-braces', ...english(msg('syntax.reference-open-brace')), start: open, end: to });
   return -1;
 }
 
@@ -246,10 +249,10 @@ export function checkBraceGrouping(text: string): ExpansionError[] {
       }
     } else if (c === '{') open.push(i);
     else if (c === '}') {
-      if (open.length === 0) errors.push({ code: 'unbalanced-braces', message: "This '}' closes no '{'", start: i, end: i + 1 });
+      if (open.length === 0) errors.push({ code: 'unbalanced-braces', ...english(msg('syntax.close-brace')), start: i, end: i + 1 });
       else open.pop();
     }
   }
-  for (const i of open) errors.push({ code: 'unbalanced-braces', message: "This '{' is never closed", start: i, end: i + 1 });
+  for (const i of open) errors.push({ code: 'unbalanced-braces', ...english(msg('syntax.open-brace')), start: i, end: i + 1 });
   return errors;
 }

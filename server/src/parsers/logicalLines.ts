@@ -7,6 +7,7 @@
 // - a logical line that would start with whitespace (a continuation with nothing before it) is
 //   dropped with a warning.
 // Only '\n' ends a physical line, as in Postfix; a '\r' before it is just trailing whitespace.
+import { english, msg } from '../l10n';
 import { Range, range } from './range';
 
 /** One physical line's contribution to a logical line's text. */
@@ -139,7 +140,7 @@ export function orphanFindings(orphans: LogicalLine[]) {
     orphans: orphans.map((o) => ({ text: o.text, line: o.pieces[0].line })),
     errors: orphans.map((o) => ({
       code: 'leading-continuation' as const,
-      message: 'This line starts with whitespace, so it continues a previous line, but there is none: Postfix ignores it',
+      ...english(msg('syntax.leading-continuation')),
       range: o.range,
     })),
   };

@@ -2,6 +2,7 @@
 // comments, blank lines and continuations); each one must read `name = value`, split like
 // Postfix's split_nameval(): the name runs to the first blank or '=', the value is what follows
 // the '=' with surrounding blanks removed. A '#' inside a value is literal.
+import { english, Localized, msg } from '../l10n';
 import { checkBraceGrouping, ExpansionErrorCode, parseExpansion, ValueReference } from './expansion';
 import { isSpace, LinePiece, orphanFindings, readLogicalLines, rangeIn } from './logicalLines';
 import { Range } from './range';
@@ -38,7 +39,9 @@ export interface MainCfComment {
 export type MainCfErrorCode = 'missing-equals' | 'missing-name' | 'leading-continuation' | 'bad-name' | ExpansionErrorCode;
 
 export interface MainCfSyntaxError {
+  /** In English; `l10n` gives it in another language. */
   message: string;
+  l10n: Localized;
   code: MainCfErrorCode;
   range: Range;
 }
@@ -75,14 +78,14 @@ function parseEntry(text: string, pieces: LinePiece[], whole: Range, out: MainCf
   const nameEnd = i;
   while (i < text.length && isSpace(text[i])) i++;
   if (nameEnd === 0) {
-    out.errors.push({ code: 'missing-name', message: "A main.cf line must start with a parameter name, before the '='", range: whole });
+    out.errors.push({ code: 'missing-name', ...english(msg('syntax.missing-name')), range: whole });
     return;
   }
   const name = text.slice(0, nameEnd);
   if (text[i] !== '=') {
     out.errors.push({
       code: 'missing-equals',
-      message: `Missing '=' after '${name}': a main.cf line must read 'name = value'`,
+      ...english(msg('syntax.missing-equals', name)),
       range: whole,
     });
     return;
@@ -94,7 +97,7 @@ function parseEntry(text: string, pieces: LinePiece[], whole: Range, out: MainCf
   const rawValue = text.slice(i, end);
   const nameRange = rangeIn({ pieces }, 0, nameEnd);
   if (!NAME.test(name)) {
-    out.errors.push({ code: 'bad-name', message: `'${name}' is not a valid parameter name`, range: nameRange });
+    out.errors.push({ code: 'bad-name', ...english(msg('syntax.bad-name', name)), range: nameRange });
   }
   const valueRange = rangeIn({ pieces }, i, end);
   const parsed = parseExpansion(rawValue);
@@ -104,7 +107,7 @@ function parseEntry(text: string, pieces: LinePiece[], whole: Range, out: MainCf
     nameRange: rangeIn({ pieces }, i + r.nameStart, i + r.nameEnd),
   }));
   for (const e of [...parsed.errors, ...checkBraceGrouping(rawValue)]) {
-    out.errors.push({ code: e.code, message: e.message, range: rangeIn({ pieces }, i + e.start, i + e.end) });
+    out.errors.push({ code: e.code, message: e.message, l10n: e.l10n, range: rangeIn({ pieces }, i + e.start, i + e.end) });
   }
   out.entries.push({
     name,

@@ -4,6 +4,7 @@
 // The first 8 fields are service, type, private, unpriv, chroot, wakeup, maxproc and command; the
 // rest are the command's arguments, starting with daemon options such as `-o name=value`.
 // Syntax only: whether a type or flag is valid is for the analyses, which get every field's range.
+import { english, Localized, msg } from '../l10n';
 import { parseExpansion, ValueReference } from './expansion';
 import { isSpace, LinePiece, orphanFindings, readLogicalLines, rangeIn } from './logicalLines';
 import { Range } from './range';
@@ -65,7 +66,9 @@ export type MasterCfErrorCode = 'field-count' | 'leading-continuation' | 'unbala
 
 export interface MasterCfSyntaxError {
   code: MasterCfErrorCode;
+  /** In English; `l10n` gives it in another language. */
   message: string;
+  l10n: Localized;
   range: Range;
 }
 
@@ -115,13 +118,13 @@ function parseEntry(text: string, pieces: LinePiece[], whole: Range, out: Master
   if (fields.length < 8) {
     out.errors.push({
       code: 'field-count',
-      message: `A master.cf entry needs 8 fields (service, type, private, unpriv, chroot, wakeup, maxproc, command); this one has ${fields.length}`,
+      ...english(msg('syntax.field-count', fields.length)),
       range: whole,
     });
   }
   for (const f of fields) {
     if (f.text.startsWith('{') && balancedEnd(f.text) !== f.text.length) {
-      out.errors.push({ code: 'unbalanced-braces', message: `Unbalanced braces in '${f.text}'`, range: f.range });
+      out.errors.push({ code: 'unbalanced-braces', ...english(msg('syntax.unbalanced-field-braces', f.text)), range: f.range });
     }
   }
   parseOptions(entry, at, out);
@@ -151,7 +154,7 @@ function parseOptions(entry: MasterCfEntry, at: (s: number, e: number) => Range,
     const option: MasterCfOption = { flag, argument: arg, long: false, references: [], range: at(flag.start, arg ? arg.end : flag.end) };
     entry.options.push(option);
     if (!arg) {
-      out.errors.push({ code: 'missing-option-value', message: "'-o' must be followed by name=value", range: flag.range });
+      out.errors.push({ code: 'missing-option-value', ...english(msg('syntax.option-needs-value')), range: flag.range });
       continue;
     }
     let s = arg.start;
@@ -178,7 +181,7 @@ function splitOption(text: string, s: number, e: number, option: MasterCfOption,
   if (nameEnd === nameStart || text[i] !== '=') {
     out.errors.push({
       code: 'option-syntax',
-      message: nameEnd === nameStart ? "'-o' needs a parameter name before '='" : `Missing '=' after '${text.slice(nameStart, nameEnd)}': write -o name=value`,
+      ...english(nameEnd === nameStart ? msg('syntax.option-needs-name') : msg('syntax.option-missing-equals', text.slice(nameStart, nameEnd))),
       range: at(s, Math.max(e, s + 1)),
     });
     return;

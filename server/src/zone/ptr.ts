@@ -1,23 +1,24 @@
 // Reverse DNS: names under in-addr.arpa (RFC 1035 §3.5, with RFC 2317 classless labels) and
 // ip6.arpa (RFC 3596 §2.5), and PTR records generated from a forward zone's A/AAAA records.
+import { Localized, msg } from '../l10n';
 
-export function reverseOwnerProblem(owner: string): string | undefined {
+export function reverseOwnerProblem(owner: string): Localized | undefined {
   const key = owner.toLowerCase();
   if (key.endsWith('.in-addr.arpa.')) {
     const labels = key.slice(0, -'.in-addr.arpa.'.length).split('.');
-    if (labels.length > 4) return `${owner} has more than four address labels before in-addr.arpa`;
+    if (labels.length > 4) return msg('zone.check.ptr-too-many-labels', owner);
     for (const l of labels) {
       if (l === '*') continue;
       if (/^\d{1,3}$/.test(l) && Number(l) <= 255 && !(l.length > 1 && l[0] === '0')) continue;
       if (/^\d{1,3}[-/]\d{1,3}$/.test(l)) continue; // RFC 2317 classless delegation label
-      return `'${l}' in ${owner} is not an address byte (0-255, no leading zeros)`;
+      return msg('zone.check.ptr-bad-byte', l, owner);
     }
     return undefined;
   }
   if (key.endsWith('.ip6.arpa.')) {
     const labels = key.slice(0, -'.ip6.arpa.'.length).split('.');
-    if (labels.length > 32) return `${owner} has more than 32 nibbles before ip6.arpa`;
-    for (const l of labels) if (l !== '*' && !/^[0-9a-f]$/.test(l)) return `'${l}' in ${owner} is not a single hex digit (ip6.arpa names have one nibble per label)`;
+    if (labels.length > 32) return msg('zone.check.ptr-too-many-nibbles', owner);
+    for (const l of labels) if (l !== '*' && !/^[0-9a-f]$/.test(l)) return msg('zone.check.ptr-bad-nibble', l, owner);
     return undefined;
   }
   return undefined;

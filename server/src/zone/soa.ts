@@ -1,5 +1,6 @@
 // SOA serial schemes and timer sanity. Ranges follow the advice of RFC 1912 §2.2 and RFC 2308
 // §5 (negative caching): timers far outside them make secondaries drift or cache errors too long.
+import { Localized, msg } from '../l10n';
 
 export interface SoaTimers {
   refresh: number;
@@ -8,13 +9,13 @@ export interface SoaTimers {
   minimum: number;
 }
 
-export function checkSoaTimers(t: SoaTimers): string[] {
-  const out: string[] = [];
-  if (t.refresh < 1200 || t.refresh > 86400) out.push(`SOA refresh ${t.refresh}s is outside the usual 20 minutes to 1 day`);
-  if (t.retry < 120 || t.retry >= t.refresh) out.push(`SOA retry ${t.retry}s should be at least 2 minutes and shorter than refresh (${t.refresh}s)`);
-  if (t.expire < 604800 || t.expire > 2419200) out.push(`SOA expire ${t.expire}s is outside the usual 1 to 4 weeks`);
-  if (t.expire <= t.refresh + t.retry) out.push(`SOA expire ${t.expire}s must exceed refresh + retry, or secondaries drop the zone between attempts`);
-  if (t.minimum < 60 || t.minimum > 86400) out.push(`SOA minimum (negative-answer TTL) ${t.minimum}s is outside 1 minute to 1 day (RFC 2308 suggests 1 to 3 hours)`);
+export function checkSoaTimers(t: SoaTimers): Localized[] {
+  const out: Localized[] = [];
+  if (t.refresh < 1200 || t.refresh > 86400) out.push(msg('zone.soa.refresh', t.refresh));
+  if (t.retry < 120 || t.retry >= t.refresh) out.push(msg('zone.soa.retry', t.retry, t.refresh));
+  if (t.expire < 604800 || t.expire > 2419200) out.push(msg('zone.soa.expire', t.expire));
+  if (t.expire <= t.refresh + t.retry) out.push(msg('zone.soa.expire-short', t.expire));
+  if (t.minimum < 60 || t.minimum > 86400) out.push(msg('zone.soa.minimum', t.minimum));
   return out;
 }
 
@@ -32,7 +33,7 @@ function isUnixTime(serial: number): boolean {
 }
 
 /** How a serial is built, and an informational note when it looks like a mistake. */
-export function serialForm(serial: number): { scheme: SerialScheme; note?: string } {
+export function serialForm(serial: number): { scheme: SerialScheme; note?: Localized } {
   const s = String(serial);
   if (s.length === 10 && /^(19|20|21)/.test(s)) {
     const y = Number(s.slice(0, 4));
@@ -40,16 +41,16 @@ export function serialForm(serial: number): { scheme: SerialScheme; note?: strin
     const d = Number(s.slice(6, 8));
     if (validDate(y, m, d)) return { scheme: 'date' };
     if (isUnixTime(serial)) return { scheme: 'unixtime' };
-    return { scheme: 'counter', note: `Serial ${serial} looks like YYYYMMDDnn but ${s.slice(0, 8)} is not a real date` };
+    return { scheme: 'counter', note: msg('zone.soa.serial-not-a-date', serial, s.slice(0, 8)) };
   }
   if (isUnixTime(serial)) return { scheme: 'unixtime' };
   if (s.length === 9 || s.length === 8) {
     const y = Number(s.slice(0, 4));
     if (y >= 1990 && y <= 2100 && validDate(y, Number(s.slice(4, 6)), Number(s.slice(6, 8)))) {
-      return { scheme: 'counter', note: `Serial ${serial} looks like a date with too few digits; the YYYYMMDDnn scheme has 10` };
+      return { scheme: 'counter', note: msg('zone.soa.serial-short-date', serial) };
     }
   }
-  if (serial === 0) return { scheme: 'counter', note: 'Serial 0: secondaries compare serials to notice changes; start at 1 or use YYYYMMDDnn' };
+  if (serial === 0) return { scheme: 'counter', note: msg('zone.soa.serial-zero') };
   return { scheme: 'counter' };
 }
 

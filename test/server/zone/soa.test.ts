@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { localize } from '../../../server/src/l10n';
 import { bumpSerial, checkSoaTimers, serialForm } from '../../../server/src/zone/soa';
 import { generatePtrRecords, ipv6ReverseName, reverseOwnerProblem } from '../../../server/src/zone/ptr';
 
@@ -18,8 +19,8 @@ describe('SOA serials and timers', () => {
     assert.equal(serialForm(2026112401).scheme, 'date');
     assert.equal(serialForm(1700000000).scheme, 'unixtime');
     assert.equal(serialForm(7).note, undefined);
-    assert.match(serialForm(2026133101).note!, /not a real date/);
-    assert.match(serialForm(20261124).note!, /too few digits/);
+    assert.match(localize('en', serialForm(2026133101).note!), /not a real date/);
+    assert.match(localize('en', serialForm(20261124).note!), /too few digits/);
   });
   it('accepts the lab timers and flags odd ones', () => {
     assert.deepEqual(checkSoaTimers({ refresh: 10800, retry: 3600, expire: 604800, minimum: 3600 }), []);
@@ -31,8 +32,8 @@ describe('reverse zones', () => {
   it('validates in-addr.arpa and ip6.arpa owners', () => {
     assert.equal(reverseOwnerProblem('1.255.168.192.in-addr.arpa.'), undefined);
     assert.equal(reverseOwnerProblem('0/25.2.0.192.in-addr.arpa.'), undefined);
-    assert.match(reverseOwnerProblem('01.2.0.192.in-addr.arpa.')!, /not an address byte/);
-    assert.match(reverseOwnerProblem('ab.8.b.d.0.1.0.0.2.ip6.arpa.')!, /single hex digit/);
+    assert.match(localize('en', reverseOwnerProblem('01.2.0.192.in-addr.arpa.')!), /not an address byte/);
+    assert.match(localize('en', reverseOwnerProblem('ab.8.b.d.0.1.0.0.2.ip6.arpa.')!), /single hex digit/);
   });
   it('generates PTR lines for addresses inside the reverse zone only', () => {
     const lines = generatePtrRecords(

@@ -3,16 +3,19 @@
 // diagnostics that come back from the client.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import { t } from '../../l10n';
+import type { ServiceContext } from '../service';
 import { FixData, SOURCE } from './site';
 
-export function postfixCodeActions(doc: TextDocument, _range: Range, diagnostics: Diagnostic[]): CodeAction[] {
+export function postfixCodeActions(doc: TextDocument, _range: Range, diagnostics: Diagnostic[], ctx?: ServiceContext): CodeAction[] {
+  const locale = ctx?.locale ?? 'en';
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
     if (d.source !== SOURCE || !d.data) continue;
     const data = d.data as FixData;
     const fix = (title: string, edit: TextEdit, preferred: boolean) =>
       out.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: preferred, edit: { changes: { [doc.uri]: [edit] } } });
-    data.replaceWith?.forEach((text, i) => fix(`Change to '${text}'`, TextEdit.replace(d.range, text), i === 0));
+    data.replaceWith?.forEach((text, i) => fix(t(locale, 'fix.change-to', text), TextEdit.replace(d.range, text), i === 0));
     if (data.replaceSetting) fix(data.replaceSetting.title, TextEdit.replace(data.replaceSetting.range, data.replaceSetting.text), true);
     if (data.remove) fix(data.remove.title, TextEdit.del(wholeLines(doc, data.remove.range)), false);
   }

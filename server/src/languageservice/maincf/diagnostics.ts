@@ -12,7 +12,7 @@ import type { ServiceContext } from '../service';
 import { continuedSettingDiagnostics } from './continuation';
 import { mainCfNameDiagnostics } from './names';
 import { mainCfRelay, mainCfStopsSmtpd } from './relay';
-import { t } from '../../l10n';
+import { localize, t, type Locale } from '../../l10n';
 import { postfixCheck } from '../postfixTarget';
 import { securityFindings, saslEnabledSomewhere } from './security';
 import { diagnostic, SECURITY_SEVERITY, SOURCE, ValueSite } from './site';
@@ -31,7 +31,7 @@ export function mainCfDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagn
   const out: Diagnostic[] = [];
   for (const e of main.errors) {
     if (e.code === 'unbalanced-braces' && !groupsBraces(entryAt(main.entries, e.range.start.line), model)) continue;
-    out.push(diagnostic(e.range, DiagnosticSeverity.Error, `syntax/${e.code}`, e.message));
+    out.push(diagnostic(e.range, DiagnosticSeverity.Error, `syntax/${e.code}`, localize(ctx.locale, e.l10n)));
   }
   // concat, not push(...): a spread of some 120,000 diagnostics (a multi-MB file) overflows the stack.
   const all = out.concat(
@@ -159,7 +159,7 @@ function globalChecks(doc: TextDocument, pair: PostfixPair, ctx: ServiceContext)
             site.rangeOf(item.start, item.end),
             DiagnosticSeverity.Warning,
             'sasl-not-enabled',
-            'permit_sasl_authenticated never matches: SMTP AUTH is not enabled (smtpd_sasl_auth_enable = yes) in main.cf or in any master.cf service',
+            t(locale, 'sasl.never-matches-main'),
           ),
         );
       }

@@ -141,12 +141,12 @@ export function undefinedReference(name: string, range: Range, candidates: Itera
 }
 
 /** The replacement setting for a deprecated one, when the value translates directly. */
-export function deprecationFix(dep: Deprecation, value: string): { text: string; title: string } | 'delete' | undefined {
+export function deprecationFix(dep: Deprecation, value: string, locale: Locale): { text: string; title: string } | 'delete' | undefined {
   const mapped = dep.valueMap?.[value.trim().toLowerCase()];
-  if (mapped) return { text: `${mapped.parameter} = ${mapped.value}`, title: `Replace with ${mapped.parameter} = ${mapped.value}` };
+  if (mapped) return { text: `${mapped.parameter} = ${mapped.value}`, title: t(locale, 'fix.replace-with', `${mapped.parameter} = ${mapped.value}`) };
   if ((dep.valueMap && Object.keys(dep.valueMap).length === 0) || dep.replacements.length === 0) return 'delete';
   if (mapped === null) return 'delete';
-  if (!dep.valueMap && /^Renamed/.test(dep.advice.en) && dep.replacements[0]) return { text: `${dep.replacements[0]} = ${value}`, title: `Rename to ${dep.replacements[0]}` };
+  if (!dep.valueMap && /^Renamed/.test(dep.advice.en) && dep.replacements[0]) return { text: `${dep.replacements[0]} = ${value}`, title: t(locale, 'fix.rename-to', dep.replacements[0]) };
   return undefined;
 }
 
@@ -174,9 +174,9 @@ export function deprecatedParameter(
   check: PostfixCheck,
   removeRange: Range = settingRange,
 ): Diagnostic {
-  const fix = deprecationFix(dep, value);
+  const fix = deprecationFix(dep, value, check.locale);
   const data: FixData = {};
-  if (fix === 'delete') data.remove = { range: removeRange, title: `Delete the ${dep.name} setting` };
+  if (fix === 'delete') data.remove = { range: removeRange, title: t(check.locale, 'fix.delete-setting', dep.name) };
   else if (fix) data.replaceSetting = { range: settingRange, text: fix.text.replace(' = ', joiner), title: fix.title };
   const { severity, message } = deprecationFinding(dep, check);
   const d = diagnostic(nameRange, severity, 'deprecated-parameter', message, fix ? data : undefined);
@@ -242,11 +242,11 @@ export function mainCfNameDiagnostics(entries: MainCfEntry[], model: PostfixMode
         same ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning,
         'duplicate-parameter',
         same
-          ? `'${e.name}' is already set to the same value on line ${earlier.line + 1}`
-          : `'${e.name}' is set again: this line wins over line ${earlier.line + 1} (${earlier.rawValue || 'empty'}), and Postfix warns "overriding earlier entry"`,
-        { remove: { range: same ? e.range : earlier.range, title: same ? 'Delete this repeated line' : `Delete the earlier setting on line ${earlier.line + 1}` } },
+          ? t(check.locale, 'setting.repeated-same', e.name, earlier.line + 1)
+          : t(check.locale, 'setting.repeated', e.name, earlier.line + 1, earlier.rawValue || t(check.locale, 'setting.empty')),
+        { remove: { range: same ? e.range : earlier.range, title: same ? t(check.locale, 'fix.delete-repeated') : t(check.locale, 'fix.delete-earlier', earlier.line + 1) } },
       );
-      d.relatedInformation = [DiagnosticRelatedInformation.create({ uri, range: earlier.nameRange }, `earlier setting of ${e.name}`)];
+      d.relatedInformation = [DiagnosticRelatedInformation.create({ uri, range: earlier.nameRange }, t(check.locale, 'setting.earlier', e.name))];
       out.push(d);
     }
     seen.set(e.name, e);

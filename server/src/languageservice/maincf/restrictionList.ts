@@ -5,6 +5,7 @@ import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languagese
 import { getDeprecation } from '../../postfix/deprecated';
 import { getMapType } from '../../postfix/mapTypes';
 import { allRestrictions, getRestriction, isAcceptedIn, restrictionListParameter, RestrictionInfo, RestrictionListName } from '../../postfix/restrictions';
+import { Locale, t } from '../../l10n';
 import { nearest } from '../nearest';
 import { diagnostic, ValueSite } from './site';
 import { listTokens, ValueToken } from './valueText';
@@ -59,13 +60,13 @@ export function checkRestrictionList(site: ValueSite, list: RestrictionListName,
           range(),
           DiagnosticSeverity.Error,
           'unknown-restriction',
-          `Unknown restriction '${item.text}' in ${site.parameter}` + (near ? `. Did you mean '${near}'?` : ': smtpd rejects the mail with a server configuration error'),
+          near ? t(check.locale, 'restriction.unknown-near', item.text, site.parameter, near) : t(check.locale, 'restriction.unknown', item.text, site.parameter),
           near ? { replaceWith: [near] } : undefined,
         ),
       );
     } else if (item.kind === 'table') {
       const type = TABLE.exec(item.text)![1];
-      if (!getMapType(type)) out.push(unknownMapType(site, item, type));
+      if (!getMapType(type)) out.push(unknownMapType(site, item, type, check.locale));
     } else if (item.info) {
       const r = item.info;
       if (!isAcceptedIn(r, list)) {
@@ -75,7 +76,13 @@ export function checkRestrictionList(site: ValueSite, list: RestrictionListName,
             range(),
             DiagnosticSeverity.Warning,
             'restriction-wrong-list',
-            `'${r.name}' looks at the ${r.stage === 'etrn' ? 'ETRN command' : `${r.stage} stage`}, which ${listName === site.parameter ? site.parameter : `${site.parameter} (used as ${listName})`} never sees`,
+            t(
+              check.locale,
+              'restriction.wrong-list',
+              r.name,
+              r.stage === 'etrn' ? t(check.locale, 'restriction.etrn') : t(check.locale, 'restriction.stage', r.stage),
+              listName === site.parameter ? site.parameter : t(check.locale, 'restriction.used-as', site.parameter, listName),
+            ),
           ),
         );
       }
@@ -85,22 +92,22 @@ export function checkRestrictionList(site: ValueSite, list: RestrictionListName,
         out.push(diagnostic(range(), severity, 'deprecated-restriction', message));
       } else if (r.oldNameOf) {
         out.push(
-          diagnostic(range(), DiagnosticSeverity.Information, 'old-restriction-name', `'${r.name}' is the old name of '${r.oldNameOf}'`, { replaceWith: [r.oldNameOf] }),
+          diagnostic(range(), DiagnosticSeverity.Information, 'old-restriction-name', t(check.locale, 'restriction.old-name', r.name, r.oldNameOf), { replaceWith: [r.oldNameOf] }),
         );
       }
       if (r.argument && !item.argument) {
-        const what = r.argument === 'table' ? 'a lookup table (type:name)' : r.argument === 'dnsDomain' ? 'a DNS list domain' : r.argument === 'service' ? 'a policy service address' : 'a number of seconds';
+        const what = r.argument === 'table' ? 'restriction.needs-table' : r.argument === 'dnsDomain' ? 'restriction.needs-dns-domain' : r.argument === 'service' ? 'restriction.needs-service' : 'restriction.needs-seconds';
         // Without its DNS list smtpd only logs a warning and goes on; without a table, a policy
         // service or a number it answers the client with a server configuration error.
         const severity = r.argument === 'dnsDomain' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
-        out.push(diagnostic(range(), severity, 'missing-restriction-argument', `'${r.name}' must be followed by ${what}`));
+        out.push(diagnostic(range(), severity, 'missing-restriction-argument', t(check.locale, what, r.name)));
       } else if (r.argument === 'table' && item.argument && !item.argument.text.includes('$')) {
         const type = TABLE.exec(item.argument.text)?.[1];
         if (!type) {
           out.push(
-            diagnostic(site.rangeOf(item.argument.start, item.argument.end), DiagnosticSeverity.Error, 'invalid-value', `'${r.name}' needs a lookup table written type:name, not '${item.argument.text}'`),
+            diagnostic(site.rangeOf(item.argument.start, item.argument.end), DiagnosticSeverity.Error, 'invalid-value', t(check.locale, 'restriction.table-form', r.name, item.argument.text)),
           );
-        } else if (!getMapType(type)) out.push(unknownMapType(site, item.argument, type));
+        } else if (!getMapType(type)) out.push(unknownMapType(site, item.argument, type, check.locale));
       }
     }
     if (stopper) continue;
@@ -113,7 +120,7 @@ export function checkRestrictionList(site: ValueSite, list: RestrictionListName,
         site.rangeOf(rest[0].start, (rest[rest.length - 1].argument ?? rest[rest.length - 1]).end),
         DiagnosticSeverity.Warning,
         'unreachable-restriction',
-        `Never evaluated: '${stopper.text}' in ${site.parameter} always ${stopper.info!.unconditional === 'permit' ? 'accepts' : stopper.info!.unconditional === 'reject' ? 'rejects' : 'defers'}, so the restrictions after it are never reached`,
+        t(check.locale, `restriction.never-evaluated-${stopper.info!.unconditional!}`, stopper.text, site.parameter),
       );
       d.tags = [DiagnosticTag.Unnecessary];
       out.push(d);
@@ -122,7 +129,7 @@ export function checkRestrictionList(site: ValueSite, list: RestrictionListName,
   return out;
 }
 
-export function unknownMapType(site: ValueSite, token: ValueToken, type: string): Diagnostic {
+export function unknownMapType(site: ValueSite, token: ValueToken, type: string, locale: Locale): Diagnostic {
   const known = ['hash', 'lmdb', 'btree', 'cdb', 'cidr', 'pcre', 'regexp', 'texthash', 'inline', 'static', 'proxy', 'unix', 'mysql', 'pgsql', 'sqlite', 'ldap', 'tcp', 'socketmap', 'memcache', 'pipemap', 'unionmap', 'randmap', 'fail', 'environ', 'internal', 'nis'];
   const near = nearest(type, known.filter((k) => getMapType(k)));
   const start = token.start;
@@ -130,7 +137,7 @@ export function unknownMapType(site: ValueSite, token: ValueToken, type: string)
     site.rangeOf(start, start + type.length),
     DiagnosticSeverity.Error,
     'unknown-map-type',
-    `Unknown lookup table type '${type}' in ${site.parameter}` + (near ? `. Did you mean '${near}'?` : ': `postconf -m` lists the available ones'),
+    near ? t(locale, 'table.unknown-type-near', type, site.parameter, near) : t(locale, 'table.unknown-type', type, site.parameter),
     near ? { replaceWith: [near] } : undefined,
   );
 }

@@ -79,14 +79,14 @@ function checkTables(site: ValueSite, type: ValueType, locale: Locale): Diagnost
     if (!m) {
       if (type.kind === 'lookupTables' && !token.text.startsWith('{') && !token.text.startsWith('/')) {
         out.push(
-          diagnostic(site.rangeOf(token.start, token.end), DiagnosticSeverity.Error, 'invalid-value', `${site.parameter} takes lookup tables written type:name, not '${token.text}'`),
+          diagnostic(site.rangeOf(token.start, token.end), DiagnosticSeverity.Error, 'invalid-value', t(locale, 'table.form', site.parameter, token.text)),
         );
       }
       continue;
     }
     // IPv6 addresses (2001:db8::/32) look like type:name; they are not tables.
     if (/^[0-9a-f:./]+$/i.test(token.text) && token.text.includes('::')) continue;
-    if (!getMapType(m[1])) out.push(unknownMapType(site, token, m[1]));
+    if (!getMapType(m[1])) out.push(unknownMapType(site, token, m[1], locale));
   }
   return out;
 }

@@ -19,12 +19,12 @@ import { nearest } from '../nearest';
 import { pairForMasterCf } from '../postfixPair';
 import type { PostfixModel, ServiceView } from '../postfixModel';
 import type { ServiceContext } from '../service';
-import { t } from '../../l10n';
+import { localize, t } from '../../l10n';
 
 export function masterCfDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagnostic[] {
   const pair = pairForMasterCf(doc, ctx.workspace);
   const { master, model } = pair;
-  const out: Diagnostic[] = master!.errors.map((e) => diagnostic(e.range, DiagnosticSeverity.Error, `syntax/${e.code}`, e.message));
+  const out: Diagnostic[] = master!.errors.map((e) => diagnostic(e.range, DiagnosticSeverity.Error, `syntax/${e.code}`, localize(ctx.locale, e.l10n)));
   const views = new Map(model.services.map((v) => [v.entry, v]));
   const seen = new Map<string, MasterCfEntry>();
   for (const entry of master!.entries) {
@@ -145,7 +145,7 @@ function optionDiagnostics(doc: TextDocument, entry: MasterCfEntry, view: Servic
     if (!saslEnabledSomewhere(model) && typeOfSetting(site)?.kind === 'restrictions') {
       for (const item of parseRestrictionList(o.value, model.restrictionClasses)) {
         if (item.info?.name === 'permit_sasl_authenticated') {
-          out.push(diagnostic(site.rangeOf(item.start, item.end), DiagnosticSeverity.Warning, 'sasl-not-enabled', 'permit_sasl_authenticated never matches: SMTP AUTH is not enabled in main.cf or in any master.cf service'));
+          out.push(diagnostic(site.rangeOf(item.start, item.end), DiagnosticSeverity.Warning, 'sasl-not-enabled', t(check.locale, 'sasl.never-matches-master')));
         }
       }
     }

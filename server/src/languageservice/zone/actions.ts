@@ -44,7 +44,7 @@ export function zoneCodeActions(doc: TextDocument, _range: Range, diagnostics: D
     const data = d.data as Record<string, unknown> | undefined;
     switch (d.code) {
       case 'missing-trailing-dot':
-        if (data && typeof data.fix === 'string') out.push(fix(`Add the trailing dot: ${data.fix}`, d, d.range, data.fix));
+        if (data && typeof data.fix === 'string') out.push(fix(t(locale, 'zone.fix.trailing-dot', data.fix), d, d.range, data.fix));
         break;
       case 'cname-loop':
         if (data?.selfAlias) {
@@ -56,13 +56,13 @@ export function zoneCodeActions(doc: TextDocument, _range: Range, diagnostics: D
         }
         break;
       case 'target-is-cname':
-        if (data && typeof data.canonical === 'string') out.push(fix(`Point at the canonical name ${data.canonical}`, d, d.range, data.canonical));
+        if (data && typeof data.canonical === 'string') out.push(fix(t(locale, 'zone.fix.canonical', data.canonical), d, d.range, data.canonical));
         break;
       case 'spf-record-type':
-        if (data && typeof data.typeStart === 'object') out.push(fix('Publish the SPF policy as TXT', d, data.typeStart as Range, 'TXT'));
+        if (data && typeof data.typeStart === 'object') out.push(fix(t(locale, 'zone.fix.spf-as-txt'), d, data.typeStart as Range, 'TXT'));
         break;
       case 'no-ttl':
-        out.push(fix('Add "$TTL 1d" at the top of the file', d, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, '$TTL 1d\n'));
+        out.push(fix(t(locale, 'zone.fix.add-ttl'), d, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, '$TTL 1d\n'));
         break;
     }
   }

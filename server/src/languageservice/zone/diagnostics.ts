@@ -12,8 +12,8 @@ import { checkAll, checkZone } from './checks';
 import { Finding, Item, RANK, Severity } from './findings';
 import { itemFinding, RankedFinding } from './items';
 import { parsedZone, ParsedZone, parseZoneText } from './parsed';
-import { localize } from './localized';
-import type { Locale } from '../../l10n';
+import { localize } from '../../l10n';
+import { t, type Locale } from '../../l10n';
 import { withOriginHint } from './unknownOrigin';
 
 export const SOURCE = 'mailconf';
@@ -32,7 +32,7 @@ export function zoneFindings(parsed: ParsedZone, uri?: string, workspace?: Works
 
 function rankedFindings(parsed: ParsedZone, items: Item[], uri?: string, workspace?: Workspace): RankedFinding[] {
   const { zone } = parsed;
-  const out: RankedFinding[] = zone.errors.map((e, k) => ({ code: e.code, severity: e.severity, message: e.message, source: e.source, range: e.range, rank: RANK.parse, row: -1, ord: k }));
+  const out: RankedFinding[] = zone.errors.map((e, k) => ({ code: e.code, severity: e.severity, message: e.message, l10n: e.l10n, source: e.source, range: e.range, rank: RANK.parse, row: -1, ord: k }));
   for (const it of items) out.push(itemFinding(zone, it));
   if (uri && workspace) {
     const found: Finding[] = [];
@@ -66,7 +66,7 @@ function placedDiagnostics(parsed: ParsedZone, findings: RankedFinding[], locale
       let via = f.source.includedFrom;
       while (via && via.source !== main) via = via.source.includedFrom;
       if (!via) continue;
-      message = `In ${f.source.uri.split('/').pop()}, line ${f.range.start.line + 1}: ${message}`;
+      message = t(locale, 'zone.read.in-included', f.source.uri.split('/').pop()!, f.range.start.line + 1, message);
       range = offsetRange(main, via.start, via.end);
     }
     const d: Diagnostic = { range, severity: SEVERITY[f.severity], code: f.code, source: SOURCE, message };

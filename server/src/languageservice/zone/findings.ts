@@ -2,7 +2,7 @@
 // records, and diagnostics.ts places them (findings in $INCLUDEd files go on the $INCLUDE line).
 import type { ZoneSource } from '../../parsers/zone';
 import type { Range } from '../../parsers/range';
-import type { Localized } from './localized';
+import type { Localized } from '../../l10n';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 

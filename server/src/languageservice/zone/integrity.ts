@@ -1,6 +1,7 @@
 // The zone-level checks that make named-checkzone -i local refuse a zone: SOA and NS at the
 // apex, CNAME exclusivity and singletons, and in-zone NS targets that have no address. Split,
 // like lints.ts, by what each reads: the apex, the records of one name, or one NS record's target.
+import { msg } from '../../l10n';
 import { nameKey, RecordTable, recordData, ZoneFile, ZoneRecord } from '../../parsers/zone';
 import { HAS_ADDRESS, HAS_CNAME, HAS_DNAME, HAS_NS } from '../../zone/zoneIndex';
 import { RANK } from './findings';
@@ -18,10 +19,10 @@ export function apexIntegrity(zone: ZoneFile, look: NameLookup, out: Items): voi
   const atApex = look.rows(apex);
   const soa = atApex.find((i) => t.typeCode[i] === 6 && t.typeOf(i) === 'SOA');
   if (soa === undefined) {
-    out.add(RANK.apex, 0, -1, 'no-soa', 'error', `The zone ${apex} has no SOA record at its apex; BIND refuses to load it`, firstLineSpan(zone));
+    out.add(RANK.apex, 0, -1, 'no-soa', 'error', msg('zone.check.no-soa', apex), firstLineSpan(zone));
   }
   if (!atApex.some((i) => t.typeOf(i) === 'NS')) {
-    const message = `The zone ${apex} has no NS record at its apex; BIND refuses to load it`;
+    const message = msg('zone.check.no-ns', apex);
     if (soa !== undefined) out.add(RANK.apex, 1, soa, 'no-ns', 'error', message, ownerSpan(t, soa));
     else out.add(RANK.apex, 1, -1, 'no-ns', 'error', message, firstLineSpan(zone));
   }
@@ -54,9 +55,9 @@ function childCopyIntegrity(zone: ZoneFile, atApex: number[], out: Items): void 
     for (const r of rows) {
       if (r.remove) continue;
       if (removal) {
-        out.add(RANK.apex, 2, r.row, 'child-copy-mismatch', 'error', `A ${name} delete record must be the only ${name} at the apex; BIND refuses the zone (RFC 8078 §4)`, recordSpan(t, r.row));
+        out.add(RANK.apex, 2, r.row, 'child-copy-mismatch', 'error', msg('zone.check.child-copy-delete', name), recordSpan(t, r.row));
       } else if (!algorithms.has(r.algorithm)) {
-        out.add(RANK.apex, 2, r.row, 'child-copy-mismatch', 'error', `${name} algorithm ${r.algorithm} has no DNSKEY of that algorithm at the apex; BIND refuses the zone (CDS/CDNSKEY consistency)`, recordSpan(t, r.row));
+        out.add(RANK.apex, 2, r.row, 'child-copy-mismatch', 'error', msg('zone.check.child-copy-algorithm', name, r.algorithm), recordSpan(t, r.row));
       }
     }
   }
@@ -76,7 +77,7 @@ export function nameIntegrity(t: RecordTable, rows: number[], n: number, out: It
       if (other < 0) other = i;
     }
     if (cname >= 0 && other >= 0 && (i === cname || i === other)) {
-      out.add(RANK.cnameExclusive, 0, i, 'cname-and-other-data', 'error', `${t.ownerName(i)} has a CNAME and other data (${cname === i ? t.typeOf(other) : t.typeOf(i)}); a CNAME must be alone at its name (RFC 1034 §3.6.2)`, recordSpan(t, i));
+      out.add(RANK.cnameExclusive, 0, i, 'cname-and-other-data', 'error', msg('zone.check.cname-and-other-data', t.ownerName(i), cname === i ? t.typeOf(other) : t.typeOf(i)), recordSpan(t, i));
     }
     if (code === 6 || code === 5 || code === 39) {
       // A second singleton of the same type with different data (identical ones are duplicates).
@@ -86,7 +87,7 @@ export function nameIntegrity(t: RecordTable, rows: number[], n: number, out: It
         const first = t.record(f);
         const r = t.record(i);
         if (!sameData(first, r)) {
-          out.add(RANK.cnameExclusive, 1, i, code === 6 ? 'multiple-soa' : 'singleton-type', 'error', `A second ${r.type} at ${r.owner}: only one ${r.type} record may exist at a name (first on line ${first.line + 1})`, recordSpan(t, i), undefined, undefined, f);
+          out.add(RANK.cnameExclusive, 1, i, code === 6 ? 'multiple-soa' : 'singleton-type', 'error', msg('zone.check.second-singleton', r.type, r.owner, first.line + 1), recordSpan(t, i), undefined, undefined, f);
         }
         break;
       }
@@ -113,7 +114,7 @@ export function nsTargetIntegrity(apex: string, t: RecordTable, i: number, look:
   if (t.owner[i] !== '') {
     const owner = t.ownerName(i);
     if (isBelow(target, owner) && nameKey(target) !== nameKey(owner) && !(look.mask(target) & HAS_ADDRESS)) {
-      out.add(RANK.nsTarget, 0, i, 'delegation-no-glue', 'warning', `NS target ${target} lies below the delegation ${owner} but has no A or AAAA record here (glue); resolvers cannot reach the child zone`, targetSpan(t, i));
+      out.add(RANK.nsTarget, 0, i, 'delegation-no-glue', 'warning', msg('zone.check.delegation-no-glue', target, owner), targetSpan(t, i));
     }
     return;
   }
@@ -126,7 +127,7 @@ export function nsTargetIntegrity(apex: string, t: RecordTable, i: number, look:
     const held = look.mask(name);
     if (held & HAS_NS && starts[k] !== apexStart) return;
     if (held & HAS_DNAME) {
-      out.add(RANK.nsTarget, 0, i, 'ns-target-below-dname', 'error', `NS target ${target} is below the DNAME at ${name}, so it never resolves to an address; BIND refuses to load the zone`, targetSpan(t, i));
+      out.add(RANK.nsTarget, 0, i, 'ns-target-below-dname', 'error', msg('zone.check.ns-target-below-dname', target, name), targetSpan(t, i));
       return;
     }
   }
@@ -142,10 +143,10 @@ export function nsTargetIntegrity(apex: string, t: RecordTable, i: number, look:
   } else if (held & HAS_NS && apexStart !== 0) return;
   if (held & HAS_ADDRESS) return;
   if (held & HAS_CNAME) {
-    out.add(RANK.nsTarget, 0, i, 'ns-target-is-cname', 'error', `NS target ${target} is a CNAME; a name server must be named by its own A/AAAA records (RFC 2181 §10.3)`, targetSpan(t, i));
+    out.add(RANK.nsTarget, 0, i, 'ns-target-is-cname', 'error', msg('zone.check.ns-target-is-cname', target), targetSpan(t, i));
     return;
   }
-  out.add(RANK.nsTarget, 0, i, 'ns-target-no-address', 'error', `NS target ${target} is inside the zone but has no A or AAAA record; BIND refuses to load the zone`, targetSpan(t, i), { target });
+  out.add(RANK.nsTarget, 0, i, 'ns-target-no-address', 'error', msg('zone.check.ns-target-no-address', target), targetSpan(t, i), { target });
 }
 
 /** Offsets where each label of an absolute name starts (a '\.' inside a label does not split it). */

@@ -2,7 +2,7 @@
 // findings with ranges only when diagnostics are asked for.
 import { offsetRange, RecordTable, ZoneFile } from '../../parsers/zone';
 import type { Finding, Item, Severity } from './findings';
-import { localize, Localized } from './localized';
+import { localize, Localized } from '../../l10n';
 import type { Span } from './spans';
 
 export class Items {

@@ -4,6 +4,7 @@
 // The checks are split by what they read, so the cache (checkCache.ts) can tell when to run
 // them again: recordLints reads one record, targetLints the records at the names it looks up,
 // rrsetLints the records at one name, soaLints the apex.
+import { msg } from '../../l10n';
 import { checkName, isHostname, isInZone, nameKey, relativeName, recordData, RecordTable, ZoneFile } from '../../parsers/zone';
 import { HAS_ADDRESS, HAS_CNAME } from '../../zone/zoneIndex';
 import { checkSoaTimers, serialForm } from '../../zone/soa';
@@ -58,7 +59,7 @@ export function recordLints(z: LintZone, t: RecordTable, i: number, previousHost
     if (!isHostname(t.owner[i], true) && checkName(t.ownerName(i)) === undefined) {
       // (Names that are not even valid DNS names already have an error of their own.)
       const owner = t.ownerName(i);
-      out.add(RANK.record, ORD.badHost, i, 'bad-hostname', 'warning', `${owner} is not a valid host name (letters, digits and inner hyphens only); BIND warns "bad owner name (check-names)" and resolvers may refuse it`, ownerSpan(t, i));
+      out.add(RANK.record, ORD.badHost, i, 'bad-hostname', 'warning', msg('zone.check.bad-hostname-owner', owner), ownerSpan(t, i));
     }
   }
   // Only records that name another host need more than their columns.
@@ -71,17 +72,17 @@ export function recordLints(z: LintZone, t: RecordTable, i: number, previousHost
   }
   if (type === 'CNAME') {
     if (t.owner[i] === '') {
-      out.add(RANK.record, ORD.cnameAtApex, i, 'cname-at-apex', 'error', `A CNAME at the zone apex ${z.apex} cannot coexist with its SOA and NS records; mail for the domain breaks`, recordSpan(t, i));
+      out.add(RANK.record, ORD.cnameAtApex, i, 'cname-at-apex', 'error', msg('zone.check.cname-at-apex', z.apex), recordSpan(t, i));
     }
     return;
   }
   if ((type === 'MX' || type === 'NS' || type === 'SRV') && target !== '.' && !isHostname(target)) {
-    out.add(RANK.record, ORD.badTarget, i, 'bad-hostname', 'warning', `The ${type} target ${target} is not a valid host name (letters, digits and inner hyphens only); BIND warns "bad name (check-names)"`, targetSpan(t, i));
+    out.add(RANK.record, ORD.badTarget, i, 'bad-hostname', 'warning', msg('zone.check.bad-hostname-target', type, target), targetSpan(t, i));
   }
   if (type === 'MX') {
     const ipLike = mxAddress(target);
     if (ipLike !== undefined) {
-      out.add(RANK.record, ORD.mxAddress, i, 'mx-target-is-address', 'warning', `The MX target ${ipLike} is an address; an MX must name a host (RFC 5321 §5.1), e.g. mail.${z.apex}`, targetSpan(t, i));
+      out.add(RANK.record, ORD.mxAddress, i, 'mx-target-is-address', 'warning', msg('zone.check.mx-target-is-address', ipLike, z.apex), targetSpan(t, i));
     }
   }
   if (z.reverse && type === 'PTR') {
@@ -119,7 +120,7 @@ export function targetLints(z: LintZone, t: RecordTable, i: number, look: NameLo
         i,
         'target-is-cname',
         'warning',
-        `The ${type} target ${target} is a CNAME; ${type} must point at a name with its own A/AAAA (RFC 2181 §10.3)${canonical ? `. Point it at ${canonical}` : ''}`,
+        canonical ? msg('zone.check.target-is-cname-to', type, target, canonical) : msg('zone.check.target-is-cname', type, target),
         targetSpan(t, i),
         canonical ? { canonical: relativeName(canonical, z.apex) } : undefined,
       );
@@ -127,7 +128,7 @@ export function targetLints(z: LintZone, t: RecordTable, i: number, look: NameLo
     return;
   }
   if (type === 'MX' && !(held & HAS_ADDRESS) && isInZone(target, z.apex) && !belowDelegation(target, z.apex, look)) {
-    out.add(RANK.record, ORD.target, i, 'mx-target-no-address', 'warning', `The MX target ${target} is in this zone but has no A or AAAA record; mail servers cannot reach it`, targetSpan(t, i));
+    out.add(RANK.record, ORD.target, i, 'mx-target-no-address', 'warning', msg('zone.check.mx-target-no-address', target), targetSpan(t, i));
   }
 }
 
@@ -147,7 +148,7 @@ function doubledOriginTest(apexKey: string): (name: string) => boolean {
 }
 
 function missingDot(out: Items, ord: number, i: number, written: string, span: Span, start: number, end: number, became: string): void {
-  out.add(RANK.record, ord, i, 'missing-trailing-dot', 'warning', `'${written}' has no trailing dot, so it means ${became} (write '${written}.' for the absolute name)`, span, { fix: written + '.', start, end }, 'offsets');
+  out.add(RANK.record, ord, i, 'missing-trailing-dot', 'warning', msg('zone.check.missing-trailing-dot', written, became), span, { fix: written + '.', start, end }, 'offsets');
 }
 
 function checkCnameChain(z: LintZone, t: RecordTable, i: number, look: NameLookup, out: Items): void {
@@ -165,8 +166,8 @@ function checkCnameChain(z: LintZone, t: RecordTable, i: number, look: NameLooku
         'cname-loop',
         'error',
         self
-          ? `CNAME loop: ${owner} is an alias of itself, so it never resolves (did you mean another host, e.g. mail?)`
-          : `CNAME loop: following ${owner} comes back to ${current}; the name never resolves`,
+          ? msg('zone.check.cname-self-loop', owner)
+          : msg('zone.check.cname-loop', owner, current),
         targetSpan(t, i),
         // The quick fix offers the zone's hosts with addresses instead (actions.ts).
         self ? { selfAlias: true } : undefined,
@@ -178,7 +179,7 @@ function checkCnameChain(z: LintZone, t: RecordTable, i: number, look: NameLooku
     if (!held) {
       if (!isInZone(current, z.apex)) return;
       if (hops === 0 && !belowDelegation(current, z.apex, look)) {
-        out.add(RANK.record, ORD.cnameChain, i, 'cname-dangling', 'warning', `The CNAME target ${current} has no records in this zone; the alias resolves to nothing`, targetSpan(t, i));
+        out.add(RANK.record, ORD.cnameChain, i, 'cname-dangling', 'warning', msg('zone.check.cname-dangling', current), targetSpan(t, i));
       }
       return;
     }
@@ -216,12 +217,12 @@ export function rrsetLints(t: RecordTable, rows: number[], n: number, out: Items
       const set = codes[i] === 46 ? `RRSIG ${coveredType(t, i)}` : t.typeOf(i);
       if (ttls[f] !== ttls[i] && !reportedTtl?.has(set) && (codes[i] !== 46 || coveredType(t, f) === coveredType(t, i))) {
         (reportedTtl ??= new Set()).add(set);
-        out.add(RANK.rrset, 0, i, 'rrset-ttl-mismatch', 'warning', `The ${t.typeOf(i)} records of ${t.ownerName(i)} have different TTLs (${ttls[f]} and ${ttls[i]}); all records of an RRset must share one TTL (RFC 2181 §5.2)`, recordSpan(t, i));
+        out.add(RANK.rrset, 0, i, 'rrset-ttl-mismatch', 'warning', msg('zone.check.rrset-ttl-mismatch', t.typeOf(i), t.ownerName(i), ttls[f], ttls[i]), recordSpan(t, i));
       }
       const r = t.record(i);
       const first = t.record(f);
       if (normalizedData(r) === normalizedData(first)) {
-        out.add(RANK.rrset, 1, i, 'duplicate-record', 'warning', `Duplicate ${r.type} record for ${r.owner} (same as line ${first.line + 1}); DNS keeps only one`, recordSpan(t, i), undefined, undefined, f);
+        out.add(RANK.rrset, 1, i, 'duplicate-record', 'warning', msg('zone.check.duplicate-record', r.type, r.owner, first.line + 1), recordSpan(t, i), undefined, undefined, f);
         break;
       }
     }

@@ -4,7 +4,7 @@ import { checkDkim } from '../../zone/dkim';
 import { checkDmarc } from '../../zone/dmarc';
 import { checkMtaSts, checkTlsa, checkTlsRpt } from '../../zone/policies';
 import { problem, RecordProblem } from '../../zone/problem';
-import type { Localized } from './localized';
+import type { Localized } from '../../l10n';
 import { checkSpf, isSpf } from '../../zone/spf';
 import { RANK } from './findings';
 import type { Items } from './items';

@@ -4,6 +4,7 @@
 // found by the usual names (mail1.org.zone, db.mail1.org, db.192.168.255) through the Workspace.
 import { isInZone, nameKey, recordData, recordRange, targetRange, typeRange } from '../../parsers/zone';
 import { parseMainCf } from '../../parsers/maincf';
+import { english, msg } from '../../l10n';
 import { ipv4ReverseName } from '../../zone/ptr';
 import type { Workspace } from '../service';
 import type { Finding } from './findings';
@@ -60,12 +61,12 @@ export function workspaceChecks(uri: string, { zone, index }: ParsedZone, worksp
   if (mainCf) {
     const { destinations, myhostname } = mainCfNames(mainCf.text);
     if (destinations.some((d) => nameKey(d).replace(/\.$/, '') === apexBare) && !index.hasType(apex, 'MX')) {
-      out.push({ code: 'workspace-no-mx', severity: 'info', message: `main.cf lists ${apexBare} in mydestination, but this zone has no MX record for it; other servers will deliver to its A record or fail`, source: zone.source, range: anchor });
+      out.push({ code: 'workspace-no-mx', severity: 'info', ...english(msg('zone.workspace.no-mx', apexBare)), source: zone.source, range: anchor });
     }
     if (myhostname) {
       const host = myhostname.endsWith('.') ? myhostname : myhostname + '.';
       if (isInZone(host, apex) && !index.hasType(host, 'A', 'AAAA', 'CNAME')) {
-        out.push({ code: 'workspace-myhostname', severity: 'info', message: `main.cf's myhostname ${myhostname} has no A, AAAA or CNAME record in this zone`, source: zone.source, range: anchor });
+        out.push({ code: 'workspace-myhostname', severity: 'info', ...english(msg('zone.workspace.myhostname', myhostname)), source: zone.source, range: anchor });
       }
     }
   }
@@ -83,7 +84,7 @@ export function workspaceChecks(uri: string, { zone, index }: ParsedZone, worksp
         if (!file) continue;
         const rev = parseZoneText(file.uri, file.text);
         if (!rev.index.hasType(ptrName, 'PTR')) {
-          out.push({ code: 'workspace-mx-no-ptr', severity: 'info', message: `The MX host ${mx.target} (${d.address}) has no PTR in ${file.uri.split('/').pop()}; receivers with reject_unknown_client_hostname will refuse its mail`, source: mx.source, range: targetRange(mx) });
+          out.push({ code: 'workspace-mx-no-ptr', severity: 'info', ...english(msg('zone.workspace.mx-no-ptr', mx.target!, d.address, file.uri.split('/').pop()!)), source: mx.source, range: targetRange(mx) });
         }
       }
     }
@@ -114,9 +115,7 @@ export function workspaceChecks(uri: string, { zone, index }: ParsedZone, worksp
       out.push({
         code: 'ptr-forward-mismatch',
         severity: 'info',
-        message: addresses.length
-          ? `${ptr.target} has A ${addresses.join(', ')} in its zone, not ${address}; forward-confirmed reverse DNS fails`
-          : `${ptr.target} has no A record in its zone; forward-confirmed reverse DNS fails for ${address}`,
+        ...english(addresses.length ? msg('zone.workspace.ptr-other-address', ptr.target!, addresses.join(', '), address) : msg('zone.workspace.ptr-no-address', ptr.target!, address)),
         source: ptr.source,
         range: recordRange(ptr),
       });

@@ -1,5 +1,6 @@
 // BIND's $GENERATE: a range "start-stop[/step]" and templates where $ is the iterator,
 // ${offset[,width[,base]]} formats it, and \$ (or $$) is a literal dollar sign.
+import { Localized, msg } from '../../l10n';
 
 export interface GenerateRange {
   start: number;
@@ -7,19 +8,19 @@ export interface GenerateRange {
   step: number;
 }
 
-export function parseGenerateRange(text: string): GenerateRange | string {
+export function parseGenerateRange(text: string): GenerateRange | Localized {
   const m = /^(\d+)-(\d+)(?:\/(\d+))?$/.exec(text);
-  if (!m) return `Bad $GENERATE range '${text}': expected start-stop or start-stop/step`;
+  if (!m) return msg('zone.read.generate-range-form', text);
   const start = Number(m[1]);
   const stop = Number(m[2]);
   const step = m[3] === undefined ? 1 : Number(m[3]);
-  if (start > stop) return `Bad $GENERATE range '${text}': the start is after the stop`;
-  if (stop > 2147483647) return `Bad $GENERATE range '${text}': the stop is above 2147483647`;
-  if (step < 1) return `Bad $GENERATE range '${text}': the step must be at least 1`;
+  if (start > stop) return msg('zone.read.generate-range-backwards', text);
+  if (stop > 2147483647) return msg('zone.read.generate-range-too-high', text);
+  if (step < 1) return msg('zone.read.generate-range-step', text);
   return { start, stop, step };
 }
 
-export function expandGenerate(template: string, value: number): string | { error: string } {
+export function expandGenerate(template: string, value: number): string | { error: Localized } {
   let out = '';
   for (let i = 0; i < template.length; i++) {
     const c = template[i];
@@ -42,13 +43,13 @@ export function expandGenerate(template: string, value: number): string | { erro
       continue;
     }
     const close = template.indexOf('}', i);
-    if (close < 0) return { error: "Unclosed '${' in the $GENERATE template" };
+    if (close < 0) return { error: msg('zone.read.generate-unclosed') };
     const m = /^([+-]?\d+)(?:,(\d+)(?:,([doxXnN]))?)?$/.exec(template.slice(i + 2, close));
-    if (!m) return { error: `Bad modifier '${template.slice(i, close + 1)}': expected \${offset[,width[,base]]}` };
+    if (!m) return { error: msg('zone.read.generate-bad-modifier', template.slice(i, close + 1)) };
     // BIND adds the offset as a C int: a negative result is printed as it is, a result above
     // 2147483647 is refused ("out of range").
     const n = value + Number(m[1]);
-    if (n > 2147483647) return { error: `The modifier '${template.slice(i, close + 1)}' gives ${n}, above 2147483647` };
+    if (n > 2147483647) return { error: msg('zone.read.generate-modifier-too-high', template.slice(i, close + 1), n) };
     const width = m[2] === undefined ? 0 : Number(m[2]);
     const base = m[3] ?? 'd';
     out += format(n, width, base);

@@ -1,8 +1,9 @@
 // Splits master-file text into logical records (RFC 1035 §5.1): a line, or several lines joined
 // by parentheses, minus comments. Tokens are kept as offsets in reusable typed arrays so scanning
 // a large zone allocates almost nothing; callers slice the text only for tokens they need.
+import { Localized, msg } from '../../l10n';
 
-export type LexProblem = (code: string, message: string, start: number, end: number) => void;
+export type LexProblem = (code: string, message: Localized, start: number, end: number) => void;
 
 const SPACE = 32, TAB = 9, LF = 10, CR = 13, SEMI = 59, LPAREN = 40, RPAREN = 41, QUOTE = 34, BACKSLASH = 92;
 
@@ -54,7 +55,7 @@ export class RecordLexer {
       let pos = this.pos;
       scan: for (;;) {
         if (pos >= n) {
-          if (depth > 0) this.problem('unbalanced-parentheses', "Unbalanced parentheses: this '(' is never closed", openAt, openAt + 1);
+          if (depth > 0) this.problem('unbalanced-parentheses', msg('zone.read.paren-never-closed'), openAt, openAt + 1);
           break;
         }
         const c = text.charCodeAt(pos);
@@ -84,7 +85,7 @@ export class RecordLexer {
             continue;
           case RPAREN:
             if (depth === 0) {
-              this.problem('unbalanced-parentheses', "Unbalanced parentheses: ')' without a matching '('", pos, pos + 1);
+              this.problem('unbalanced-parentheses', msg('zone.read.paren-unopened'), pos, pos + 1);
             } else {
               depth--;
               if (depth === 0) this.parens.push({ open: openAt, close: pos });
@@ -109,7 +110,7 @@ export class RecordLexer {
               }
             }
             if (pos > n) pos = n;
-            if (!closed) this.problem('unbalanced-quotes', 'Unbalanced quotes: this string is not closed on its line', start, pos);
+            if (!closed) this.problem('unbalanced-quotes', msg('zone.read.quote-unclosed'), start, pos);
             this.push(start, pos, 1);
             continue;
           }

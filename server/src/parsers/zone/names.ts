@@ -1,5 +1,6 @@
 // Domain names in master-file text form: making them absolute against the origin, and checking
 // label and name lengths in wire octets (an escape like \065 or \. is one octet).
+import { Localized, msg } from '../../l10n';
 
 /** True when the name ends with a dot that is not itself escaped (`a\.` is relative). */
 export function isAbsolute(name: string): boolean {
@@ -67,11 +68,11 @@ export function checkName(name: string, suffixOctets = 1): NameProblem | undefin
   return total > 255 ? 'name-too-long' : undefined;
 }
 
-export const NAME_PROBLEM_MESSAGES: Record<NameProblem, string> = {
-  'empty-label': 'Empty label: two dots in a row, or a name that starts with a dot',
-  'label-too-long': 'Label too long: a label may have at most 63 octets',
-  'name-too-long': 'Name too long: a domain name may have at most 255 octets',
-  'bad-escape': 'Bad escape: use \\X or \\DDD with DDD at most 255',
+export const NAME_PROBLEM_MESSAGES: Record<NameProblem, Localized> = {
+  'empty-label': msg('zone.read.empty-label'),
+  'label-too-long': msg('zone.read.label-too-long'),
+  'name-too-long': msg('zone.read.name-too-long'),
+  'bad-escape': msg('zone.read.name-bad-escape'),
 };
 
 /** True when `name` equals `zone` or lies below it (both absolute, any case). */

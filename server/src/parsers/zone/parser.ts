@@ -1,5 +1,6 @@
 // Reads an RFC 1035 §5 master file into records. Pure: the only outside access is the optional
 // `include` callback for $INCLUDE. Never throws; every problem becomes a ZoneError with a range.
+import { localize, Localized, msg } from '../../l10n';
 import { RecordLexer } from './lexer';
 import { isIPv4At, isIPv6At } from './lexical';
 import { absoluteName, checkName, isAbsolute, isInZone, NAME_PROBLEM_MESSAGES, nameKey, wireLength } from './names';
@@ -24,7 +25,7 @@ export interface ParseOptions {
 
 interface PendingError {
   code: string;
-  message: string;
+  message: Localized;
   start: number;
   end: number;
   severity: 'error' | 'warning';
@@ -143,7 +144,7 @@ class ZoneParser {
 
   private parseSource(uri: string, text: string, main: boolean, includedFrom?: ZoneSource['includedFrom']): ZoneSource {
     const pending: PendingError[] = [];
-    const problem = (code: string, message: string, start: number, end: number, severity: 'error' | 'warning' = 'error') =>
+    const problem = (code: string, message: Localized, start: number, end: number, severity: 'error' | 'warning' = 'error') =>
       pending.push({ code, message, start, end, severity });
     const lex = new RecordLexer(text, problem, main ? this.table.typeCode.length : 1024);
     const source: ZoneSource = { uri, text, lineStarts: lex.lineStarts, lineCount: 1, includedFrom };
@@ -164,7 +165,8 @@ class ZoneParser {
     // relative to errors reported from $INCLUDEd files (which were appended meanwhile).
     const converted = pending.map((p) => ({
       code: p.code,
-      message: p.message,
+      message: localize('en', p.message),
+      l10n: p.message,
       source,
       range: offsetRange(source, p.start, p.end),
       severity: p.severity,
@@ -232,7 +234,7 @@ class ZoneParser {
     } else {
       owner = this.lastOwner;
       if (!this.haveOwner) {
-        problem('no-owner', 'No owner name: the first record must start with a name, not a blank', lex.starts[0], lex.ends[0]);
+        problem('no-owner', msg('zone.read.no-owner'), lex.starts[0], lex.ends[0]);
         owner = this.origin;
         inZone = this.originInZone;
         rel = this.originRel;
@@ -255,7 +257,7 @@ class ZoneParser {
         // Above 32 bits it is no TTL at all (BIND: "bad ttl"), so it is read as the type.
         if (v < 0 || v > 4294967295) break;
         if (v > MAX_TTL) {
-          problem('ttl-too-large', `TTL ${v} is above the maximum 2147483647 (RFC 2181 §8); BIND uses 0 instead`, s, e, 'warning');
+          problem('ttl-too-large', msg('zone.read.ttl-too-large', v), s, e, 'warning');
           ttl = 0;
         } else ttl = v;
         i++;
@@ -277,7 +279,7 @@ class ZoneParser {
         word = text.slice(s, e).toUpperCase();
         if (!isClass(word)) break;
         // CLASS1 is IN by its number (RFC 3597 §5).
-        if (word !== 'CLASS1') problem('class-mismatch', `Class ${word} differs from the zone's class IN`, s, e);
+        if (word !== 'CLASS1') problem('class-mismatch', msg('zone.read.class-mismatch', word), s, e);
         else word = 'IN';
       }
       rrclass = word;
@@ -286,7 +288,7 @@ class ZoneParser {
 
     if (i >= n) {
       const at = lex.ends[n - 1];
-      problem('missing-type', 'Missing record type after the owner, TTL and class', lex.starts[0], at);
+      problem('missing-type', msg('zone.read.missing-type'), lex.starts[0], at);
       return;
     }
     const typeStart = lex.starts[i];
@@ -313,15 +315,15 @@ class ZoneParser {
       const c = text.charCodeAt(typeStart);
       problem(
         'unknown-type',
-        c >= 48 && c <= 57 ? `'${text.slice(typeStart, typeEnd)}' is neither a valid TTL nor a record type` : `Unknown record type '${text.slice(typeStart, typeEnd)}' (use TYPEnnn with \\# data for types this reader does not know)`,
+        msg(c >= 48 && c <= 57 ? 'zone.read.neither-ttl-nor-type' : 'zone.read.unknown-type', text.slice(typeStart, typeEnd)),
         headStart(lex, typeStart),
         typeEnd,
       );
     } else if (code === 3 || code === 4) {
       // RFC 1123 §5.2.4: MD and MF gave way to MX; BIND refuses them in a zone it serves.
-      problem('obsolete-type', `${type} is obsolete (RFC 1123 §5.2.4): use MX; BIND refuses it in zone files`, headStart(lex, typeStart), typeEnd);
+      problem('obsolete-type', msg('zone.read.obsolete-type', type), headStart(lex, typeStart), typeEnd);
     } else if (isMetaType(code)) {
-      problem('meta-type', `${type} is a meta type, used only in DNS messages (RFC 6895 §3.1); it cannot be zone data`, headStart(lex, typeStart), typeEnd);
+      problem('meta-type', msg('zone.read.meta-type', type), headStart(lex, typeStart), typeEnd);
     } else if ((code === 1 || code === 28) && n - i === 1 && lex.quoted[i] === 0 && (code === 1 ? isIPv4At(text, lex.starts[i], lex.ends[i]) : isIPv6At(text, lex.starts[i], lex.ends[i]))) {
       // The bulk of large zones: a valid address needs no typed data and no allocation.
     } else {
@@ -329,7 +331,7 @@ class ZoneParser {
       // form for takes only RFC 3597's \# form (BIND: "unknown class/type").
       const canonical = known !== undefined ? type : typeName(code);
       const data = canonical === undefined && i < n && !isGenericAt(text, lex.starts[i], lex.ends[i])
-        ? new RdataError(i, 'unknown-type-data', `${type} has no text form here: write its data as \\# LENGTH HEX (RFC 3597)`, n)
+        ? new RdataError(i, 'unknown-type-data', msg('zone.read.no-text-form', type), n)
         : parseRdata(canonical ?? type, lex, i, this.origin);
       if (data instanceof RdataError) {
         if (data.index < n) {
@@ -337,19 +339,19 @@ class ZoneParser {
           // the line BIND names (it puts the token back and reports where reading stood).
           const k = data.index;
           const from = k > 0 && lex.lineAt(lex.starts[k]) !== lex.lineAt(lex.ends[k - 1]) ? lex.ends[k - 1] : lex.starts[k];
-          problem(data.code, data.message, from, lex.ends[Math.max(k, Math.min(n, data.endIndex) - 1)]);
+          problem(data.code, data.l10n, from, lex.ends[Math.max(k, Math.min(n, data.endIndex) - 1)]);
         }
         // Data that ends too early is shown where it ends (its last token, else the type), the
         // line BIND names too.
-        else if (n > i) problem(data.code, data.message, lex.starts[n - 1], lex.ends[n - 1]);
-        else problem(data.code, data.message, typeStart, typeEnd);
+        else if (n > i) problem(data.code, data.l10n, lex.starts[n - 1], lex.ends[n - 1]);
+        else problem(data.code, data.l10n, typeStart, typeEnd);
       } else {
         // RDATA is at most 65535 octets on the wire (RFC 1035 §3.2.1), and BIND's zone database
         // keeps an RRset in one block of 65535 octets with its own overhead: one record may hold
         // at most 65510 (measured with named-checkzone 9.18). Only long texts get near, so the
         // size is worked out for those alone.
         if (rdataEnd - rdataStart > 60000 && wireSize(data) > MAX_RECORD_DATA) {
-          problem('rdata-too-long', `The record data is ${wireSize(data)} octets; BIND holds at most ${MAX_RECORD_DATA} in one record ("ran out of space")`, ownerStart, typeEnd);
+          problem('rdata-too-long', msg('zone.read.rdata-too-long', wireSize(data), MAX_RECORD_DATA), ownerStart, typeEnd);
         }
         if (TARGET_TYPES[type] !== undefined) {
           const field = targetField(data);
@@ -360,28 +362,28 @@ class ZoneParser {
           ttl = data.minimum;
           table.ttl[row] = ttl;
           this.lastTtl = ttl;
-          problem('no-ttl-soa-minimum', 'No TTL given: the SOA minimum is used (add $TTL at the top of the file)', lex.starts[0], lex.ends[0], 'warning');
+          problem('no-ttl-soa-minimum', msg('zone.read.no-ttl-soa-minimum'), lex.starts[0], lex.ends[0], 'warning');
         }
       }
     }
-    if (ttl < 0) problem('no-ttl', 'No TTL: add $TTL at the top of the file or a TTL to this record; BIND rejects the zone', lex.starts[0], typeEnd);
+    if (ttl < 0) problem('no-ttl', msg('zone.read.no-ttl'), lex.starts[0], typeEnd);
 
     if (inZone) {
       if (code === 2 && rel.charCodeAt(0) === 42 && (rel.length === 1 || rel.charCodeAt(1) === 46)) {
         // A wildcard cannot be a delegation (RFC 4592 §4.2); BIND refuses "invalid NS owner name (wildcard)".
-        problem('wildcard-ns', 'NS records cannot sit at a wildcard name (RFC 4592 §4.2); BIND refuses the zone', ownerStart, ownerEnd > ownerStart ? ownerEnd : typeEnd);
+        problem('wildcard-ns', msg('zone.read.wildcard-ns'), ownerStart, ownerEnd > ownerStart ? ownerEnd : typeEnd);
       }
       if (code === 43 && rel === '') {
-        problem('ds-at-apex', 'A DS record belongs in the parent zone, not at the top of this one (RFC 4034 §5); BIND refuses the zone', ownerStart, ownerEnd > ownerStart ? ownerEnd : typeEnd);
+        problem('ds-at-apex', msg('zone.read.ds-at-apex'), ownerStart, ownerEnd > ownerStart ? ownerEnd : typeEnd);
       }
       if (code === 50 && !isHashLabel(rel === '' ? this.apex : rel)) {
-        problem('nsec3-owner', 'An NSEC3 owner starts with a base32hex hash label (0-9, a-v, no = padding), as RFC 5155 §3 writes it', ownerStart, ownerEnd > ownerStart ? ownerEnd : typeEnd);
+        problem('nsec3-owner', msg('zone.read.nsec3-owner'), ownerStart, ownerEnd > ownerStart ? ownerEnd : typeEnd);
       }
       if (code === 6 && rel !== '') {
-        problem('soa-not-at-apex', `SOA record not at the top of the zone ${this.apex}`, ownerStart, ownerEnd > ownerStart ? ownerEnd : typeEnd);
+        problem('soa-not-at-apex', msg('zone.read.soa-not-at-apex', this.apex), ownerStart, ownerEnd > ownerStart ? ownerEnd : typeEnd);
       }
     } else {
-      problem('out-of-zone', `Out-of-zone data: ${table.ownerName(row)} is not inside ${this.apex}; BIND ignores this record`, ownerStart, ownerEnd > ownerStart ? ownerEnd : typeEnd, 'warning');
+      problem('out-of-zone', msg('zone.read.out-of-zone', table.ownerName(row), this.apex), ownerStart, ownerEnd > ownerStart ? ownerEnd : typeEnd, 'warning');
     }
   }
 
@@ -394,24 +396,24 @@ class ZoneParser {
     const argAt = (k: number): [number, number] => (k < lex.count ? [lex.starts[k], lex.ends[k]] : [lex.starts[0], lex.ends[0]]);
     switch (name) {
       case '$ORIGIN': {
-        if (args.length < 1) return problem('missing-argument', '$ORIGIN needs a domain name', lex.starts[0], lex.ends[0]);
+        if (args.length < 1) return problem('missing-argument', msg('zone.read.origin-needs-name'), lex.starts[0], lex.ends[0]);
         const origin = absoluteName(args[0], this.origin);
         const bad = checkName(origin);
         if (bad) return problem(bad, NAME_PROBLEM_MESSAGES[bad], ...argAt(1));
         this.setOrigin(origin);
-        if (args.length > 1) problem('extra-argument', 'Extra text after the $ORIGIN name', lex.starts[2], lex.recordEnd);
+        if (args.length > 1) problem('extra-argument', msg('zone.read.origin-extra'), lex.starts[2], lex.recordEnd);
         return;
       }
       case '$TTL': {
-        if (args.length < 1) return problem('missing-argument', '$TTL needs a time, like 1d or 86400', lex.starts[0], lex.ends[0]);
+        if (args.length < 1) return problem('missing-argument', msg('zone.read.ttl-needs-time'), lex.starts[0], lex.ends[0]);
         const v = parseTtlAt(text, lex.starts[1], lex.ends[1]);
-        if (v < 0 || v > 4294967295) return problem('bad-ttl', `Bad TTL '${args[0]}': use seconds or units like 1w2d3h4m5s`, ...argAt(1));
+        if (v < 0 || v > 4294967295) return problem('bad-ttl', msg('zone.read.bad-ttl', args[0]), ...argAt(1));
         if (v > MAX_TTL) {
-          problem('ttl-too-large', `$TTL ${v} is above the maximum 2147483647; BIND uses 0 instead`, ...argAt(1), 'warning');
+          problem('ttl-too-large', msg('zone.read.default-ttl-too-large', v), ...argAt(1), 'warning');
           this.defaultTtl = 0;
         } else this.defaultTtl = v;
         this.lastTtl = this.defaultTtl;
-        if (args.length > 1) problem('extra-argument', 'Extra text after the $TTL value', lex.starts[2], lex.recordEnd);
+        if (args.length > 1) problem('extra-argument', msg('zone.read.ttl-extra'), lex.starts[2], lex.recordEnd);
         return;
       }
       case '$INCLUDE':
@@ -419,18 +421,18 @@ class ZoneParser {
       case '$GENERATE':
         return this.generate(lex, source, args, problem);
       default:
-        problem('unknown-directive', `Unknown directive '${lex.token(0)}' (known: $ORIGIN, $TTL, $INCLUDE, $GENERATE)`, lex.starts[0], lex.ends[0]);
+        problem('unknown-directive', msg('zone.read.unknown-directive', lex.token(0)), lex.starts[0], lex.ends[0]);
     }
   }
 
   private include(lex: RecordLexer, source: ZoneSource, args: string[], problem: PendingProblem): void {
-    if (args.length < 1) return problem('missing-argument', '$INCLUDE needs a file name', lex.starts[0], lex.ends[0]);
+    if (args.length < 1) return problem('missing-argument', msg('zone.read.include-needs-file'), lex.starts[0], lex.ends[0]);
     const [s, e] = [lex.starts[1], lex.ends[1]];
     const path = lex.quoted[1] ? args[0].slice(1, -1) : args[0];
     const read = this.options.include?.(path, source.uri);
-    if (!read) return problem('include-not-found', `Cannot read the included file '${path}'`, s, e);
+    if (!read) return problem('include-not-found', msg('zone.read.include-not-found', path), s, e);
     if (this.stack.includes(read.uri)) {
-      return problem('include-cycle', `$INCLUDE cycle: '${path}' is already being read`, s, e);
+      return problem('include-cycle', msg('zone.read.include-cycle', path), s, e);
     }
     const savedOrigin = this.origin;
     const savedOwner = this.lastOwner;
@@ -448,12 +450,12 @@ class ZoneParser {
 
   private generate(lex: RecordLexer, source: ZoneSource, args: string[], problem: PendingProblem): void {
     // $GENERATE range lhs [ttl] [class] type rhs
-    if (args.length < 4) return problem('missing-argument', '$GENERATE needs: range owner [ttl] [class] type data', lex.starts[0], lex.recordEnd);
+    if (args.length < 4) return problem('missing-argument', msg('zone.read.generate-needs'), lex.starts[0], lex.recordEnd);
     const range = parseGenerateRange(args[0]);
-    if (typeof range === 'string') return problem('bad-generate', range, lex.starts[1], lex.ends[1]);
+    if ('key' in range) return problem('bad-generate', range, lex.starts[1], lex.ends[1]);
     const count = Math.floor((range.stop - range.start) / range.step) + 1;
     if (count > (this.options.maxGenerate ?? 1_000_000)) {
-      return problem('bad-generate', `$GENERATE would create ${count} records; that is more than this checker expands`, lex.starts[1], lex.ends[1]);
+      return problem('bad-generate', msg('zone.read.generate-too-many', count), lex.starts[1], lex.ends[1]);
     }
     let k = 3;
     let ttl = -1;
@@ -468,9 +470,9 @@ class ZoneParser {
     }
     const type = args[k - 1].toUpperCase();
     const code = typeCode(type);
-    if (code < 0) return problem('unknown-type', `Unknown record type '${args[k - 1]}'`, lex.starts[k], lex.ends[k]);
-    if (isMetaType(code)) return problem('meta-type', `${type} is a meta type, used only in DNS messages (RFC 6895 §3.1); $GENERATE cannot make it`, lex.starts[k], lex.ends[k]);
-    if (k + 1 >= lex.count) return problem('missing-argument', '$GENERATE needs the data template after the type', lex.starts[k], lex.ends[k]);
+    if (code < 0) return problem('unknown-type', msg('zone.read.unknown-type-short', args[k - 1]), lex.starts[k], lex.ends[k]);
+    if (isMetaType(code)) return problem('meta-type', msg('zone.read.meta-type-generate', type), lex.starts[k], lex.ends[k]);
+    if (k + 1 >= lex.count) return problem('missing-argument', msg('zone.read.generate-needs-template'), lex.starts[k], lex.ends[k]);
     const lhs = args[1];
     const rhsIndex = k + 1;
     const rhs = lex.quoted[rhsIndex] ? args[rhsIndex - 1].slice(1, -1) : args[rhsIndex - 1];
@@ -484,7 +486,7 @@ class ZoneParser {
       const owner = absoluteName(ownerText, this.origin);
       const tokens = lexGenerated(data);
       const parsed = parseRdata(type, tokens, 0, this.origin);
-      if (parsed instanceof RdataError) return problem(parsed.code, `${parsed.message} (in the record generated for ${v}: ${data})`, rs, re);
+      if (parsed instanceof RdataError) return problem(parsed.code, msg('zone.read.generated-record', parsed.l10n, v, data), rs, re);
       const key = this.table.keyOf(owner);
       const inZone = key !== undefined;
       const table = inZone ? this.table : this.outOfZone;
@@ -492,12 +494,12 @@ class ZoneParser {
       table.generated.set(row, data);
       const field = targetField(parsed);
       if (field) table.setTarget(row, field.name, -1, -1, !isAbsolute(field.text) && field.text !== '@');
-      if (!inZone) problem('out-of-zone', `Out-of-zone data: ${owner} is not inside ${this.apex}; BIND ignores this record`, lex.starts[2], lex.ends[2], 'warning');
+      if (!inZone) problem('out-of-zone', msg('zone.read.out-of-zone', owner, this.apex), lex.starts[2], lex.ends[2], 'warning');
     }
   }
 }
 
-type PendingProblem = (code: string, message: string, start: number, end: number, severity?: 'error' | 'warning') => void;
+type PendingProblem = (code: string, message: Localized, start: number, end: number, severity?: 'error' | 'warning') => void;
 
 function lexGenerated(text: string): RecordLexer {
   const lex = new RecordLexer(' ' + text, () => undefined);

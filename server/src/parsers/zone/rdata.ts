@@ -1,6 +1,7 @@
 // Typed record data: reads the tokens after the type into a structure per record type, or
 // reports the first problem with the index of the token at fault (count = "end of the record").
 // The checks follow what BIND's reader rejects, so our errors and named-checkzone's agree.
+import { localize, Localized, msg } from '../../l10n';
 import type { TokenSpan } from './lexer';
 import { base64Length, base64SpansOk, decodeString, escapesOkAt, hexLengthAt, isIPv4At, isIPv6At, octets, uintAt } from './lexical';
 import { absoluteName, checkName, NAME_PROBLEM_MESSAGES } from './names';
@@ -14,10 +15,14 @@ export class RdataError {
     /** Token index at fault; equal to the token count for "data ends too early". */
     readonly index: number,
     readonly code: string,
-    readonly message: string,
+    readonly l10n: Localized,
     /** Token count up to which the span is at fault (for errors over several tokens). */
     readonly endIndex = index,
   ) {}
+  /** In English. */
+  get message(): string {
+    return localize('en', this.l10n);
+  }
 }
 
 export interface NameField {
@@ -94,16 +99,16 @@ class Reader {
     return this.i < this.t.count;
   }
   end(): RdataError {
-    return new RdataError(this.t.count, 'missing-rdata', 'Unexpected end of the record: the data is incomplete');
+    return new RdataError(this.t.count, 'missing-rdata', msg('zone.data.incomplete'));
   }
-  uint(max: number, what: string): number | RdataError {
+  uint(max: number, what: Localized): number | RdataError {
     if (!this.more) return this.end();
     const i = this.i++;
     const v = uintAt(this.t.text, this.t.starts[i], this.t.ends[i], max);
-    return v < 0 ? new RdataError(i, 'bad-number', `Not a valid number for ${what} (0 to ${max})`) : v;
+    return v < 0 ? new RdataError(i, 'bad-number', msg('zone.data.bad-number', what, max)) : v;
   }
   /** A DNSSEC algorithm: a number 0-255 or a mnemonic such as RSASHA256. */
-  algorithm(what: string): number | RdataError {
+  algorithm(what: Localized): number | RdataError {
     if (!this.more) return this.end();
     const known = SECALGS[this.t.text.slice(this.t.starts[this.i], this.t.ends[this.i]).toUpperCase()];
     if (known === undefined) return this.uint(255, what);
@@ -114,7 +119,7 @@ class Reader {
   protocol(): number | RdataError {
     if (!this.more) return this.end();
     const known = SECPROTOS[this.t.text.slice(this.t.starts[this.i], this.t.ends[this.i]).toUpperCase()];
-    if (known === undefined) return this.uint(255, 'the key protocol');
+    if (known === undefined) return this.uint(255, msg('zone.field.key-protocol'));
     this.i++;
     return known;
   }
@@ -123,41 +128,41 @@ class Reader {
     if (!this.more) return this.end();
     const w = this.t.text.slice(this.t.starts[this.i], this.t.ends[this.i]);
     const c = w.charCodeAt(0);
-    if (c >= 48 && c <= 57) return this.uint(65535, 'the DNSKEY flags');
+    if (c >= 48 && c <= 57) return this.uint(65535, msg('zone.field.dnskey-flags'));
     let value = 0;
     for (const name of w.split('|')) {
       const f = KEYFLAGS[name.toUpperCase()];
-      if (!f) return new RdataError(this.i, 'bad-number', `Not a valid number or flag name for the DNSKEY flags: '${name}'`);
+      if (!f) return new RdataError(this.i, 'bad-number', msg('zone.data.bad-key-flag', name));
       value = (value & ~f[1]) | f[0];
     }
     this.i++;
     return value;
   }
-  timer(what: string): number | RdataError {
+  timer(what: Localized): number | RdataError {
     if (!this.more) return this.end();
     const i = this.i++;
     const v = parseTtlAt(this.t.text, this.t.starts[i], this.t.ends[i]);
-    return v < 0 || v > 4294967295 ? new RdataError(i, 'bad-number', `Not a valid ${what}: use seconds or units like 1w2d3h`) : v;
+    return v < 0 || v > 4294967295 ? new RdataError(i, 'bad-number', msg('zone.data.bad-time', what)) : v;
   }
   name(): NameField | RdataError {
     if (!this.more) return this.end();
     const i = this.i++;
-    if (this.t.quoted[i]) return new RdataError(i, 'bad-name', 'A domain name cannot be a quoted string');
+    if (this.t.quoted[i]) return new RdataError(i, 'bad-name', msg('zone.data.quoted-name'));
     const text = this.t.text.slice(this.t.starts[i], this.t.ends[i]);
     const name = absoluteName(text, this.origin);
     const problem = checkName(name);
     return problem ? new RdataError(i, problem, NAME_PROBLEM_MESSAGES[problem]) : { text, name, index: i };
   }
-  string(what: string): string | RdataError {
+  string(what: Localized): string | RdataError {
     if (!this.more) return this.end();
     const i = this.i++;
     const q = this.t.quoted[i];
     // A closing quote is not part of the text: an escape must end before it.
     if (!escapesOkAt(this.t.text, this.t.starts[i] + q, this.t.ends[i] - (q && this.t.text.charCodeAt(this.t.ends[i] - 1) === 34 && this.t.ends[i] - this.t.starts[i] > 1 ? 1 : 0))) {
-      return new RdataError(i, 'bad-escape', 'Bad escape: \\DDD takes three digits and is at most 255');
+      return new RdataError(i, 'bad-escape', msg('zone.data.bad-escape'));
     }
     const s = decodeString(this.t.text, this.t.starts[i], this.t.ends[i], this.t.quoted[i] === 1);
-    return octets(s) > 255 ? new RdataError(i, 'string-too-long', `The ${what} string is longer than 255 octets`) : s;
+    return octets(s) > 255 ? new RdataError(i, 'string-too-long', msg('zone.data.string-too-long', what)) : s;
   }
   word(): string | RdataError {
     if (!this.more) return this.end();
@@ -172,7 +177,7 @@ class Reader {
     return { text: s, first };
   }
   done(): RdataError | undefined {
-    return this.more ? new RdataError(this.i, 'extra-rdata', 'Extra text after the record data', this.t.count) : undefined;
+    return this.more ? new RdataError(this.i, 'extra-rdata', msg('zone.data.extra'), this.t.count) : undefined;
   }
 }
 
@@ -196,8 +201,8 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
       const ok = type === 'A' ? isIPv4At(t.text, t.starts[i], t.ends[i]) : isIPv6At(t.text, t.starts[i], t.ends[i]);
       if (!ok) {
         return type === 'A'
-          ? new RdataError(i, 'bad-ipv4', 'Bad IPv4 address: expected four numbers 0-255 separated by dots')
-          : new RdataError(i, 'bad-ipv6', 'Bad IPv6 address');
+          ? new RdataError(i, 'bad-ipv4', msg('zone.data.bad-ipv4'))
+          : new RdataError(i, 'bad-ipv6', msg('zone.data.bad-ipv6'));
       }
       return r.done() ?? { type, address: t.text.slice(t.starts[i], t.ends[i]) };
     }
@@ -210,7 +215,7 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
       return r.done() ?? { type, target };
     }
     case 'MX': {
-      const preference = r.uint(65535, 'the MX preference');
+      const preference = r.uint(65535, msg('zone.field.mx-preference'));
       if (isErr(preference)) return preference;
       const exchange = r.name();
       if (isErr(exchange)) return exchange;
@@ -221,15 +226,15 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
       if (isErr(mname)) return mname;
       const rname = r.name();
       if (isErr(rname)) return rname;
-      const serial = r.uint(4294967295, 'the serial');
+      const serial = r.uint(4294967295, msg('zone.field.serial'));
       if (isErr(serial)) return serial;
-      const refresh = r.timer('refresh');
+      const refresh = r.timer(msg('zone.field.refresh'));
       if (isErr(refresh)) return refresh;
-      const retry = r.timer('retry');
+      const retry = r.timer(msg('zone.field.retry'));
       if (isErr(retry)) return retry;
-      const expire = r.timer('expire');
+      const expire = r.timer(msg('zone.field.expire'));
       if (isErr(expire)) return expire;
-      const minimum = r.timer('minimum (negative-answer TTL)');
+      const minimum = r.timer(msg('zone.field.minimum'));
       if (isErr(minimum)) return minimum;
       return r.done() ?? { type, mname, rname, serial, refresh, retry, expire, minimum };
     }
@@ -238,59 +243,59 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
       if (!r.more) return r.end();
       const strings: string[] = [];
       while (r.more) {
-        const s = r.string('TXT');
+        const s = r.string(msg('zone.field.txt'));
         if (isErr(s)) return s;
         strings.push(s);
       }
       return { type, strings };
     }
     case 'SRV': {
-      const priority = r.uint(65535, 'the SRV priority');
+      const priority = r.uint(65535, msg('zone.field.srv-priority'));
       if (isErr(priority)) return priority;
-      const weight = r.uint(65535, 'the SRV weight');
+      const weight = r.uint(65535, msg('zone.field.srv-weight'));
       if (isErr(weight)) return weight;
-      const port = r.uint(65535, 'the SRV port');
+      const port = r.uint(65535, msg('zone.field.srv-port'));
       if (isErr(port)) return port;
       const target = r.name();
       if (isErr(target)) return target;
       return r.done() ?? { type, priority, weight, port, target };
     }
     case 'CAA': {
-      const flags = r.uint(255, 'the CAA flags');
+      const flags = r.uint(255, msg('zone.field.caa-flags'));
       if (isErr(flags)) return flags;
       const tagIndex = r.i;
       const tag = r.word();
       if (isErr(tag)) return tag;
-      if (t.quoted[tagIndex] || !/^[A-Za-z0-9]{1,255}$/.test(tag)) return new RdataError(tagIndex, 'bad-caa-tag', 'A CAA tag is letters and digits only, not quoted');
-      const value = r.string('CAA value');
+      if (t.quoted[tagIndex] || !/^[A-Za-z0-9]{1,255}$/.test(tag)) return new RdataError(tagIndex, 'bad-caa-tag', msg('zone.data.caa-tag'));
+      const value = r.string(msg('zone.field.caa-value'));
       if (isErr(value)) return value;
       return r.done() ?? { type, flags, tag, value };
     }
     case 'TLSA': {
-      const usage = r.uint(255, 'the TLSA certificate usage');
+      const usage = r.uint(255, msg('zone.field.tlsa-certificate-usage'));
       if (isErr(usage)) return usage;
-      const selector = r.uint(255, 'the TLSA selector');
+      const selector = r.uint(255, msg('zone.field.tlsa-selector'));
       if (isErr(selector)) return selector;
-      const matchingType = r.uint(255, 'the TLSA matching type');
+      const matchingType = r.uint(255, msg('zone.field.tlsa-matching-type'));
       if (isErr(matchingType)) return matchingType;
       const hex = hexField(r);
       return isErr(hex) ? hex : { type, usage, selector, matchingType, hex };
     }
     case 'SSHFP': {
-      const algorithm = r.uint(255, 'the SSHFP algorithm');
+      const algorithm = r.uint(255, msg('zone.field.sshfp-algorithm'));
       if (isErr(algorithm)) return algorithm;
-      const fingerprintType = r.uint(255, 'the SSHFP fingerprint type');
+      const fingerprintType = r.uint(255, msg('zone.field.sshfp-fingerprint-type'));
       if (isErr(fingerprintType)) return fingerprintType;
       const hex = hexField(r, SSHFP_LENGTHS[fingerprintType]);
       return isErr(hex) ? hex : { type, algorithm, fingerprintType, hex };
     }
     case 'DS':
     case 'CDS': {
-      const keyTag = r.uint(65535, 'the DS key tag');
+      const keyTag = r.uint(65535, msg('zone.field.ds-key-tag'));
       if (isErr(keyTag)) return keyTag;
-      const algorithm = r.algorithm('the DS algorithm');
+      const algorithm = r.algorithm(msg('zone.field.ds-algorithm'));
       if (isErr(algorithm)) return algorithm;
-      const digestType = r.uint(255, 'the DS digest type');
+      const digestType = r.uint(255, msg('zone.field.ds-digest-type'));
       if (isErr(digestType)) return digestType;
       const hex = hexField(r, DS_DIGEST_LENGTHS[digestType]);
       return isErr(hex) ? hex : { type: 'DS', keyTag, algorithm, digestType, hex };
@@ -302,45 +307,45 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
       const flagsIndex = r.i;
       const flags = r.keyFlags();
       if (isErr(flags)) return flags;
-      if (type === 'RKEY' && flags !== 0) return new RdataError(flagsIndex, 'bad-number', 'RKEY flags must be 0');
+      if (type === 'RKEY' && flags !== 0) return new RdataError(flagsIndex, 'bad-number', msg('zone.data.rkey-flags'));
       const protocol = r.protocol();
       if (isErr(protocol)) return protocol;
-      const algorithm = r.algorithm('the DNSKEY algorithm');
+      const algorithm = r.algorithm(msg('zone.field.dnskey-algorithm'));
       if (isErr(algorithm)) return algorithm;
       // A KEY whose flags say "no key" (RFC 2535 §3.1.2) has no key data.
       if (type === 'KEY' && (flags & 0xc000) === 0xc000) return r.done() ?? { type: 'DNSKEY', flags, protocol, algorithm, key: '' };
       if (!r.more) return r.end();
       const { text, first } = r.rest();
-      if (base64Length(text) < 0) return new RdataError(first, 'bad-base64', 'Bad base64 in the key', t.count);
+      if (base64Length(text) < 0) return new RdataError(first, 'bad-base64', msg('zone.data.bad-base64-in', msg('zone.field.key')), t.count);
       return { type: 'DNSKEY', flags, protocol, algorithm, key: text };
     }
     case 'NAPTR': {
-      const order = r.uint(65535, 'the NAPTR order');
+      const order = r.uint(65535, msg('zone.field.naptr-order'));
       if (isErr(order)) return order;
-      const preference = r.uint(65535, 'the NAPTR preference');
+      const preference = r.uint(65535, msg('zone.field.naptr-preference'));
       if (isErr(preference)) return preference;
-      const flags = r.string('NAPTR flags');
+      const flags = r.string(msg('zone.field.naptr-flags'));
       if (isErr(flags)) return flags;
-      const services = r.string('NAPTR services');
+      const services = r.string(msg('zone.field.naptr-services'));
       if (isErr(services)) return services;
       const regexpIndex = r.i;
-      const regexp = r.string('NAPTR regexp');
+      const regexp = r.string(msg('zone.field.naptr-regexp'));
       if (isErr(regexp)) return regexp;
-      if (!naptrRegexpOk(regexp)) return new RdataError(regexpIndex, 'bad-naptr-regexp', 'A NAPTR regexp is empty or delim-ere-delim-replacement-delim-flags, like "!^.*$!sip:info@example.org!" (RFC 3402 §3.2)');
+      if (!naptrRegexpOk(regexp)) return new RdataError(regexpIndex, 'bad-naptr-regexp', msg('zone.data.naptr-regexp'));
       const replacement = r.name();
       if (isErr(replacement)) return replacement;
       return r.done() ?? { type, order, preference, flags, services, regexp, replacement };
     }
     case 'SVCB':
     case 'HTTPS': {
-      const priority = r.uint(65535, `the ${type} priority`);
+      const priority = r.uint(65535, msg('zone.field.type-priority', type));
       if (isErr(priority)) return priority;
       const target = r.name();
       if (isErr(target)) return target;
       const params: SvcParam[] = [];
       while (r.more) {
         const i = r.i++;
-        if (t.quoted[i]) return new RdataError(i, 'bad-svc-param', 'A service parameter is written key=value (only the value may be quoted)');
+        if (t.quoted[i]) return new RdataError(i, 'bad-svc-param', msg('zone.data.svc-quoted-key'));
         let raw = t.text.slice(t.starts[i], t.ends[i]);
         // key="value": the quoted value is a token of its own, right after the '='.
         if (raw.endsWith('=') && r.more && t.quoted[r.i] && t.starts[r.i] === t.ends[i]) {
@@ -348,7 +353,7 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
           r.i++;
         }
         const p = parseSvcParam(raw);
-        if (typeof p === 'string') return new RdataError(i, 'bad-svc-param', p, r.i);
+        if ('args' in p) return new RdataError(i, 'bad-svc-param', p, r.i);
         params.push(p);
       }
       const problem = svcParamSetProblem(params);
@@ -357,9 +362,9 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
       return { type, priority, target, params };
     }
     case 'HINFO': {
-      const cpu = r.string('HINFO CPU');
+      const cpu = r.string(msg('zone.field.hinfo-cpu'));
       if (isErr(cpu)) return cpu;
-      const os = r.string('HINFO OS');
+      const os = r.string(msg('zone.field.hinfo-os'));
       if (isErr(os)) return os;
       return r.done() ?? { type, cpu, os };
     }
@@ -381,7 +386,7 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
       const groups = type === 'EUI48' ? 6 : 8;
       const w = t.text.slice(t.starts[i], t.ends[i]);
       if (!(groups === 6 ? EUI48 : EUI64).test(w)) {
-        return new RdataError(i, 'bad-eui', `Bad ${type}: ${groups} pairs of hex digits joined by hyphens, like ${type === 'EUI48' ? '00-00-5e-00-53-2a' : '00-00-5e-ef-10-00-00-2a'}`);
+        return new RdataError(i, 'bad-eui', msg('zone.data.bad-eui', type, groups, type === 'EUI48' ? '00-00-5e-00-53-2a' : '00-00-5e-ef-10-00-00-2a'));
       }
       return r.done() ?? { type: 'other', tokens: [w] };
     }
@@ -392,7 +397,7 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
       const w = t.text.slice(t.starts[i], t.ends[i]);
       const digits = w.slice(2).replace(/\./g, '');
       if (!/^0x/i.test(w) || !/^[0-9A-Fa-f]*$/.test(digits) || digits.length === 0 || digits.length % 2 !== 0) {
-        return new RdataError(i, 'bad-hex', 'Bad NSAP address: 0x followed by an even number of hex digits (dots allowed)');
+        return new RdataError(i, 'bad-hex', msg('zone.data.bad-nsap'));
       }
       return r.done() ?? { type: 'other', tokens: [w] };
     }
@@ -402,21 +407,21 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
       if (!r.more) return r.end();
       const hi = r.i++;
       const octets = base32HexLength(t.text.slice(t.starts[hi], t.ends[hi]));
-      if (octets < 0) return new RdataError(hi, 'bad-base32', 'Bad NSEC3 next hashed owner: base32hex digits (0-9, a-v) without = padding');
-      if (algorithm === 1 ? octets !== 20 : octets > 155) return new RdataError(hi, 'bad-digest-length', `The next hashed owner is ${octets} octets; a SHA-1 hash (algorithm 1) is 20`);
+      if (octets < 0) return new RdataError(hi, 'bad-base32', msg('zone.data.bad-next-hashed'));
+      if (algorithm === 1 ? octets !== 20 : octets > 155) return new RdataError(hi, 'bad-digest-length', msg('zone.data.next-hashed-length', octets));
       return typeList(r) ?? { type: 'other', tokens: [] };
     }
     case 'ZONEMD': {
-      const serial = r.uint(4294967295, 'the ZONEMD serial');
+      const serial = r.uint(4294967295, msg('zone.field.zonemd-serial'));
       if (isErr(serial)) return serial;
-      const scheme = r.uint(255, 'the ZONEMD scheme');
+      const scheme = r.uint(255, msg('zone.field.zonemd-scheme'));
       if (isErr(scheme)) return scheme;
-      const hashAlgorithm = r.uint(255, 'the ZONEMD hash algorithm');
+      const hashAlgorithm = r.uint(255, msg('zone.field.zonemd-hash-algorithm'));
       if (isErr(hashAlgorithm)) return hashAlgorithm;
       const expected = ZONEMD_LENGTHS[hashAlgorithm];
       const hex = hexField(r, expected);
       if (isErr(hex)) return hex;
-      if (hex.length < 24) return new RdataError(t.count, 'bad-digest-length', 'A ZONEMD digest is at least 12 octets (24 hex digits)');
+      if (hex.length < 24) return new RdataError(t.count, 'bad-digest-length', msg('zone.data.zonemd-short'));
       return { type: 'other', tokens: [] };
     }
     case 'X25': {
@@ -425,17 +430,17 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
       const i = r.i;
       const address = r.word();
       if (isErr(address)) return address;
-      if (!/^\d{4,}$/.test(address)) return new RdataError(i, 'bad-x25', 'An X25 address is a string of at least four digits');
+      if (!/^\d{4,}$/.test(address)) return new RdataError(i, 'bad-x25', msg('zone.data.bad-x25'));
       return r.done() ?? { type: 'other', tokens: [address] };
     }
     case 'SINK': {
-      for (const what of ['meaning', 'coding', 'subcoding']) {
-        const v = r.uint(255, `the SINK ${what}`);
+      for (const what of ['sink-meaning', 'sink-coding', 'sink-subcoding'] as const) {
+        const v = r.uint(255, msg(`zone.field.${what}`));
         if (isErr(v)) return v;
       }
       if (r.more) {
         const { text, first } = r.rest();
-        if (base64Length(text) < 0) return new RdataError(first, 'bad-base64', 'Bad base64 in the SINK data', t.count);
+        if (base64Length(text) < 0) return new RdataError(first, 'bad-base64', msg('zone.data.bad-base64-in', msg('zone.field.sink-data')), t.count);
       }
       return { type: 'other', tokens: [] };
     }
@@ -445,9 +450,9 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
       return typeList(r) ?? { type: 'other', tokens: [] };
     }
     case 'CSYNC': {
-      const serial = r.uint(4294967295, 'the CSYNC serial');
+      const serial = r.uint(4294967295, msg('zone.field.csync-serial'));
       if (isErr(serial)) return serial;
-      const flags = r.uint(65535, 'the CSYNC flags');
+      const flags = r.uint(65535, msg('zone.field.csync-flags'));
       if (isErr(flags)) return flags;
       return typeList(r) ?? { type: 'other', tokens: [] };
     }
@@ -457,56 +462,56 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
       const ci = r.i++;
       if (knownTypeAt(t.text, t.starts[ci], t.ends[ci]) === undefined) {
         const covered = t.text.slice(t.starts[ci], t.ends[ci]);
-        if (!isTypeWord(covered) && uintAt(covered, 0, covered.length, 65535) < 0) return new RdataError(ci, 'unknown-type', `'${covered}' is not a record type`);
+        if (!isTypeWord(covered) && uintAt(covered, 0, covered.length, 65535) < 0) return new RdataError(ci, 'unknown-type', msg('zone.data.not-a-type', covered));
       }
-      const algorithm = r.algorithm('the signature algorithm');
+      const algorithm = r.algorithm(msg('zone.field.signature-algorithm'));
       if (isErr(algorithm)) return algorithm;
-      const labels = r.uint(255, 'the label count');
+      const labels = r.uint(255, msg('zone.field.label-count'));
       if (isErr(labels)) return labels;
-      const originalTtl = r.uint(4294967295, 'the original TTL');
+      const originalTtl = r.uint(4294967295, msg('zone.field.original-ttl'));
       if (isErr(originalTtl)) return originalTtl;
       for (let k = 0; k < 2; k++) {
         if (!r.more) return r.end();
         const i = r.i++;
-        if (!isSignatureTime(t.text, t.starts[i], t.ends[i])) return new RdataError(i, 'bad-number', `Bad signature ${k === 0 ? 'expiration' : 'inception'}: YYYYMMDDHHmmSS or seconds since 1970`);
+        if (!isSignatureTime(t.text, t.starts[i], t.ends[i])) return new RdataError(i, 'bad-number', msg(k === 0 ? 'zone.data.signature-expiration' : 'zone.data.signature-inception'));
       }
-      const keyTag = r.uint(65535, 'the key tag');
+      const keyTag = r.uint(65535, msg('zone.field.key-tag'));
       if (isErr(keyTag)) return keyTag;
       const signer = r.name();
       if (isErr(signer)) return signer;
       if (!r.more) return r.end();
-      if (!base64SpansOk(t.text, t.starts, t.ends, r.i, t.count)) return new RdataError(r.i, 'bad-base64', 'Bad base64 in the signature', t.count);
+      if (!base64SpansOk(t.text, t.starts, t.ends, r.i, t.count)) return new RdataError(r.i, 'bad-base64', msg('zone.data.bad-base64-in', msg('zone.field.signature')), t.count);
       return { type: 'other', tokens: [] };
     }
     case 'DHCID':
     case 'OPENPGPKEY': {
       if (!r.more) return r.end();
       const { text, first } = r.rest();
-      if (base64Length(text) < 0) return new RdataError(first, 'bad-base64', `Bad base64 in the ${type} data`, t.count);
+      if (base64Length(text) < 0) return new RdataError(first, 'bad-base64', msg('zone.data.bad-base64-in', msg('zone.field.type-data', type)), t.count);
       return { type: 'other', tokens: [] };
     }
     case 'IPSECKEY': {
-      const precedence = r.uint(255, 'the IPSECKEY precedence');
+      const precedence = r.uint(255, msg('zone.field.ipseckey-precedence'));
       if (isErr(precedence)) return precedence;
       const gi = r.i;
-      const gatewayType = r.uint(255, 'the IPSECKEY gateway type');
+      const gatewayType = r.uint(255, msg('zone.field.ipseckey-gateway-type'));
       if (isErr(gatewayType)) return gatewayType;
-      if (gatewayType > 3) return new RdataError(gi, 'bad-number', 'The IPSECKEY gateway type is 0 (none), 1 (IPv4), 2 (IPv6) or 3 (name)');
-      const algorithm = r.uint(255, 'the IPSECKEY algorithm');
+      if (gatewayType > 3) return new RdataError(gi, 'bad-number', msg('zone.data.ipseckey-gateway-type'));
+      const algorithm = r.uint(255, msg('zone.field.ipseckey-algorithm'));
       if (isErr(algorithm)) return algorithm;
       if (!r.more) return r.end();
       const w = r.i;
       const gateway = t.text.slice(t.starts[w], t.ends[w]);
-      if (gatewayType === 0 && gateway !== '.') return new RdataError(w, 'bad-name', "With gateway type 0 the gateway is written '.'");
-      if (gatewayType === 1 && !isIPv4At(gateway, 0, gateway.length)) return new RdataError(w, 'bad-ipv4', 'Bad IPv4 gateway');
-      if (gatewayType === 2 && !isIPv6At(gateway, 0, gateway.length)) return new RdataError(w, 'bad-ipv6', 'Bad IPv6 gateway');
+      if (gatewayType === 0 && gateway !== '.') return new RdataError(w, 'bad-name', msg('zone.data.ipseckey-no-gateway'));
+      if (gatewayType === 1 && !isIPv4At(gateway, 0, gateway.length)) return new RdataError(w, 'bad-ipv4', msg('zone.data.bad-ipv4-gateway'));
+      if (gatewayType === 2 && !isIPv6At(gateway, 0, gateway.length)) return new RdataError(w, 'bad-ipv6', msg('zone.data.bad-ipv6-gateway'));
       if (gatewayType === 3) {
         const n = r.name();
         if (isErr(n)) return n;
       } else r.i++;
       // The public key is required (RFC 4025 §2.1 allows none, BIND 9.18 does not).
       if (!r.more) return r.end();
-      if (!base64SpansOk(t.text, t.starts, t.ends, r.i, t.count)) return new RdataError(r.i, 'bad-base64', 'Bad base64 in the IPSECKEY public key', t.count);
+      if (!base64SpansOk(t.text, t.starts, t.ends, r.i, t.count)) return new RdataError(r.i, 'bad-base64', msg('zone.data.bad-base64-in', msg('zone.field.ipseckey-public-key')), t.count);
       return { type: 'other', tokens: [] };
     }
     case 'NSEC3PARAM': {
@@ -515,12 +520,12 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
       return r.done() ?? { type: 'other', tokens: [] };
     }
     case 'A6': {
-      const prefix = r.uint(128, 'the A6 prefix length');
+      const prefix = r.uint(128, msg('zone.field.a6-prefix-length'));
       if (isErr(prefix)) return prefix;
       if (prefix < 128) {
         if (!r.more) return r.end();
         const i = r.i++;
-        if (!isIPv6At(t.text, t.starts[i], t.ends[i])) return new RdataError(i, 'bad-ipv6', 'Bad A6 address suffix');
+        if (!isIPv6At(t.text, t.starts[i], t.ends[i])) return new RdataError(i, 'bad-ipv6', msg('zone.data.bad-a6-suffix'));
       }
       if (prefix > 0) {
         const n = r.name();
@@ -529,14 +534,14 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
       return r.done() ?? { type: 'other', tokens: [] };
     }
     case 'AMTRELAY': {
-      const precedence = r.uint(255, 'the AMTRELAY precedence');
+      const precedence = r.uint(255, msg('zone.field.amtrelay-precedence'));
       if (isErr(precedence)) return precedence;
-      const discovery = r.uint(1, 'the AMTRELAY discovery bit');
+      const discovery = r.uint(1, msg('zone.field.amtrelay-discovery-bit'));
       if (isErr(discovery)) return discovery;
       const ti = r.i;
-      const relayType = r.uint(127, 'the AMTRELAY relay type');
+      const relayType = r.uint(127, msg('zone.field.amtrelay-relay-type'));
       if (isErr(relayType)) return relayType;
-      if (relayType > 3) return new RdataError(ti, 'bad-number', 'The AMTRELAY relay type is 0 (none), 1 (IPv4), 2 (IPv6) or 3 (name)');
+      if (relayType > 3) return new RdataError(ti, 'bad-number', msg('zone.data.amtrelay-type'));
       if (relayType === 0) {
         // No relay: a '.' may stand in its place.
         if (r.more && t.text.slice(t.starts[r.i], t.ends[r.i]) === '.') r.i++;
@@ -548,7 +553,7 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
         const n = r.name();
         if (isErr(n)) return n;
       } else if (!(relayType === 1 ? isIPv4At(t.text, t.starts[w], t.ends[w]) : isIPv6At(t.text, t.starts[w], t.ends[w]))) {
-        return new RdataError(w, relayType === 1 ? 'bad-ipv4' : 'bad-ipv6', 'Bad AMTRELAY relay address');
+        return new RdataError(w, relayType === 1 ? 'bad-ipv4' : 'bad-ipv6', msg('zone.data.amtrelay-address'));
       } else r.i++;
       return r.done() ?? { type: 'other', tokens: [] };
     }
@@ -558,7 +563,7 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
         const w = t.text.slice(t.starts[r.i], t.ends[r.i]);
         const m = /^!?(\d+):([^/]*)\/(\d{1,3})$/.exec(w);
         const ok = m && ((m[1] === '1' && isIPv4At(m[2], 0, m[2].length) && Number(m[3]) <= 32) || (m[1] === '2' && isIPv6At(m[2], 0, m[2].length) && Number(m[3]) <= 128));
-        if (!ok) return new RdataError(r.i, 'bad-apl', `Bad APL item '${w}': [!]1:IPv4/0-32 or [!]2:IPv6/0-128`);
+        if (!ok) return new RdataError(r.i, 'bad-apl', msg('zone.data.bad-apl', w));
       }
       return { type: 'other', tokens: [] };
     }
@@ -567,15 +572,15 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
       const ci = r.i;
       const certType = CERT_TYPES[t.text.slice(t.starts[ci], t.ends[ci]).toUpperCase()];
       if (certType === undefined) {
-        const v = r.uint(65535, 'the CERT type (a number or PKIX, SPKI, PGP, IPKIX, ISPKI, IPGP, ACPKIX, IACPKIX, URI, OID)');
+        const v = r.uint(65535, msg('zone.field.cert-type'));
         if (isErr(v)) return v;
       } else r.i++;
-      const keyTag = r.uint(65535, 'the CERT key tag');
+      const keyTag = r.uint(65535, msg('zone.field.cert-key-tag'));
       if (isErr(keyTag)) return keyTag;
-      const algorithm = r.algorithm('the CERT algorithm');
+      const algorithm = r.algorithm(msg('zone.field.cert-algorithm'));
       if (isErr(algorithm)) return algorithm;
       if (!r.more) return r.end();
-      if (!base64SpansOk(t.text, t.starts, t.ends, r.i, t.count)) return new RdataError(r.i, 'bad-base64', 'Bad base64 in the certificate', t.count);
+      if (!base64SpansOk(t.text, t.starts, t.ends, r.i, t.count)) return new RdataError(r.i, 'bad-base64', msg('zone.data.bad-base64-in', msg('zone.field.certificate')), t.count);
       return { type: 'other', tokens: [] };
     }
     case 'GPOS':
@@ -584,21 +589,21 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
       const needed = type === 'GPOS' ? 3 : 1;
       const most = type === 'GPOS' ? 3 : 2;
       for (let k = 0; k < most && (k < needed || r.more); k++) {
-        const v = r.string(type);
+        const v = r.string(msg('zone.field.type-string', type));
         if (isErr(v)) return v;
       }
       return r.done() ?? { type: 'other', tokens: [] };
     }
     case 'HIP': {
-      const algorithm = r.uint(255, 'the HIP public key algorithm');
+      const algorithm = r.uint(255, msg('zone.field.hip-public-key-algorithm'));
       if (isErr(algorithm)) return algorithm;
       if (!r.more) return r.end();
       const hi = r.i++;
       const hit = t.text.slice(t.starts[hi], t.ends[hi]);
-      if (hexLengthAt(hit, 0, hit.length) <= 0 || hit.length > 510) return new RdataError(hi, 'bad-hex', 'Bad HIT: hex digits');
+      if (hexLengthAt(hit, 0, hit.length) <= 0 || hit.length > 510) return new RdataError(hi, 'bad-hex', msg('zone.data.bad-hit'));
       if (!r.more) return r.end();
       const ki = r.i++;
-      if (base64Length(t.text.slice(t.starts[ki], t.ends[ki])) < 0) return new RdataError(ki, 'bad-base64', 'Bad base64 in the HIP public key');
+      if (base64Length(t.text.slice(t.starts[ki], t.ends[ki])) < 0) return new RdataError(ki, 'bad-base64', msg('zone.data.bad-base64-in', msg('zone.field.hip-public-key')));
       while (r.more) {
         const n = r.name();
         if (isErr(n)) return n;
@@ -606,28 +611,28 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
       return { type: 'other', tokens: [] };
     }
     case 'URI': {
-      const priority = r.uint(65535, 'the URI priority');
+      const priority = r.uint(65535, msg('zone.field.uri-priority'));
       if (isErr(priority)) return priority;
-      const weight = r.uint(65535, 'the URI weight');
+      const weight = r.uint(65535, msg('zone.field.uri-weight'));
       if (isErr(weight)) return weight;
       if (!r.more) return r.end();
-      if (!t.quoted[r.i]) return new RdataError(r.i, 'bad-uri', 'The URI target is written in quotes');
+      if (!t.quoted[r.i]) return new RdataError(r.i, 'bad-uri', msg('zone.data.uri-quoted'));
       r.i++;
       return r.done() ?? { type: 'other', tokens: [] };
     }
     case 'WKS': {
       if (!r.more) return r.end();
       const ai = r.i++;
-      if (!isIPv4At(t.text, t.starts[ai], t.ends[ai])) return new RdataError(ai, 'bad-ipv4', 'Bad WKS address');
+      if (!isIPv4At(t.text, t.starts[ai], t.ends[ai])) return new RdataError(ai, 'bad-ipv4', msg('zone.data.bad-wks-address'));
       if (!r.more) return r.end();
       const pi = r.i++;
       const protocol = t.text.slice(t.starts[pi], t.ends[pi]).toLowerCase();
-      if (protocol !== 'tcp' && protocol !== 'udp' && uintAt(protocol, 0, protocol.length, 255) < 0) return new RdataError(pi, 'bad-number', 'The WKS protocol is tcp, udp or a protocol number');
+      if (protocol !== 'tcp' && protocol !== 'udp' && uintAt(protocol, 0, protocol.length, 255) < 0) return new RdataError(pi, 'bad-number', msg('zone.data.wks-protocol'));
       return { type: 'other', tokens: [] };
     }
     case 'SMIMEA': {
-      for (const what of ['certificate usage', 'selector', 'matching type']) {
-        const v = r.uint(255, `the SMIMEA ${what}`);
+      for (const what of ['smimea-certificate-usage', 'smimea-selector', 'smimea-matching-type'] as const) {
+        const v = r.uint(255, msg(`zone.field.${what}`));
         if (isErr(v)) return v;
       }
       const hex = hexField(r);
@@ -635,7 +640,7 @@ export function parseRdata(type: string, t: TokenSpan, from: number, origin: str
     }
     case 'NULL':
       // NULL has no text form: only \# data (handled above) describes it.
-      return new RdataError(r.i, 'unknown-type-data', 'NULL has no text form: write its data as \\# LENGTH HEX (RFC 3597)', t.count);
+      return new RdataError(r.i, 'unknown-type-data', msg('zone.data.null-no-text'), t.count);
     case 'RT':
     case 'LP':
     case 'AFSDB':
@@ -671,14 +676,14 @@ function fields(r: Reader, type: string): Rdata | RdataError {
       continue;
     }
     if (f === 'u16') {
-      const v = r.uint(65535, `the ${type} preference`);
+      const v = r.uint(65535, msg('zone.field.type-preference', type));
       if (isErr(v)) return v;
       continue;
     }
     if (!r.more) return r.end();
     const i = r.i++;
     const ok = f === 'ipv4' ? isIPv4At(t.text, t.starts[i], t.ends[i]) : /^[0-9A-Fa-f]{1,4}(:[0-9A-Fa-f]{1,4}){3}$/.test(t.text.slice(t.starts[i], t.ends[i]));
-    if (!ok) return new RdataError(i, f === 'ipv4' ? 'bad-ipv4' : 'bad-number', f === 'ipv4' ? 'Bad IPv4 address' : 'Bad ILNP locator: four groups of 1-4 hex digits joined by colons');
+    if (!ok) return new RdataError(i, f === 'ipv4' ? 'bad-ipv4' : 'bad-number', msg(f === 'ipv4' ? 'zone.data.bad-ipv4' : 'zone.data.bad-ilnp'));
   }
   return r.done() ?? { type: 'other', tokens };
 }
@@ -695,17 +700,17 @@ function isSignatureTime(text: string, s: number, e: number): boolean {
 
 /** NSEC3 and NSEC3PARAM's hash algorithm, flags, iterations and salt ('-' or hex); the algorithm. */
 function nsec3Parameters(r: Reader, type: string): number | RdataError {
-  const algorithm = r.uint(255, `the ${type} hash algorithm`);
+  const algorithm = r.uint(255, msg('zone.field.type-hash-algorithm', type));
   if (isErr(algorithm)) return algorithm;
-  const flags = r.uint(255, `the ${type} flags`);
+  const flags = r.uint(255, msg('zone.field.type-flags', type));
   if (isErr(flags)) return flags;
-  const iterations = r.uint(65535, `the ${type} iterations`);
+  const iterations = r.uint(65535, msg('zone.field.type-iterations', type));
   if (isErr(iterations)) return iterations;
   if (!r.more) return r.end();
   const t = r.t;
   const si = r.i++;
   const salt = t.text.slice(t.starts[si], t.ends[si]);
-  if (salt !== '-' && (salt.length > 510 || hexLengthAt(salt, 0, salt.length) < 0)) return new RdataError(si, 'bad-hex', `Bad ${type} salt: hex digits, or '-' for none`);
+  if (salt !== '-' && (salt.length > 510 || hexLengthAt(salt, 0, salt.length) < 0)) return new RdataError(si, 'bad-hex', msg('zone.data.bad-salt', type));
   return algorithm;
 }
 
@@ -720,7 +725,7 @@ function typeList(r: Reader): RdataError | undefined {
   for (; r.more; r.i++) {
     if (knownTypeAt(t.text, t.starts[r.i], t.ends[r.i]) !== undefined) continue;
     const w = t.text.slice(t.starts[r.i], t.ends[r.i]);
-    if (!isTypeWord(w)) return new RdataError(r.i, 'unknown-type', `'${w}' is not a record type (write a mnemonic like MX, or TYPEnnn)`);
+    if (!isTypeWord(w)) return new RdataError(r.i, 'unknown-type', msg('zone.data.not-a-type-mnemonic', w));
   }
   return undefined;
 }
@@ -751,10 +756,10 @@ function hexField(r: Reader, expected?: number): string | RdataError {
   if (!r.more) return r.end();
   const { text, first } = r.rest();
   const len = hexLengthAt(text, 0, text.length);
-  if (len < 0) return new RdataError(first, 'bad-hex', 'Bad hex: an even number of 0-9a-f digits is expected', r.t.count);
+  if (len < 0) return new RdataError(first, 'bad-hex', msg('zone.data.bad-hex'), r.t.count);
   if (expected !== undefined && len !== expected) {
     // Too short: shown where the data ends, as for any record that ends too early.
-    return new RdataError(len < expected ? r.t.count : first, 'bad-digest-length', `The digest should be ${expected} octets (${expected * 2} hex digits), not ${len}`, r.t.count);
+    return new RdataError(len < expected ? r.t.count : first, 'bad-digest-length', msg('zone.data.digest-length', expected, expected * 2, len), r.t.count);
   }
   return text;
 }
@@ -765,16 +770,16 @@ const FIXED_LENGTHS: Record<string, number> = { A: 4, AAAA: 16, EUI48: 6, EUI64:
 /** RFC 3597 generic data: \# LENGTH HEX... */
 function generic(r: Reader, type: string): Rdata | RdataError {
   r.i++;
-  const length = r.uint(65535, 'the generic data length');
+  const length = r.uint(65535, msg('zone.field.generic-data-length'));
   if (isErr(length)) return length;
   const { text, first } = r.rest();
   const got = hexLengthAt(text, 0, text.length);
-  if (got < 0) return new RdataError(first, 'bad-hex', 'Bad hex in generic (\\#) data', r.t.count);
-  if (got !== length) return new RdataError(first, 'bad-generic-length', `The generic data has ${got} octets but its length says ${length}`, r.t.count);
+  if (got < 0) return new RdataError(first, 'bad-hex', msg('zone.data.generic-bad-hex'), r.t.count);
+  if (got !== length) return new RdataError(first, 'bad-generic-length', msg('zone.data.generic-length', got, length), r.t.count);
   const fixed = FIXED_LENGTHS[type];
-  if (fixed !== undefined && got !== fixed) return new RdataError(first - 1, 'bad-generic-length', `${type} data is ${fixed} octets; this \\# data has ${got}`, r.t.count);
+  if (fixed !== undefined && got !== fixed) return new RdataError(first - 1, 'bad-generic-length', msg('zone.data.generic-fixed', type, fixed, got), r.t.count);
   const problem = wireProblem(type, Buffer.from(text, 'hex'));
-  if (problem) return new RdataError(first - 1, 'bad-generic-length', `${problem} (BIND reads \\# data of a known type as that type)`, r.t.count);
+  if (problem) return new RdataError(first - 1, 'bad-generic-length', msg('zone.data.generic-as-type', problem), r.t.count);
   return { type: 'generic', length, hex: text };
 }
 
@@ -784,27 +789,27 @@ function loc(r: Reader): Rdata | RdataError {
   const start = r.i;
   const word = () => (r.more ? t.text.slice(t.starts[r.i], t.ends[r.i]) : undefined);
   for (const [hemi, maxDeg] of [['NS', 90], ['EW', 180]] as const) {
-    const d = r.uint(maxDeg, 'degrees');
+    const d = r.uint(maxDeg, msg('zone.field.degrees'));
     if (isErr(d)) return d;
     for (let k = 0; k < 2; k++) {
       const w = word();
       if (w === undefined) return r.end();
       if (hemi.includes(w.toUpperCase())) break;
-      if (!/^\d+(\.\d{1,3})?$/.test(w) || Number(w) >= 60) return new RdataError(r.i, 'bad-loc', 'Bad LOC minutes or seconds (0-59)');
+      if (!/^\d+(\.\d{1,3})?$/.test(w) || Number(w) >= 60) return new RdataError(r.i, 'bad-loc', msg('zone.data.loc-minutes'));
       r.i++;
     }
     const h = word();
     if (h === undefined) return r.end();
-    if (!hemi.includes(h.toUpperCase())) return new RdataError(r.i, 'bad-loc', `Expected ${hemi[0]} or ${hemi[1]} in LOC`);
+    if (!hemi.includes(h.toUpperCase())) return new RdataError(r.i, 'bad-loc', msg('zone.data.loc-hemisphere', hemi[0], hemi[1]));
     r.i++;
   }
   if (!r.more) return r.end();
   for (let k = 0; r.more; k++) {
     const w = word()!;
-    if (k > 3 || !/^-?\d+(\.\d{1,2})?m?$/i.test(w)) return new RdataError(r.i, 'bad-loc', 'Bad LOC altitude, size or precision (metres)');
+    if (k > 3 || !/^-?\d+(\.\d{1,2})?m?$/i.test(w)) return new RdataError(r.i, 'bad-loc', msg('zone.data.loc-metres'));
     // RFC 1876: the altitude is -100000.00 to 42849672.95 m, sizes and precisions 0 to 90000000.00 m.
     const metres = parseFloat(w);
-    if (k === 0 ? metres < -100000 || metres > 42849672.95 : metres < 0 || metres > 90000000) return new RdataError(r.i, 'bad-loc', 'LOC altitude, size or precision out of range');
+    if (k === 0 ? metres < -100000 || metres > 42849672.95 : metres < 0 || metres > 90000000) return new RdataError(r.i, 'bad-loc', msg('zone.data.loc-range'));
     r.i++;
   }
   return { type: 'LOC', text: Array.from({ length: t.count - start }, (_, k) => t.text.slice(t.starts[start + k], t.ends[start + k])).join(' ') };

@@ -4,6 +4,7 @@
 // name, else keyNNNNN; the values of known keys are checked in their text form, keyNNNNN values
 // in the wire form they give. Then the set: no key twice, every `mandatory` key present, no lone
 // `mandatory`, and `no-default-alpn` only with `alpn`.
+import { Localized, msg } from '../../l10n';
 import { isIPv4At, isIPv6At } from './lexical';
 
 /** The keys BIND 9.18 knows by name, and their numbers. (ohttp came later: 9.18 refuses it.) */
@@ -17,7 +18,7 @@ export interface SvcParam {
 }
 
 /** One parameter, written `raw` (the value's quotes already removed): the parameter, or why BIND refuses it. */
-export function parseSvcParam(raw: string): SvcParam | string {
+export function parseSvcParam(raw: string): SvcParam | Localized {
   const eq = raw.indexOf('=');
   const name = eq < 0 ? raw : raw.slice(0, eq);
   const rawValue = eq < 0 ? '' : raw.slice(eq + 1);
@@ -25,58 +26,58 @@ export function parseSvcParam(raw: string): SvcParam | string {
   // Text values (alpn, dohpath, keyNNNNN) have their escapes resolved; the others are read as written.
   const textual = known === undefined || known === 1 || known === 7;
   const value = textual ? unescape(rawValue) : rawValue;
-  if (value === undefined) return `Bad escape in the value of '${name}'`;
+  if (value === undefined) return msg('zone.svc.bad-escape', name);
   if (known !== undefined) {
     const problem = knownValueProblem(name, rawValue, value);
     return problem ?? { key: known, name, value };
   }
   const key = keyNumber(name);
-  if (typeof key === 'string') return key;
+  if (typeof key !== 'number') return key;
   const problem = svcWireValueProblem(key, value);
   return problem ?? { key, name, value };
 }
 
 /** The set of parameters of one record: why BIND refuses it, or undefined. */
-export function svcParamSetProblem(params: SvcParam[]): string | undefined {
+export function svcParamSetProblem(params: SvcParam[]): Localized | undefined {
   const seen = new Set<number>();
   for (const p of params) {
-    if (seen.has(p.key)) return `The service parameter '${p.name}' appears twice`;
+    if (seen.has(p.key)) return msg('zone.svc.twice', p.name);
     seen.add(p.key);
   }
-  if (seen.has(2) && !seen.has(1)) return "'no-default-alpn' needs an 'alpn' parameter";
+  if (seen.has(2) && !seen.has(1)) return msg('zone.svc.no-default-alpn-alone');
   const mandatory = params.find((p) => p.key === 0);
   if (mandatory) {
-    if (params.length === 1) return "'mandatory' cannot be the only parameter: it names keys that must be present";
+    if (params.length === 1) return msg('zone.svc.mandatory-alone');
     for (const item of mandatory.value.split(',')) {
       const k = KEYS[item.toLowerCase()] ?? (keyNumber(item) as number);
-      if (k === 0) return "'mandatory' cannot name itself";
-      if (!seen.has(k)) return `'mandatory' names '${item}', which the record does not have`;
+      if (k === 0) return msg('zone.svc.mandatory-self');
+      if (!seen.has(k)) return msg('zone.svc.mandatory-missing', item);
     }
   }
   return undefined;
 }
 
 /** The number of a key written keyNNNNN (no sign, no leading zero, at most 65535), or why not. */
-function keyNumber(name: string): number | string {
+function keyNumber(name: string): number | Localized {
   const known = KEYS[name.toLowerCase()];
   if (known !== undefined) return known;
   const m = /^key(0|[1-9]\d*)$/.exec(name);
-  if (!m) return `Unknown service parameter '${name}' (BIND knows ${Object.keys(KEYS).join(', ')} and keyNNNNN)`;
+  if (!m) return msg('zone.svc.unknown', name, Object.keys(KEYS).join(', '));
   const n = Number(m[1]);
-  return n > 65535 ? `The service parameter number in '${name}' is above 65535` : n;
+  return n > 65535 ? msg('zone.svc.number-too-high', name) : n;
 }
 
-function knownValueProblem(name: string, raw: string, value: string): string | undefined {
+function knownValueProblem(name: string, raw: string, value: string): Localized | undefined {
   switch (name) {
     case 'mandatory': {
-      if (value === '') return "'mandatory' needs a list of keys";
+      if (value === '') return msg('zone.svc.mandatory-empty');
       const keys = value.split(',');
       const numbers = new Set<number>();
       for (const k of keys) {
-        if (k === '') return "An empty key in the 'mandatory' list";
+        if (k === '') return msg('zone.svc.mandatory-empty-key');
         const n = keyNumber(k);
-        if (typeof n === 'string') return n;
-        if (numbers.has(n)) return `'mandatory' names '${k}' twice`;
+        if (typeof n !== 'number') return n;
+        if (numbers.has(n)) return msg('zone.svc.mandatory-twice', k);
         numbers.add(n);
       }
       return undefined;
@@ -84,19 +85,19 @@ function knownValueProblem(name: string, raw: string, value: string): string | u
     case 'alpn':
       return alpnProblem(value);
     case 'no-default-alpn':
-      return value === '' ? undefined : "'no-default-alpn' takes no value";
+      return value === '' ? undefined : msg('zone.svc.no-default-alpn-value');
     case 'port':
-      return /^\d+$/.test(value) && Number(value) <= 65535 ? undefined : `Bad port '${raw}': a number 0 to 65535`;
+      return /^\d+$/.test(value) && Number(value) <= 65535 ? undefined : msg('zone.svc.bad-port', raw);
     case 'ipv4hint':
     case 'ipv6hint': {
       const v4 = name === 'ipv4hint';
       for (const a of value.split(',')) {
-        if (!(v4 ? isIPv4At(a, 0, a.length) && !/(^|\.)0\d/.test(a) : isIPv6At(a, 0, a.length))) return `Bad address '${a}' in '${name}'`;
+        if (!(v4 ? isIPv4At(a, 0, a.length) && !/(^|\.)0\d/.test(a) : isIPv6At(a, 0, a.length))) return msg('zone.svc.bad-address', a, name);
       }
       return undefined;
     }
     case 'ech':
-      return /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(value) ? undefined : "Bad base64 in 'ech'";
+      return /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(value) ? undefined : msg('zone.svc.bad-ech');
     case 'dohpath':
       return dohpathProblem(value);
   }
@@ -107,26 +108,26 @@ function knownValueProblem(name: string, raw: string, value: string): string | u
  * alpn's second level: ids separated by commas, where a backslash keeps the next character (so an
  * id may hold a comma); no id may be empty or longer than 255 octets.
  */
-function alpnProblem(value: string): string | undefined {
+function alpnProblem(value: string): Localized | undefined {
   let id = 0;
   for (let i = 0; i <= value.length; i++) {
     const c = value[i];
     if (i === value.length || c === ',') {
-      if (id === 0) return "An empty ALPN id in 'alpn' (two commas in a row, or a comma at an end)";
+      if (id === 0) return msg('zone.svc.alpn-empty');
       id = 0;
       continue;
     }
     if (c === '\\') {
-      if (++i === value.length) return "An escape at the end of 'alpn'";
+      if (++i === value.length) return msg('zone.svc.alpn-escape-end');
     }
-    if (++id > 255) return "An ALPN id longer than 255 octets in 'alpn'";
+    if (++id > 255) return msg('zone.svc.alpn-too-long');
   }
   return undefined;
 }
 
 /** A relative URI template (RFC 6570) with a `dns` variable, as dohpath must be (RFC 9461). */
-function dohpathProblem(value: string): string | undefined {
-  const bad = "'dohpath' must be a relative URI template starting with '/' that uses the variable {dns}, like /dns-query{?dns}";
+function dohpathProblem(value: string): Localized | undefined {
+  const bad = msg('zone.svc.dohpath');
   if (!value.startsWith('/')) return bad;
   let dns = false;
   for (let i = 0; i < value.length; i++) {
@@ -150,9 +151,9 @@ function dohpathProblem(value: string): string | undefined {
 }
 
 /** A keyNNNNN value checked as the wire data of key `key` (BIND's svcb_validate); `value` holds one octet per character. */
-export function svcWireValueProblem(key: number, value: string): string | undefined {
+export function svcWireValueProblem(key: number, value: string): Localized | undefined {
   const n = octetLength(value);
-  const bad = `The value of key${key} is not valid data for that key`;
+  const bad = msg('zone.svc.bad-key-value', key);
   switch (key) {
     case 0:
       return n === 0 || n % 2 !== 0 ? bad : undefined;

@@ -1,6 +1,7 @@
 // The shape of a parsed zone. Records keep character offsets into their source text rather than
 // Range objects: a million-record zone then costs one small object per record, and ranges are
 // computed only for the few records a diagnostic or a feature needs (see ranges.ts).
+import type { Localized } from '../../l10n';
 import type { Range } from '../range';
 import { lineOf } from './ranges';
 import { typeName } from './types';
@@ -276,7 +277,9 @@ export interface ZoneDirective {
 
 export interface ZoneError {
   code: string;
+  /** In English; `l10n` gives it in another language. */
   message: string;
+  l10n?: Localized;
   source: ZoneSource;
   range: Range;
   /** 'error' (BIND rejects the zone), 'warning' (BIND warns and loads it). */

@@ -1,3 +1,4 @@
+import { Localized, msg } from '../../l10n';
 import { svcWireValueProblem } from './svcb';
 
 // RFC 3597 generic data (\# LENGTH HEX) of a type this reader knows is read by BIND as that type's
@@ -26,35 +27,35 @@ const LAYOUTS: Record<string, Array<number | 'n'>> = {
 };
 
 /** Why `bytes` is not valid data of `type` (upper-case mnemonic), or undefined. */
-export function wireProblem(type: string, bytes: Uint8Array): string | undefined {
+export function wireProblem(type: string, bytes: Uint8Array): Localized | undefined {
   if (type === 'HIP') return hipProblem(bytes);
   const check = CHECKS[type];
-  if (check) return check(bytes) ? undefined : `This is not valid ${type} data`;
+  if (check) return check(bytes) ? undefined : msg('zone.wire.invalid', type);
   const layout = LAYOUTS[type];
   if (!layout) return undefined;
   let at = 0;
   for (const f of layout) {
     if (typeof f === 'number') {
-      if (at + f > bytes.length) return `The ${type} data ends early`;
+      if (at + f > bytes.length) return msg('zone.wire.ends-early', type);
       at += f;
     } else {
       const n = wireName(bytes, at);
-      if (n < 0) return `The ${type} data does not hold a valid domain name where one is due`;
+      if (n < 0) return msg('zone.wire.bad-name', type);
       at += n;
     }
   }
-  return at === bytes.length ? undefined : `The ${type} data has ${bytes.length - at} octets too many`;
+  return at === bytes.length ? undefined : msg('zone.wire.too-long', type, bytes.length - at);
 }
 
 /** HIP (RFC 8005 §5): HIT length (not 0), algorithm, key length (not 0), HIT, key, then rendezvous server names. */
-function hipProblem(b: Uint8Array): string | undefined {
-  if (b.length < 4 || b[0] === 0) return 'The HIP data is too short or has an empty HIT';
+function hipProblem(b: Uint8Array): Localized | undefined {
+  if (b.length < 4 || b[0] === 0) return msg('zone.wire.hip-short');
   const keyLength = (b[2] << 8) | b[3];
   let at = 4 + b[0] + keyLength;
-  if (keyLength === 0 || at > b.length) return 'The HIP data is shorter than its HIT and key lengths say';
+  if (keyLength === 0 || at > b.length) return msg('zone.wire.hip-lengths');
   while (at < b.length) {
     const n = wireName(b, at);
-    if (n < 0) return 'A rendezvous server of the HIP data is not a valid domain name';
+    if (n < 0) return msg('zone.wire.hip-server');
     at += n;
   }
   return undefined;

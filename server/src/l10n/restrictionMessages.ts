@@ -1,0 +1,97 @@
+// Messages of main.cf/master.cf restriction lists and lookup-table values, of repeated settings,
+// and the titles of the Postfix quick fixes. Part of `messages` (./messages.ts).
+export const restrictionMessages = {
+  'restriction.unknown': {
+    en: "Unknown restriction '{0}' in {1}: smtpd rejects the mail with a server configuration error",
+    es: "Restricción desconocida '{0}' en {1}: smtpd rechaza el correo con un error de configuración del servidor",
+  },
+  'restriction.unknown-near': { en: "Unknown restriction '{0}' in {1}. Did you mean '{2}'?", es: "Restricción desconocida '{0}' en {1}. ¿Quería decir '{2}'?" },
+  'restriction.wrong-list': { en: "'{0}' looks at the {1}, which {2} never sees", es: "'{0}' mira {1}, que {2} nunca ve" },
+  'restriction.stage': { en: '{0} stage', es: 'la etapa {0}' },
+  'restriction.etrn': { en: 'ETRN command', es: 'la orden ETRN' },
+  'restriction.used-as': { en: '{0} (used as {1})', es: '{0} (usada como {1})' },
+  'restriction.old-name': { en: "'{0}' is the old name of '{1}'", es: "'{0}' es el nombre antiguo de '{1}'" },
+  'restriction.needs-table': { en: "'{0}' must be followed by a lookup table (type:name)", es: "'{0}' debe ir seguida de una tabla de búsqueda (tipo:nombre)" },
+  'restriction.needs-dns-domain': { en: "'{0}' must be followed by a DNS list domain", es: "'{0}' debe ir seguida del dominio de una lista DNS" },
+  'restriction.needs-service': { en: "'{0}' must be followed by a policy service address", es: "'{0}' debe ir seguida de la dirección de un servicio de políticas" },
+  'restriction.needs-seconds': { en: "'{0}' must be followed by a number of seconds", es: "'{0}' debe ir seguida de un número de segundos" },
+  'restriction.table-form': {
+    en: "'{0}' needs a lookup table written type:name, not '{1}'",
+    es: "'{0}' necesita una tabla de búsqueda escrita tipo:nombre, no '{1}'",
+  },
+  'restriction.never-evaluated-permit': {
+    en: "Never evaluated: '{0}' in {1} always accepts, so the restrictions after it are never reached",
+    es: "Nunca se evalúa: '{0}' en {1} siempre acepta, así que nunca se llega a las restricciones que la siguen",
+  },
+  'restriction.never-evaluated-reject': {
+    en: "Never evaluated: '{0}' in {1} always rejects, so the restrictions after it are never reached",
+    es: "Nunca se evalúa: '{0}' en {1} siempre rechaza, así que nunca se llega a las restricciones que la siguen",
+  },
+  'restriction.never-evaluated-defer': {
+    en: "Never evaluated: '{0}' in {1} always defers, so the restrictions after it are never reached",
+    es: "Nunca se evalúa: '{0}' en {1} siempre aplaza, así que nunca se llega a las restricciones que la siguen",
+  },
+  'table.unknown-type': {
+    en: "Unknown lookup table type '{0}' in {1}: `postconf -m` lists the available ones",
+    es: "Tipo de tabla de búsqueda desconocido '{0}' en {1}: `postconf -m` lista los disponibles",
+  },
+  'table.unknown-type-near': { en: "Unknown lookup table type '{0}' in {1}. Did you mean '{2}'?", es: "Tipo de tabla de búsqueda desconocido '{0}' en {1}. ¿Quería decir '{2}'?" },
+  'table.form': { en: "{0} takes lookup tables written type:name, not '{1}'", es: "{0} admite tablas de búsqueda escritas tipo:nombre, no '{1}'" },
+  'sasl.never-matches-main': {
+    en: 'permit_sasl_authenticated never matches: SMTP AUTH is not enabled (smtpd_sasl_auth_enable = yes) in main.cf or in any master.cf service',
+    es: 'permit_sasl_authenticated nunca coincide: SMTP AUTH no está activado (smtpd_sasl_auth_enable = yes) en main.cf ni en ningún servicio de master.cf',
+  },
+  'sasl.never-matches-master': {
+    en: 'permit_sasl_authenticated never matches: SMTP AUTH is not enabled in main.cf or in any master.cf service',
+    es: 'permit_sasl_authenticated nunca coincide: SMTP AUTH no está activado en main.cf ni en ningún servicio de master.cf',
+  },
+  'setting.repeated-same': { en: "'{0}' is already set to the same value on line {1}", es: "'{0}' ya tiene ese mismo valor en la línea {1}" },
+  'setting.repeated': {
+    en: "'{0}' is set again: this line wins over line {1} ({2}), and Postfix warns \"overriding earlier entry\"",
+    es: "'{0}' se vuelve a fijar: esta línea gana a la línea {1} ({2}), y Postfix avisa \"overriding earlier entry\"",
+  },
+  'setting.empty': { en: 'empty', es: 'vacío' },
+  'setting.earlier': { en: 'earlier setting of {0}', es: 'ajuste anterior de {0}' },
+  'fix.delete-repeated': { en: 'Delete this repeated line', es: 'Borrar esta línea repetida' },
+  'fix.delete-earlier': { en: 'Delete the earlier setting on line {0}', es: 'Borrar el ajuste anterior de la línea {0}' },
+  'fix.change-to': { en: "Change to '{0}'", es: "Cambiar a '{0}'" },
+  'fix.replace-with': { en: 'Replace with {0}', es: 'Sustituir por {0}' },
+  'fix.rename-to': { en: 'Rename to {0}', es: 'Renombrar a {0}' },
+  'fix.delete-setting': { en: 'Delete the {0} setting', es: 'Borrar el ajuste {0}' },
+  // main.cf and master.cf syntax
+  'syntax.missing-name': { en: "A main.cf line must start with a parameter name, before the '='", es: "Una línea de main.cf debe empezar por un nombre de parámetro, antes del '='" },
+  'syntax.missing-equals': { en: "Missing '=' after '{0}': a main.cf line must read 'name = value'", es: "Falta '=' tras '{0}': una línea de main.cf debe ser 'nombre = valor'" },
+  'syntax.bad-name': { en: "'{0}' is not a valid parameter name", es: "'{0}' no es un nombre de parámetro válido" },
+  'syntax.field-count': {
+    en: 'A master.cf entry needs 8 fields (service, type, private, unpriv, chroot, wakeup, maxproc, command); this one has {0}',
+    es: 'Una entrada de master.cf necesita 8 campos (service, type, private, unpriv, chroot, wakeup, maxproc, command); esta tiene {0}',
+  },
+  'syntax.unbalanced-field-braces': { en: "Unbalanced braces in '{0}'", es: "Llaves desequilibradas en '{0}'" },
+  'syntax.option-needs-value': { en: "'-o' must be followed by name=value", es: "'-o' debe ir seguido de nombre=valor" },
+  'syntax.option-needs-name': { en: "'-o' needs a parameter name before '='", es: "'-o' necesita un nombre de parámetro antes del '='" },
+  'syntax.option-missing-equals': { en: "Missing '=' after '{0}': write -o name=value", es: "Falta '=' tras '{0}': escriba -o nombre=valor" },
+  'syntax.leading-continuation': {
+    en: 'This line starts with whitespace, so it continues a previous line, but there is none: Postfix ignores it',
+    es: 'Esta línea empieza con espacio, así que continúa una línea anterior, pero no la hay: Postfix la ignora',
+  },
+  'syntax.reference-unclosed': { en: "The reference '{0}' has no closing '{1}'", es: "La referencia '{0}' no tiene el '{1}' de cierre" },
+  'syntax.lone-dollar': {
+    en: "A '$' must be followed by a parameter name (write '$$' for a literal '$')",
+    es: "Un '$' debe ir seguido de un nombre de parámetro (escriba '$$' para un '$' literal)",
+  },
+  'syntax.reference-needs-name': { en: 'A reference needs a parameter name', es: 'Una referencia necesita un nombre de parámetro' },
+  'syntax.reference-bad-char': {
+    en: "Unexpected '{0}' in the reference '{1}': a parameter name has only letters, digits and '_'",
+    es: "'{0}' inesperado en la referencia '{1}': un nombre de parámetro solo lleva letras, cifras y '_'",
+  },
+  'syntax.reference-after-branch': { en: "Unexpected text '{0}' after a branch of a reference", es: "Texto inesperado '{0}' tras una rama de una referencia" },
+  'syntax.reference-operator': {
+    en: 'Expected a comparison operator (==, !=, <, <=, >, >=)',
+    es: 'Se espera un operador de comparación (==, !=, <, <=, >, >=)',
+  },
+  'syntax.reference-right-side': { en: "Expected '{text}' after the comparison operator", es: "Se espera '{text}' tras el operador de comparación" },
+  'syntax.reference-question': { en: "Expected '?' or ':' after a comparison", es: "Se espera '?' o ':' tras una comparación" },
+  'syntax.reference-open-brace': { en: "Unbalanced '{' in a reference", es: "'{' desequilibrada en una referencia" },
+  'syntax.close-brace': { en: "This '}' closes no '{'", es: "Esta '}' no cierra ninguna '{'" },
+  'syntax.open-brace': { en: "This '{' is never closed", es: "Esta '{' no se cierra nunca" },
+} as const;

@@ -153,6 +153,7 @@ function html(view: SimulationView, cspSource: string): string {
 .stage { border-left: 3px solid var(--vscode-panel-border); margin: .5em 0; padding-left: .6em; }
 .list { margin: .2em 0 .2em 1em; padding: .1em .4em; border-left: 2px solid var(--vscode-panel-border); }
 .list ol { margin: .1em 0; padding-left: 1.6em; }
+.restriction { line-height: 1.6; } code { line-height: 1.4; display: inline-block; }
 .list.decided { border-left-color: var(--vscode-testing-iconFailed, red); }
 .list.not-reached, .list.empty, .list.not-simulated { opacity: .55; }
 .state { font-style: italic; opacity: .8; }

@@ -1,6 +1,6 @@
 // mailconf.lsp.simulate: what smtpd would answer a client, for the main.cf/master.cf pair being
 // edited (unsaved changes included). Arguments: { uri, service | port, client: {address,
-// hostname?}, helo?, sasl?, tls?, from, to: [...] }. Returns the simulation as JSON, the path
+// hostname?}, helo?, sasl?, tls?, from, to: [...], dns?: {listed?, missing?} }. Returns the simulation as JSON, the path
 // through Postfix for views to draw, and the annotated transcript in the user's language.
 import { siblingUri } from '../languageservice/postfixPair';
 import { simulatorConfig } from '../languageservice/simulatorConfig';
@@ -8,6 +8,7 @@ import { simulate, SimulationInputError } from '../postfix/simulator';
 import { simulationJson } from '../postfix/simulator/resultJson';
 import { sessionPath } from '../postfix/simulator/sessionPath';
 import type { SimulationInput } from '../postfix/simulator/types';
+import { type DnsAnswers, dnsAnswersProblems } from '../postfix/simulator/dnsAnswers';
 import { transcript } from '../postfix/simulator/transcript';
 import type { CommandContext, ServerCommand } from './command';
 
@@ -21,6 +22,7 @@ export interface SimulateRequest {
   tls?: boolean;
   from: string;
   to: string[];
+  dns?: DnsAnswers;
 }
 
 export type SimulationConfig = Pick<SimulationInput, 'mainCf' | 'masterCf' | 'mainCfPath' | 'masterCfPath' | 'readFile'>;
@@ -45,7 +47,8 @@ function valid(r: Partial<SimulateRequest> | undefined): r is SimulateRequest {
     typeof r.from === 'string' &&
     Array.isArray(r.to) &&
     r.to.length > 0 &&
-    r.to.every((x) => typeof x === 'string')
+    r.to.every((x) => typeof x === 'string') &&
+    (r.dns === undefined || dnsAnswersProblems(r.dns).length === 0)
   );
 }
 
@@ -53,7 +56,7 @@ export const simulateCommand: ServerCommand = {
   id: 'mailconf.lsp.simulate',
   async run(args, ctx: CommandContext) {
     const r = args[0] as Partial<SimulateRequest> | undefined;
-    if (!valid(r)) throw new Error('Expected {uri, service or port, client: {address, hostname?}, helo?, sasl?, tls?, from, to: [...]}');
+    if (!valid(r)) throw new Error('Expected {uri, service or port, client: {address, hostname?}, helo?, sasl?, tls?, from, to: [...], dns?: {listed?: [{list, key, reason?}], missing?: [...]}}');
     const config = simulationConfig(r.uri, ctx);
     try {
       const result = simulate({
@@ -66,6 +69,7 @@ export const simulateCommand: ServerCommand = {
         tls: r.tls,
         sender: r.from,
         recipients: r.to,
+        dns: r.dns,
       });
       return { result: simulationJson(result), path: sessionPath(result), transcript: transcript(result, ctx.locale) };
     } catch (err) {

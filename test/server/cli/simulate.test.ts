@@ -54,6 +54,30 @@ describe('mailconf simulate', () => {
     assert.match(r.stdout, /reject_rbl_client zen\.spamhaus\.org\s+depends on DNS/);
   });
 
+  it('--dns gives the DNS answers: the RBL then decides (listed: exit 1 and its reply), and bad answers are a usage error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mailconf-simulate-dns-'));
+    try {
+      const named = ['--port', '25', '--client', '192.168.255.200,pc.example.net', '--helo', 'pc.example.net', '--from', 'a@example.net', '--to', 'usuario@mail1.org'];
+      const listed = join(dir, 'listed.json');
+      writeFileSync(listed, JSON.stringify({ listed: [{ list: 'zen.spamhaus.org', key: '192.168.255.200' }] }));
+      const r = await cli([...named, '--dns', listed]);
+      assert.equal(r.status, 1, r.stdout + r.stderr);
+      assert.match(r.stdout, /^S: 554 5\.7\.1 Service unavailable; Client host \[192\.168\.255\.200\] blocked using zen\.spamhaus\.org$/m);
+      const clean = join(dir, 'clean.json');
+      writeFileSync(clean, '{}');
+      // Not listed: the RBL lets the client on (the lab's passwd lookup still needs the server).
+      const c = await cli([...named, '--dns', clean]);
+      assert.match(c.stdout, /reject_rbl_client zen\.spamhaus\.org\s+no decision: 192\.168\.255\.200 is not listed in zen\.spamhaus\.org/);
+      const bad = join(dir, 'bad.json');
+      writeFileSync(bad, '{"listed": "zen.spamhaus.org"}');
+      const b = await cli([...named, '--dns', bad]);
+      assert.equal(b.status, 2);
+      assert.match(b.stderr, /"listed" must be a list/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('speaks Spanish under LANG=es', async () => {
     const r = await cli(['--port', '25', ...HOST, '--to', 'usuario@mail2.org'], { LANG: 'es_ES.UTF-8' });
     assert.match(r.stdout, /lo decide defer_unauth_destination en smtpd_relay_restrictions/);

@@ -47,8 +47,15 @@ describe('simulate command', () => {
     assert.match(a.transcript, /Destinatarios:/);
   });
 
+  it('takes DNS answers: a listed client gets the RBL reply', async () => {
+    const named = { ...VM25, client: { address: '192.168.255.200', hostname: 'pc.example.net' }, to: ['usuario@mail1.org'] };
+    const a = (await simulateCommand.run([{ uri: MAIN, ...named, dns: { listed: [{ list: 'zen.spamhaus.org', key: '192.168.255.200', reason: 'listed here' }] } }], context())) as Answer;
+    assert.equal(a.result.steps.find((s) => s.stage === 'rcpt')!.reply.line, '554 5.7.1 Service unavailable; Client host [192.168.255.200] blocked using zen.spamhaus.org; listed here');
+  });
+
   it('refuses incomplete arguments and unknown services with a message', async () => {
     await assert.rejects(simulateCommand.run([{ uri: MAIN, port: 25 }], context()), /Expected \{uri, service or port/);
+    await assert.rejects(simulateCommand.run([{ uri: MAIN, ...VM25, dns: { listed: 'zen.spamhaus.org' } }], context()), /dns\?: \{listed/);
     await assert.rejects(simulateCommand.run([{ uri: MAIN, ...VM25, port: 2525 }], context()), /no smtpd service listens on port 2525/);
   });
 });

@@ -9,9 +9,11 @@ import { msmtpScenarios } from '../../postfix/simulator/msmtpScenarios';
 import { checkScenario, parseScenarios, Scenario, ScenarioFileError } from '../../postfix/simulator/scenarios';
 import { transcript } from '../../postfix/simulator/transcript';
 import { CliError, CliIO, Command, EXIT_USAGE } from '../usage';
+import { DnsAnswers, dnsAnswersProblems } from '../../postfix/simulator/dnsAnswers';
 
 const HELP = `Usage: mailconf simulate [-c DIR] (--service NAME | --port N) --client ADDR[,HOSTNAME]
-                         [--helo NAME] [--sasl USER] [--tls] --from ADDR --to ADDR [--to ADDR ...] [--json]
+                         [--helo NAME] [--sasl USER] [--tls] --from ADDR --to ADDR [--to ADDR ...]
+                         [--dns FILE] [--json]
        mailconf simulate [-c DIR] --scenarios FILE [--json]
        mailconf simulate [-c DIR] --msmtprc FILE --client ADDR[,HOSTNAME] --to ADDR [--to ADDR ...]
 
@@ -29,6 +31,10 @@ the reply line smtpd sends, then where each accepted recipient goes.
   --tls            the session is encrypted (STARTTLS or port 465)
   --from ADDR      the envelope sender ('' for the null sender)
   --to ADDR        a recipient; repeat for more
+  --dns FILE       what DNS answers, as JSON: {"listed": [{"list": "zen.spamhaus.org", "key":
+                   "192.0.2.1", "reason": "TXT text"}], "missing": ["name.without.records"]}.
+                   The DNS lists and name lookups then decide; any other key is not listed,
+                   any other name exists. Without it they are "depends on DNS".
   --json           the result as JSON
   --scenarios FILE check the sessions of a scenario file (JSON: {"scenarios": [{name, service|port,
                    client, helo?, sasl?, tls?, from, to: [...], expect: {recipient: outcome}}]},
@@ -73,6 +79,7 @@ interface Options {
   json: boolean;
   scenarios?: string;
   msmtprc?: string;
+  dns?: string;
 }
 
 function parseArgs(args: string[]): Options {
@@ -124,6 +131,9 @@ function parseArgs(args: string[]): Options {
       case '--msmtprc':
         o.msmtprc = value();
         break;
+      case '--dns':
+        o.dns = value();
+        break;
       default:
         throw usage(`unknown argument '${a}'`);
     }
@@ -141,6 +151,20 @@ function parseArgs(args: string[]): Options {
   if (o.from === undefined) throw usage('--from ADDR is required');
   if (o.to.length === 0) throw usage('give at least one --to ADDR');
   return o;
+}
+
+function readDnsAnswers(file: string): DnsAnswers {
+  const text = readIfExists(file);
+  if (text === undefined) throw usage(`cannot read ${file}`);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw usage(`${file}: not JSON: ${(err as Error).message}`);
+  }
+  const problems = dnsAnswersProblems(value);
+  if (problems.length > 0) throw usage(`${file}: ${problems.join('; ')}`);
+  return value as DnsAnswers;
 }
 
 /** The CLI's exit status for a result. */
@@ -178,6 +202,7 @@ export const simulateCommand: Command = {
         tls: o.tls,
         sender: o.from!,
         recipients: o.to,
+        ...(o.dns !== undefined ? { dns: readDnsAnswers(resolve(io.cwd, o.dns)) } : {}),
       });
     } catch (err) {
       if (err instanceof SimulationInputError) throw usage(err.message);

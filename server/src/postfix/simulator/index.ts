@@ -3,5 +3,6 @@ export { simulate, SimulationInputError } from './session';
 export { smtpdServices } from './serviceSelection';
 export { readMasterServices } from './settings';
 export type * from './types';
+export type { DnsAnswers, DnsListing } from './dnsAnswers';
 export { probeRelay, relayControlFailure } from './relayProbe';
 export type { RelayProbe, SimulatorConfig } from './relayProbe';

@@ -4,6 +4,7 @@
 // classes and access-table results that name further restrictions. Every verdict is recorded
 // with the word that produced it, so the report can point at its file and line.
 import { CheckAbort, CheckState, ErrorClass, Verdict, VerdictSource } from './checkState';
+import { DnsAnswers, listing, nameMissing } from './dnsAnswers';
 import { findAddressDefault, findClient, findDomain, findMailAddress } from './accessLookups';
 import { AddressResolver } from './addressResolution';
 import { isValidAddressLiteral, isValidHostAddress, isValidHostname, withoutTrailingDot } from './hostnames';
@@ -27,8 +28,8 @@ export interface EvaluatorEnvironment {
   classes: Map<string, RestrictionWord[]>;
   /** Every restriction evaluated, in order. */
   trace: EvaluatedRestriction[];
-  /** Set when a verdict depends on DNS or another outside service. */
-  dns: { depends: boolean };
+  /** Set when a verdict depends on DNS or another outside service; `answers` are the user's, if any. */
+  dns: { depends: boolean; answers?: DnsAnswers };
   warnings: string[];
 }
 
@@ -235,6 +236,8 @@ export class RestrictionEvaluator {
           this.env.warnings.push(`restriction ${name} requires domain name argument`);
           return { kind: 'dunno' };
         }
+        const answers = this.env.dns.answers;
+        if (answers) return this.dnsList(name, source, domain, answers);
         const listed = name.includes('helo') ? 'HELO name' : name.includes('sender') ? 'sender domain' : name.includes('recipient') ? 'recipient domain' : 'client';
         return this.dependsOnDns(source, `when ${domain} lists the ${listed}: ${name.startsWith('permit') ? 'permit' : `${code(view, 'maps_rbl_reject_code')} rejected`}`, domain);
       }
@@ -284,6 +287,11 @@ export class RestrictionEvaluator {
       case 'reject_unknown_hostname':
         if (s.helo === undefined) return { kind: 'dunno' };
         if (s.helo.startsWith('[')) return this.invalidHostAddress(source, s.helo);
+        if (this.env.dns.answers) {
+          if (nameMissing(this.env.dns.answers, s.helo)) return this.reject(source, 'policy', code(view, 'unknown_hostname_reject_code'), '4.7.1', `<${s.helo}>: Helo command rejected: Host not found`);
+          this.note(source, 'dunno', `${s.helo} has an address or MX record`);
+          return { kind: 'dunno' };
+        }
         return this.dependsOnDns(source, `no A, AAAA or MX record for ${s.helo}: ${code(view, 'unknown_hostname_reject_code')} 4.7.1 <${s.helo}>: Helo command rejected: Host not found`);
       case 'reject_non_fqdn_helo_hostname':
       case 'reject_non_fqdn_hostname': {
@@ -423,7 +431,39 @@ export class RestrictionEvaluator {
     if (r.addressClass === 'local' || r.addressClass === 'alias' || r.addressClass === 'virtual') return { kind: 'dunno' };
     if (r.domain.startsWith('[') && r.domain.endsWith(']')) return { kind: 'dunno' };
     const sender = replyClass === 'Sender address';
+    if (this.env.dns.answers) {
+      if (nameMissing(this.env.dns.answers, r.domain)) return this.reject(source, 'policy', code(this.env.view, 'unknown_address_reject_code'), sender ? '4.1.8' : '4.1.2', `<${address}>: ${replyClass} rejected: Domain not found`);
+      this.note(source, 'dunno', `${r.domain} has an address or MX record`);
+      return { kind: 'dunno' };
+    }
     return this.dependsOnDns(source, `no MX or address record for ${r.domain}: ${code(this.env.view, 'unknown_address_reject_code')} ${sender ? '4.1.8' : '4.1.2'} <${address}>: ${replyClass} rejected: Domain not found`);
+  }
+
+  /**
+   * A DNS list asked with the user's answers: what each restriction looks up (the client address,
+   * its names, the HELO name, the sender's or recipient's domain) and Postfix's default reply
+   * ($rbl_code Service unavailable; $rbl_class [$rbl_what] blocked using $rbl_domain; $rbl_reason).
+   */
+  private dnsList(name: string, source: VerdictSource, listArgument: string, answers: DnsAnswers): Verdict {
+    const s = this.state;
+    const domainOf = (address: string | undefined) => (address ? address.slice(address.lastIndexOf('@') + 1) : '');
+    const [key, replyClass]: [string | undefined, string] =
+      name === 'reject_rbl_client' || name === 'reject_rbl' || name === 'permit_dnswl_client' ? [s.clientAddress, 'Client host']
+      : name === 'reject_rhsbl_helo' ? [s.helo, 'Helo command']
+      : name === 'reject_rhsbl_sender' ? [domainOf(s.sender), 'Sender address']
+      : name === 'reject_rhsbl_recipient' ? [domainOf(s.recipient), 'Recipient address']
+      : name === 'reject_rhsbl_reverse_client' ? [s.clientName, 'Unverified Client host']
+      : [s.clientName, 'Client host'];
+    // Nothing to look up: no HELO yet, the null sender, or a client without a name.
+    if (!key || key === 'unknown' || key.startsWith('[')) return { kind: 'dunno' };
+    const hit = listing(answers, listArgument, key);
+    if (!hit) {
+      this.note(source, 'dunno', `${key} is not listed in ${listArgument}`, listArgument);
+      return { kind: 'dunno' };
+    }
+    if (name.startsWith('permit')) return this.permit(source, `${key} is listed in ${listArgument}`);
+    if (this.env.view.value('rbl_reply_maps')) this.env.warnings.push('rbl_reply_maps is not simulated: the reply is the default_rbl_reply one');
+    return this.reject(source, 'policy', code(this.env.view, 'maps_rbl_reject_code'), '5.7.1', `Service unavailable; ${replyClass} [${key}] blocked using ${listArgument.split('=')[0]}${hit.reason ? `; ${hit.reason}` : ''}`);
   }
 
   /** permit_auth_destination(): a domain we deliver to or relay for, reached without source routing. */

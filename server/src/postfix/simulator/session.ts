@@ -4,6 +4,7 @@
 // recipient; with `no` each runs at its own command. At RCPT TO smtpd_relay_restrictions runs
 // before smtpd_recipient_restrictions unless smtpd_relay_before_recipient_restrictions = no.
 import { AddressResolver } from './addressResolution';
+import type { DnsAnswers } from './dnsAnswers';
 import { CheckAbort, CheckState, newDeferral, Verdict } from './checkState';
 import { TableSet } from './lookupTables';
 import { relayControlFatal } from './relayControl';
@@ -65,7 +66,7 @@ class SessionRun {
   private readonly evaluator: RestrictionEvaluator;
   private readonly resolver: AddressResolver;
   private trace: EvaluatedRestriction[] = [];
-  private readonly dns = { depends: false };
+  private readonly dns: { depends: boolean; answers?: DnsAnswers } = { depends: false };
   private accessDenied?: Reply;
 
   constructor(
@@ -87,6 +88,7 @@ class SessionRun {
       { text: 'reject_authenticated_sender_login_mismatch', origin: builtin },
       { text: 'reject_unauthenticated_sender_login_mismatch', origin: builtin },
     ]);
+    this.dns.answers = input.dns;
     this.resolver = new AddressResolver(rewriteView, tables, readFile);
     const name = input.client.hostname ?? 'unknown';
     this.state = {

@@ -1,5 +1,6 @@
 // The simulator's input and output, shared by the CLI, the language server and the tests.
 import type { AddressClass } from './addressResolution';
+import type { DnsAnswers } from './dnsAnswers';
 import type { ReadFile } from './lookupTables';
 import type { Reply } from './replies';
 import type { Origin } from './settings';
@@ -30,6 +31,8 @@ export interface SimulationInput {
   tls?: boolean;
   sender: string;
   recipients: string[];
+  /** What DNS answers; without it the restrictions that ask DNS are "depends on DNS". */
+  dns?: DnsAnswers;
 }
 
 export type Stage = 'connect' | 'helo' | 'auth' | 'mail' | 'rcpt' | 'data';

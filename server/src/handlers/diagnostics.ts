@@ -1,12 +1,16 @@
 // Diagnostics, pulled by clients that can (VS Code) and pushed to those that cannot (Neovim 0.7).
-// A change to one Postfix file re-checks the others, since main.cf and master.cf are analysed together.
+// A change to one Postfix file re-checks the others, since main.cf and master.cf are analysed together,
+// and the scenario files of the workspace, which run against them and the tables they name.
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import { DocumentDiagnosticReportKind } from 'vscode-languageserver';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { workspaceFiles } from './workspaceFiles';
+import { serviceFor } from '../languageservice/languages';
+import { isScenarioFile } from '../languageservice/scenarios';
 import type { ServiceContext } from '../languageservice/service';
 import { guarded } from './guarded';
 import { capDiagnostics, headOf, isTooLarge, tooLargeDiagnostic } from './largeDocuments';
@@ -43,15 +47,18 @@ export function registerDiagnostics(
   });
 
   // The workspace's files that are not open, from disk; an unchanged file (same time, size and
-  // language) answers 'unchanged', so the client's repeated pulls cost a directory walk.
+  // language) answers 'unchanged', so the client's repeated pulls cost a directory walk. A scenario
+  // file's problems also follow the configuration it runs against: it is checked on every pull and
+  // its result named by what was found.
   connection.languages.diagnostics.onWorkspace((params) => {
     const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     for (const file of workspaceFiles(folders())) {
       const uri = pathToFileURL(file.path).href;
       if (documents.get(uri)) continue;
+      const scenarios = isScenarioFile(file.path);
       const resultId = `${file.mtimeMs}:${file.size}:${context().locale}`;
-      if (previous.get(uri) === resultId) {
+      if (!scenarios && previous.get(uri) === resultId) {
         items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, resultId, version: null });
         continue;
       }
@@ -61,7 +68,14 @@ export function registerDiagnostics(
       } catch {
         continue;
       }
-      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, resultId, version: null, items: compute(TextDocument.create(uri, file.language, 0, text)) });
+      const found = compute(TextDocument.create(uri, file.language, 0, text));
+      if (!scenarios) {
+        items.push({ kind: DocumentDiagnosticReportKind.Full, uri, resultId, version: null, items: found });
+        continue;
+      }
+      const id = `${context().locale}:${createHash('sha1').update(text).update('\0').update(JSON.stringify(found)).digest('hex')}`;
+      if (previous.get(uri) === id) items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, resultId: id, version: null });
+      else items.push({ kind: DocumentDiagnosticReportKind.Full, uri, resultId: id, version: null, items: found });
     }
     return { items };
   });
@@ -93,7 +107,7 @@ export function registerDiagnostics(
     const others = documents.all().filter((d) => d.uri !== e.document.uri && routeDocument(d));
     if (pull) {
       // The client pulls the edited document itself; the others only learn through a refresh.
-      if (refreshSupport && others.length > 0) void connection.languages.diagnostics.refresh();
+      if (refreshSupport && (others.length > 0 || (feedsScenarios(e.document) && workspaceFiles(folders()).some((f) => isScenarioFile(f.path))))) void connection.languages.diagnostics.refresh();
       return;
     }
     if (pushed.get(e.document.uri) !== e.document.version) schedulePush(e.document.uri);
@@ -105,4 +119,11 @@ export function registerDiagnostics(
     pushed.delete(e.document.uri);
     if (!mode().pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
+}
+
+/** main.cf, master.cf and lookup-table sources: what scenario files run against. */
+const SCENARIO_INPUTS = new Set(['postfix-main', 'postfix-master', 'postfix-map'].map((l) => serviceFor(l)));
+
+function feedsScenarios(doc: TextDocument): boolean {
+  return SCENARIO_INPUTS.has(routeDocument(doc));
 }

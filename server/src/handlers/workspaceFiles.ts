@@ -1,4 +1,4 @@
-// The Postfix, zone and other files of the workspace folders, for workspace diagnostics: the
+// The Postfix, zone, scenario and other files of the workspace folders, for workspace diagnostics: the
 // problems of files that are not open stay in the Problems panel, as language servers with
 // workspace diagnostics do. The walk is bounded (depth, entries, file size), skips what is never
 // configuration (node_modules, VCS and cache folders) and reads each file's first line only when
@@ -6,6 +6,7 @@
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { languageForPath } from '../languageservice/languages';
+import { isScenarioFile } from '../languageservice/scenarios';
 
 const MAX_DEPTH = 4;
 const MAX_ENTRIES = 5000;
@@ -80,7 +81,7 @@ function walkFolders(folders: string[]): { path: string; language: string }[] {
         continue;
       }
       if (!stat.isFile() || stat.size > MAX_WORKSPACE_FILE_BYTES) continue;
-      let language = languageForPath(path);
+      let language: string | undefined = isScenarioFile(path) ? 'json' : languageForPath(path);
       if (!language && /\.(db|rev|hosts|txt)$|^[\w.-]+$/.test(name)) {
         try {
           language = languageForPath(path, firstLine(path));

@@ -22,16 +22,32 @@ export interface Scenario {
   expect: Record<string, string>;
 }
 
+/** An expectation the simulation does not meet. */
+export interface BrokenExpectation {
+  address: string;
+  expected: string;
+  /** The recipient is not among the scenario's "to". */
+  notRecipient?: boolean;
+  /** smtpd refuses to start: its fatal text. */
+  fatal?: string;
+  /** The RCPT reply line (undefined when there was none). */
+  reply?: string;
+}
+
 export interface ScenarioOutcome {
   scenario: Scenario;
   result?: SimulationResult;
   /** One line per broken expectation (or the reason the scenario could not run). */
   failures: string[];
+  broken: BrokenExpectation[];
+  /** Why the scenario could not run (no such service, ...). */
+  error?: string;
 }
 
 export class ScenarioFileError extends Error {}
 
-function isScenario(x: unknown): x is Scenario {
+/** Whether a parsed JSON value is a scenario: the keys and types parseScenarios() requires. */
+export function isScenario(x: unknown): x is Scenario {
   const s = x as Scenario;
   return (
     typeof s === 'object' &&
@@ -74,21 +90,38 @@ export function checkScenario(s: Scenario, config: Omit<SimulationInput, 'client
   try {
     result = simulate(scenarioInput(s, config));
   } catch (err) {
-    if (err instanceof SimulationInputError) return { scenario: s, failures: [err.message] };
+    if (err instanceof SimulationInputError) return { scenario: s, failures: [err.message], broken: [], error: err.message };
     throw err;
   }
-  const failures: string[] = [];
+  const broken = brokenExpectations(s, result);
+  const failures = broken.map((b) =>
+    b.notRecipient ? `${b.address}: not among the recipients` : `${b.address}: expected ${b.expected}, got ${b.fatal !== undefined ? `(smtpd does not start: ${b.fatal})` : (b.reply ?? '(no reply)')}`,
+  );
+  return { scenario: s, result, failures, broken };
+}
+
+/** The RCPT reply that answered a recipient (the last one, when the address was given twice). */
+export function rcptStep(result: SimulationResult, address: string) {
+  return [...result.steps].reverse().find((st) => st.stage === 'rcpt' && st.argument === address);
+}
+
+function brokenExpectations(s: Scenario, result: SimulationResult): BrokenExpectation[] {
+  const out: BrokenExpectation[] = [];
   for (const [address, expected] of Object.entries(s.expect)) {
-    const outcome = result.recipients.find((r) => r.address === address);
-    if (!outcome) {
-      failures.push(`${address}: not among the recipients`);
+    if (!s.to.includes(address)) {
+      out.push({ address, expected, notRecipient: true });
       continue;
     }
-    const step = [...result.steps].reverse().find((st) => st.stage === 'rcpt' && st.argument === address);
-    const line = result.fatal ? `(smtpd does not start: ${result.fatal})` : (step?.reply.line ?? '(no reply)');
-    const state = outcome.accepted ? 'accepted' : outcome.deferred ? 'deferred' : 'rejected';
-    const ok = ['accepted', 'rejected', 'deferred'].includes(expected) ? expected === state : line.startsWith(expected);
-    if (!ok) failures.push(`${address}: expected ${expected}, got ${line}`);
+    // An smtpd that does not start answers nobody: no expectation holds.
+    if (result.fatal !== undefined) {
+      out.push({ address, expected, fatal: result.fatal });
+      continue;
+    }
+    const outcome = result.recipients.find((r) => r.address === address);
+    const reply = rcptStep(result, address)?.reply.line;
+    const state = outcome?.accepted ? 'accepted' : outcome?.deferred ? 'deferred' : 'rejected';
+    const ok = ['accepted', 'rejected', 'deferred'].includes(expected) ? expected === state : (reply ?? '').startsWith(expected);
+    if (!ok) out.push({ address, expected, reply, fatal: result.fatal });
   }
-  return { scenario: s, result, failures };
+  return out;
 }

@@ -1,9 +1,12 @@
 // The lesson's one-click port check as a person runs it: "Mailconf: Test SMTP server…" against the
 // loopback Postfix + Dovecot lab, answering the prompts, then the results view. Run twice: in
 // English, and with mailconf.docsLanguage = es, where every prompt and the results view must be
-// Spanish too.
+// Spanish too. And Cancel on the progress notification, against a server that never greets:
+// the network run stops at once (the server sees the connection close), well before the probe's
+// own 10-second timeout.
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startSmtpLab, SmtpLab, LAB_PACKAGES } from '../support/lab/smtpLab';
@@ -79,3 +82,48 @@ for (const language of ['en', 'es'] as const) {
     });
   });
 }
+
+describe('SMTP test cancelled in the browser', { timeout: 300_000 }, () => {
+  let session: UiSession;
+  const silent = createServer();
+  const connected: Array<(socket: Socket) => void> = [];
+  silent.on('connection', (socket) => {
+    socket.on('error', () => {});
+    connected.shift()?.(socket);
+  });
+
+  before(async () => {
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as { port: number }).port;
+    session = await startUiSession((folder) => {
+      mkdirSync(join(folder, '.vscode'));
+      const server = { name: 'silent', host: '127.0.0.1', ports: [{ port, profile: 'submission' }] };
+      writeFileSync(join(folder, '.vscode/settings.json'), JSON.stringify({ 'mailconf.servers': [server] }, null, 2));
+    });
+  });
+
+  after(async () => {
+    await session?.close();
+    silent.close();
+  });
+
+  it('Cancel on the progress stops the network run and closes the notification', async () => {
+    const { page } = session;
+    const socket = new Promise<Socket>((resolve) => connected.push(resolve));
+    await session.openFile('master.cf', 'Postfix master.cf');
+    // One server with one port: no question before the run.
+    await session.runCommand('Mailconf: Test SMTP server…');
+    const toast = page.locator('.notification-toast', { hasText: 'Testing SMTP on' });
+    await toast.waitFor();
+    // The probe has connected and waits for a banner that never comes.
+    const connection = await socket;
+    const closed = new Promise<number>((resolve) => connection.once('close', () => resolve(Date.now())));
+    await session.shot('11-smtp-cancel-before');
+    await toast.getByRole('button', { name: 'Cancel' }).click();
+    const clicked = Date.now();
+    const closedAt = await closed;
+    assert.ok(closedAt - clicked < 5_000, `the connection closed ${closedAt - clicked} ms after Cancel, not at the probe's 10 s timeout`);
+    await toast.waitFor({ state: 'detached' });
+    await session.shot('12-smtp-cancel-after');
+  });
+});

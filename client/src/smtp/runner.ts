@@ -61,6 +61,8 @@ export async function runPorts(deps: RunDeps, server: ServerConfig, requests: Po
   const title = l10n.t('Testing SMTP on {0}, ports {1}', server.host, requests.map((r) => r.port).join(', '));
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
     progress.report({ message: l10n.t('connecting…') });
+    // Cancel stops the probes in the server (each request is cancelled) and closes the password question.
+    const cancelled = token.onCancellationRequested(() => password.cancel());
     const saved = await password.saved();
     const options = await Promise.all(requests.map((r) => optionsFor(server, r, saved, deps.state)));
     let done = 0;
@@ -76,6 +78,7 @@ export async function runPorts(deps: RunDeps, server: ServerConfig, requests: Po
       deps.log.info(`SMTP ${r.host}:${r.port}: ${verdict(r)}`);
       for (const line of renderTranscript(r.transcript)) deps.log.info(`  ${line}`);
     }
+    cancelled.dispose();
     if (token.isCancellationRequested) return undefined;
     return { server, requests, results, finished: new Date() };
   });

@@ -12,6 +12,8 @@ const key = (server: Pick<ServerConfig, 'host' | 'user'>) => `mailconf.smtp.pass
 /** One run's password: the saved one, else typed once when the first port reaches AUTH. */
 export class RunPassword {
   private typed: Thenable<string | undefined> | undefined;
+  /** Cancelled with the run: the question closes and is not asked again. */
+  private readonly run = new vscode.CancellationTokenSource();
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
@@ -24,13 +26,19 @@ export class RunPassword {
 
   /** Asked by the server for the first port that reaches AUTH; the other ports share the answer. */
   ask(port: number): Thenable<string | undefined> {
+    if (this.run.token.isCancellationRequested) return Promise.resolve(undefined);
     this.typed ??= vscode.window.showInputBox({
       title: l10n.t('Password of {0} on {1}', this.server.user ?? '', this.server.host),
       prompt: l10n.t('Port {0} offers AUTH. The password is used for this test only and never logged; once the server accepts it, it is kept in VS Code secret storage.', port),
       password: true,
       ignoreFocusOut: true,
-    });
+    }, this.run.token);
     return this.typed;
+  }
+
+  /** The run was cancelled: closes the question if it is open. */
+  cancel(): void {
+    this.run.cancel();
   }
 
   /** Keeps a typed password that the server accepted on some port. */

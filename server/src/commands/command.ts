@@ -10,8 +10,11 @@ export interface CommandContext extends ServiceContext {
   document(uri: string): TextDocument | undefined;
   token: CancellationToken;
   log(message: string): void;
-  /** Asks the client something mid-command (a server-to-client request); absent outside a live connection. */
-  request?<T>(method: string, params: unknown): Promise<T>;
+  /**
+   * Asks the client something mid-command (a server-to-client request); absent outside a live
+   * connection. Cancelling `token` withdraws the question (the client closes its prompt).
+   */
+  request?<T>(method: string, params: unknown, token?: CancellationToken): Promise<T>;
 }
 
 export interface ServerCommand {

@@ -80,7 +80,7 @@ export const smtpProbeCommand: ServerCommand = {
     const ask = askPassword && ctx.request;
     if (ask && user !== undefined && options.password === undefined) {
       const params: PasswordRequest = { host: options.host, port: options.port, user };
-      options.passwordWhenNeeded = async () => (await ask<string | null>(PASSWORD_REQUEST, params).catch(() => null)) ?? undefined;
+      options.passwordWhenNeeded = async () => (await ask<string | null>(PASSWORD_REQUEST, params, ctx.token).catch(() => null)) ?? undefined;
     }
     const controller = new AbortController();
     const subscription = ctx.token.onCancellationRequested(() => controller.abort());

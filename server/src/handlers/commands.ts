@@ -20,7 +20,7 @@ export function registerCommands(
         document: (uri) => documents.get(uri),
         token,
         log: (m) => connection.console.log(m),
-        request: (method, params) => connection.sendRequest(method, params),
+        request: (method, params, asked) => connection.sendRequest(method, params, asked),
       });
     } catch (err) {
       throw new ResponseError(-32803, err instanceof Error ? err.message : String(err));

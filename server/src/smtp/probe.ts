@@ -196,8 +196,13 @@ export async function probe(input: ProbeOptions): Promise<ProbeResult> {
 
     const authPossible = offered.length > 0 && (encrypted || opts.allowPlaintextAuth);
     if (opts.user !== undefined && opts.password === undefined && opts.passwordWhenNeeded && authPossible) {
-      opts.password = await opts.passwordWhenNeeded();
-      if (opts.signal?.aborted) throw new StageFailed('cancelled');
+      // The question waits for a person: a cancelled run stops waiting for the answer at once.
+      try {
+        opts.password = await unlessAborted(opts.passwordWhenNeeded(), opts.signal);
+      } catch {
+        result.stages.push({ name: 'auth', ok: false, ms: 0, detail: 'cancelled' });
+        throw new StageFailed('cancelled');
+      }
     }
     if (opts.user !== undefined && opts.password !== undefined) {
       await stage('auth', async () => {
@@ -244,6 +249,20 @@ async function goodbye(channel: SmtpChannel, timeoutMs: number): Promise<void> {
   } catch {
     // the session is over either way
   }
+}
+
+/** `promise`, or a rejection as soon as `signal` aborts (at once when it already has). */
+function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(new ChannelError('cancelled', 'cancelled'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new ChannelError('cancelled', 'cancelled'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => (signal.removeEventListener('abort', onAbort), resolve(v)),
+      (e) => (signal.removeEventListener('abort', onAbort), reject(e)),
+    );
+  });
 }
 
 /** Resolves on `event`; rejects on error, close, timeout. */

@@ -154,6 +154,25 @@ describe('SMTP probe against hostile servers', { timeout: 15_000 }, () => {
     assert.equal(stage.detail, 'cancelled');
   });
 
+  it('stops while the password is being asked when cancelled, and closes the connection', async () => {
+    const controller = new AbortController();
+    let closed!: () => void;
+    const connectionClosed = new Promise<void>((resolve) => (closed = resolve));
+    const port = await hostile((socket) => {
+      socket.on('close', closed);
+      scripted('220 auth.example ESMTP\r\n', (cmd) => (cmd.startsWith('EHLO') ? '250-auth.example\r\n250 AUTH PLAIN\r\n' : '250 OK\r\n'))(socket);
+    });
+    // The question waits for a person who never answers; the run is cancelled meanwhile.
+    const passwordWhenNeeded = () => {
+      controller.abort();
+      return new Promise<string | undefined>(() => {});
+    };
+    const r = await run(port, { tls: 'none', user: 'bob', allowPlaintextAuth: true, timeoutMs: 10_000, signal: controller.signal, passwordWhenNeeded });
+    const stage = failedStage(r);
+    assert.deepEqual([stage.name, stage.detail], ['auth', 'cancelled']);
+    await connectionClosed;
+  });
+
   it('falls back to HELO when EHLO is refused', async () => {
     const port = await hostile(
       scripted('220 old.example SMTP\r\n', (cmd) => (cmd.startsWith('EHLO') ? '502 5.5.2 Error: command not recognized\r\n' : cmd.startsWith('HELO') ? '250 old.example\r\n' : '250 OK\r\n')),

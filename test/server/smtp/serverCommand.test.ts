@@ -118,6 +118,29 @@ describe('mailconf.lsp.smtp.probe and code lenses over LSP', { timeout: 20_000 }
     else assert.equal(outcome.stages.at(-1).detail, 'cancelled');
   });
 
+  it('stops and withdraws the password question when the request is cancelled while asking', async () => {
+    let asked!: () => void;
+    const asking = new Promise<void>((r) => (asked = r));
+    // A person who never answers.
+    client.answers.set('mailconf/smtp/password', () => (asked(), new Promise(() => {})));
+    try {
+      const id = (client as any).nextId as number;
+      const pending = client.request('workspace/executeCommand', {
+        command: 'mailconf.lsp.smtp.probe',
+        arguments: [{ host: '127.0.0.1', port, tls: 'none', user: 'bob', askPassword: true, allowPlaintextAuth: true, timeoutMs: 60_000 }],
+      });
+      await asking;
+      client.notify('$/cancelRequest', { id });
+      const outcome = await pending.then((r) => r, (e: Error) => e);
+      if (outcome instanceof Error) assert.match(outcome.message, /cancel/i);
+      else assert.deepEqual([outcome.stages.at(-1).name, outcome.stages.at(-1).detail, outcome.ok], ['auth', 'cancelled', false]);
+      // The server takes its question back, so the editor can close the prompt.
+      await client.waitFor((m) => m.method === '$/cancelRequest');
+    } finally {
+      client.answers.delete('mailconf/smtp/password');
+    }
+  });
+
   it('offers "▶ Test port 587" above a master.cf submission line', async () => {
     const uri = 'file:///lab/postfix/master.cf';
     client.open(uri, 'postfix-master', 'smtp inet n - y - - smtpd\nsubmission inet n - y - - smtpd\n  -o smtpd_sasl_auth_enable=yes\n');

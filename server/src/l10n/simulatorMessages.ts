@@ -41,9 +41,10 @@ export const simulatorMessages = {
   'scenarios.not-recipient': { en: "Scenario '{0}': {1} has an expectation but is not among the recipients in \"to\"", es: "Escenario '{0}': {1} tiene una expectativa pero no está entre los destinatarios de \"to\"" },
   'scenarios.cannot-run': { en: "Scenario '{0}' cannot run: {1}", es: "El escenario '{0}' no se puede ejecutar: {1}" },
   'scenarios.invalid': {
-    en: 'Scenario {0}: needs name, service or port, client, from, to [...] and expect { recipient: outcome }, with text values (port a number, tls true or false)',
-    es: 'Escenario {0}: necesita name, service o port, client, from, to [...] y expect { destinatario: resultado }, con valores de texto (port un número, tls true o false)',
+    en: 'Scenario {0}: needs name, service or port, client, from, to [...] and expect { recipient: outcome }, and no other keys; helo and sasl are text, port a number, tls true or false, an outcome "accepted", "rejected", "deferred" or the start of a reply ("454 4.7.1")',
+    es: 'Escenario {0}: necesita name, service o port, client, from, to [...] y expect { destinatario: resultado }, y ninguna otra clave; helo y sasl son texto, port un número, tls true o false, un resultado "accepted", "rejected", "deferred" o el comienzo de una respuesta ("454 4.7.1")',
   },
+  'scenarios.unknown-key': { en: 'Unknown key "{0}": a scenario file has only "scenarios" (and "$schema")', es: 'Clave desconocida "{0}": un archivo de escenarios solo tiene "scenarios" (y "$schema")' },
   'scenarios.no-list': { en: 'A scenario file is { "scenarios": [ ... ] }', es: 'Un archivo de escenarios es { "scenarios": [ ... ] }' },
   'scenarios.no-main': {
     en: 'No main.cf beside this scenario file: its scenarios are checked against the main.cf and master.cf of the same folder',

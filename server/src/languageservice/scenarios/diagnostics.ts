@@ -21,6 +21,7 @@ export function scenarioDiagnostics(doc: TextDocument, ctx: ServiceContext): Dia
   const at = (span: { start: number; end: number }) => file.json.rangeOf(span);
   const out: Diagnostic[] = file.problems.map((p) => {
     if (p.kind === 'json') return make(at({ start: p.error.offset, end: p.error.offset + (p.error.found ? 1 : 0) }), `json/${p.error.code}`, t(locale, `json.${p.error.code}` as MessageKey));
+    if (p.kind === 'unknown-key') return make(at(p.span), 'scenarios-unknown-key', t(locale, 'scenarios.unknown-key', p.key));
     if (p.kind === 'no-list') return make(at({ start: p.span.start, end: Math.min(p.span.end, p.span.start + 1) }), 'scenarios-no-list', t(locale, 'scenarios.no-list'));
     return make(at(p.span), 'scenario-invalid', t(locale, 'scenarios.invalid', p.index + 1));
   });

@@ -3,7 +3,7 @@
 // scenario is are the simulator's own (isScenario in postfix/simulator/scenarios.ts), so the CLI,
 // the editor and the schema's test agree on one definition.
 import { JsonError, JsonNode, jsonProperty, jsonValue, parseJson, type JsonFile } from '../../parsers/json';
-import { isScenario, type Scenario } from '../../postfix/simulator/scenarios';
+import { FILE_KEYS, isScenario, type Scenario } from '../../postfix/simulator/scenarios';
 
 interface Span {
   start: number;
@@ -21,7 +21,11 @@ export interface LocatedScenario {
   expectations: Map<string, Span>;
 }
 
-export type ScenarioFileProblem = { kind: 'json'; error: JsonError } | { kind: 'no-list'; span: Span } | { kind: 'invalid'; index: number; span: Span };
+export type ScenarioFileProblem =
+  | { kind: 'json'; error: JsonError }
+  | { kind: 'no-list'; span: Span }
+  | { kind: 'unknown-key'; key: string; span: Span }
+  | { kind: 'invalid'; index: number; span: Span };
 
 export interface ScenarioFile {
   json: JsonFile;
@@ -38,6 +42,9 @@ export function readScenarioFile(text: string): ScenarioFile {
     // A file cut short by a syntax error is reported at the error only.
     if (!json.error) out.problems.push({ kind: 'no-list', span: json.root ?? { start: 0, end: 0 } });
     return out;
+  }
+  if (json.root?.kind === 'object') {
+    for (const p of json.root.properties) if (!(FILE_KEYS as readonly string[]).includes(p.key)) out.problems.push({ kind: 'unknown-key', key: p.key, span: p.keySpan });
   }
   list.items.forEach((node, index) => {
     // The last item of a file that breaks inside it is incomplete: the syntax error says so.

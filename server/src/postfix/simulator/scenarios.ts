@@ -46,21 +46,38 @@ export interface ScenarioOutcome {
 
 export class ScenarioFileError extends Error {}
 
-/** Whether a parsed JSON value is a scenario: the keys and types parseScenarios() requires. */
+/** The keys of the file's top-level object. */
+export const FILE_KEYS = ['$schema', 'scenarios'] as const;
+
+/** The keys a scenario may have; schemas/scenarios.schema.json lists the same (a test compares them). */
+export const SCENARIO_KEYS = ['name', 'service', 'port', 'client', 'helo', 'sasl', 'tls', 'from', 'to', 'expect'] as const;
+
+/** "accepted", "rejected", "deferred", or the start of an SMTP reply: a code, then anything after a space. */
+export const OUTCOME_PATTERN = /^(accepted|rejected|deferred|[2-5][0-9][0-9]( .*)?)$/;
+
+const optional = (v: unknown, type: 'string' | 'number' | 'boolean') => v === undefined || typeof v === type;
+
+/** Whether a parsed JSON value is a scenario: the keys and types parseScenarios() requires, and no others. */
 export function isScenario(x: unknown): x is Scenario {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
   const s = x as Scenario;
   return (
-    typeof s === 'object' &&
-    s !== null &&
+    Object.keys(s).every((k) => (SCENARIO_KEYS as readonly string[]).includes(k)) &&
     typeof s.name === 'string' &&
-    (typeof s.service === 'string' || typeof s.port === 'number') &&
+    optional(s.service, 'string') &&
+    optional(s.port, 'number') &&
+    (s.service !== undefined || s.port !== undefined) &&
     typeof s.client === 'string' &&
+    optional(s.helo, 'string') &&
+    optional(s.sasl, 'string') &&
+    optional(s.tls, 'boolean') &&
     typeof s.from === 'string' &&
     Array.isArray(s.to) &&
     s.to.every((t) => typeof t === 'string') &&
     typeof s.expect === 'object' &&
     s.expect !== null &&
-    Object.values(s.expect).every((v) => typeof v === 'string')
+    !Array.isArray(s.expect) &&
+    Object.values(s.expect).every((v) => typeof v === 'string' && OUTCOME_PATTERN.test(v))
   );
 }
 
@@ -72,9 +89,14 @@ export function parseScenarios(text: string): Scenario[] {
     throw new ScenarioFileError(`not JSON: ${(err as Error).message}`);
   }
   const list = (data as { scenarios?: unknown })?.scenarios;
-  if (!Array.isArray(list)) throw new ScenarioFileError('expected { "scenarios": [ ... ] }');
+  if (!Array.isArray(list) || Array.isArray(data)) throw new ScenarioFileError('expected { "scenarios": [ ... ] }');
+  const extra = Object.keys(data as object).find((k) => !(FILE_KEYS as readonly string[]).includes(k));
+  if (extra !== undefined) throw new ScenarioFileError(`unknown key "${extra}": a scenario file has only "scenarios" (and "$schema")`);
   list.forEach((s, i) => {
-    if (!isScenario(s)) throw new ScenarioFileError(`scenario ${i + 1}: needs name, service or port, client, from, to [...] and expect { recipient: outcome }`);
+    if (!isScenario(s))
+      throw new ScenarioFileError(
+        `scenario ${i + 1}: needs name, service or port, client, from, to [...] and expect { recipient: outcome }, and no other keys; helo and sasl are text, tls true or false, an outcome "accepted", "rejected", "deferred" or the start of a reply ("454 4.7.1")`,
+      );
   });
   return list as Scenario[];
 }

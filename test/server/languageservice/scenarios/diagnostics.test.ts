@@ -103,6 +103,10 @@ describe('scenario files in the language service', () => {
     assert.deepEqual([json.code, json.range.start.character], ['json/expected-value', 15]);
     assert.match(String(json.message), /^JSON no válido/);
     assert.equal(check('[]', main)[0].code, 'scenarios-no-list');
+    const [key] = check('{"scenarios": [], "senarios": []}', main);
+    assert.deepEqual([key.code, key.range.start.character, key.range.end.character], ['scenarios-unknown-key', 18, 28]);
+    // An outcome that is no outcome (nor the start of a reply) makes the scenario unreadable, as in the CLI.
+    assert.equal(check(one('acepted'), main)[0].code, 'scenario-invalid');
     const [noMain] = check(one('accepted'), {});
     assert.deepEqual([noMain.code, noMain.severity], ['scenarios-no-main', 2]);
   });

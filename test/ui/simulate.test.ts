@@ -3,7 +3,8 @@
 // vm25 session to mail2.org), and the results view. It must show smtpd's real answer there,
 // `454 4.7.1 <usuario@mail2.org>: Relay access denied`, from defer_unauth_destination in
 // smtpd_relay_restrictions, drawn before the port's own recipient list, which it keeps from
-// running; the deciding restriction's link opens main.cf at its line. With
+// running; the deciding restriction's link opens main.cf at its line. Then "Run All Tests" runs the
+// lab's scenario file and one with a wrong expectation from the Testing view. With
 // MAILCONF_README_SHOTS=1 the English view is also saved as the README's images/simulator.png.
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,8 +13,8 @@ import { after, before, describe, it } from 'node:test';
 import { SHOTS, startUiSession, UiSession, visibleText } from '../support/uiSession';
 
 const TEXT = {
-  en: { lens: '▶ Simulate', decided: 'decided', notReached: 'not reached', english: [] as RegExp[] },
-  es: { lens: '▶ Simular', decided: 'decide', notReached: 'no se alcanza', english: [/\bnot reached\b/, /\bReception\b/, /\bDelivery\b/, /\bdecided\b/, /\bno decision\b/] },
+  en: { lens: '▶ Simulate', decided: 'decided', notReached: 'not reached', broken: 'usuario@mail2.org expected accepted, got 454 4.7.1', english: [] as RegExp[] },
+  es: { lens: '▶ Simular', decided: 'decide', notReached: 'no se alcanza', broken: 'para usuario@mail2.org se esperaba accepted y se obtuvo 454 4.7.1', english: [/\bnot reached\b/, /\bReception\b/, /\bDelivery\b/, /\bdecided\b/, /\bno decision\b/] },
 };
 const LAB_MAIN = resolve(__dirname, '../../examples/lab/main.cf');
 
@@ -75,6 +76,24 @@ for (const language of ['en', 'es'] as const) {
       await page.locator('#status\\.editor\\.selection', { hasText: new RegExp(`\\b${line}\\b`) }).waitFor({ timeout: 30_000 });
       await session.shot(`simulate-02-line-${language}`);
       if (language === 'en' && process.env.MAILCONF_README_SHOTS === '1') copyFileSync(join(SHOTS, 'simulate-02-line-en.png'), resolve(__dirname, '../../images/simulator.png'));
+    });
+
+    it('runs the scenario files from the Testing view: the lab passes, a wrong expectation fails', async () => {
+      const { page } = session;
+      const wrong = { name: 'vm25 to mail2.org, wrongly expected to be taken', port: 25, client: '192.168.255.200', helo: 'localhost', from: 'usuario@mail1.org', to: ['usuario@mail2.org'], expect: { 'usuario@mail2.org': 'accepted' } };
+      writeFileSync(join(session.folder, 'wrong.scenarios.json'), JSON.stringify({ scenarios: [wrong] }, null, 2));
+      await session.runCommand('Testing: Focus on Test Explorer View');
+      await session.runCommand('Test: Run All Tests');
+      const row = (label: string) => page.locator(`.test-explorer .monaco-list-row[aria-label^="${label}"]`);
+      try {
+        await row('mailflow.scenarios.json (Passed)').waitFor({ timeout: 60_000 });
+        await row('wrong.scenarios.json (Failed)').waitFor({ timeout: 30_000 });
+        // 7 of the 8 scenarios pass; the failure says why, in the view's language, in Test Results.
+        await page.locator('.test-explorer .result-summary', { hasText: '7/8' }).waitFor({ timeout: 30_000 });
+        await page.locator('.part.panel', { hasText: text.broken }).first().waitFor({ timeout: 30_000 });
+      } finally {
+        await session.shot(`simulate-03-testing-${language}`);
+      }
     });
   });
 }

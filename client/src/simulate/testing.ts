@@ -41,6 +41,8 @@ export class ScenarioTests implements vscode.Disposable {
         if (e.document.uri.path.endsWith('.scenarios.json')) void this.refresh(e.document.uri);
       }),
     );
+    // At once, not only when the Testing view first opens: "Run All Tests" from the palette needs the items too.
+    void this.discover();
   }
 
   dispose(): void {

@@ -6,10 +6,15 @@
 // Postfix, the transcript) so that an editor can show why.
 import { simulationJson } from '../postfix/simulator/resultJson';
 import { checkScenario, parseScenarios, ScenarioFileError } from '../postfix/simulator/scenarios';
-import { scenarioOffsets } from '../postfix/simulator/scenarioOffsets';
 import { sessionPath } from '../postfix/simulator/sessionPath';
 import { transcript } from '../postfix/simulator/transcript';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Diagnostic, DiagnosticSeverity, type Position } from 'vscode-languageserver-types';
+import { scenarioDiagnostics } from '../languageservice/scenarios/diagnostics';
+import { readScenarioFile } from '../languageservice/scenarios/scenarioFile';
 import type { CommandContext, ServerCommand } from './command';
+
+const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
 import { simulationConfig } from './simulate';
 
 export interface ScenarioRunRequest {
@@ -37,12 +42,6 @@ export interface ScenarioRunAnswer {
   scenarios: ScenarioRunEntry[];
 }
 
-function positionAt(text: string, offset: number): { line: number; character: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
-}
-
 export const scenariosRunCommand: ServerCommand = {
   id: 'mailconf.lsp.scenarios.run',
   async run(args, ctx: CommandContext): Promise<ScenarioRunAnswer> {
@@ -59,15 +58,25 @@ export const scenariosRunCommand: ServerCommand = {
       if (err instanceof ScenarioFileError) throw new Error(`${r.uri}: ${err.message}`);
       throw err;
     }
-    const offsets = scenarioOffsets(text);
-    if (r.listOnly) return { uri: r.uri, scenarios: scenarios.map((s, index) => ({ name: s.name, index, position: positionAt(text, offsets[index] ?? 0) })) };
+    const file = readScenarioFile(text);
+    const spanOf = (index: number) => file.scenarios.find((l) => l.index === index)?.span ?? { start: 0, end: 0 };
+    const position = (index: number) => file.json.rangeOf(spanOf(index)).start;
+    if (r.listOnly) return { uri: r.uri, scenarios: scenarios.map((s, index) => ({ name: s.name, index, position: position(index) })) };
     const config = simulationConfig(r.uri, ctx);
+    // The failures in the words of the editor's diagnostics on the file, in the user's language.
+    const diagnostics = scenarioDiagnostics(TextDocument.create(r.uri, 'json', 0, text), ctx);
+    const said = (index: number) => {
+      const span = file.json.rangeOf(spanOf(index));
+      const inside = (d: Diagnostic) => !before(d.range.start, span.start) && !before(span.end, d.range.start);
+      return diagnostics.filter((d) => inside(d) && d.severity === DiagnosticSeverity.Error).map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
+    };
     const entries: ScenarioRunEntry[] = [];
     scenarios.forEach((s, index) => {
       if (r.names && !r.names.includes(s.name)) return;
       const outcome = checkScenario(s, config);
-      const position = positionAt(text, offsets[index] ?? 0);
-      const entry: ScenarioRunEntry = { name: s.name, index, position, ok: outcome.failures.length === 0, failures: outcome.failures };
+      const ok = outcome.failures.length === 0;
+      const failures = ok ? [] : said(index);
+      const entry: ScenarioRunEntry = { name: s.name, index, position: position(index), ok, failures: failures.length ? failures : outcome.failures };
       if (outcome.result) Object.assign(entry, { result: simulationJson(outcome.result), path: sessionPath(outcome.result), transcript: transcript(outcome.result, ctx.locale) });
       entries.push(entry);
     });

@@ -15,10 +15,11 @@ const MAIN = pathToFileURL(`${LAB}/main.cf`).href;
 
 const run = async (args: unknown[], ctx: CommandContext) => (await scenariosRunCommand.run(args, ctx)) as ScenarioRunAnswer;
 
-function context(open: Record<string, string> = {}): CommandContext {
+/** As in the language server, the workspace reads the editor's buffers first. */
+function context(open: Record<string, string> = {}, locale: 'en' | 'es' = 'en'): CommandContext {
   return {
-    locale: 'en',
-    workspace: { readText: (uri) => { try { return readFileSync(new URL(uri), 'utf8'); } catch { return undefined; } } },
+    locale,
+    workspace: { readText: (uri) => { if (open[uri] !== undefined) return open[uri]; try { return readFileSync(new URL(uri), 'utf8'); } catch { return undefined; } } },
     document: (uri) => (open[uri] === undefined ? undefined : TextDocument.create(uri, 'json', 2, open[uri])),
     token: { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) },
     log: () => undefined,
@@ -47,7 +48,10 @@ describe('scenarios run command', () => {
     const a = await run([{ uri: FILE, names: [name] }], context({ [MAIN]: edited }));
     assert.equal(a.scenarios.length, 1);
     assert.equal(a.scenarios[0].ok, false);
-    assert.deepEqual(a.scenarios[0].failures, ['usuario@mail2.org: expected 454 4.7.1, got 554 5.7.1 <usuario@mail2.org>: Relay access denied']);
+    // In the words of the editor's diagnostic on the file, in the user's language.
+    assert.deepEqual(a.scenarios[0].failures, [`Scenario '${name}': usuario@mail2.org expected 454 4.7.1, got 554 5.7.1 <usuario@mail2.org>: Relay access denied`]);
+    const es = await run([{ uri: FILE, names: [name] }], context({ [MAIN]: edited }, 'es'));
+    assert.match(es.scenarios[0].failures![0], /^Escenario '.*': para usuario@mail2\.org se esperaba 454 4\.7\.1 y se obtuvo 554 5\.7\.1/);
   });
 
   it('lists the scenarios without running them', async () => {

@@ -65,54 +65,35 @@ function linked(text: string, at: Located, title?: string): string {
 
 const where = (at: Located) => (at.file && at.line ? `<small class="where">${esc(`${fileName(at.file)}:${at.line}`)}</small>` : `<small class="where">${esc(l10n.t('built-in default'))}</small>`);
 
-function stateLabel(state: ListState): string {
-  switch (state) {
-    case 'decided':
-      return l10n.t('decided');
-    case 'permitted':
-      return l10n.t('permitted, next list');
-    case 'passed':
-      return l10n.t('no decision, next list');
-    case 'not reached':
-      return l10n.t('not reached');
-    case 'empty':
-      return l10n.t('empty');
-    case 'not simulated':
-      return l10n.t('runs after the message data (not simulated)');
-  }
-}
+// (thunks: the language is read when the view is drawn)
+const STATE_LABELS: Record<ListState, () => string> = {
+  decided: () => l10n.t('decided'),
+  permitted: () => l10n.t('permitted, next list'),
+  passed: () => l10n.t('no decision, next list'),
+  'not reached': () => l10n.t('not reached'),
+  empty: () => l10n.t('empty'),
+  'not simulated': () => l10n.t('runs after the message data (not simulated)'),
+};
 
-function resultLabel(result: string): string {
-  switch (result) {
-    case 'permit':
-      return l10n.t('permit');
-    case 'reject':
-      return l10n.t('reject');
-    case 'defer':
-      return l10n.t('defer');
-    case 'dunno':
-      return l10n.t('no decision');
-    case 'warn':
-      return l10n.t('would reject (warn_if_reject: only logged)');
-    case 'skipped':
-      return l10n.t('skipped');
-    case 'depends on DNS':
-      return l10n.t('depends on DNS');
-    case 'error':
-      return l10n.t('server configuration error');
-    default:
-      return '';
-  }
-}
+const RESULT_LABELS: Record<string, () => string> = {
+  permit: () => l10n.t('permit'),
+  reject: () => l10n.t('reject'),
+  defer: () => l10n.t('defer'),
+  dunno: () => l10n.t('no decision'),
+  warn: () => l10n.t('would reject (warn_if_reject: only logged)'),
+  skipped: () => l10n.t('skipped'),
+  'depends on DNS': () => l10n.t('depends on DNS'),
+  error: () => l10n.t('server configuration error'),
+};
 
 function list(l: PathList): string {
   const items = l.restrictions.map((r) => {
     const words = [r.restriction, r.argument].filter(Boolean).join(' ');
-    const label = resultLabel(r.result);
+    const label = RESULT_LABELS[r.result]?.() ?? '';
     return `<li class="restriction${r.decisive ? ' decisive' : ''} result-${esc(r.result.replace(/ /g, '-'))}">${linked(`<code>${esc(words)}</code>`, r)}${r.via ? ` <small>(${esc(l10n.t('in {0}', r.via))})</small>` : ''}${label ? ` <span class="result">${esc(label)}</span>` : ''}${r.detail ? ` <small class="detail">${esc(r.detail)}</small>` : ''}</li>`;
   });
   return `<div class="list ${l.state.replace(/ /g, '-')}" data-list="${esc(l.name)}" data-state="${esc(l.state)}">
-<div class="list-head">${linked(`<code>${esc(l.name)}</code>`, l)} ${where(l)} <span class="state">${esc(stateLabel(l.state))}</span></div>
+<div class="list-head">${linked(`<code>${esc(l.name)}</code>`, l)} ${where(l)} <span class="state">${esc(STATE_LABELS[l.state]())}</span></div>
 ${items.length ? `<ol>${items.join('')}</ol>` : ''}</div>`;
 }
 

@@ -3,6 +3,7 @@
 // and the lists it kept from running shown as not reached), then for each accepted recipient
 // cleanup's rewriting, trivial-rewrite's address class and the transport. A view model for editors:
 // they draw it, they do not work it out.
+import { getRestriction } from '../restrictions';
 import type { Origin } from './settings';
 import type { ConfiguredList, EvaluatedRestriction, RestrictionResult, SimulationResult, SimulationStep, Stage } from './types';
 
@@ -101,6 +102,17 @@ function isDecisive(e: EvaluatedRestriction, step: SimulationStep): boolean {
   return !!d && e.list === d.list && e.restriction === d.restriction && e.origin.file === d.origin.file && e.origin.line === d.origin.line;
 }
 
+/** A list's words as restrictions, each with the argument it takes (a table, a DNS list, ...). */
+function notReached(words: ConfiguredList['words']): PathRestriction[] {
+  const out: PathRestriction[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const argument = getRestriction(w.text)?.argument && i + 1 < words.length ? words[++i].text : undefined;
+    out.push({ restriction: w.text, ...(argument ? { argument } : {}), result: 'not reached', decisive: false, ...where(w.origin) });
+  }
+  return out;
+}
+
 function stagePath(step: SimulationStep, result: SimulationResult): PathStage {
   const configured = listsOfStage(step.stage, result);
   const lists: PathList[] = configured.map((l) => ({ name: l.name, ...where(l.origin), state: 'not reached', restrictions: [] }));
@@ -136,7 +148,7 @@ function stagePath(step: SimulationStep, result: SimulationResult): PathStage {
       decided ||= list.state === 'decided';
     } else if (words && words.length === 0) list.state = 'empty';
     else list.state = list.name === 'smtpd_end_of_data_restrictions' && !decided && step.reply.code === 354 ? 'not simulated' : 'not reached';
-    if (list.restrictions.length === 0 && words) list.restrictions = words.map((w) => ({ restriction: w.text, result: 'not reached', decisive: false, ...where(w.origin) }));
+    if (list.restrictions.length === 0 && words) list.restrictions = notReached(words);
   }
   return { stage: step.stage, command: step.command, argument: step.argument, reply: step.reply.line, lists };
 }

@@ -39,14 +39,14 @@ describe('session path', () => {
     const recipient = rcpt.lists[4];
     // The list is set by the service's -o in master.cf; its words are main.cf's port25_recipient_restrictions.
     assert.deepEqual([recipient.file, recipient.line], ['master.cf', lineOf(masterCf, /-o smtpd_recipient_restrictions=/)]);
+    // (a restriction's argument goes with it)
     assert.deepEqual(
-      recipient.restrictions.map((r) => [r.restriction, r.result, r.line]),
+      recipient.restrictions.map((r) => [r.restriction, r.argument, r.result, r.line]),
       [
-        ['permit_mynetworks', 'not reached', lineOf(mainCf, /^port25_recipient_restrictions/)],
-        ['reject_unauth_destination', 'not reached', lineOf(mainCf, /^port25_recipient_restrictions/) + 1],
-        ['reject_unknown_client_hostname', 'not reached', lineOf(mainCf, /^port25_recipient_restrictions/) + 2],
-        ['reject_rbl_client', 'not reached', lineOf(mainCf, /^port25_recipient_restrictions/) + 3],
-        ['zen.spamhaus.org', 'not reached', lineOf(mainCf, /^port25_recipient_restrictions/) + 3],
+        ['permit_mynetworks', undefined, 'not reached', lineOf(mainCf, /^port25_recipient_restrictions/)],
+        ['reject_unauth_destination', undefined, 'not reached', lineOf(mainCf, /^port25_recipient_restrictions/) + 1],
+        ['reject_unknown_client_hostname', undefined, 'not reached', lineOf(mainCf, /^port25_recipient_restrictions/) + 2],
+        ['reject_rbl_client', 'zen.spamhaus.org', 'not reached', lineOf(mainCf, /^port25_recipient_restrictions/) + 3],
       ],
     );
     assert.deepEqual(path.recipients, [{ address: 'usuario@mail2.org', accepted: false, deferred: true, reply: rcpt.reply }]);

@@ -63,17 +63,19 @@ export class SmtpdOracle {
   private constructor(
     readonly dir: string,
     readonly portBase: number,
+    /** The name server Postfix asks (see startMaster()), when a test serves DNS answers. */
+    private readonly nameserver?: string,
   ) {}
 
-  static async start(dir = `/tmp/mailconf-smtpd-oracle-${process.pid}`, portBase = Number(process.env.MAILCONF_ORACLE_PORT_BASE ?? 14100)): Promise<SmtpdOracle> {
+  static async start(dir = `/tmp/mailconf-smtpd-oracle-${process.pid}`, portBase = Number(process.env.MAILCONF_ORACLE_PORT_BASE ?? 14100), options: { nameserver?: string } = {}): Promise<SmtpdOracle> {
     await takeLock();
-    const o = new SmtpdOracle(dir, portBase);
+    const o = new SmtpdOracle(dir, portBase, options.nameserver);
     rmSync(dir, { recursive: true, force: true });
     for (const d of ['etc', 'spool', 'data0', 'log', 'tables', 'tls']) mkdirSync(join(dir, d), { recursive: true, mode: 0o755 });
     makeCertificates(join(dir, 'tls'));
     chownSync(join(dir, 'data0'), uid('postfix'), uid('postfix'));
     o.writeConfig({ mainCf: '', masterCf: '', files: {} }, 0);
-    execFileSync('postfix', ['-c', o.etc, 'start'], { stdio: 'ignore' });
+    o.startMaster();
     mkdirSync(join(dir, 'spool', 'private'), { recursive: true });
     await o.startAuth();
     return o;
@@ -175,7 +177,7 @@ export class SmtpdOracle {
     // A fresh master per batch rather than `postfix reload`: at a reload postlogd restarts, and
     // a master that logs while the log socket is full waits for postlogd, which only it can start.
     this.stopMaster();
-    execFileSync('postfix', ['-c', this.etc, 'start'], { stdio: 'ignore' });
+    this.startMaster();
     const until = Date.now() + 15_000;
     await this.postlogdServing(until);
     for (const port of ports) {
@@ -205,6 +207,21 @@ export class SmtpdOracle {
   /** What Postfix logged since the batch was loaded. */
   logSinceLoad(): string {
     return existsSync(this.log) ? readFileSync(this.log).subarray(this.logOffset).toString('utf8') : '';
+  }
+
+  /**
+   * Starts the master. With a name server, in a mount namespace of its own where /etc/resolv.conf
+   * names only that server, so smtpd's DNS lookups reach the test's answers and nothing else,
+   * while the machine's resolver stays as it is.
+   */
+  private startMaster(): void {
+    if (!this.nameserver) {
+      execFileSync('postfix', ['-c', this.etc, 'start'], { stdio: 'ignore' });
+      return;
+    }
+    const resolvConf = join(this.dir, 'resolv.conf');
+    writeFileSync(resolvConf, `nameserver ${this.nameserver}\noptions timeout:2 attempts:1\n`);
+    execFileSync('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', 'mount --bind "$1" /etc/resolv.conf && exec postfix -c "$2" start', 'sh', resolvConf, this.etc], { stdio: 'ignore' });
   }
 
   /** Stops the master and waits until it is gone (killing it after 15 s). */

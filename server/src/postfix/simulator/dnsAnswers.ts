@@ -12,6 +12,8 @@ export interface DnsListing {
   key: string;
   /** The TXT record's text, which Postfix appends to its reply. */
   reason?: string;
+  /** The address the list answers (default 127.0.0.2), which a list=filter must match. */
+  address?: string;
 }
 
 export interface DnsAnswers {
@@ -22,10 +24,29 @@ export interface DnsAnswers {
 
 const folded = (name: string) => name.toLowerCase().replace(/\.$/, '');
 
-/** The listing of `key` by the list a restriction names (its argument may carry =filter). */
+/**
+ * The listing of `key` by the list a restriction names, when its answer passes the argument's
+ * =filter: an IPv4 pattern whose octets are numbers or bracketed lists of numbers and ranges,
+ * 127.0.0.2, 127.0.0.[2..11], 127.0.[0;1].[2;4..6].
+ */
 export function listing(answers: DnsAnswers, listArgument: string, key: string): DnsListing | undefined {
-  const list = folded(listArgument.split('=')[0]);
-  return answers.listed?.find((l) => folded(l.list) === list && folded(l.key) === folded(key));
+  const [name, filter] = listArgument.split('=', 2);
+  const hit = answers.listed?.find((l) => folded(l.list) === folded(name) && folded(l.key) === folded(key));
+  return hit && (filter === undefined || addressMatches(filter, hit.address ?? '127.0.0.2')) ? hit : undefined;
+}
+
+function addressMatches(pattern: string, address: string): boolean {
+  const octets = address.split('.');
+  const parts = pattern.match(/\[[^\]]*\]|[^.[\]]+/g) ?? [];
+  if (parts.length !== 4 || octets.length !== 4) return false;
+  return parts.every((part, i) => {
+    const n = Number(octets[i]);
+    if (!part.startsWith('[')) return Number(part) === n;
+    return part.slice(1, -1).split(';').some((item) => {
+      const [lo, hi = lo] = item.split('..').map(Number);
+      return n >= lo && n <= hi;
+    });
+  });
 }
 
 export function nameMissing(answers: DnsAnswers, name: string): boolean {
@@ -39,12 +60,12 @@ export function dnsAnswersProblems(value: unknown): string[] {
   const out: string[] = [];
   for (const k of Object.keys(v)) if (k !== 'listed' && k !== 'missing') out.push(`unknown key "${k}" in the DNS answers`);
   if (v.listed !== undefined) {
-    if (!Array.isArray(v.listed)) out.push('"listed" must be a list of {list, key, reason?}');
+    if (!Array.isArray(v.listed)) out.push('"listed" must be a list of {list, key, reason?, address?}');
     else
       v.listed.forEach((l, i) => {
         const e = l as Record<string, unknown>;
-        if (typeof e !== 'object' || e === null || typeof e.list !== 'string' || typeof e.key !== 'string' || (e.reason !== undefined && typeof e.reason !== 'string'))
-          out.push(`"listed"[${i}] must be {list: string, key: string, reason?: string}`);
+        if (typeof e !== 'object' || e === null || typeof e.list !== 'string' || typeof e.key !== 'string' || (e.reason !== undefined && typeof e.reason !== 'string') || (e.address !== undefined && typeof e.address !== 'string'))
+          out.push(`"listed"[${i}] must be {list: string, key: string, reason?: string, address?: string}`);
       });
   }
   if (v.missing !== undefined && (!Array.isArray(v.missing) || v.missing.some((m) => typeof m !== 'string'))) out.push('"missing" must be a list of names');

@@ -236,6 +236,12 @@ export class RestrictionEvaluator {
           this.env.warnings.push(`restriction ${name} requires domain name argument`);
           return { kind: 'dunno' };
         }
+        // smtpd's safety rule: at RCPT, an allowlist never permits mail to an unauthorized
+        // destination, in whichever list it is evaluated (the real smtpd confirmed it).
+        if (name.startsWith('permit') && s.where === 'RCPT' && s.recipient !== undefined && !this.authDestination(s.recipient)) {
+          this.note(source, 'dunno', `ignored for ${s.recipient}, not a destination this server may accept mail for`, domain);
+          return { kind: 'dunno' };
+        }
         const answers = this.env.dns.answers;
         if (answers) return this.dnsList(name, source, domain, answers);
         const listed = name.includes('helo') ? 'HELO name' : name.includes('sender') ? 'sender domain' : name.includes('recipient') ? 'recipient domain' : 'client';
@@ -447,13 +453,14 @@ export class RestrictionEvaluator {
   private dnsList(name: string, source: VerdictSource, listArgument: string, answers: DnsAnswers): Verdict {
     const s = this.state;
     const domainOf = (address: string | undefined) => (address ? address.slice(address.lastIndexOf('@') + 1) : '');
-    const [key, replyClass]: [string | undefined, string] =
-      name === 'reject_rbl_client' || name === 'reject_rbl' || name === 'permit_dnswl_client' ? [s.clientAddress, 'Client host']
-      : name === 'reject_rhsbl_helo' ? [s.helo, 'Helo command']
-      : name === 'reject_rhsbl_sender' ? [domainOf(s.sender), 'Sender address']
-      : name === 'reject_rhsbl_recipient' ? [domainOf(s.recipient), 'Recipient address']
-      : name === 'reject_rhsbl_reverse_client' ? [s.clientName, 'Unverified Client host']
-      : [s.clientName, 'Client host'];
+    // What is looked up, and what the reply names ($rbl_what: the whole address for the RHSBLs of addresses).
+    const [key, what, replyClass]: [string | undefined, string | undefined, string] =
+      name === 'reject_rbl_client' || name === 'reject_rbl' || name === 'permit_dnswl_client' ? [s.clientAddress, s.clientAddress, 'Client host']
+      : name === 'reject_rhsbl_helo' ? [s.helo, s.helo, 'Helo command']
+      : name === 'reject_rhsbl_sender' ? [domainOf(s.sender), s.sender, 'Sender address']
+      : name === 'reject_rhsbl_recipient' ? [domainOf(s.recipient), s.recipient, 'Recipient address']
+      : name === 'reject_rhsbl_reverse_client' ? [s.clientName, s.clientName, 'Unverified Client host']
+      : [s.clientName, s.clientName, 'Client host'];
     // Nothing to look up: no HELO yet, the null sender, or a client without a name.
     if (!key || key === 'unknown' || key.startsWith('[')) return { kind: 'dunno' };
     const hit = listing(answers, listArgument, key);
@@ -463,7 +470,7 @@ export class RestrictionEvaluator {
     }
     if (name.startsWith('permit')) return this.permit(source, `${key} is listed in ${listArgument}`);
     if (this.env.view.value('rbl_reply_maps')) this.env.warnings.push('rbl_reply_maps is not simulated: the reply is the default_rbl_reply one');
-    return this.reject(source, 'policy', code(this.env.view, 'maps_rbl_reject_code'), '5.7.1', `Service unavailable; ${replyClass} [${key}] blocked using ${listArgument.split('=')[0]}${hit.reason ? `; ${hit.reason}` : ''}`);
+    return this.reject(source, 'policy', code(this.env.view, 'maps_rbl_reject_code'), '5.7.1', `Service unavailable; ${replyClass} [${what}] blocked using ${listArgument.split('=')[0]}${hit.reason ? `; ${hit.reason}` : ''}`);
   }
 
   /** permit_auth_destination(): a domain we deliver to or relay for, reached without source routing. */

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { simulate } from '../../../../server/src/postfix/simulator';
-import { dnsAnswersProblems } from '../../../../server/src/postfix/simulator/dnsAnswers';
+import { dnsAnswersProblems, listing } from '../../../../server/src/postfix/simulator/dnsAnswers';
 import type { SimulationInput } from '../../../../server/src/postfix/simulator';
 
 const MAIN = `compatibility_level = 3.6
@@ -51,6 +51,15 @@ describe('DNS answers given to the simulator', () => {
     assert.equal(rcpt(soft).reply.line, '450 4.7.1 Service unavailable; Client host [192.0.2.9] blocked using zen.example');
   });
 
+  it("a list's =filter must match the address it answers", () => {
+    const at = (address?: string) => rcpt(run({ dns: { listed: [{ list: 'zen.example', key: '192.0.2.9', address }] } })).reply.line.slice(0, 3);
+    assert.deepEqual([at(), at('127.0.0.11'), at('127.0.0.12'), at('127.0.1.2')], ['554', '554', '250', '250']);
+    const listed = (filter: string, address: string) => listing({ listed: [{ list: 'l.example', key: 'k', address }] }, `l.example=${filter}`, 'k') !== undefined;
+    assert.equal(listed('127.0.[0;1].[2;4..6]', '127.0.1.5'), true);
+    assert.equal(listed('127.0.[0;1].[2;4..6]', '127.0.1.3'), false);
+    assert.equal(listed('127.0.0.2', '127.0.0.2'), true);
+  });
+
   it('a DNS whitelist permits before the RBL is asked', () => {
     const r = run({ dns: { listed: [{ list: 'list.dnswl.example', key: '192.0.2.9' }, { list: 'zen.example', key: '192.0.2.9' }] } });
     assert.deepEqual(r.recipients.map((x) => x.accepted), [true]);
@@ -58,9 +67,19 @@ describe('DNS answers given to the simulator', () => {
     assert.deepEqual(recipientList.map((e) => `${e.restriction}=${e.result}`), ['permit_dnswl_client=permit']);
   });
 
+  it('an allowlist never lets mail through to a destination that is not ours, in any list evaluated at RCPT', () => {
+    const both = { listed: [{ list: 'list.dnswl.example', key: '192.0.2.9' }, { list: 'zen.example', key: '192.0.2.9' }] };
+    const foreign = { mainCf: MAIN.replace('reject_unauth_destination', 'permit') + 'mynetworks = 0.0.0.0/0\nsmtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination\n' };
+    const r = run({ ...foreign, recipients: ['x@example.org'], dns: both });
+    assert.equal(rcpt(r).reply.line, '554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using zen.example');
+    assert.match(rcpt(r).evaluated.find((e) => e.restriction === 'permit_dnswl_client')?.detail ?? '', /ignored for x@example\.org/);
+    // Without the answers the allowlist is still ignored, so nothing about it depends on DNS.
+    assert.equal(rcpt(run({ ...foreign, recipients: ['x@example.org'] })).evaluated.find((e) => e.restriction === 'permit_dnswl_client')?.result, 'dunno');
+  });
+
   it('a sender domain listed by an RHSBL, or without records, is refused at RCPT (smtpd_delay_reject)', () => {
     const listed = run({ dns: { listed: [{ list: 'dbl.example', key: 'example.net' }] } });
-    assert.equal(rcpt(listed).reply.line, '554 5.7.1 Service unavailable; Sender address [example.net] blocked using dbl.example');
+    assert.equal(rcpt(listed).reply.line, "554 5.7.1 Service unavailable; Sender address [ana@example.net] blocked using dbl.example");
     const missing = run({ dns: { missing: ['example.net'] } });
     assert.equal(rcpt(missing).reply.line, '450 4.1.8 <ana@example.net>: Sender address rejected: Domain not found');
   });

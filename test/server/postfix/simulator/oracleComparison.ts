@@ -2,8 +2,11 @@
 // lines differ. The simulator's AUTH step has no counterpart: the oracle logs the client in with
 // XCLIENT LOGIN exactly when the simulator says AUTH succeeded. After smtpd hangs up (421, 521)
 // commands get no reply; the simulator stops there.
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { simulate, SimulationResult } from '../../../../server/src/postfix/simulator';
+import type { DnsAnswers } from '../../../../server/src/postfix/simulator/dnsAnswers';
 import { selectService } from '../../../../server/src/postfix/simulator/serviceSelection';
 import { ParameterView, readMainSettings, readMasterServices } from '../../../../server/src/postfix/simulator/settings';
 import type { OracleTranscript, SmtpdOracle } from '../../../support/smtpdOracle';
@@ -15,6 +18,8 @@ export interface OracleCase {
   files: Record<string, string>;
   port: number;
   session: { address: string; hostname?: string; helo?: string; sasl?: string; tls?: boolean; sender: string; recipients: string[] };
+  /** What the oracle's name server answered (dnsDifferential.test.ts); the simulator is told the same. */
+  dns?: DnsAnswers;
 }
 
 export interface OracleOutcome {
@@ -49,6 +54,7 @@ export function simulateCase(c: OracleCase): SimulationResult {
     tls: s.tls,
     sender: s.sender,
     recipients: s.recipients,
+    dns: c.dns,
   });
 }
 
@@ -75,4 +81,19 @@ export async function compareWithOracle(oracle: SmtpdOracle, c: OracleCase): Pro
   const real = await oracle.session(c.port, { address: s.address, hostname: s.hostname, helo: s.helo, login: loggedIn ? s.sasl : undefined, tls: s.tls, sender: s.sender, recipients: s.recipients });
   if (real.notReproduced) return { real, notReproduced: real.notReproduced };
   return { real, mismatch: difference(c, real, sim) };
+}
+
+const ROOT = resolve(__dirname, '../../../..');
+const REGRESSIONS = join(ROOT, 'test/server/postfix/simulator/regressions');
+
+/**
+ * Keeps a disagreement as a regression case (configuration, session, DNS answers and smtpd's
+ * replies) that storedDifferential.test.ts replays offline; returns its path in the repository.
+ */
+export function storeRegression(c: OracleCase, real: unknown): string {
+  mkdirSync(REGRESSIONS, { recursive: true });
+  const text = JSON.stringify({ ...c, real }, null, 2);
+  const path = join(REGRESSIONS, `${createHash('sha256').update(text).digest('hex').slice(0, 12)}.json`);
+  if (!existsSync(path)) writeFileSync(path, text + '\n');
+  return path.slice(ROOT.length + 1);
 }

@@ -6,9 +6,8 @@
 // storedDifferential.test.ts. SIM_DIFF_BATCHES (10 services each), SIM_DIFF_SESSIONS (per service)
 // and SIM_DIFF_SEED widen or move the run.
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { readMasterServices, simulate, smtpdServices } from '../../../../server/src/postfix/simulator';
@@ -16,10 +15,9 @@ import { parseScenarios } from '../../../../server/src/postfix/simulator/scenari
 import { requirePeer } from '../../../support/peers';
 import { ORACLE_PACKAGES, serviceLines, SmtpdOracle } from '../../../support/smtpdOracle';
 import { generateBatch, generatedMasterCf } from '../../../support/smtpdScenarioGenerator';
-import { compareWithOracle, OracleCase, simulateCase } from './oracleComparison';
+import { compareWithOracle, OracleCase, simulateCase, storeRegression } from './oracleComparison';
 
 const ROOT = resolve(__dirname, '../../../..');
-const REGRESSIONS = join(ROOT, 'test/server/postfix/simulator/regressions');
 const skip = requirePeer('postfix', ORACLE_PACKAGES);
 
 const BATCHES = Number(process.env.SIM_DIFF_BATCHES ?? 12);
@@ -173,7 +171,7 @@ port25_recipient_restrictions = permit_mynetworks,
             sessions++;
             stages += outcome.real.replies.length;
             if (outcome.real.fatal) fatal++;
-            if (outcome.mismatch) failures.push(`seed ${seed} port ${c.port}: ${outcome.mismatch}\n  stored as ${store(c, outcome.real)}`);
+            if (outcome.mismatch) failures.push(`seed ${seed} port ${c.port}: ${outcome.mismatch}\n  stored as ${storeRegression(c, outcome.real)}`);
           }
         }),
       );
@@ -184,7 +182,6 @@ port25_recipient_restrictions = permit_mynetworks,
   });
 });
 
-/** Keeps a disagreement as a regression case: configuration, session and smtpd's answers. */
 /** Writes a generated batch's tables (hash ones through postmap) and gives smtpd its configuration. */
 async function loadBatch(oracle: SmtpdOracle, gen: ReturnType<typeof generateBatch>, mainCf: string, masterCf: string, ports: number[]): Promise<void> {
   for (const [path, text] of Object.entries(gen.files)) writeFileSync(path, text);
@@ -192,12 +189,4 @@ async function loadBatch(oracle: SmtpdOracle, gen: ReturnType<typeof generateBat
   await oracle.load({ mainCf, masterCf, files: gen.files }, ports);
 }
 
-function store(c: OracleCase, real: unknown): string {
-  mkdirSync(REGRESSIONS, { recursive: true });
-  const text = JSON.stringify({ ...c, real }, null, 2);
-  const name = `${createHash('sha256').update(text).digest('hex').slice(0, 12)}.json`;
-  const path = join(REGRESSIONS, name);
-  if (!existsSync(path)) writeFileSync(path, text + '\n');
-  return path.slice(ROOT.length + 1);
-}
 

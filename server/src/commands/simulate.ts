@@ -25,7 +25,7 @@ export interface SimulateRequest {
   dns?: DnsAnswers;
 }
 
-export type SimulationConfig = Pick<SimulationInput, 'mainCf' | 'masterCf' | 'mainCfPath' | 'masterCfPath' | 'readFile'>;
+export type SimulationConfig = Pick<SimulationInput, 'mainCf' | 'masterCf' | 'mainCfPath' | 'masterCfPath' | 'readFile' | 'postfixVersion'>;
 
 /**
  * The main.cf/master.cf pair beside `uri` (either file, or any file in their folder), from the
@@ -35,7 +35,7 @@ export function simulationConfig(uri: string, ctx: CommandContext): SimulationCo
   const mainUri = /(^|\/)main\.cf[^/]*$/.test(uri) ? uri : siblingUri(uri, 'main.cf');
   const read = (u: string) => ctx.document(u)?.getText() ?? ctx.workspace.readText(u);
   if (!mainUri || read(mainUri) === undefined) throw new Error(`Cannot read ${mainUri ?? 'main.cf'}`);
-  return simulatorConfig({ mainUri, masterUri: siblingUri(mainUri, 'master.cf') }, read);
+  return simulatorConfig({ mainUri, masterUri: siblingUri(mainUri, 'master.cf') }, read, ctx);
 }
 
 function valid(r: Partial<SimulateRequest> | undefined): r is SimulateRequest {

@@ -35,7 +35,7 @@ describe('mailconf simulate', () => {
       j.steps.map((s: { stage: string; reply: { code: number } }) => `${s.stage} ${s.reply.code}`),
       ['connect 220', 'helo 250', 'auth 235', 'mail 250', 'rcpt 250', 'data 354'],
     );
-    assert.deepEqual(j.recipients, [{ address: 'usuario@mail2.org', accepted: true, deferred: false, route: { class: 'default', rewrites: [], transport: 'smtp', nexthop: 'mail2.org' } }]);
+    assert.deepEqual(j.recipients, [{ address: 'usuario@mail2.org', accepted: true, deferred: false, route: { class: 'default', rewrites: [], transport: 'smtp', nexthop: 'mail2.org', address: 'usuario@mail2.org', deliveries: [{ address: 'usuario@mail2.org', class: 'default', transport: 'smtp', nexthop: 'mail2.org' }] } }]);
     const rcpt = j.steps.find((s: { stage: string }) => s.stage === 'rcpt');
     assert.deepEqual(rcpt.evaluated[1], { list: 'smtpd_relay_restrictions', restriction: 'permit_sasl_authenticated', result: 'permit', detail: 'SASL login usuario', file: `${LAB}/main.cf`, line: lineOf('smtpd_relay_restrictions') });
   });
@@ -155,6 +155,16 @@ describe('mailconf simulate --msmtprc', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+  it('--postfix-version: the release the configuration runs on (3.5 does not take compatibility_level = 3.6)', async () => {
+    const at36 = await cli(['--postfix-version', '3.6', '--port', '25', ...HOST, '--to', 'usuario@mail2.org']);
+    assert.match(at36.stdout, /^S: 454 4\.7\.1 /m);
+    const at35 = await cli(['--postfix-version', '3.5', '--port', '25', ...HOST, '--to', 'usuario@mail2.org']);
+    assert.equal(at35.status, 1);
+    assert.match(at35.stdout, /smtpd says: bad numerical configuration: compatibility_level = 3\.6$/m);
+    const bad = await cli(['--postfix-version', '2.11', '--port', '25', ...HOST, '--to', 'usuario@mail2.org']);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--postfix-version must be one of auto, 3\.4, /);
   });
 });
 

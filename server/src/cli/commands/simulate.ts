@@ -8,10 +8,11 @@ import { simulationJson } from '../../postfix/simulator/resultJson';
 import { msmtpScenarios } from '../../postfix/simulator/msmtpScenarios';
 import { checkScenario, parseScenarios, Scenario, ScenarioFileError } from '../../postfix/simulator/scenarios';
 import { transcript } from '../../postfix/simulator/transcript';
+import { parseTargetSetting, resolveTarget, targetChoices } from '../../postfix/targetSetting';
 import { CliError, CliIO, Command, EXIT_USAGE } from '../usage';
 import { DnsAnswers, dnsAnswersProblems } from '../../postfix/simulator/dnsAnswers';
 
-const HELP = `Usage: mailconf simulate [-c DIR] (--service NAME | --port N) --client ADDR[,HOSTNAME]
+const HELP = `Usage: mailconf simulate [-c DIR] [--postfix-version X.Y] (--service NAME | --port N) --client ADDR[,HOSTNAME]
                          [--helo NAME] [--sasl USER] [--tls] --from ADDR --to ADDR [--to ADDR ...]
                          [--dns FILE] [--json]
        mailconf simulate [-c DIR] --scenarios FILE [--json]
@@ -23,6 +24,10 @@ the reply line smtpd sends, then where each accepted recipient goes.
 
   -c DIR           read DIR/main.cf and DIR/master.cf (default: $MAIL_CONFIG or /etc/postfix);
                    tables named under /etc/postfix are read from DIR
+  --postfix-version X.Y
+                   the Postfix release the configuration runs on: 3.4 to 3.11, or auto (the
+                   default: the postconf installed here, else the newest release); before 3.6
+                   smtpd runs smtpd_recipient_restrictions before smtpd_relay_restrictions
   --service NAME   the master.cf smtpd service (smtp, submission, ...)
   --port N         or the one listening on this port
   --client A[,H]   the client's address and its verified host name (none: "unknown")
@@ -80,6 +85,7 @@ interface Options {
   scenarios?: string;
   msmtprc?: string;
   dns?: string;
+  postfixVersion?: string;
 }
 
 function parseArgs(args: string[]): Options {
@@ -134,12 +140,15 @@ function parseArgs(args: string[]): Options {
       case '--dns':
         o.dns = value();
         break;
+      case '--postfix-version':
+        o.postfixVersion = value();
+        break;
       default:
         throw usage(`unknown argument '${a}'`);
     }
   }
   if (o.scenarios !== undefined) {
-    if (o.service !== undefined || o.port !== undefined || o.client !== undefined || o.from !== undefined || o.to.length > 0) throw usage('--scenarios takes its sessions from the file: give only -c and --json with it');
+    if (o.service !== undefined || o.port !== undefined || o.client !== undefined || o.from !== undefined || o.to.length > 0) throw usage('--scenarios takes its sessions from the file: give only -c, --postfix-version and --json with it');
     return o;
   }
   if (o.msmtprc !== undefined) {
@@ -181,12 +190,14 @@ export const simulateCommand: Command = {
 
   async run(args, io) {
     const o = parseArgs(args);
+    const release = parseTargetSetting(o.postfixVersion ?? 'auto');
+    if (release === undefined) throw usage(`--postfix-version must be one of ${targetChoices()}`);
     const dir = resolve(io.cwd, o.dir ?? (io.env.MAIL_CONFIG || '/etc/postfix'));
     const mainCf = readIfExists(`${dir}/main.cf`);
     if (mainCf === undefined) throw usage(`cannot read ${dir}/main.cf`);
     // Tables are named by their installed path; with -c they are read from DIR.
     const readFile = (path: string) => (path.startsWith('/etc/postfix/') && o.dir !== undefined ? readIfExists(`${dir}/${path.slice('/etc/postfix/'.length)}`) : undefined) ?? readIfExists(path);
-    const config = { mainCf, masterCf: readIfExists(`${dir}/master.cf`), mainCfPath: `${dir}/main.cf`, masterCfPath: `${dir}/master.cf`, readFile };
+    const config = { mainCf, masterCf: readIfExists(`${dir}/master.cf`), mainCfPath: `${dir}/main.cf`, masterCfPath: `${dir}/master.cf`, readFile, postfixVersion: resolveTarget(release) };
     if (o.scenarios !== undefined) return runScenarios(resolve(io.cwd, o.scenarios), config, o.json, io);
     if (o.msmtprc !== undefined) return writeMsmtpScenarios(resolve(io.cwd, o.msmtprc), o, config, io);
     const [address, hostname] = o.client!.split(',', 2);

@@ -14,7 +14,7 @@ export const RELAY_PARAMETERS = ['smtpd_relay_restrictions', 'smtpd_recipient_re
 /** The pair's files, the document being checked read from its own (possibly partial) text. */
 function configOf(doc: TextDocument, pair: PostfixPair, ctx: ServiceContext, withMaster: boolean) {
   const read = (uri: string) => (uri === doc.uri ? doc.getText() : ctx.workspace.readText(uri));
-  return simulatorConfig({ mainUri: pair.mainUri, masterUri: withMaster ? pair.masterUri : undefined }, read);
+  return simulatorConfig({ mainUri: pair.mainUri, masterUri: withMaster ? pair.masterUri : undefined }, read, ctx);
 }
 
 /** Strangers against main.cf's own settings, as an smtpd without -o overrides sees them. */

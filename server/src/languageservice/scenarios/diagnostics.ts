@@ -32,7 +32,7 @@ export function scenarioDiagnostics(doc: TextDocument, ctx: ServiceContext): Dia
     out.push(make(at(firstScenarioStart(file)), 'scenarios-no-main', t(locale, 'scenarios.no-main'), DiagnosticSeverity.Warning));
     return out;
   }
-  const config = simulatorConfig({ mainUri, masterUri: siblingUri(doc.uri, 'master.cf') }, read);
+  const config = simulatorConfig({ mainUri, masterUri: siblingUri(doc.uri, 'master.cf') }, read, ctx);
   for (const located of file.scenarios) {
     const { scenario } = located;
     const outcome = checkScenario(scenario, config);

@@ -8,10 +8,11 @@ import type { DnsAnswers } from './dnsAnswers';
 import { CheckAbort, CheckState, newDeferral, Verdict } from './checkState';
 import { TableSet } from './lookupTables';
 import { relayControlFatal } from './relayControl';
+import { releaseStartFailure } from './releaseBehaviour';
 import { parseReply, Reply, ReplyClass } from './replies';
 import { RestrictionEvaluator } from './restrictionEvaluator';
 import { listWords, RestrictionWord, splitWords } from './restrictionList';
-import { recipientRoute } from './recipientRoute';
+import { recipientFlow } from './mailFlow';
 import { selectService, SimulationInputError } from './serviceSelection';
 import { ConfigurationError, ParameterView, readMainSettings, readMasterServices } from './settings';
 import { DecidedBy, EvaluatedRestriction, RecipientOutcome, SimulationInput, SimulationResult, SimulationStep, Stage } from './types';
@@ -45,12 +46,15 @@ export function simulate(input: SimulationInput): SimulationResult {
     dependsOnDns: false,
     warnings: [],
   };
-  const view = new ParameterView(main, service.overrides);
-  const rewriteName = new ParameterView(main).value('rewrite_service_name');
+  const release = input.postfixVersion;
+  const view = new ParameterView(main, service.overrides, release);
+  const rewriteName = new ParameterView(main, undefined, release).value('rewrite_service_name');
   const rewrite = services?.find((s) => s.command === 'trivial-rewrite' && s.name === rewriteName);
-  const rewriteView = new ParameterView(main, rewrite?.overrides);
+  const rewriteView = new ParameterView(main, rewrite?.overrides, release);
   const tables = new TableSet(readFile);
   try {
+    const releaseFatal = releaseStartFailure(view);
+    if (releaseFatal) throw new ConfigurationError(releaseFatal);
     new SessionRun(input, view, rewriteView, tables, readFile, result).run();
   } catch (err) {
     if (err instanceof ConfigurationError) result.fatal = err.message;
@@ -110,7 +114,7 @@ class SessionRun {
       senderCheckedKnown: false,
       recipientRcptmapChecked: false,
     };
-    this.evaluator = new RestrictionEvaluator({ view, resolver: this.resolver, smtpdLocal: new AddressResolver(view, tables, readFile), tables, readFile, classes: this.classes, trace: this.trace, dns: this.dns, warnings: result.warnings }, this.state);
+    this.evaluator = new RestrictionEvaluator({ view, resolver: this.resolver, smtpdLocal: new AddressResolver(view, tables, readFile), tables, readFile, classes: this.classes, trace: this.trace, dns: this.dns, warnings: result.warnings, locale: input.locale ?? 'en' }, this.state);
   }
 
   run(): void {
@@ -331,7 +335,8 @@ class SessionRun {
     this.state.rcptCount++;
     this.firstRecipient ??= recipient;
     outcome.accepted = true;
-    outcome.route = recipientRoute(this.resolver, this.view, this.tables, recipient);
+    outcome.route = recipientFlow(this.resolver, this.view, this.tables, recipient);
+    if (outcome.route.warnings) this.result.warnings.push(...outcome.route.warnings);
     this.step('rcpt', command, recipient, parseReply('250 2.1.5 Ok'));
   }
 

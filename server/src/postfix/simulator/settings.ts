@@ -6,6 +6,7 @@ import { parseMasterCf, MasterCfEntry } from '../../parsers/mastercf';
 import { Range } from '../../parsers/range';
 import { generatedParameters } from '../generatedData';
 import { macExpand } from '../postconf/macExpand';
+import { valueBeforeParameter } from './releaseBehaviour';
 
 /** Where a value (or a piece of it) was written. */
 export interface Origin {
@@ -104,16 +105,19 @@ export class ParameterView {
   constructor(
     readonly main: Map<string, Setting>,
     readonly overrides: Map<string, Setting> = new Map(),
+    /** The Postfix release the daemon is ("3.5", "3.7.11"); undefined: the release of the built-in defaults. */
+    readonly release?: string,
   ) {}
 
-  /** The explicit setting that gives the value, or undefined when the default applies. */
+  /** The explicit setting that gives the value, or undefined when the default applies (or the release ignores the name). */
   setting(name: string): Setting | undefined {
+    if (valueBeforeParameter(name, this.release) !== undefined) return undefined;
     return this.overrides.get(name) ?? this.main.get(name);
   }
 
   /** The unexpanded value: explicit, else built-in default, else undefined. */
   raw(name: string): string | undefined {
-    return this.setting(name)?.value ?? builtinDefault(name);
+    return valueBeforeParameter(name, this.release) ?? this.setting(name)?.value ?? builtinDefault(name);
   }
 
   /** A value with every $name replaced, as the daemon holds it. */

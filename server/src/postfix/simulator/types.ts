@@ -1,6 +1,7 @@
 // The simulator's input and output, shared by the CLI, the language server and the tests.
 import type { AddressClass } from './addressResolution';
 import type { DnsAnswers } from './dnsAnswers';
+import type { Locale } from '../../l10n';
 import type { ReadFile } from './lookupTables';
 import type { Reply } from './replies';
 import type { Origin } from './settings';
@@ -12,6 +13,11 @@ export interface SimulationInput {
   /** Shown in results: "/etc/postfix/main.cf" or the path the user gave. */
   mainCfPath?: string;
   masterCfPath?: string;
+  /**
+   * The Postfix release the configuration runs on ("3.5", "3.7.11"), where releases differ in
+   * what smtpd does; undefined: the release of the built-in defaults (3.7).
+   */
+  postfixVersion?: string;
   /** Reads a lookup-table source or a /file in a list; undefined when absent. */
   readFile?: ReadFile;
   /** A master.cf service name ("submission", "127.0.0.1:2525") ... */
@@ -33,6 +39,8 @@ export interface SimulationInput {
   recipients: string[];
   /** What DNS answers; without it the restrictions that ask DNS are "depends on DNS". */
   dns?: DnsAnswers;
+  /** The language of the trace's details (default English); reply lines are smtpd's own. */
+  locale?: Locale;
 }
 
 export type Stage = 'connect' | 'helo' | 'auth' | 'mail' | 'rcpt' | 'data';
@@ -68,14 +76,41 @@ export interface SimulationStep {
   evaluated: EvaluatedRestriction[];
 }
 
-export interface RecipientRoute {
-  class: AddressClass;
-  /** The resolved address; rewriting by canonical and virtual alias maps is not simulated yet. */
+/** One table hit on the way from the accepted address to the delivered ones. */
+export interface RouteRewrite {
+  /** The parameter: recipient_canonical_maps, canonical_maps, virtual_alias_maps. */
+  map: string;
+  /** type:name of the table that answered. */
+  table: string;
+  from: string;
+  /** The address, or the addresses (comma-separated) a virtual alias expands to. */
+  to: string;
+  file?: string;
+  line?: number;
+}
+
+/** An address that comes out of cleanup, as trivial-rewrite routes it. */
+export interface FinalRecipient {
   address: string;
-  rewrites: { map: string; from: string; to: string }[];
+  class: AddressClass;
+  transport: string;
+  nexthop: string;
+  /** The setting (or table line) that gave the transport or next hop. */
+  origin?: Origin;
+}
+
+export interface RecipientRoute {
+  /** The first (often the only) address delivered, its class, transport and next hop. */
+  class: AddressClass;
+  address: string;
+  rewrites: RouteRewrite[];
   transport: string;
   nexthop: string;
   origin?: Origin;
+  /** Every address delivered after canonical and virtual-alias rewriting (several for an alias list; none when cleanup defers the mail). */
+  deliveries?: FinalRecipient[];
+  /** A table that cannot be asked, an expansion over its limit. */
+  warnings?: string[];
 }
 
 export interface RecipientOutcome {

@@ -13,9 +13,9 @@ const LAB = resolve(__dirname, '../../../../examples/lab');
 const DIR = 'file:///srv/lab/';
 const URI = `${DIR}mailflow.scenarios.json`;
 
-function check(scenarios: string, files: Record<string, string>, locale: 'en' | 'es' = 'en'): Diagnostic[] {
+function check(scenarios: string, files: Record<string, string>, locale: 'en' | 'es' = 'en', postfixVersion?: string): Diagnostic[] {
   const doc = TextDocument.create(URI, 'json', 1, scenarios);
-  return scenarioDiagnostics(doc, { workspace: { readText: (uri) => (uri.startsWith(DIR) ? files[uri.slice(DIR.length)] : undefined) }, locale });
+  return scenarioDiagnostics(doc, { workspace: { readText: (uri) => (uri.startsWith(DIR) ? files[uri.slice(DIR.length)] : undefined) }, locale, postfixVersion });
 }
 
 const lab = () => ({ 'main.cf': readFileSync(`${LAB}/main.cf`, 'utf8'), 'master.cf': readFileSync(`${LAB}/master.cf`, 'utf8') });
@@ -33,6 +33,13 @@ describe('scenario files in the language service', () => {
 
   it("the lab's scenarios all hold against the lab's configuration", () => {
     assert.deepEqual(check(labScenarios(), lab()), []);
+  });
+
+  it('run on the target release (mailconf.postfixVersion)', () => {
+    assert.deepEqual(check(labScenarios(), lab(), 'en', '3.6'), []);
+    const at35 = check(labScenarios(), lab(), 'en', '3.5');
+    assert.equal(at35.length, 10, 'every expectation of the 7 scenarios');
+    for (const d of at35) assert.match(String(d.message), /but smtpd does not start: bad numerical configuration: compatibility_level = 3\.6$/);
   });
 
   it('a broken expectation is an error on that expectation, with the deciding line of main.cf', () => {

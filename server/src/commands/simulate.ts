@@ -70,6 +70,7 @@ export const simulateCommand: ServerCommand = {
         sender: r.from,
         recipients: r.to,
         dns: r.dns,
+        locale: ctx.locale,
       });
       return { result: simulationJson(result), path: sessionPath(result), transcript: transcript(result, ctx.locale) };
     } catch (err) {

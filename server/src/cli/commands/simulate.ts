@@ -37,7 +37,8 @@ the reply line smtpd sends, then where each accepted recipient goes.
   --from ADDR      the envelope sender ('' for the null sender)
   --to ADDR        a recipient; repeat for more
   --dns FILE       what DNS answers, as JSON: {"listed": [{"list": "zen.spamhaus.org", "key":
-                   "192.0.2.1", "reason": "TXT text"}], "missing": ["name.without.records"]}.
+                   "192.0.2.1", "reason": "TXT text", "address": "127.0.0.2"}], "missing":
+                   ["name.without.records"]} (address, the list's answer, defaults to 127.0.0.2).
                    The DNS lists and name lookups then decide; any other key is not listed,
                    any other name exists. Without it they are "depends on DNS".
   --json           the result as JSON
@@ -214,6 +215,7 @@ export const simulateCommand: Command = {
         sender: o.from!,
         recipients: o.to,
         ...(o.dns !== undefined ? { dns: readDnsAnswers(resolve(io.cwd, o.dns)) } : {}),
+        locale: localeOf(io.env),
       });
     } catch (err) {
       if (err instanceof SimulationInputError) throw usage(err.message);

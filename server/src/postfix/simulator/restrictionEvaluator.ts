@@ -14,6 +14,7 @@ import { fixDsn, rejectReply, ReplyClass, splitDsn } from './replies';
 import { RestrictionWord, splitWords } from './restrictionList';
 import { ParameterView } from './settings';
 import { EvaluatedRestriction, RestrictionResult } from './types';
+import { Locale, MessageKey, t } from '../../l10n';
 
 export interface EvaluatorEnvironment {
   /** The smtpd service's parameters. */
@@ -31,6 +32,8 @@ export interface EvaluatorEnvironment {
   /** Set when a verdict depends on DNS or another outside service; `answers` are the user's, if any. */
   dns: { depends: boolean; answers?: DnsAnswers };
   warnings: string[];
+  /** The language of the trace's details. */
+  locale: Locale;
 }
 
 type DefaultAcl = 'check_client_access' | 'check_helo_access' | 'check_sender_access' | 'check_recipient_access' | undefined;
@@ -95,6 +98,16 @@ export class RestrictionEvaluator {
     this.env.warnings.push(why);
     this.note(source, 'error', why);
     throw new CheckAbort(this.reject(source, 'software', 451, '4.3.5', 'Server configuration error'));
+  }
+
+  /** A detail in the user's language. */
+  private say(key: MessageKey, ...args: (string | number)[]): string {
+    return t(this.env.locale, key, ...args.map(String));
+  }
+
+  /** "NNN rejected", what a refusal would answer, in the trace's words. */
+  private rejectedWith(replyCode: number): string {
+    return `${replyCode} ${this.say('simulate.rejected')}`;
   }
 
   private note(source: VerdictSource, result: RestrictionResult, detail?: string, argument?: string): void {
@@ -181,7 +194,7 @@ export class RestrictionEvaluator {
       case 'check_policy_service': {
         const w = next();
         if (!w || !w.text.includes(':')) this.serverError(source, 'restriction check_policy_service must be followed by transport:server');
-        return this.dependsOnDns(source, `the policy service ${w.text} decides`);
+        return this.dependsOnDns(source, this.say('simulate.detail.policy', w.text));
       }
       case 'defer_if_permit':
         return this.deferIfPermitOrReject(source, 450, '4.7.0', `<${replyName}>: ${replyClass} rejected: defer_if_permit requested`);
@@ -239,13 +252,14 @@ export class RestrictionEvaluator {
         // smtpd's safety rule: at RCPT, an allowlist never permits mail to an unauthorized
         // destination, in whichever list it is evaluated (the real smtpd confirmed it).
         if (name.startsWith('permit') && s.where === 'RCPT' && s.recipient !== undefined && !this.authDestination(s.recipient)) {
-          this.note(source, 'dunno', `ignored for ${s.recipient}, not a destination this server may accept mail for`, domain);
+          this.note(source, 'dunno', this.say('simulate.detail.allowlist-ignored', s.recipient), domain);
           return { kind: 'dunno' };
         }
         const answers = this.env.dns.answers;
         if (answers) return this.dnsList(name, source, domain, answers);
-        const listed = name.includes('helo') ? 'HELO name' : name.includes('sender') ? 'sender domain' : name.includes('recipient') ? 'recipient domain' : 'client';
-        return this.dependsOnDns(source, `when ${domain} lists the ${listed}: ${name.startsWith('permit') ? 'permit' : `${code(view, 'maps_rbl_reject_code')} rejected`}`, domain);
+        const listed = name.includes('helo') ? 'helo' : name.includes('sender') ? 'sender' : name.includes('recipient') ? 'recipient' : 'client';
+        const outcome = name.startsWith('permit') ? this.say('simulate.result.permit') : this.rejectedWith(code(view, 'maps_rbl_reject_code'));
+        return this.dependsOnDns(source, this.say('simulate.detail.if-listed', domain, this.say(`simulate.detail.listed-what.${listed}` as MessageKey), outcome), domain);
       }
       case 'check_ccert_access':
       case 'check_sasl_access': {
@@ -275,7 +289,7 @@ export class RestrictionEvaluator {
       case 'check_recipient_mx_access':
       case 'check_recipient_a_access': {
         const { word } = this.tableArgument(name, source, next);
-        return this.dependsOnDns(source, `the name's DNS records are looked up in the table`, word.text);
+        return this.dependsOnDns(source, this.say('simulate.detail.dns-table'), word.text);
       }
       case 'check_helo_access': {
         const { word, table } = this.tableArgument(name, source, next);
@@ -295,10 +309,10 @@ export class RestrictionEvaluator {
         if (s.helo.startsWith('[')) return this.invalidHostAddress(source, s.helo);
         if (this.env.dns.answers) {
           if (nameMissing(this.env.dns.answers, s.helo)) return this.reject(source, 'policy', code(view, 'unknown_hostname_reject_code'), '4.7.1', `<${s.helo}>: Helo command rejected: Host not found`);
-          this.note(source, 'dunno', `${s.helo} has an address or MX record`);
+          this.note(source, 'dunno', this.say('simulate.detail.has-records', s.helo));
           return { kind: 'dunno' };
         }
-        return this.dependsOnDns(source, `no A, AAAA or MX record for ${s.helo}: ${code(view, 'unknown_hostname_reject_code')} 4.7.1 <${s.helo}>: Helo command rejected: Host not found`);
+        return this.dependsOnDns(source, this.say('simulate.detail.no-records', s.helo, `${code(view, 'unknown_hostname_reject_code')} 4.7.1 <${s.helo}>: Helo command rejected: Host not found`));
       case 'reject_non_fqdn_helo_hostname':
       case 'reject_non_fqdn_hostname': {
         if (s.helo === undefined) return { kind: 'dunno' };
@@ -324,7 +338,7 @@ export class RestrictionEvaluator {
         return this.unknownAddress(source, s.sender, 'Sender address');
       case 'reject_unverified_sender':
         if (!s.sender) return { kind: 'dunno' };
-        return this.dependsOnDns(source, `address verification of ${s.sender} fails: ${code(view, 'unverified_sender_reject_code')} rejected`);
+        return this.dependsOnDns(source, this.say('simulate.detail.verify-fails', s.sender, this.rejectedWith(code(view, 'unverified_sender_reject_code'))));
       case 'reject_non_fqdn_sender':
         if (!s.sender) return { kind: 'dunno' };
         return this.nonFqdnAddress(source, s.sender, 'Sender address');
@@ -350,7 +364,7 @@ export class RestrictionEvaluator {
       }
       case 'permit_mx_backup':
         if (s.recipient === undefined) return { kind: 'dunno' };
-        return this.dependsOnDns(source, `this host is a backup MX for the domain of ${s.recipient}: permit`);
+        return this.dependsOnDns(source, this.say('simulate.detail.backup-mx', s.recipient));
       case 'permit_auth_destination':
         if (s.recipient === undefined) return { kind: 'dunno' };
         return this.authDestination(s.recipient) ? this.permit(source, this.destinationDetail(s.recipient)) : { kind: 'dunno' };
@@ -374,7 +388,7 @@ export class RestrictionEvaluator {
         this.serverError(source, `restriction "${name}" is not simulated (removed in Postfix 3.9)`);
       // falls through
       case 'permit_sasl_authenticated':
-        return s.saslUser ? this.permit(source, `SASL login ${s.saslUser}`) : { kind: 'dunno' };
+        return s.saslUser ? this.permit(source, this.say('simulate.detail.sasl-login', s.saslUser)) : { kind: 'dunno' };
       case 'permit_tls_all_clientcerts':
       case 'permit_tls_clientcerts':
         return { kind: 'dunno' };
@@ -394,14 +408,14 @@ export class RestrictionEvaluator {
         return { kind: 'dunno' };
       case 'reject_unverified_recipient':
         if (!s.recipient) return { kind: 'dunno' };
-        return this.dependsOnDns(source, `address verification of ${s.recipient} fails: ${code(view, 'unverified_recipient_reject_code')} rejected`);
+        return this.dependsOnDns(source, this.say('simulate.detail.verify-fails', s.recipient, this.rejectedWith(code(view, 'unverified_recipient_reject_code'))));
       case 'check_etrn_access':
         this.tableArgument(name, source, next);
         return { kind: 'dunno' };
       default: {
         const cls = this.env.classes.get(source.word.text) ?? this.env.classes.get(name);
         if (cls) {
-          this.note(source, 'dunno', 'restriction class');
+          this.note(source, 'dunno', this.say('simulate.detail.restriction-class'));
           return this.checks(cls, source.word.text, replyName, replyClass, defAcl);
         }
         this.serverError(source, `unknown smtpd restriction: "${source.word.text}"`);
@@ -439,10 +453,10 @@ export class RestrictionEvaluator {
     const sender = replyClass === 'Sender address';
     if (this.env.dns.answers) {
       if (nameMissing(this.env.dns.answers, r.domain)) return this.reject(source, 'policy', code(this.env.view, 'unknown_address_reject_code'), sender ? '4.1.8' : '4.1.2', `<${address}>: ${replyClass} rejected: Domain not found`);
-      this.note(source, 'dunno', `${r.domain} has an address or MX record`);
+      this.note(source, 'dunno', this.say('simulate.detail.has-records', r.domain));
       return { kind: 'dunno' };
     }
-    return this.dependsOnDns(source, `no MX or address record for ${r.domain}: ${code(this.env.view, 'unknown_address_reject_code')} ${sender ? '4.1.8' : '4.1.2'} <${address}>: ${replyClass} rejected: Domain not found`);
+    return this.dependsOnDns(source, this.say('simulate.detail.no-records', r.domain, `${code(this.env.view, 'unknown_address_reject_code')} ${sender ? '4.1.8' : '4.1.2'} <${address}>: ${replyClass} rejected: Domain not found`));
   }
 
   /**
@@ -465,10 +479,10 @@ export class RestrictionEvaluator {
     if (!key || key === 'unknown' || key.startsWith('[')) return { kind: 'dunno' };
     const hit = listing(answers, listArgument, key);
     if (!hit) {
-      this.note(source, 'dunno', `${key} is not listed in ${listArgument}`, listArgument);
+      this.note(source, 'dunno', this.say('simulate.detail.not-listed', key, listArgument), listArgument);
       return { kind: 'dunno' };
     }
-    if (name.startsWith('permit')) return this.permit(source, `${key} is listed in ${listArgument}`);
+    if (name.startsWith('permit')) return this.permit(source, this.say('simulate.detail.listed', key, listArgument));
     if (this.env.view.value('rbl_reply_maps')) this.env.warnings.push('rbl_reply_maps is not simulated: the reply is the default_rbl_reply one');
     return this.reject(source, 'policy', code(this.env.view, 'maps_rbl_reject_code'), '5.7.1', `Service unavailable; ${replyClass} [${what}] blocked using ${listArgument.split('=')[0]}${hit.reason ? `; ${hit.reason}` : ''}`);
   }
@@ -483,7 +497,7 @@ export class RestrictionEvaluator {
 
   private destinationDetail(recipient: string): string {
     const r = this.env.resolver.resolve(recipient);
-    return `${r.domain}: ${r.addressClass}${r.decidedBy ? ` (${r.decidedBy.parameter})` : ''}`;
+    return `${r.domain}: ${this.say(`simulate.class.${r.addressClass}` as MessageKey)}${r.decidedBy ? ` (${r.decidedBy.parameter})` : ''}`;
   }
 
   private mailAccess(source: VerdictSource, word: RestrictionWord, table: LookupTable, address: string, replyClass: ReplyClass, defAcl: DefaultAcl, list: string): Verdict {
@@ -514,10 +528,10 @@ export class RestrictionEvaluator {
     // A table that fails answers every lookup as a server error (check_access()).
     if (table.broken) hit = { key: '', value: '451 4.3.5 Server configuration error' };
     if (!hit) {
-      this.note(source, 'dunno', 'no match', word.text);
+      this.note(source, 'dunno', this.say('simulate.detail.no-match'), word.text);
       return { kind: 'dunno' };
     }
-    const where = `${word.text}${hit.line ? ` line ${hit.line}` : ''}: ${hit.key} ${hit.value}`;
+    const where = `${hit.line ? this.say('simulate.at-line', word.text, hit.line) : word.text}: ${hit.key} ${hit.value}`;
     const value = hit.value;
     const space = value.search(/[ \t]/);
     const action = (space < 0 ? value : value.slice(0, space)).toUpperCase();
@@ -631,7 +645,7 @@ export class RestrictionEvaluator {
     const unknown = (parameter: string, replyCode: number, table: string): Verdict => {
       const t = this.tableLookup(parameter, r.address);
       if (!t.any || t.found) return { kind: 'dunno' };
-      if (t.unavailable) return this.dependsOnDns(source, `${t.unavailable}; when ${address} is not there: ${replyCode} 5.1.1 User unknown in ${table} table`);
+      if (t.unavailable) return this.dependsOnDns(source, this.say('simulate.detail.if-unlisted', t.unavailable, address, `${replyCode} 5.1.1 User unknown in ${table} table`));
       return this.reject(source, 'bounce', replyCode, sender ? '5.1.0' : '5.1.1', `<${address}>: ${replyClass} rejected: User unknown${view.flag('show_user_unknown_table_name') ? ` in ${table} table` : ''}`);
     };
     switch (r.addressClass) {

@@ -17,10 +17,10 @@
 // Set MAILCONF_CODE_CACHE=0 to turn it off, and NODE_DEBUG=mailconf to see what it does.
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { debuglog } from 'node:util';
 import { Script } from 'node:vm';
+import { userCacheDir } from '../userCacheDir';
 import { checksum32 } from './checksum';
 
 /** The first line of a command bundle: this prefix and 16 hex digits (all zeros: not hashed, no cache). */
@@ -33,25 +33,12 @@ export type CacheState = 'accepted' | 'rejected' | 'missing' | 'off';
 
 const debug = debuglog('mailconf');
 
-/** $XDG_CACHE_HOME/mailconf, or ~/.cache/mailconf; undefined when there is no home to speak of. */
-export function codeCacheDir(env: NodeJS.ProcessEnv): string | undefined {
-  const xdg = env.XDG_CACHE_HOME;
-  if (xdg && isAbsolute(xdg)) return join(xdg, 'mailconf');
-  let home: string;
-  try {
-    home = env.HOME || homedir();
-  } catch {
-    return undefined;
-  }
-  return home && isAbsolute(home) ? join(home, '.cache', 'mailconf') : undefined;
-}
-
 /** The cache file for a bundle, or undefined when the cache is off or the bundle carries no hash. */
 export function codeCacheFile(bundle: string, source: string, version: string, env: NodeJS.ProcessEnv): string | undefined {
   if (env.MAILCONF_CODE_CACHE === '0' || !source.startsWith(HASH_BANNER)) return undefined;
   const hash = source.slice(HASH_BANNER.length, HASH_BANNER.length + HASH_LENGTH);
   if (!/^[0-9a-f]+$/.test(hash) || hash.length !== HASH_LENGTH || hash === UNHASHED) return undefined;
-  const dir = codeCacheDir(env);
+  const dir = userCacheDir(env);
   return dir && join(dir, `${cachePrefix(bundle)}${version}-${hash}-v8-${process.versions.v8}.cache`);
 }
 

@@ -2,7 +2,7 @@
 // initialization option share one meaning: `auto` (the default) or a release series from 3.4 to
 // 3.11. `auto` is resolved by the adapter, in order: the configured SSH server's mail_version (the
 // editor client reads it once per session and sends it), the local postconf, the newest release.
-import { spawnSync } from 'node:child_process';
+import { readLocalPostfixVersion } from './localPostconf';
 import { newestRelease, releaseSeries, seriesOf } from './releaseFacts';
 
 /** The series a setting names, 'auto', or undefined when the value is neither. */
@@ -13,14 +13,9 @@ export function parseTargetSetting(value: unknown): string | 'auto' | undefined 
 
 let local: { version?: string } | undefined;
 
-/** mail_version of the postconf on this machine, asked once per process; undefined without one. */
+/** mail_version of the postconf on this machine, looked up once per process; undefined without one. */
 export function localPostfixVersion(): string | undefined {
-  if (!local) {
-    // -d: mail_version is compiled in. Without -d postconf reads main.cf first; where there is none
-    // (Debian's "No configuration") it fails, and a failing postconf sleeps a second before exiting.
-    const r = spawnSync('postconf', ['-dh', 'mail_version'], { encoding: 'utf8', timeout: 5000, env: { ...process.env, LANG: 'C', LC_ALL: 'C' } });
-    local = { version: r.status === 0 ? r.stdout.trim() || undefined : undefined };
-  }
+  local ??= { version: readLocalPostfixVersion(process.env) };
   return local.version;
 }
 

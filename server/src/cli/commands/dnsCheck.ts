@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runDnsCheck, type PolicyFetch, type SeenPolicy, type SmtpFacts } from '../../dns/check';
-import { codeCacheDir } from '../codeCache';
+import { userCacheDir } from '../../userCacheDir';
 import { signerSelectors } from '../../dns/check/dkimSelectors';
 import { postfixNames } from '../../dns/check/postfixNames';
 import { parseMainCf } from '../../parsers/maincf';
@@ -173,7 +173,7 @@ Exit status:
 
 /** Where the CLI keeps the MTA-STS policy and id it saw last, per domain (beside its code cache). */
 function seenPolicyFile(env: NodeJS.ProcessEnv, domain: string): string | undefined {
-  const dir = codeCacheDir(env);
+  const dir = userCacheDir(env);
   return dir && join(dir, 'mta-sts', `${domain.replace(/\.$/, '')}.json`);
 }
 

@@ -36,14 +36,14 @@ const cliCommandsApart = {
   },
 };
 
-// The CLI loads its command bundles through a V8 code cache (server/src/cli/codeCache.ts) keyed by
-// each bundle's content hash, which goes into the bundle's first line once it is written. The
-// placeholder has the hash's length, so the source map stays right; watch builds keep it, and a
-// bundle marked so is never cached.
+// The CLI loads its command bundles, and dist/server.js the language server's, through a V8 code
+// cache (server/src/cli/codeCache.ts) keyed by each bundle's content hash, which goes into the
+// bundle's first line once it is written. The placeholder has the hash's length, so the source map
+// stays right; watch builds keep it, and a bundle marked so is never cached.
 const CLI_HASH_BANNER = `// mailconf-bundle-hash: ${'0'.repeat(16)}`;
-function stampCliBundleHashes() {
-  for (const c of CLI_COMMANDS) {
-    const file = `dist/cli/${c}.js`;
+const CACHED_BUNDLES = [...CLI_COMMANDS.map((c) => `dist/cli/${c}.js`), 'dist/server/languageServer.js'];
+function stampBundleHashes() {
+  for (const file of CACHED_BUNDLES) {
     const text = readFileSync(file, 'utf8');
     const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
     writeFileSync(file, text.replace(CLI_HASH_BANNER, CLI_HASH_BANNER.slice(0, -16) + hash));
@@ -52,7 +52,8 @@ function stampCliBundleHashes() {
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js' },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/serverLoader.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server/languageServer.js', banner: { js: CLI_HASH_BANNER } },
   {
     entryPoints: ['server/src/cli/main.ts'],
     outfile: 'dist/cli.js',
@@ -70,5 +71,5 @@ if (watch) {
   console.log('[esbuild] watching');
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
-  stampCliBundleHashes();
+  stampBundleHashes();
 }

@@ -12,7 +12,7 @@ describe('the .vsix contents', () => {
     const r = spawnSync(resolve(ROOT, 'node_modules/.bin/vsce'), ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     const files = r.stdout.split('\n').filter(Boolean);
-    for (const needed of ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'package.json', 'README.md', 'LICENSE']) {
+    for (const needed of ['dist/extension.js', 'dist/server.js', 'dist/server/languageServer.js', 'dist/cli.js', 'package.json', 'README.md', 'LICENSE']) {
       assert.ok(files.includes(needed), `${needed} is packaged`);
     }
     assert.ok(files.some((f) => f.startsWith('syntaxes/')) && files.some((f) => f.startsWith('snippets/')));

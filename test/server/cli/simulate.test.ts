@@ -82,6 +82,11 @@ describe('mailconf simulate', () => {
     const r = await cli(['--port', '25', ...HOST, '--to', 'usuario@mail2.org'], { LANG: 'es_ES.UTF-8' });
     assert.match(r.stdout, /lo decide defer_unauth_destination en smtpd_relay_restrictions/);
     assert.match(r.stdout, /usuario@mail2\.org: aplazado/);
+    // The trace's own words too: why each restriction decided.
+    const vm587 = await cli(['--service', 'submission', ...HOST, '--sasl', 'usuario', '--tls', '--to', 'usuario@mail1.org'], { LANG: 'es_ES.UTF-8' });
+    assert.match(vm587.stdout, /permit_sasl_authenticated\s+permite: autenticado por SASL como usuario/);
+    assert.doesNotMatch(vm587.stdout, /SASL login|no match|tables are looked up/);
+    assert.match(vm587.stdout, /las tablas de este tipo se consultan en el servidor/);
   });
 
   it('exits 2 on usage errors, naming what is wrong', async () => {

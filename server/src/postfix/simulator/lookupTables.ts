@@ -2,6 +2,7 @@
 // inline:{...}, static:, texthash: and the indexed types (hash:, btree:, lmdb:, cdb:, dbm:, sdbm:)
 // from the postmap source text beside the database, cidr:, regexp: and pcre:. Other types (unix:,
 // SQL, LDAP, sockets) ask something outside the configuration; they are "unavailable" here.
+import type { MessageKey } from '../../l10n';
 import { parsePostfixMap } from '../../parsers/postfixMap';
 import { inNetwork, parseIp, parseNetwork, Network } from './ipAddress';
 import { splitWords } from './restrictionList';
@@ -24,6 +25,8 @@ export interface LookupTable {
   lookup(key: string): TableHit | undefined;
   /** Why the table cannot be consulted offline; lookups then return undefined. */
   unavailable?: string;
+  /** The same reason as a message, for reports in the user's language. */
+  unavailableMessage?: { key: MessageKey; args: string[] };
   /** Postfix cannot open it (an inline: item without '='): every lookup fails. */
   broken?: string;
 }
@@ -57,7 +60,7 @@ export function openTable(spec: string, readFile: ReadFile): LookupTable {
     type = name.slice(0, c).toLowerCase();
     name = name.slice(c + 1);
   }
-  const unavailable = (why: string): LookupTable => ({ spec, fixed: true, lookup: () => undefined, unavailable: why });
+  const unavailable = (why: string, key: MessageKey, arg: string): LookupTable => ({ spec, fixed: true, lookup: () => undefined, unavailable: why, unavailableMessage: { key, args: [arg] } });
   if (type === 'inline') {
     const entries = inlineEntries(name);
     if (typeof entries === 'string') return { spec, fixed: true, lookup: () => undefined, broken: entries };
@@ -69,7 +72,7 @@ export function openTable(spec: string, readFile: ReadFile): LookupTable {
   }
   const text = type === 'texthash' || INDEXED.has(type) || type === 'cidr' || type === 'regexp' || type === 'pcre' ? readFile(name) : undefined;
   if (type === 'texthash' || INDEXED.has(type)) {
-    if (text === undefined) return unavailable(`${name}: no such file`);
+    if (text === undefined) return unavailable(`${name}: no such file`, 'simulate.table.no-file', name);
     const entries = new Map<string, TableHit>();
     for (const e of parsePostfixMap(text).entries) {
       const key = e.key.toLowerCase();
@@ -77,9 +80,9 @@ export function openTable(spec: string, readFile: ReadFile): LookupTable {
     }
     return fixedTable(spec, entries);
   }
-  if (type === 'cidr') return text === undefined ? unavailable(`${name}: no such file`) : cidrTable(spec, name, text);
-  if (type === 'regexp' || type === 'pcre') return text === undefined ? unavailable(`${name}: no such file`) : regexpTable(spec, name, text, type);
-  return unavailable(`${type}: tables are looked up on the server`);
+  if (type === 'cidr') return text === undefined ? unavailable(`${name}: no such file`, 'simulate.table.no-file', name) : cidrTable(spec, name, text);
+  if (type === 'regexp' || type === 'pcre') return text === undefined ? unavailable(`${name}: no such file`, 'simulate.table.no-file', name) : regexpTable(spec, name, text, type);
+  return unavailable(`${type}: tables are looked up on the server`, 'simulate.table.on-server', type);
 }
 
 function fixedTable(spec: string, entries: Map<string, TableHit>): LookupTable {

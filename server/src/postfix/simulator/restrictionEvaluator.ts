@@ -105,6 +105,10 @@ export class RestrictionEvaluator {
     return t(this.env.locale, key, ...args.map(String));
   }
 
+  private whyUnavailable(table: LookupTable): string {
+    return table.unavailableMessage ? this.say(table.unavailableMessage.key, ...table.unavailableMessage.args) : (table.unavailable ?? '');
+  }
+
   /** "NNN rejected", what a refusal would answer, in the trace's words. */
   private rejectedWith(replyCode: number): string {
     return `${replyCode} ${this.say('simulate.rejected')}`;
@@ -522,7 +526,7 @@ export class RestrictionEvaluator {
   ): Verdict {
     if (table.unavailable) {
       this.env.dns.depends = true;
-      this.note(source, 'depends on DNS', `${word.text}: ${table.unavailable}`, word.text);
+      this.note(source, 'depends on DNS', `${word.text}: ${this.whyUnavailable(table)}`, word.text);
       return { kind: 'dunno' };
     }
     // A table that fails answers every lookup as a server error (check_access()).
@@ -626,7 +630,7 @@ export class RestrictionEvaluator {
       if (!w.text.includes(':')) continue;
       const t = this.env.tables.open(w.text);
       if (t.unavailable) {
-        unavailable ??= `${w.text}: ${t.unavailable}`;
+        unavailable ??= `${w.text}: ${this.whyUnavailable(t)}`;
         continue;
       }
       if (findAddressDefault(t, address, this.env.view.value('recipient_delimiter'), this.domainIsOurs)) return { found: true, any: true };
@@ -689,7 +693,7 @@ export class RestrictionEvaluator {
     const r = this.env.resolver.resolve(sender);
     for (const w of splitWords(value)) {
       const t = this.env.tables.open(w.text);
-      if (t.unavailable) return { unavailable: `${w.text}: ${t.unavailable}` };
+      if (t.unavailable) return { unavailable: `${w.text}: ${this.whyUnavailable(t)}` };
       const hit = findAddressDefault(t, r.address, this.env.view.value('recipient_delimiter'), this.domainIsOurs);
       if (hit) return { owners: splitWords(hit.value).map((x) => x.text) };
     }

@@ -1,12 +1,13 @@
 // `npm test`: builds, installs every missing peer in one up-front phase, runs every layer and
 // closes with one line "N passed, N failed[, N skipped (reasons)]" summed over the layers.
-//   --only unit,grammar,extension,ui   run some layers (for development; CI runs all)
+//   --only types,unit,grammar,extension,ui   run some layers (for development; CI runs all)
 //   --filter TEXT                      only unit test files whose path contains TEXT
 //   --desktop                          extension-host tests in desktop VS Code (@vscode/test-electron)
 import { parseArgs } from 'node:util';
 import { cleanNpmEnv } from '../scripts/setup/cleanNpmEnv.mjs';
 import { preparePeers } from './support/peerSetup.mjs';
 import { runProcess } from './support/process.mjs';
+import { typesLayer } from './layers/types.mjs';
 import { unitLayer } from './layers/unit.mjs';
 import { grammarLayer } from './layers/grammar.mjs';
 import { extensionLayer } from './layers/extension.mjs';
@@ -17,6 +18,7 @@ const { values } = parseArgs({
 });
 
 const LAYERS = {
+  types: typesLayer,
   unit: unitLayer,
   grammar: grammarLayer,
   extension: extensionLayer,

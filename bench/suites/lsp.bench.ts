@@ -18,7 +18,7 @@ const REQUESTS = 240;
 const WARMUP = 2;
 
 /** Rebuilds dist/ when a server source is newer than the bundle, so the figures are of the code in the tree. */
-function ensureFreshServer(): void {
+export function ensureFreshServer(): void {
   const built = (() => {
     try {
       return statSync(SERVER_JS).mtimeMs;

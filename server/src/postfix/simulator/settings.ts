@@ -30,8 +30,22 @@ export interface Setting {
 
 export class ConfigurationError extends Error {}
 
+/**
+ * The last text each reader read, with what it gave. A scenario file or the relay lint runs many
+ * sessions on one configuration; the results are only read, never changed, so they can be shared.
+ */
+function lastOne<T>(read: (text: string, file: string) => T): (text: string, file: string) => T {
+  let last: { text: string; file: string; value: T } | undefined;
+  return (text, file) => {
+    if (last?.text !== text || last.file !== file) last = { text, file, value: read(text, file) };
+    return last.value;
+  };
+}
+
 /** main.cf as Postfix loads it: later entries win. */
-export function readMainSettings(text: string, file: string): Map<string, Setting> {
+export const readMainSettings = lastOne(readMainSettingsOnce);
+
+function readMainSettingsOnce(text: string, file: string): Map<string, Setting> {
   const out = new Map<string, Setting>();
   for (const l of readLogicalLines(text).lines) {
     const t = l.text;
@@ -67,11 +81,11 @@ export interface MasterService {
 /** Well-known service names Postfix listens on, from /etc/services. */
 const SERVICE_PORTS: Record<string, number> = { smtp: 25, submission: 587, submissions: 465, smtps: 465, urd: 465, ssmtp: 465 };
 
-export function readMasterServices(text: string, file: string): MasterService[] {
-  return parseMasterCf(text)
+export const readMasterServices = lastOne((text: string, file: string): MasterService[] =>
+  parseMasterCf(text)
     .entries.filter((e) => e.fields.length >= 8)
-    .map((e) => toService(e, file));
-}
+    .map((e) => toService(e, file)),
+);
 
 function toService(e: MasterCfEntry, file: string): MasterService {
   const name = e.service!.text;

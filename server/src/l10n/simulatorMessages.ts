@@ -61,6 +61,7 @@ export const simulatorMessages = {
   // Scenario files in the editor: a broken expectation where it is written, the deciding line beside it.
   'scenarios.broken': { en: "Scenario '{0}': {1} expected {2}, got {3}", es: "Escenario '{0}': para {1} se esperaba {2} y se obtuvo {3}" },
   'scenarios.broken-fatal': { en: "Scenario '{0}': {1} expected {2}, but smtpd does not start: {3}", es: "Escenario '{0}': para {1} se esperaba {2}, pero smtpd no arranca: {3}" },
+  'scenarios.from-msmtprc.lens': { en: '▶ Create simulator scenarios from these accounts', es: '▶ Crear escenarios del simulador con estas cuentas' },
   'scenarios.no-reply': { en: '(no reply)', es: '(sin respuesta)' },
   'scenarios.not-recipient': { en: "Scenario '{0}': {1} has an expectation but is not among the recipients in \"to\"", es: "Escenario '{0}': {1} tiene una expectativa pero no está entre los destinatarios de \"to\"" },
   'scenarios.cannot-run': { en: "Scenario '{0}' cannot run: {1}", es: "El escenario '{0}' no se puede ejecutar: {1}" },

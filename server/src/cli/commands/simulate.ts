@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { Locale } from '../../l10n';
 import { simulate, SimulationInputError, SimulationResult } from '../../postfix/simulator';
 import { simulationJson } from '../../postfix/simulator/resultJson';
-import { msmtpScenarios } from '../../postfix/simulator/msmtpScenarios';
+import { msmtpScenariosExpecting } from '../../postfix/simulator/msmtpScenarios';
 import { checkScenario, parseScenarios, Scenario, ScenarioFileError } from '../../postfix/simulator/scenarios';
 import { transcript } from '../../postfix/simulator/transcript';
 import { parseTargetSetting, resolveTarget, targetChoices } from '../../postfix/targetSetting';
@@ -254,15 +254,7 @@ function runScenarios(file: string, config: Parameters<typeof checkScenario>[1],
 function writeMsmtpScenarios(file: string, o: Options, config: Parameters<typeof checkScenario>[1], io: CliIO): number {
   const text = readIfExists(file);
   if (text === undefined) throw usage(`cannot read ${file}`);
-  const scenarios = msmtpScenarios(text, o.client!, o.to).map((s) => {
-    const r = checkScenario(s, config).result;
-    const expect: Record<string, string> = {};
-    for (const rcpt of r?.recipients ?? []) {
-      const step = [...(r?.steps ?? [])].reverse().find((st) => st.stage === 'rcpt' && st.argument === rcpt.address);
-      expect[rcpt.address] = rcpt.accepted ? 'accepted' : step?.reply.enhanced ? `${step.reply.code} ${step.reply.enhanced}` : rcpt.deferred ? 'deferred' : 'rejected';
-    }
-    return { ...s, expect };
-  });
+  const scenarios = msmtpScenariosExpecting(text, o.client!, o.to, config);
   io.stdout(JSON.stringify({ scenarios }, null, 2) + '\n');
   return 0;
 }

@@ -3,6 +3,7 @@ import { suggestionFixes } from './codeActions';
 import { msmtprcCompletion } from './completion';
 import { msmtprcDiagnostics } from './diagnostics';
 import { msmtprcHover } from './hover';
+import { msmtprcScenarioLenses } from './scenarioLens';
 import { msmtprcSymbols } from './symbols';
 
 export const msmtprcService: LanguageService = {
@@ -11,4 +12,5 @@ export const msmtprcService: LanguageService = {
   hover: msmtprcHover,
   documentSymbols: msmtprcSymbols,
   codeActions: (doc, _range, diagnostics, ctx) => suggestionFixes(doc, diagnostics, ['msmtprc/unknown-keyword'], ctx.locale),
+  codeLenses: msmtprcScenarioLenses,
 };

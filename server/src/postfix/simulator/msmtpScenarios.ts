@@ -3,7 +3,7 @@
 // recipients from the given client. `defaults` sections apply to the accounts after them, and
 // `account NAME : PARENT` inherits PARENT's settings first, as msmtp reads them.
 import { MsmtpSection, parseMsmtprc } from '../../parsers/msmtprc';
-import { Scenario } from './scenarios';
+import { checkScenario, Scenario } from './scenarios';
 
 type Settings = Map<string, string>;
 
@@ -48,4 +48,21 @@ export function msmtpScenarios(text: string, client: string, recipients: string[
     });
   });
   return out;
+}
+
+/**
+ * The msmtprc's scenarios with each recipient's expectation set to what the configuration does
+ * now ("accepted", or the reply's code and enhanced code, e.g. "454 4.7.1"): a starting point the
+ * user edits into the outcome they want, and a record that later edits keep to.
+ */
+export function msmtpScenariosExpecting(text: string, client: string, recipients: string[], config: Parameters<typeof checkScenario>[1]): Scenario[] {
+  return msmtpScenarios(text, client, recipients).map((s) => {
+    const r = checkScenario(s, config).result;
+    const expect: Record<string, string> = {};
+    for (const rcpt of r?.recipients ?? []) {
+      const step = [...(r?.steps ?? [])].reverse().find((st) => st.stage === 'rcpt' && st.argument === rcpt.address);
+      expect[rcpt.address] = rcpt.accepted ? 'accepted' : step?.reply.enhanced ? `${step.reply.code} ${step.reply.enhanced}` : rcpt.deferred ? 'deferred' : 'rejected';
+    }
+    return { ...s, expect };
+  });
 }

@@ -43,7 +43,7 @@ describe('simulate command', () => {
     const rcpt = a.result.steps.find((s) => s.stage === 'rcpt')!;
     assert.equal(rcpt.reply.line, '554 5.7.1 <usuario@mail2.org>: Relay access denied');
     assert.equal(rcpt.decidedBy?.list, 'smtpd_recipient_restrictions');
-    assert.match(a.transcript, /check_recipient_access hash:\/etc\/postfix\/relay_ok\s+permite: .*relay_ok line 1: mail2\.org OK/);
+    assert.match(a.transcript, /check_recipient_access hash:\/etc\/postfix\/relay_ok\s+permite: .*relay_ok línea 1: mail2\.org OK/);
     assert.match(a.transcript, /Destinatarios:/);
   });
 

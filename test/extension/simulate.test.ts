@@ -31,7 +31,7 @@ export function simulateSuite(): void {
   describe('Session simulator', () => {
     it('registers its commands', async () => {
       const all = await vscode.commands.getCommands(true);
-      for (const id of ['mailconf.simulate', 'mailconf.scenarios.run']) assert.ok(all.includes(id), id);
+      for (const id of ['mailconf.simulate', 'mailconf.scenarios.run', 'mailconf.scenarios.fromMsmtprc']) assert.ok(all.includes(id), id);
     });
 
     it("runs vm25's session from master.cf's smtp lens and shows the relay list deciding", async () => {
@@ -75,6 +75,27 @@ export function simulateSuite(): void {
         assert.match(none.error ?? '', /scenario 1: needs name/);
       } finally {
         await vscode.workspace.fs.delete(broken);
+      }
+    });
+
+    it("makes msmtp.scenarios.json from an msmtprc's accounts, beside main.cf, and its scenarios pass", async () => {
+      const rc = workspaceFile('.msmtprc');
+      await vscode.workspace.fs.writeFile(rc, Buffer.from('defaults\n  tls on\n  from usuario@mail1.org\n  user usuario\n\naccount vm25\n  auth off\n\naccount vm587\n  port 587\n  auth on\n'));
+      const made = workspaceFile('msmtp.scenarios.json');
+      try {
+        const doc = await vscode.workspace.openTextDocument(rc);
+        assert.equal(doc.languageId, 'msmtprc');
+        const lenses = await lensesOf(rc, '▶ Create simulator scenarios from these accounts');
+        assert.deepEqual(lenses.map((l) => l.command!.command), ['mailconf.scenarios.fromMsmtprc']);
+        const written = await vscode.commands.executeCommand<vscode.Uri>('mailconf.scenarios.fromMsmtprc', { uri: rc.toString(), mainUri: workspaceFile('main.cf').toString(), client: '192.168.255.200', to: ['usuario@mail2.org'] });
+        assert.equal(written?.toString(), made.toString());
+        const scenarios = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(made)).toString('utf8')).scenarios as { name: string; expect: Record<string, string> }[];
+        assert.deepEqual(scenarios.map((s) => [s.name, s.expect['usuario@mail2.org']]), [['msmtp account vm25', '454 4.7.1'], ['msmtp account vm587', 'accepted']]);
+        const report = await vscode.commands.executeCommand<Report>('mailconf.scenarios.run', made);
+        assert.deepEqual([report.passed.length, report.failed], [2, []]);
+      } finally {
+        await vscode.workspace.fs.delete(rc);
+        await vscode.workspace.fs.delete(made).then(undefined, () => undefined);
       }
     });
   });

@@ -7,11 +7,12 @@ import type { SimulateRequest } from '../../../server/src/commands/simulate';
 import type { SimulateLensArgs } from '../../../server/src/languageservice/simulateLenses';
 import type { SessionPath } from '../../../server/src/postfix/simulator/sessionPath';
 import { l10n } from '../l10n';
+import { createScenariosFromMsmtprc } from './fromMsmtprc';
 import { askSession, requestFor } from './prompts';
 import { showSimulation } from './resultsView';
 import { ScenarioTests, type ScenarioRunReport } from './testing';
 
-export const SIMULATE_COMMANDS = { simulate: 'mailconf.simulate', runScenarios: 'mailconf.scenarios.run' } as const;
+export const SIMULATE_COMMANDS = { simulate: 'mailconf.simulate', runScenarios: 'mailconf.scenarios.run', fromMsmtprc: 'mailconf.scenarios.fromMsmtprc' } as const;
 
 interface SimulateAnswer {
   result: unknown;
@@ -72,5 +73,6 @@ export function registerSimulate(context: vscode.ExtensionContext, client: Langu
       file.children.forEach((i) => (!names || names.includes(i.label) ? items.push(i) : undefined));
       return tests.run(new vscode.TestRunRequest(items), new vscode.CancellationTokenSource().token);
     }),
+    vscode.commands.registerCommand(SIMULATE_COMMANDS.fromMsmtprc, (args?: Parameters<typeof createScenariosFromMsmtprc>[2]) => createScenariosFromMsmtprc(client, context.workspaceState, args)),
   );
 }

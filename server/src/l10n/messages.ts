@@ -5,6 +5,7 @@ import { saslMessages } from './saslMessages';
 import { zoneMessages } from './zoneMessages';
 import { zoneFileMessages } from './zoneFileMessages';
 import { restrictionMessages } from './restrictionMessages';
+import { zoneEditorMessages } from './zoneEditorMessages';
 import { simulatorMessages } from './simulatorMessages';
 import { smtpMessages } from './smtpMessages';
 
@@ -13,6 +14,7 @@ export const messages = {
   ...zoneMessages,
   ...zoneFileMessages,
   ...restrictionMessages,
+  ...zoneEditorMessages,
   ...smtpMessages,
   ...simulatorMessages,
   ...dnsMessages,

@@ -56,17 +56,26 @@ export function checkDmarc(text: string): RecordProblem[] {
 }
 
 /** Our own one-line explanations of the DMARC tags, for hovers. */
-export const DMARC_TAG_DOCS: Record<string, string> = {
-  v: 'Version; must be DMARC1 and come first.',
-  p: 'Policy for mail that fails DMARC: none (monitor only), quarantine (treat as suspicious) or reject.',
-  sp: 'Policy for subdomains; defaults to p.',
-  np: 'Policy for non-existent subdomains (DMARCbis); defaults to sp.',
-  adkim: 'DKIM alignment: r (relaxed, same organisational domain) or s (strict, exact domain).',
-  aspf: 'SPF alignment: r (relaxed) or s (strict).',
-  pct: 'Percentage of failing mail the policy applies to (0-100, default 100).',
-  rua: 'Where aggregate (daily summary) reports go: mailto: URIs, comma-separated.',
-  ruf: 'Where failure (per-message) reports go: mailto: URIs.',
-  fo: 'When to send failure reports: 0 all fail, 1 any fails, d DKIM fails, s SPF fails.',
-  rf: 'Format of failure reports (afrf).',
-  ri: 'Interval between aggregate reports, in seconds (default 86400).',
+export const DMARC_TAG_DOCS: Record<string, { en: string; es: string }> = {
+  v: { en: 'Version; must be DMARC1 and come first.', es: 'Versión; debe ser DMARC1 e ir la primera.' },
+  p: {
+    en: 'Policy for mail that fails DMARC: none (monitor only), quarantine (treat as suspicious) or reject.',
+    es: 'Política para el correo que falla DMARC: none (solo observar), quarantine (tratarlo como sospechoso) o reject.',
+  },
+  sp: { en: 'Policy for subdomains; defaults to p.', es: 'Política para los subdominios; por omisión, la de p.' },
+  np: { en: 'Policy for non-existent subdomains (DMARCbis); defaults to sp.', es: 'Política para subdominios que no existen (DMARCbis); por omisión, la de sp.' },
+  adkim: {
+    en: 'DKIM alignment: r (relaxed, same organisational domain) or s (strict, exact domain).',
+    es: 'Alineación DKIM: r (relajada, mismo dominio organizativo) o s (estricta, dominio exacto).',
+  },
+  aspf: { en: 'SPF alignment: r (relaxed) or s (strict).', es: 'Alineación SPF: r (relajada) o s (estricta).' },
+  pct: { en: 'Percentage of failing mail the policy applies to (0-100, default 100).', es: 'Porcentaje del correo que falla al que se aplica la política (0-100, por omisión 100).' },
+  rua: { en: 'Where aggregate (daily summary) reports go: mailto: URIs, comma-separated.', es: 'Adónde van los informes agregados (resumen diario): URI mailto:, separados por comas.' },
+  ruf: { en: 'Where failure (per-message) reports go: mailto: URIs.', es: 'Adónde van los informes de fallo (uno por mensaje): URI mailto:.' },
+  fo: {
+    en: 'When to send failure reports: 0 all fail, 1 any fails, d DKIM fails, s SPF fails.',
+    es: 'Cuándo enviar informes de fallo: 0 si fallan todos, 1 si falla alguno, d si falla DKIM, s si falla SPF.',
+  },
+  rf: { en: 'Format of failure reports (afrf).', es: 'Formato de los informes de fallo (afrf).' },
+  ri: { en: 'Interval between aggregate reports, in seconds (default 86400).', es: 'Intervalo entre informes agregados, en segundos (por omisión 86400).' },
 };

@@ -140,16 +140,40 @@ export function checkSpf(text: string): RecordProblem[] {
 }
 
 /** What each SPF term means, for hovers (our own summary of RFC 7208 §5 and §6). */
-export const SPF_TERM_DOCS: Record<string, string> = {
-  all: 'Matches every sender. Put it last: `-all` fails the rest, `~all` soft-fails, `?all` is neutral, `+all` lets anyone send.',
-  include: "Evaluates another domain's SPF record; matches when that record passes. Costs one DNS lookup.",
-  a: "Matches when the sender's IP is one of the A/AAAA addresses of the domain (this one by default). Costs one DNS lookup.",
-  mx: "Matches when the sender's IP is an address of one of the domain's MX hosts. Costs one DNS lookup.",
-  ptr: 'Matches when the reverse name of the sender validates inside the domain. Slow; do not use.',
-  ip4: 'Matches an IPv4 address or network, like ip4:192.0.2.0/24. No DNS lookup.',
-  ip6: 'Matches an IPv6 address or network, like ip6:2001:db8::/32. No DNS lookup.',
-  exists: 'Matches when an A lookup of the (usually macro-built) domain returns anything. Costs one DNS lookup.',
-  redirect: "Modifier: when nothing else matched, use another domain's SPF record instead. Costs one DNS lookup.",
-  exp: 'Modifier: a domain whose TXT record explains a failure to the sender.',
-  'v=spf1': 'Marks this TXT record as an SPF policy (RFC 7208). A name may have only one.',
+export const SPF_TERM_DOCS: Record<string, { en: string; es: string }> = {
+  all: {
+    en: 'Matches every sender. Put it last: `-all` fails the rest, `~all` soft-fails, `?all` is neutral, `+all` lets anyone send.',
+    es: 'Coincide con cualquier remitente. Póngalo al final: `-all` hace fallar al resto, `~all` da un fallo suave, `?all` es neutral, `+all` deja enviar a cualquiera.',
+  },
+  include: {
+    en: "Evaluates another domain's SPF record; matches when that record passes. Costs one DNS lookup.",
+    es: 'Evalúa el registro SPF de otro dominio; coincide cuando ese registro da pass. Cuesta una consulta DNS.',
+  },
+  a: {
+    en: "Matches when the sender's IP is one of the A/AAAA addresses of the domain (this one by default). Costs one DNS lookup.",
+    es: 'Coincide cuando la IP del remitente es una de las direcciones A/AAAA del dominio (este, por omisión). Cuesta una consulta DNS.',
+  },
+  mx: {
+    en: "Matches when the sender's IP is an address of one of the domain's MX hosts. Costs one DNS lookup.",
+    es: 'Coincide cuando la IP del remitente es una dirección de uno de los hosts MX del dominio. Cuesta una consulta DNS.',
+  },
+  ptr: {
+    en: 'Matches when the reverse name of the sender validates inside the domain. Slow; do not use.',
+    es: 'Coincide cuando el nombre inverso del remitente se valida dentro del dominio. Lento; no lo use.',
+  },
+  ip4: { en: 'Matches an IPv4 address or network, like ip4:192.0.2.0/24. No DNS lookup.', es: 'Coincide con una dirección o red IPv4, como ip4:192.0.2.0/24. Sin consulta DNS.' },
+  ip6: { en: 'Matches an IPv6 address or network, like ip6:2001:db8::/32. No DNS lookup.', es: 'Coincide con una dirección o red IPv6, como ip6:2001:db8::/32. Sin consulta DNS.' },
+  exists: {
+    en: 'Matches when an A lookup of the (usually macro-built) domain returns anything. Costs one DNS lookup.',
+    es: 'Coincide cuando una consulta A del dominio (construido normalmente con macros) devuelve algo. Cuesta una consulta DNS.',
+  },
+  redirect: {
+    en: "Modifier: when nothing else matched, use another domain's SPF record instead. Costs one DNS lookup.",
+    es: 'Modificador: si nada más coincidió, usa en su lugar el registro SPF de otro dominio. Cuesta una consulta DNS.',
+  },
+  exp: { en: 'Modifier: a domain whose TXT record explains a failure to the sender.', es: 'Modificador: un dominio cuyo registro TXT explica un fallo al remitente.' },
+  'v=spf1': {
+    en: 'Marks this TXT record as an SPF policy (RFC 7208). A name may have only one.',
+    es: 'Marca este registro TXT como política SPF (RFC 7208). Un nombre solo puede tener una.',
+  },
 };

@@ -11,6 +11,8 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { languageForPath, serviceFor } from '../../../server/src/languageservice/languages';
 import type { ServiceContext } from '../../../server/src/languageservice/service';
+import { RECORD_TYPES } from '../../../server/src/parsers/zone';
+import { RECORD_TYPE_MEANINGS_ES } from '../../../server/src/l10n/recordTypeMeanings';
 
 const ROOT = resolve(__dirname, '../../..');
 const ENGLISH = /\b(the|is|are|has|have|with|this|which|should|must|does|would|cannot|because|when|not)\b/i;
@@ -28,6 +30,19 @@ smtpd_helo_restrictions = reject_invalid_helo_hostname, check_helo_access hashh:
 alias_maps = /etc/aliases, hashh:/etc/aliases
 smtpd_tls_security_level = encrypt
 smtpd_tls_security_level = encrypt
+`;
+
+/** A zone with every mail policy, for the hovers of SPF terms and DKIM, DMARC, MTA-STS and TLSRPT tags. */
+const POLICIES_ZONE = `$ORIGIN example.org.
+$TTL 1h
+@ IN SOA ns hostmaster 2026120301 3h 1h 1w 1h
+@ IN NS ns
+ns IN A 192.0.2.1
+@ IN TXT "v=spf1 mx a ip4:192.0.2.0/24 ip6:2001:db8::/32 include:_spf.example.net exists:x.example.net ptr redirect=_spf.example.net exp=why.example.org -all"
+_dmarc IN TXT "v=DMARC1; p=reject; sp=none; np=none; adkim=s; aspf=r; pct=100; rua=mailto:d@example.org; ruf=mailto:f@example.org; fo=1; rf=afrf; ri=86400"
+sel._domainkey IN TXT "v=DKIM1; k=rsa; h=sha256; t=s; s=email; n=note; p=MIGf"
+_mta-sts IN TXT "v=STSv1; id=2026120301"
+_smtp._tls IN TXT "v=TLSRPTv1; rua=mailto:t@example.org"
 `;
 
 function files(dir: string): string[] {
@@ -85,5 +100,47 @@ describe('Spanish mode', () => {
     assert.ok(codes.size > 80, `${codes.size} codes seen`);
     assert.ok(titles > 20, `${titles} quick-fix titles checked`);
     assert.deepEqual([...english], [], 'English messages in Spanish mode');
+  });
+
+  it('gives Spanish hovers and completion documentation on the lab files and zones with mail policies', () => {
+    const inputs = [
+      ...['main.cf', 'master.cf', 'mail1.org.zone', 'mail2.org.zone'].map((f) => join(ROOT, 'examples/lab', f)),
+      ...files(join(ROOT, 'test/fixtures/zones')).filter((f) => /types|soa|tlsa|generate/i.test(f)),
+    ].map((path) => ({ path, content: readFileSync(path, 'utf8') }));
+    inputs.push({ path: join(ROOT, 'examples/policies/example.org.zone'), content: POLICIES_ZONE });
+    const english = new Map<string, string>();
+    let hovers = 0;
+    let items = 0;
+    const text = (v: unknown): string => (typeof v === 'string' ? v : v && typeof v === 'object' && 'value' in v ? String((v as { value: unknown }).value) : '');
+    const englishIn = (s: string) => ENGLISH.test(s.replace(/`[^`]*`|'[^']*'|"[^"]*"|https?:\S+/g, ''));
+    for (const { path, content } of inputs) {
+      const language = languageForPath(path, content.split('\n')[0]);
+      if (!language) continue;
+      const service = serviceFor(language)!;
+      const doc = TextDocument.create(pathToFileURL(path).href, language, 1, content);
+      const lines = content.split('\n');
+      for (let line = 0; line < lines.length; line++) {
+        for (let character = 0; character <= lines[line].length; character += 2) {
+          const hover = service.hover?.(doc, { line, character }, ctx);
+          if (hover) {
+            hovers++;
+            const value = text(hover.contents);
+            if (englishIn(value)) english.set(`${language} hover at ${line + 1}:${character + 1}`, value);
+          }
+        }
+        const completion = service.completion?.(doc, { line, character: 0 }, ctx) ?? [];
+        for (const item of Array.isArray(completion) ? completion : completion.items) {
+          items++;
+          const said = `${item.detail ?? ''} ${text(item.documentation)}`;
+          if (englishIn(said)) english.set(`${language} completion ${item.label}`, said);
+        }
+      }
+    }
+    assert.ok(hovers > 200 && items > 1000, `${hovers} hovers, ${items} completion items checked`);
+    assert.deepEqual([...english].slice(0, 20), [], 'English hovers or completion documentation in Spanish mode');
+  });
+
+  it('has a Spanish meaning for every record type', () => {
+    assert.deepEqual(Object.keys(RECORD_TYPE_MEANINGS_ES).sort(), Object.keys(RECORD_TYPES).sort());
   });
 });

@@ -4,7 +4,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItem, CompletionItemKind, InsertTextFormat, Position } from 'vscode-languageserver-types';
 import { nameKey, RECORD_TYPES, relativeName } from '../../parsers/zone';
 import type { ServiceContext } from '../service';
-import { DIRECTIVE_DOCS } from './docs';
+import { Locale, t } from '../../l10n';
+import { RECORD_TYPE_MEANINGS_ES } from '../../l10n/recordTypeMeanings';
+import { DIRECTIVE_DOCS, inLocale } from './docs';
 import { parsedZone, ParsedZone } from './parsed';
 
 /** Data positions that name a host, by type: completion offers the zone's names there. */
@@ -21,7 +23,7 @@ export function zoneCompletion(doc: TextDocument, pos: Position, ctx: ServiceCon
   const done = words.slice(0, -1).filter((w) => w !== '');
   const parsed = parsedZone(doc, ctx.workspace);
 
-  if (done.length === 0 && !/^[ \t]/.test(before)) return lineStart(parsed, words[words.length - 1]);
+  if (done.length === 0 && !/^[ \t]/.test(before)) return lineStart(parsed, words[words.length - 1], ctx.locale);
   if (done[0]?.startsWith('$')) return [];
 
   // Which fields are already there: owner (unless blank), then TTL/class, then the type.
@@ -33,50 +35,50 @@ export function zoneCompletion(doc: TextDocument, pos: Position, ctx: ServiceCon
       break;
     }
   }
-  if (typeIndex < 0) return headerItems(fields);
+  if (typeIndex < 0) return headerItems(fields, ctx.locale);
   const type = fields[typeIndex].toUpperCase();
   const dataIndex = fields.length - typeIndex - 1;
-  if (NAME_SLOTS[type] === dataIndex) return nameItems(parsed, type === 'MX' || type === 'NS' || type === 'SRV');
+  if (NAME_SLOTS[type] === dataIndex) return nameItems(parsed, type === 'MX' || type === 'NS' || type === 'SRV', ctx.locale);
   return [];
 }
 
-function lineStart(parsed: ParsedZone, typed: string): CompletionItem[] {
+function lineStart(parsed: ParsedZone, typed: string, locale: Locale): CompletionItem[] {
   const items: CompletionItem[] = [];
   if (typed.startsWith('$') || typed === '') {
     for (const [name, doc] of Object.entries(DIRECTIVE_DOCS)) {
-      items.push({ label: name, kind: CompletionItemKind.Keyword, documentation: doc, insertText: `${name} `, sortText: `0${name}` });
+      items.push({ label: name, kind: CompletionItemKind.Keyword, documentation: inLocale(doc, locale), insertText: `${name} `, sortText: `0${name}` });
     }
   }
   if (typed.startsWith('$')) return items;
-  items.push({ label: '@', kind: CompletionItemKind.Constant, detail: parsed.zone.origin, documentation: 'The zone apex (the current $ORIGIN).', sortText: '1@' });
+  items.push({ label: '@', kind: CompletionItemKind.Constant, detail: parsed.zone.origin, documentation: t(locale, 'zone.completion.apex'), sortText: '1@' });
   for (const name of ownerNames(parsed, 2000)) items.push({ label: name.label, kind: CompletionItemKind.Variable, detail: name.fqdn, sortText: `2${name.label}` });
-  items.push(...templates(parsed));
+  items.push(...templates(parsed, locale));
   return items;
 }
 
-function headerItems(fields: string[]): CompletionItem[] {
+function headerItems(fields: string[], locale: Locale): CompletionItem[] {
   const items: CompletionItem[] = [];
   if (!fields.some((f) => /^(IN|CH|HS)$/i.test(f))) {
-    items.push({ label: 'IN', kind: CompletionItemKind.EnumMember, detail: 'class', documentation: 'The Internet class.', sortText: '0IN' });
+    items.push({ label: 'IN', kind: CompletionItemKind.EnumMember, detail: t(locale, 'zone.completion.class'), documentation: t(locale, 'zone.completion.class-in'), sortText: '0IN' });
   }
   for (const [type, info] of Object.entries(RECORD_TYPES)) {
     const common = COMMON_TYPES.indexOf(type);
     items.push({
       label: type,
       kind: CompletionItemKind.TypeParameter,
-      detail: `type ${info.code}`,
-      documentation: info.meaning,
+      detail: t(locale, 'zone.completion.type', info.code),
+      documentation: locale === 'es' ? (RECORD_TYPE_MEANINGS_ES[type] ?? info.meaning) : info.meaning,
       sortText: common >= 0 ? `1${String(common).padStart(2, '0')}` : `2${type}`,
     });
   }
   return items;
 }
 
-function nameItems(parsed: ParsedZone, addressOnly: boolean): CompletionItem[] {
+function nameItems(parsed: ParsedZone, addressOnly: boolean, locale: Locale): CompletionItem[] {
   const items: CompletionItem[] = [];
   for (const n of ownerNames(parsed, 5000)) {
     if (addressOnly && !parsed.index.hasType(n.fqdn, 'A', 'AAAA')) continue;
-    items.push({ label: n.label, kind: CompletionItemKind.Reference, detail: n.fqdn, documentation: `Types here: ${[...new Set(parsed.index.at(n.fqdn).map((r) => r.type))].join(', ')}` });
+    items.push({ label: n.label, kind: CompletionItemKind.Reference, detail: n.fqdn, documentation: t(locale, 'zone.completion.types-here', [...new Set(parsed.index.at(n.fqdn).map((r) => r.type))].join(', ')) });
   }
   return items;
 }
@@ -97,12 +99,12 @@ function ownerNames(parsed: ParsedZone, limit: number): Array<{ label: string; f
 }
 
 /** Mail record templates with the owner names they must have. */
-function templates(parsed: ParsedZone): CompletionItem[] {
+function templates(parsed: ParsedZone, locale: Locale): CompletionItem[] {
   const origin = parsed.zone.origin;
   const domain = origin.replace(/\.$/, '');
   const mxHost = parsed.index.at(origin).find((r) => r.type === 'MX' && r.target)?.target;
   const mxLabel = mxHost ? relativeName(mxHost, origin) : 'mail';
-  const t = (label: string, detail: string, body: string): CompletionItem => ({
+  const item = (label: string, detail: string, body: string): CompletionItem => ({
     label,
     kind: CompletionItemKind.Snippet,
     detail,
@@ -111,12 +113,12 @@ function templates(parsed: ParsedZone): CompletionItem[] {
     sortText: `3${label}`,
   });
   return [
-    t('MX record', 'mail exchanger for the domain', `@\tIN\tMX\t\${1:10} \${2:${mxLabel}}`),
-    t('SPF record', 'TXT v=spf1 at the apex', '@\tIN\tTXT\t"v=spf1 ${1:mx} ${2|-all,~all|}"'),
-    t('DMARC record', 'TXT at _dmarc', `_dmarc\tIN\tTXT\t"v=DMARC1; p=\${1|none,quarantine,reject|}; rua=mailto:\${2:dmarc}@${domain}"`),
-    t('DKIM record', 'TXT at <selector>._domainkey', '${1:selector}._domainkey\tIN\tTXT\t( "v=DKIM1; k=rsa; "\n\t"p=${2:public key in base64}" )'),
-    t('MTA-STS record', 'TXT at _mta-sts', '_mta-sts\tIN\tTXT\t"v=STSv1; id=${1:' + new Date().toISOString().slice(0, 10).replace(/-/g, '') + '01}"'),
-    t('TLSRPT record', 'TXT at _smtp._tls', `_smtp._tls\tIN\tTXT\t"v=TLSRPTv1; rua=mailto:\${1:tlsrpt}@${domain}"`),
-    t('TLSA record', 'DANE for SMTP on port 25 of the MX host', `_25._tcp.\${1:${mxLabel}}\tIN\tTLSA\t3 1 1 \${2:sha256 of the public key, hex}`),
+    item(t(locale, 'zone.template.mx'), t(locale, 'zone.template.mx-detail'), `@\tIN\tMX\t\${1:10} \${2:${mxLabel}}`),
+    item(t(locale, 'zone.template.spf'), t(locale, 'zone.template.spf-detail'), '@\tIN\tTXT\t"v=spf1 ${1:mx} ${2|-all,~all|}"'),
+    item(t(locale, 'zone.template.dmarc'), t(locale, 'zone.template.txt-at', '_dmarc'), `_dmarc\tIN\tTXT\t"v=DMARC1; p=\${1|none,quarantine,reject|}; rua=mailto:\${2:dmarc}@${domain}"`),
+    item(t(locale, 'zone.template.dkim'), t(locale, 'zone.template.txt-at', '<selector>._domainkey'), `\${1:selector}._domainkey\tIN\tTXT\t( "v=DKIM1; k=rsa; "\n\t"p=\${2:${t(locale, 'zone.template.dkim-key')}}" )`),
+    item(t(locale, 'zone.template.mta-sts'), t(locale, 'zone.template.txt-at', '_mta-sts'), '_mta-sts\tIN\tTXT\t"v=STSv1; id=${1:' + new Date().toISOString().slice(0, 10).replace(/-/g, '') + '01}"'),
+    item(t(locale, 'zone.template.tlsrpt'), t(locale, 'zone.template.txt-at', '_smtp._tls'), `_smtp._tls\tIN\tTXT\t"v=TLSRPTv1; rua=mailto:\${1:tlsrpt}@${domain}"`),
+    item(t(locale, 'zone.template.tlsa'), t(locale, 'zone.template.tlsa-detail'), `_25._tcp.\${1:${mxLabel}}\tIN\tTLSA\t3 1 1 \${2:${t(locale, 'zone.template.tlsa-data')}}`),
   ];
 }

@@ -42,14 +42,21 @@ export function parseTtl(text: string): number {
 }
 
 /** "1w 2d 3h" style rendering of a number of seconds, for hovers. */
-export function humanTtl(seconds: number): string {
-  if (seconds === 0) return '0 seconds';
+const UNITS = {
+  en: [['week', 'weeks'], ['day', 'days'], ['hour', 'hours'], ['minute', 'minutes'], ['second', 'seconds']],
+  es: [['semana', 'semanas'], ['día', 'días'], ['hora', 'horas'], ['minuto', 'minutos'], ['segundo', 'segundos']],
+} as const;
+const HUMAN_UNIT_SECONDS = [604800, 86400, 3600, 60, 1];
+
+export function humanTtl(seconds: number, locale: 'en' | 'es' = 'en'): string {
+  const units = UNITS[locale] ?? UNITS.en;
+  if (seconds === 0) return `0 ${units[4][1]}`;
   const parts: string[] = [];
   let rest = seconds;
-  for (const [unit, size] of [['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60], ['second', 1]] as const) {
+  HUMAN_UNIT_SECONDS.forEach((size, k) => {
     const n = Math.floor(rest / size);
-    if (n > 0) parts.push(`${n} ${unit}${n === 1 ? '' : 's'}`);
+    if (n > 0) parts.push(`${n} ${units[k][n === 1 ? 0 : 1]}`);
     rest -= n * size;
-  }
+  });
   return parts.join(' ');
 }

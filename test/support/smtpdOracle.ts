@@ -12,6 +12,7 @@ import { connect, createServer, Server, Socket } from 'node:net';
 import { join } from 'node:path';
 import { connect as tlsConnect, TLSSocket } from 'node:tls';
 import { makeCertificates } from './lab/certificates';
+import { alive, releaseMachineLock, takeMachineLock } from './machineLock';
 import { portOpen } from './lab/smtpLab';
 
 export const ORACLE_PACKAGES = ['postfix'];
@@ -295,7 +296,7 @@ export class SmtpdOracle {
     this.stopMaster();
     this.auth?.close();
     rmSync(this.dir, { recursive: true, force: true });
-    rmSync(LOCK, { recursive: true, force: true });
+    releaseMachineLock(LOCK);
   }
 }
 
@@ -309,39 +310,14 @@ export function serviceLines(port: number, options: string[]): string {
 const LOCK = '/tmp/mailconf-smtpd-oracle.lock';
 
 async function takeLock(): Promise<void> {
-  const until = Date.now() + 10 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      writeFileSync(join(LOCK, 'pid'), String(process.pid));
-      return;
-    } catch {
-      let owner = 0;
-      try {
-        owner = Number(readFileSync(join(LOCK, 'pid'), 'utf8') || 0);
-      } catch {
-        // being created or removed right now: look again
-      }
-      if (owner && !alive(owner)) {
-        // A run killed before its after() hook: stop the Postfix it left running.
-        const etc = `/tmp/mailconf-smtpd-oracle-${owner}/etc`;
-        if (existsSync(etc)) spawnSync('postfix', ['-c', etc, 'stop'], { stdio: 'ignore', timeout: 15_000 });
-        rmSync(`/tmp/mailconf-smtpd-oracle-${owner}`, { recursive: true, force: true });
-        rmSync(LOCK, { recursive: true, force: true });
-      }
-      else if (Date.now() > until) throw new Error(`the smtpd oracle lock ${LOCK} is held by ${owner}`);
-      else await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  await takeMachineLock(LOCK, {
+    // A run killed before its after() hook: stop the Postfix it left running.
+    onStale: (owner) => {
+      const etc = `/tmp/mailconf-smtpd-oracle-${owner}/etc`;
+      if (existsSync(etc)) spawnSync('postfix', ['-c', etc, 'stop'], { stdio: 'ignore', timeout: 15_000 });
+      rmSync(`/tmp/mailconf-smtpd-oracle-${owner}`, { recursive: true, force: true });
+    },
+  });
 }
 
 /** TCP ports something listens on, from `ss -ltn`. */

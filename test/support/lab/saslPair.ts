@@ -5,6 +5,7 @@
 // says whether AUTH works. Nothing here reads or writes the machine's /etc: saslauthd's sasldb
 // (/etc/sasldb2, fixed at build time) is the pair's own file, bind-mounted in a private mount
 // namespace.
+import { alive } from '../machineLock';
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -262,11 +263,3 @@ export async function startPair(pair: SaslPair, wanted?: number): Promise<Runnin
   return { root, etc, spool, port, ca: certs.good, stop };
 }
 
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

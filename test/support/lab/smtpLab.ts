@@ -2,6 +2,7 @@
 // Idempotent and quick: certificates are made once and kept, a lab already running with the same
 // configuration is reused as is, and only the caller that started it stops it. A lock directory
 // keeps two test processes from starting it at the same time.
+import { alive } from '../machineLock';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -181,15 +182,6 @@ function register(p: LabPaths): string {
   const file = join(clientsDir(p), `${process.pid}-${randomUUID()}`);
   writeFileSync(file, '');
   return file;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function leave(dir: string, p: LabPaths, user: string): void {

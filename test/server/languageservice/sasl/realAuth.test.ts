@@ -6,7 +6,7 @@
 // counts every loopback client (127.0.0.2 too, tried with swaks) as secured, so no loopback test
 // can play one.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,7 +18,8 @@ import { languageForPath, serviceFor } from '../../../../server/src/languageserv
 import type { Workspace } from '../../../../server/src/languageservice/service';
 import { probe } from '../../../../server/src/smtp/probe';
 import { requirePeer } from '../../../support/peers';
-import { alive, PAIR_HOSTNAME, PAIR_PASSWORD, PAIR_USER, type SaslPair, startPair } from '../../../support/lab/saslPair';
+import { releaseMachineLock, takeMachineLock } from '../../../support/machineLock';
+import { PAIR_HOSTNAME, PAIR_PASSWORD, PAIR_USER, type SaslPair, startPair } from '../../../support/lab/saslPair';
 
 const skip =
   requirePeer('postfix', ['postfix']) ??
@@ -90,29 +91,14 @@ function prediction(etc: string): string[] {
  */
 const LOCK = join(tmpdir(), 'mailconf-sasl-pairs.lock');
 
-async function lock(): Promise<void> {
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      writeFileSync(join(LOCK, 'pid'), String(process.pid));
-      return;
-    } catch {
-      const holder = Number(readFileSync(join(LOCK, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
-      if (holder > 0 && !alive(holder)) rmSync(LOCK, { recursive: true, force: true });
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
-
-
 // The pairs are independent (own folder, own port, own daemons) and mostly wait on daemons
 // starting and stopping, so a few run at once.
 describe('cross-check predictions against the real AUTH', { skip, concurrency: 4 }, () => {
   const outcomes: string[] = [];
   let agreed = 0;
-  before(lock);
+  before(() => takeMachineLock(LOCK));
   after(() => {
-    rmSync(LOCK, { recursive: true, force: true });
+    releaseMachineLock(LOCK);
     process.stdout.write(`# real AUTH vs prediction: ${agreed}/${PAIRS.length} pairs agree\n${outcomes.map((o) => `#   ${o}`).join('\n')}\n`);
   });
 

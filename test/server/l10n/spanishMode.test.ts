@@ -128,8 +128,7 @@ describe('Spanish mode', () => {
             if (englishIn(value)) english.set(`${language} hover at ${line + 1}:${character + 1}`, value);
           }
         }
-        const completion = service.completion?.(doc, { line, character: 0 }, ctx) ?? [];
-        for (const item of Array.isArray(completion) ? completion : completion.items) {
+        for (const item of service.completion?.(doc, { line, character: 0 }, ctx) ?? []) {
           items++;
           const said = `${item.detail ?? ''} ${text(item.documentation)}`;
           if (englishIn(said)) english.set(`${language} completion ${item.label}`, said);

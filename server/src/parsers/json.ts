@@ -2,7 +2,7 @@
 // reported where they are written (scenario files). JSON.parse gives no positions. The first
 // syntax error ends the parse with its place; what was read before it is kept, so an editor can
 // still point into a file being typed. Offsets are UTF-16 code units, like the text.
-import { Position, Range } from './range';
+import { lineAtOffset, Position, Range } from './range';
 
 interface Span {
   /** Offset of the first character. */
@@ -77,14 +77,8 @@ export function parseJson(text: string): JsonFile {
     if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lineStarts.push(i + 1);
   }
   const positionAt = (offset: number): Position => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - lineStarts[lo] };
+    const line = lineAtOffset(lineStarts, lineStarts.length, offset);
+    return { line, character: offset - lineStarts[line] };
   };
   const file: JsonFile = { positionAt, rangeOf: (s) => ({ start: positionAt(s.start), end: positionAt(s.end) }) };
   const reader = new Reader(text);
@@ -137,14 +131,7 @@ class Reader {
   private object(depth: number, early: (node: JsonNode) => void): JsonNode {
     const node: JsonNode = { kind: 'object', properties: [], start: this.pos, end: this.text.length };
     early(node);
-    this.pos++;
-    this.skipSpace();
-    if (this.text[this.pos] === '}') {
-      this.pos++;
-      node.end = this.pos;
-      return node;
-    }
-    for (;;) {
+    this.sequence('}', 'expected-comma-or-brace', () => {
       if (this.text[this.pos] !== '"') this.expected('expected-key');
       const key = this.string();
       const property: JsonProperty = { key: key.value, keySpan: { start: key.start, end: key.end }, start: key.start, end: key.end };
@@ -155,16 +142,7 @@ class Reader {
       this.skipSpace();
       property.value = this.value(depth + 1, (inner) => (property.value = inner));
       property.end = property.value.end;
-      this.skipSpace();
-      if (this.text[this.pos] === ',') {
-        this.pos++;
-        this.skipSpace();
-        continue;
-      }
-      if (this.text[this.pos] === '}') break;
-      this.expected('expected-comma-or-brace');
-    }
-    this.pos++;
+    });
     node.end = this.pos;
     return node;
   }
@@ -172,28 +150,29 @@ class Reader {
   private array(depth: number, early: (node: JsonNode) => void): JsonNode {
     const node: JsonNode = { kind: 'array', items: [], start: this.pos, end: this.text.length };
     early(node);
-    this.pos++;
-    this.skipSpace();
-    if (this.text[this.pos] === ']') {
-      this.pos++;
-      node.end = this.pos;
-      return node;
-    }
-    for (;;) {
+    this.sequence(']', 'expected-comma-or-bracket', () => {
       const index = node.items.length;
       node.items[index] = this.value(depth + 1, (inner) => (node.items[index] = inner));
-      this.skipSpace();
-      if (this.text[this.pos] === ',') {
-        this.pos++;
-        this.skipSpace();
-        continue;
-      }
-      if (this.text[this.pos] === ']') break;
-      this.expected('expected-comma-or-bracket');
-    }
-    this.pos++;
+    });
     node.end = this.pos;
     return node;
+  }
+
+  /** From the opening bracket or brace past the closing one: items separated by commas, each read by `item`. */
+  private sequence(close: '}' | ']', missing: JsonErrorCode, item: () => void): void {
+    this.pos++;
+    this.skipSpace();
+    if (this.text[this.pos] !== close) {
+      for (;;) {
+        item();
+        this.skipSpace();
+        if (this.text[this.pos] !== ',') break;
+        this.pos++;
+        this.skipSpace();
+      }
+      if (this.text[this.pos] !== close) this.expected(missing);
+    }
+    this.pos++;
   }
 
   private string(): JsonNode & { kind: 'string' } {

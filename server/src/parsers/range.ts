@@ -21,6 +21,18 @@ export function contains(r: Range, p: Position): boolean {
   return afterStart && beforeEnd;
 }
 
+/** The line holding an offset, by binary search in the offsets where lines start (starts[0] is 0). */
+export function lineAtOffset(starts: ArrayLike<number>, count: number, offset: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Splits text into lines, accepting \n, \r\n and lone \r like editors do. */
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);

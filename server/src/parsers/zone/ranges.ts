@@ -1,18 +1,10 @@
 // Offsets to LSP-style positions and ranges, by binary search in a source's line starts.
-import type { Position, Range } from '../range';
+import { lineAtOffset, type Position, type Range } from '../range';
 import type { ZoneRecord, ZoneSource } from './tree';
 
 /** Line of an offset, by binary search in the line starts (records do not store their line). */
 export function lineOf(source: ZoneSource, offset: number): number {
-  const starts = source.lineStarts;
-  let lo = 0;
-  let hi = source.lineCount - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lineAtOffset(source.lineStarts, source.lineCount, offset);
 }
 
 export function positionAt(source: ZoneSource, offset: number): Position {

@@ -1,4 +1,6 @@
 // Errors that end the CLI with a message and a chosen exit code, instead of a stack trace.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
 export class CliError extends Error {
   override readonly name = 'CliError';
   constructor(
@@ -18,6 +20,15 @@ export const EXIT_USAGE = 2;
 
 export function usageError(message: string): CliError {
   return new CliError(`${message}\nRun 'mailconf --help' for usage.`, EXIT_USAGE);
+}
+
+/** node:util's parseArgs (with positionals) for a subcommand, its complaints as that command's usage errors. */
+export function parseCommandArgs<const T extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: T) {
+  try {
+    return parseArgs<{ args: string[]; allowPositionals: true; options: T }>({ args, allowPositionals: true, options });
+  } catch (err) {
+    throw usageError(`mailconf ${command}: ${(err as Error).message}`);
+  }
 }
 
 export interface CliIO {

@@ -2,14 +2,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { languageForPath, LANGUAGE_IDS, serviceFor } from '../../languageservice/languages';
 import type { Workspace } from '../../languageservice/service';
 import { listDiskFiles, readDiskText } from '../../handlers/diskFiles';
 import { setZoneOrigin } from '../../languageservice/zone/parsed';
-import { CliError, Command, EXIT_USAGE, usageError } from '../usage';
+import { CliError, Command, EXIT_USAGE, usageError, parseCommandArgs } from '../usage';
 import { parseTargetSetting, resolveTarget, targetChoices } from '../../postfix/targetSetting';
 
 const SEVERITY: Record<number, string> = {
@@ -54,16 +53,7 @@ Output, one line per finding:
 Exit status: 0 no errors (warnings allowed), 1 at least one error, 2 usage error or unreadable file.`,
 
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: { format: { type: 'string', default: 'text' }, language: { type: 'string' }, origin: { type: 'string' }, 'postfix-version': { type: 'string' }, root: { type: 'string' } },
-      });
-    } catch (err) {
-      throw usageError(`mailconf check: ${(err as Error).message}`);
-    }
+    const parsed = parseCommandArgs('check', args, { format: { type: 'string', default: 'text' }, language: { type: 'string' }, origin: { type: 'string' }, 'postfix-version': { type: 'string' }, root: { type: 'string' } });
     const { format, language } = parsed.values;
     if (format !== 'text' && format !== 'json') throw usageError(`mailconf check: unknown format '${format}'`);
     if (language && !serviceFor(language)) throw usageError(`mailconf check: unknown language '${language}'`);

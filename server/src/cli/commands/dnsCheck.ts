@@ -3,7 +3,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { runDnsCheck, type PolicyFetch, type SeenPolicy, type SmtpFacts } from '../../dns/check';
 import { userCacheDir } from '../../userCacheDir';
 import { signerSelectors } from '../../dns/check/dkimSelectors';
@@ -14,7 +13,7 @@ import { DnsError, parseServer, serverText, transferZone, type DnsServer } from 
 import { cachedAsk, liveSmtpFacts, mtaStsPolicyOf, parseSmtpTarget, systemServer } from '../../dns/session';
 import { t, type Locale } from '../../l10n';
 import { parseZone, type ZoneFile } from '../../parsers/zone';
-import { CliError, Command, EXIT_USAGE, usageError } from '../usage';
+import { CliError, Command, EXIT_USAGE, usageError, parseCommandArgs } from '../usage';
 
 export const EXIT_DNS_ERRORS = 1;
 export const EXIT_UNREACHABLE = 3;
@@ -67,26 +66,17 @@ Exit status:
   3  the name server cannot be reached (no answer, refused, or not a DNS server)`,
 
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
+    const parsed = parseCommandArgs('dns-check', args, {
           server: { type: 'string' },
           zone: { type: 'string' },
           postfix: { type: 'string' },
-          selector: { type: 'string', multiple: true, default: [] },
-          dkim: { type: 'string', multiple: true, default: [] },
+          selector: { type: 'string', multiple: true, default: [] as string[] },
+          dkim: { type: 'string', multiple: true, default: [] as string[] },
           smtp: { type: 'string' },
           ca: { type: 'string' },
           timeout: { type: 'string', default: '3' },
           json: { type: 'boolean', default: false },
-        },
-      });
-    } catch (err) {
-      throw usageError(`mailconf dns-check: ${(err as Error).message}`);
-    }
+        });
     const v = parsed.values;
     const bad = (m: string) => usageError(`mailconf dns-check: ${m}`);
     if (parsed.positionals.length !== 1) throw bad('give exactly one DOMAIN');

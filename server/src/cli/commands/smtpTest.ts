@@ -2,12 +2,11 @@
 // so that scripts and CI can tell a closed port from a bad certificate or an open relay.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { PROFILES } from '../../smtp/profiles';
 import { probe } from '../../smtp/probe';
 import { renderText, toJson } from '../../smtp/report';
 import type { AuthMechanism, ProbeOptions, ProbeResult, ProfileName, StageName, TlsMode } from '../../smtp/types';
-import { CliError, Command, EXIT_USAGE, usageError } from '../usage';
+import { CliError, Command, EXIT_USAGE, usageError, parseCommandArgs } from '../usage';
 
 export const SMTP_EXIT: Record<StageName | 'expect', number> = {
   connect: 3,
@@ -71,12 +70,7 @@ Exit status:
   9  all stages passed but an expectation of --expect is not met`,
 
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
+    const parsed = parseCommandArgs('smtp-test', args, {
           port: { type: 'string' },
           tls: { type: 'string', default: 'auto' },
           ehlo: { type: 'string' },
@@ -95,11 +89,7 @@ Exit status:
           timeout: { type: 'string', default: '10' },
           json: { type: 'boolean', default: false },
           transcript: { type: 'boolean', default: false },
-        },
-      });
-    } catch (err) {
-      throw usageError(`mailconf smtp-test: ${(err as Error).message}`);
-    }
+        });
     const v = parsed.values;
     const bad = (m: string) => usageError(`mailconf smtp-test: ${m}`);
     if (v.password !== undefined) throw bad('passwords are never taken as arguments; use --password-env VAR');

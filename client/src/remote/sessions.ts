@@ -3,7 +3,6 @@
 // progress notification. Failures become one clear message; none of them contains a secret.
 import * as vscode from 'vscode';
 import type { Client } from 'ssh2';
-import { connect } from '../../../server/src/ssh/connect';
 import { isSshError } from '../../../server/src/ssh/errors';
 import { defaultKnownHostsFiles } from '../../../server/src/ssh/hostKeyPolicy';
 import { SshPool } from '../../../server/src/ssh/pool';
@@ -53,6 +52,9 @@ export class RemoteSessions implements vscode.Disposable {
 
   private async open(target: SshTarget, signal: AbortSignal, knownHostsFiles?: string[]): Promise<Client> {
     const secrets = new LoginSecrets(this.context.secrets, target);
+    // ssh2 is loaded on the first connection: at activation it would cost 30-45 ms before the
+    // language server even starts, for a feature most sessions never use.
+    const { connect } = await import('../../../server/src/ssh/connect');
     try {
       const client = await connect({
         host: target.host,

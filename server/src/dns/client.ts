@@ -181,12 +181,7 @@ function overTcp(name: string, type: QueryType, opts: QueryOptions, deadline: nu
     socket.on('error', (err: NodeJS.ErrnoException) => {
       fail(new DnsError('unreachable', err.code === 'ECONNREFUSED' ? `${what} refused the connection` : `cannot reach ${what}: ${err.code ?? err.message}`));
     });
-    socket.on('connect', () => {
-      const framed = Buffer.alloc(2 + message.length);
-      framed.writeUInt16BE(message.length, 0);
-      message.copy(framed, 2);
-      socket.write(framed);
-    });
+    socket.on('connect', () => socket.write(tcpFramed(message)));
     socket.on('data', (chunk: Buffer) => {
       const take = Math.min(chunk.length, TCP_MAX - have);
       chunk.copy(buffer, have, 0, take);
@@ -202,6 +197,14 @@ function overTcp(name: string, type: QueryType, opts: QueryOptions, deadline: nu
     });
     socket.on('end', () => fail(new DnsError('malformed', `${what} closed the connection after ${have} bytes, before a whole answer`)));
   });
+}
+
+/** A DNS message as TCP carries it: after its length, in two bytes (RFC 1035 4.2.2). */
+function tcpFramed(message: Buffer): Buffer {
+  const framed = Buffer.alloc(2 + message.length);
+  framed.writeUInt16BE(message.length, 0);
+  message.copy(framed, 2);
+  return framed;
 }
 
 /** Records a zone transfer may bring before we stop it (a lab zone has dozens; a big one, thousands). */
@@ -226,12 +229,7 @@ export function transferZone(zone: string, opts: QueryOptions): Promise<ServedRe
     let soas = 0;
     let pending: Buffer = Buffer.alloc(0);
     socket.on('error', (err: NodeJS.ErrnoException) => fail(new DnsError('unreachable', `cannot reach ${what}: ${err.code ?? err.message}`)));
-    socket.on('connect', () => {
-      const framed = Buffer.alloc(2 + message.length);
-      framed.writeUInt16BE(message.length, 0);
-      message.copy(framed, 2);
-      socket.write(framed);
-    });
+    socket.on('connect', () => socket.write(tcpFramed(message)));
     socket.on('data', (chunk: Buffer) => {
       pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
       while (pending.length >= 2 && pending.length >= 2 + pending.readUInt16BE(0)) {

@@ -10,7 +10,8 @@ import { properties as msmtprc } from './msmtprc';
 import { properties as sasl } from './sasl';
 import { properties as records } from './records';
 import { properties as postconf } from './postconf';
+import { properties as scenarios } from './scenarios';
 
-export const ALL_PROPERTIES: FuzzProperty<any>[] = [...maincf, ...mastercf, ...expansion, ...zone, ...aliases, ...postfixMap, ...msmtprc, ...sasl, ...records, ...postconf];
+export const ALL_PROPERTIES: FuzzProperty<any>[] = [...maincf, ...mastercf, ...expansion, ...zone, ...aliases, ...postfixMap, ...msmtprc, ...sasl, ...records, ...postconf, ...scenarios];
 
 export const PARSERS: string[] = [...new Set(ALL_PROPERTIES.map((p) => p.parser))];

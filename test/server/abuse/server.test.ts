@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { SERVER_COMMANDS } from '../../../server/src/commands';
 import { diagnosticsFor, LspClient } from '../../support/lspClient';
 
 const LAB = 'file:///abuse/postfix/main.cf';
@@ -96,6 +97,13 @@ describe('language server under abuse', () => {
       ['textDocument/codeAction', { textDocument: { uri: LAB }, range: null, context: null }],
       ['textDocument/diagnostic', { textDocument: { uri: LAB, extra: [1, 2] } }],
       ['workspace/executeCommand', { command: 'mailconf.lsp.noSuchCommand', arguments: [null, 1, 'x'] }],
+      // Every command the server offers, with arguments of every wrong shape.
+      ...SERVER_COMMANDS.flatMap((c): Array<[string, unknown]> =>
+        [null, [], [null], [42], [{}], [{ uri: 7, to: 'x', client: [] }], [{ uri: LAB, port: 'x', to: [1], dns: { listed: 'x' }, names: {} }], ['x'.repeat(100_000)]].map((args) => [
+          'workspace/executeCommand',
+          { command: c.id, arguments: args },
+        ]),
+      ),
     ];
     for (const [method, params] of calls) {
       // Either an answer or an error response: what matters is that one comes back.

@@ -224,7 +224,7 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
           const { askPassword, ...options } = await optionsFor(config, req, saved, context.globalState);
           const passwordWhenNeeded = askPassword ? () => Promise.resolve(password.ask(req.port)) : undefined;
           // The server connects to its own loopback; the certificate must still carry its real name.
-          all.push(await probeFromServer(c, target.name, { ...options, passwordWhenNeeded, host: '127.0.0.1', servername: config.servername ?? config.host, signal }));
+          all.push(await probeFromServer(c, target.name, { ...options, passwordWhenNeeded, host: '127.0.0.1', servername: config.servername ?? config.host, signal, locale: locale() }));
         }
         return all;
       },

@@ -6,6 +6,7 @@ import { zoneMessages } from './zoneMessages';
 import { zoneFileMessages } from './zoneFileMessages';
 import { restrictionMessages } from './restrictionMessages';
 import { zoneEditorMessages } from './zoneEditorMessages';
+import { probeMessages } from './probeMessages';
 import { simulatorMessages } from './simulatorMessages';
 import { smtpMessages } from './smtpMessages';
 
@@ -15,6 +16,7 @@ export const messages = {
   ...zoneFileMessages,
   ...restrictionMessages,
   ...zoneEditorMessages,
+  ...probeMessages,
   ...smtpMessages,
   ...simulatorMessages,
   ...dnsMessages,

@@ -2,6 +2,7 @@
 // bytes into replies under hard limits, so a hostile or broken server can neither hang the probe
 // (every read has a deadline) nor make it hold unbounded memory (lines and replies are capped).
 import type { Socket } from 'node:net';
+import { t, type Locale } from '../l10n';
 import type { TranscriptLine } from './types';
 
 export const MAX_LINE = 4096;
@@ -44,9 +45,12 @@ export class SmtpChannel {
   private waiter: { resolve: (r: Reply) => void; reject: (e: Error) => void } | undefined;
   private readonly started = Date.now();
 
+  /** `locale`: the language of the failures it reports. */
+  constructor(private readonly locale: Locale = 'en') {}
+
   private readonly onData = (chunk: Buffer) => this.take(chunk);
-  private readonly onError = (err: Error) => this.fail(new ChannelError(`network error: ${err.message}`, 'io'));
-  private readonly onClose = () => this.fail(new ChannelError('the server closed the connection', 'closed'));
+  private readonly onError = (err: Error) => this.fail(new ChannelError(t(this.locale, 'probe.network-error', err.message), 'io'));
+  private readonly onClose = () => this.fail(new ChannelError(t(this.locale, 'probe.closed'), 'closed'));
 
   note(text: string): void {
     this.transcript.push({ dir: '*', text, t: Date.now() - this.started });
@@ -70,7 +74,7 @@ export class SmtpChannel {
     this.socket = undefined;
     if (this.buffer.length > 0 || this.ready.length > 0 || this.partial.length > 0) {
       // Plaintext that arrives before the handshake would be mixed into the encrypted session.
-      throw new ChannelError('the server sent data right after agreeing to STARTTLS', 'garbage');
+      throw new ChannelError(t(this.locale, 'probe.data-after-starttls'), 'garbage');
     }
     return socket;
   }
@@ -90,7 +94,7 @@ export class SmtpChannel {
     return new Promise<Reply>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiter = undefined;
-        const err = new ChannelError(`no complete reply within ${timeoutMs} ms`, 'timeout');
+        const err = new ChannelError(t(this.locale, 'probe.timeout', timeoutMs), 'timeout');
         this.note(err.message);
         reject(err);
       }, timeoutMs);
@@ -136,14 +140,14 @@ export class SmtpChannel {
       if (!this.line(raw)) return;
     }
     if (this.buffer.length > MAX_LINE) {
-      this.fail(new ChannelError(`the server sent a line longer than ${MAX_LINE} bytes`, 'too-long'));
+      this.fail(new ChannelError(t(this.locale, 'probe.line-too-long', MAX_LINE), 'too-long'));
     }
   }
 
   /** Adds one line to the reply being read; false when the conversation had to stop. */
   private line(raw: Buffer): boolean {
     if (raw.length > MAX_LINE) {
-      this.fail(new ChannelError(`the server sent a line longer than ${MAX_LINE} bytes`, 'too-long'));
+      this.fail(new ChannelError(t(this.locale, 'probe.line-too-long', MAX_LINE), 'too-long'));
       return false;
     }
     const text = raw.toString('latin1').replace(/\r$/, '');
@@ -151,17 +155,17 @@ export class SmtpChannel {
     // eslint-disable-next-line no-control-regex
     if (!m || /[\x00-\x08\x0b-\x1f\x7f]/.test(text)) {
       const shown = JSON.stringify(text.slice(0, 60));
-      this.fail(new ChannelError(`the server sent something that is not an SMTP reply: ${shown}`, 'garbage'));
+      this.fail(new ChannelError(t(this.locale, 'probe.not-smtp', shown), 'garbage'));
       return false;
     }
     const code = Number(m[1]);
     if (this.partial.length > 0 && code !== this.partialCode) {
-      this.fail(new ChannelError(`a multi-line reply changed its code from ${this.partialCode} to ${code}`, 'garbage'));
+      this.fail(new ChannelError(t(this.locale, 'probe.code-changed', this.partialCode, code), 'garbage'));
       return false;
     }
     this.partialBytes += raw.length + 1;
     if (this.partialBytes > MAX_REPLY) {
-      this.fail(new ChannelError(`the server sent a reply longer than ${MAX_REPLY} bytes`, 'too-long'));
+      this.fail(new ChannelError(t(this.locale, 'probe.reply-too-long', MAX_REPLY), 'too-long'));
       return false;
     }
     this.transcript.push({ dir: 'S', text, t: Date.now() - this.started });
@@ -175,7 +179,7 @@ export class SmtpChannel {
       this.waiter = undefined;
       if (waiter) waiter.resolve(reply);
       else if (this.ready.length >= MAX_QUEUED) {
-        this.fail(new ChannelError('the server keeps sending replies nobody asked for', 'garbage'));
+        this.fail(new ChannelError(t(this.locale, 'probe.flood'), 'garbage'));
         return false;
       } else this.ready.push(reply);
     }

@@ -10,6 +10,7 @@ import { ChannelError, replyText, SmtpChannel, type Reply } from './channel';
 import { evaluateProfile, profileNeeds } from './profiles';
 import { certificateProblem, peerChain, serverName, sniFor, tlsReport } from './tlsReport';
 import type { ProbeOptions, ProbeResult, RecipientReport, StageName } from './types';
+import { t, type Locale } from '../l10n';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_EHLO = 'mailconf.invalid';
@@ -29,7 +30,8 @@ export async function probe(input: ProbeOptions): Promise<ProbeResult> {
   const implicit = usesImplicitTls(opts);
   const starttls = !implicit && mode !== 'none';
   const name = serverName(opts.host, opts.servername);
-  const channel = new SmtpChannel();
+  const locale = opts.locale ?? 'en';
+  const channel = new SmtpChannel(locale);
   const result: ProbeResult = {
     host: opts.host,
     port: opts.port,
@@ -80,10 +82,10 @@ export async function probe(input: ProbeOptions): Promise<ProbeResult> {
     if (r.code === 250) return { keywords: r.lines.slice(1), detail: r.lines[0] ?? '' };
     if (r.code >= 500 && r.code < 600) {
       const helo = await command(`HELO ${ehloName}`);
-      if (helo.code === 250) return { keywords: [], detail: `EHLO refused (${r.code}); HELO accepted` };
-      throw new Error(`EHLO refused (${replyText(r)}) and HELO refused (${replyText(helo)})`);
+      if (helo.code === 250) return { keywords: [], detail: t(locale, 'probe.ehlo-refused-helo-ok', r.code) };
+      throw new Error(t(locale, 'probe.ehlo-and-helo-refused', replyText(r), replyText(helo)));
     }
-    throw new Error(`EHLO refused: ${replyText(r)}`);
+    throw new Error(t(locale, 'probe.ehlo-refused', replyText(r)));
   };
 
   const handshake = async (socket: Socket): Promise<TLSSocket> => {
@@ -97,7 +99,7 @@ export async function probe(input: ProbeOptions): Promise<ProbeResult> {
     });
     secure.on('error', () => {});
     sockets.push(secure);
-    await settle(secure, 'secureConnect', timeout, 'the TLS handshake');
+    await settle(secure, 'secureConnect', timeout, t(locale, 'probe.the-handshake'), locale);
     encrypted = true;
     result.tls = tlsReport(secure, name);
     opts.onPeerChain?.(peerChain(secure));
@@ -129,7 +131,7 @@ export async function probe(input: ProbeOptions): Promise<ProbeResult> {
       raw = netConnect({ host: opts.host, port: opts.port });
       raw.on('error', () => {});
       sockets.push(raw);
-      await settle(raw, 'connect', timeout, 'the connection');
+      await settle(raw, 'connect', timeout, t(locale, 'probe.the-connection'), locale);
       return `${raw.remoteAddress}:${raw.remotePort}`;
     });
 
@@ -140,7 +142,7 @@ export async function probe(input: ProbeOptions): Promise<ProbeResult> {
       const r = await channel.read(timeout);
       result.banner = [`${r.code} ${r.lines[0] ?? ''}`.trim(), ...r.lines.slice(1)].join('\n');
       greeted = true;
-      if (r.code !== 220) throw new Error(`the server refused the session: ${replyText(r)}`);
+      if (r.code !== 220) throw new Error(t(locale, 'probe.session-refused', replyText(r)));
       return r.lines[0] ?? '';
     });
 
@@ -155,9 +157,9 @@ export async function probe(input: ProbeOptions): Promise<ProbeResult> {
     if (starttls) {
       let plain!: Socket;
       await stage('starttls', async () => {
-        if (!result.ehloBefore.some((k) => /^STARTTLS\b/i.test(k))) throw new Error('the server does not offer STARTTLS');
+        if (!result.ehloBefore.some((k) => /^STARTTLS\b/i.test(k))) throw new Error(t(locale, 'probe.no-starttls'));
         const r = await command('STARTTLS');
-        if (r.code !== 220) throw new Error(`STARTTLS refused: ${replyText(r)}`);
+        if (r.code !== 220) throw new Error(t(locale, 'probe.starttls-refused', replyText(r)));
         plain = channel.detach();
         return replyText(r);
       });
@@ -188,8 +190,8 @@ export async function probe(input: ProbeOptions): Promise<ProbeResult> {
         const external = opts.rcpt ? await rcpt(opts.rcpt) : null;
         await command('RSET');
         result.relay = { ...(external ?? { rcpt: '', code: null, accepted: false }), local };
-        if (external?.accepted) throw new Error(`the server accepted ${external.rcpt} without authentication (open relay)`);
-        const parts = [external && `${external.rcpt}: refused (${external.code})`, local && `${local.rcpt}: ${local.code}`];
+        if (external?.accepted) throw new Error(t(locale, 'probe.open-relay', external.rcpt));
+        const parts = [external && t(locale, 'probe.relay-refused', external.rcpt, external.code ?? ''), local && `${local.rcpt}: ${local.code}`];
         return parts.filter(Boolean).join('; ');
       });
     }
@@ -208,11 +210,11 @@ export async function probe(input: ProbeOptions): Promise<ProbeResult> {
       await stage('auth', async () => {
         result.auth = { mechanisms: offered, tried: null, ok: false, code: null };
         if (!encrypted && !opts.allowPlaintextAuth) {
-          throw new Error('credentials are never sent over an unencrypted connection unless plaintext AUTH is allowed for this host');
+          throw new Error(t(locale, 'probe.no-plaintext-auth'));
         }
-        if (offered.length === 0) throw new Error('the server does not offer AUTH here');
+        if (offered.length === 0) throw new Error(t(locale, 'probe.no-auth'));
         const mech = chooseMechanism(offered, opts.authMechanism);
-        if (!mech) throw new Error(`no supported mechanism among ${offered.join(' ')}`);
+        if (!mech) throw new Error(t(locale, 'probe.no-mechanism', offered.join(' ')));
         result.auth.tried = mech;
         let r = await command(authCommand(mech, opts.user!, opts.password!), `AUTH ${mech}${mech === 'PLAIN' ? ' ***' : ''}`);
         for (let step = 0; r.code === 334; step++) {
@@ -221,7 +223,7 @@ export async function probe(input: ProbeOptions): Promise<ProbeResult> {
         }
         result.auth.code = r.code;
         result.auth.ok = r.code === 235;
-        if (!result.auth.ok) throw new Error(`${mech} authentication failed: ${replyText(r)}`);
+        if (!result.auth.ok) throw new Error(t(locale, 'probe.auth-failed', mech, replyText(r)));
         return `${mech}: ${replyText(r)}`;
       });
     }
@@ -266,7 +268,7 @@ function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined):
 }
 
 /** Resolves on `event`; rejects on error, close, timeout. */
-function settle(emitter: EventEmitter, event: string, timeoutMs: number, what: string): Promise<void> {
+function settle(emitter: EventEmitter, event: string, timeoutMs: number, what: string, locale: Locale): Promise<void> {
   return new Promise((resolve, reject) => {
     const done = (err?: Error) => {
       clearTimeout(timer);
@@ -277,28 +279,28 @@ function settle(emitter: EventEmitter, event: string, timeoutMs: number, what: s
       else resolve();
     };
     const onOk = () => done();
-    const onError = (err: NodeJS.ErrnoException) => done(Object.assign(new Error(describeNetError(err, what)), { code: err.code }));
-    const onClose = () => done(new Error(`the server closed the connection during ${what}`));
-    const timer = setTimeout(() => done(new Error(`${what} did not complete within ${timeoutMs} ms`)), timeoutMs);
+    const onError = (err: NodeJS.ErrnoException) => done(Object.assign(new Error(describeNetError(err, what, locale)), { code: err.code }));
+    const onClose = () => done(new Error(t(locale, 'probe.closed-during', what)));
+    const timer = setTimeout(() => done(new Error(t(locale, 'probe.too-slow', what, timeoutMs))), timeoutMs);
     emitter.on(event, onOk);
     emitter.on('error', onError);
     emitter.on('close', onClose);
   });
 }
 
-function describeNetError(err: NodeJS.ErrnoException, what: string): string {
+function describeNetError(err: NodeJS.ErrnoException, what: string, locale: Locale): string {
   switch (err.code) {
     case 'ECONNREFUSED':
-      return 'connection refused: nothing listens on that port (or a firewall rejects it)';
+      return t(locale, 'probe.refused');
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return `the host name does not resolve (${err.code})`;
+      return t(locale, 'probe.unresolved', err.code);
     case 'ECONNRESET':
-      return `the server reset the connection during ${what}`;
+      return t(locale, 'probe.reset', what);
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
-      return `the host is unreachable (${err.code})`;
+      return t(locale, 'probe.unreachable', err.code);
     default:
-      return `${what} failed: ${err.message}`;
+      return t(locale, 'probe.failed', what, err.message);
   }
 }

@@ -3,6 +3,7 @@
 // knows wildcards and IP SANs, so both answers are the ones a real mail client would reach.
 import { checkServerIdentity, type DetailedPeerCertificate, type PeerCertificate, type TLSSocket } from 'node:tls';
 import { isIP } from 'node:net';
+import { t, type Locale } from '../l10n';
 import type { TlsReport } from './types';
 
 const DAY = 86_400_000;
@@ -80,18 +81,19 @@ export function normalizeFingerprint(fp: string): string {
 }
 
 /** Why the TLS stage fails for this certificate, or undefined when it is acceptable. */
-export function certificateProblem(report: TlsReport, opts: { insecure?: boolean; acceptFingerprint?: string }): string | undefined {
+export function certificateProblem(report: TlsReport, opts: { insecure?: boolean; acceptFingerprint?: string; locale?: Locale }): string | undefined {
+  const locale = opts.locale ?? 'en';
   if (opts.insecure) return undefined;
   if (opts.acceptFingerprint && normalizeFingerprint(opts.acceptFingerprint) === normalizeFingerprint(report.fingerprint256)) {
     return undefined;
   }
   if (!report.trusted) {
-    if (report.trustError === 'CERT_HAS_EXPIRED') return `the certificate expired on ${report.validTo}`;
-    if (report.selfSigned) return `the certificate is self-signed (${report.trustError}); pass its CA file or accept its fingerprint`;
-    return `the certificate is not trusted: ${report.trustError}`;
+    if (report.trustError === 'CERT_HAS_EXPIRED') return t(locale, 'probe.cert-expired', report.validTo);
+    if (report.selfSigned) return t(locale, 'probe.cert-self-signed', report.trustError ?? '');
+    return t(locale, 'probe.cert-untrusted', report.trustError ?? '');
   }
   if (!report.hostnameMatch) {
-    return `the certificate is for ${report.altNames.join(', ') || report.subject}, not ${report.checkedName}`;
+    return t(locale, 'probe.cert-name', report.altNames.join(', ') || report.subject, report.checkedName);
   }
   return undefined;
 }

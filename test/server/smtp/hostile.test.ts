@@ -147,6 +147,19 @@ describe('SMTP probe against hostile servers', { timeout: 15_000 }, () => {
     assert.match(stage.detail, /connection refused/);
   });
 
+  it('says what failed in the language asked for', async () => {
+    const silent = await hostile(() => {});
+    const stage = failedStage(await run(silent, { locale: 'es' }));
+    assert.deepEqual([stage.name, stage.detail], ['banner', 'ninguna respuesta completa en 400 ms']);
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const closed = (server.address() as { port: number }).port;
+    await new Promise((resolve) => server.close(resolve));
+    assert.match(failedStage(await run(closed, { locale: 'es' })).detail, /^conexión rechazada: nada escucha en ese puerto/);
+    const noTls = await hostile(scripted('220 plain.example ESMTP\r\n', (cmd) => (cmd.startsWith('EHLO') ? '250 plain.example\r\n' : '250 OK\r\n')));
+    assert.equal(failedStage(await run(noTls, { locale: 'es' })).detail, 'el servidor no ofrece STARTTLS');
+  });
+
   it('stops when cancelled, with the stage marked cancelled', async () => {
     const controller = new AbortController();
     const port = await hostile(() => controller.abort());

@@ -1,30 +1,95 @@
 // Open relay and "smtpd will not start", as questions to the session simulator (one evaluator for
 // what smtpd does): a stranger's mail to a foreign domain, and smtpd's own start-up check. The
 // diagnostics of main.cf and master.cf decide only where to report the answers.
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { probeRelay, relayControlFailure, RelayProbe } from '../../postfix/simulator';
+//
+// main.cf is handed to the simulator as the editor already parsed it, and each answer is kept
+// with what the simulator read to give it: the main.cf settings it asked for, the tables and
+// files it read, master.cf and the target release. A keystroke elsewhere in a large main.cf
+// (most of them) then costs a comparison of those settings, not new sessions.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range } from 'vscode-languageserver-types';
+import type { MainCfEntry } from '../../parsers/maincf';
+import { probeRelay, relayControlFailure, RelayProbe, SimulatorConfig } from '../../postfix/simulator';
+import type { Setting } from '../../postfix/simulator/settings';
 import type { PostfixPair } from '../postfixPair';
 import type { ServiceView } from '../postfixModel';
 import type { ServiceContext } from '../service';
 import { simulatorConfig } from '../simulatorConfig';
+import { valueRanges } from './valueText';
 
 /** Names whose setting decides relaying: a setting of one of them makes the verdict the user's. */
 export const RELAY_PARAMETERS = ['smtpd_relay_restrictions', 'smtpd_recipient_restrictions', 'mynetworks'];
 
-/** The pair's files, the document being checked read from its own (possibly partial) text. */
-function configOf(doc: TextDocument, pair: PostfixPair, ctx: ServiceContext, withMaster: boolean) {
+/** main.cf's settings for the simulator, noting every name it asks for. */
+class AskedSettings extends Map<string, Setting> {
+  readonly asked = new Set<string>();
+  override get(name: string): Setting | undefined {
+    this.asked.add(name);
+    return super.get(name);
+  }
+}
+
+function settingsOf(entries: MainCfEntry[], mainUri: string, mainDoc: () => TextDocument): AskedSettings {
+  const out = new AskedSettings();
+  for (const e of entries) {
+    let rangeOf: ((start: number, end: number) => Range) | undefined;
+    out.set(e.name, { name: e.name, value: e.rawValue, file: mainUri, locate: (s, en) => (rangeOf ??= valueRanges(mainDoc(), e.valueRange.start, e.rawValue))(s, en) });
+  }
+  return out;
+}
+
+interface Remembered<T> {
+  key: string;
+  /** The main.cf settings asked for, with the raw value each had (undefined: not set). */
+  asked: Map<string, string | undefined>;
+  /** Files read, with what they held. */
+  files: Map<string, string | undefined>;
+  answer: T;
+}
+
+const remembered: Remembered<unknown>[] = [];
+const REMEMBERED = 16;
+
+/**
+ * The simulator's answer for the pair, reused while nothing it read has changed. `withMaster`:
+ * with master.cf (a service's view), else main.cf alone (an smtpd without -o settings).
+ */
+function ask<T>(what: string, doc: TextDocument, pair: PostfixPair, ctx: ServiceContext, withMaster: boolean, question: (config: SimulatorConfig) => T): T {
   const read = (uri: string) => (uri === doc.uri ? doc.getText() : ctx.workspace.readText(uri));
-  return simulatorConfig({ mainUri: pair.mainUri, masterUri: withMaster ? pair.masterUri : undefined }, read, ctx);
+  const config = simulatorConfig({ mainUri: pair.mainUri, masterUri: withMaster ? pair.masterUri : undefined }, read, ctx);
+  const key = `${what}\0${pair.mainUri ?? pair.masterUri ?? ''}\0${config.postfixVersion ?? ''}\0${config.masterCf ?? ''}`;
+  const entries = pair.model.mainEntries;
+  const tables = config.readFile!;
+  const hit = remembered.find(
+    (r) =>
+      r.key === key &&
+      [...r.asked].every(([name, value]) => entries.get(name)?.rawValue === value) &&
+      [...r.files].every(([path, text]) => tables(path) === text),
+  );
+  if (hit) return hit.answer as T;
+  const mainDoc = () => (pair.mainUri === doc.uri ? doc : TextDocument.create(pair.mainUri ?? 'untitled:main.cf', 'postfix-main', 0, (pair.mainUri && read(pair.mainUri)) || ''));
+  const settings = settingsOf(pair.main.entries, pair.mainUri ?? '', mainDoc);
+  const files = new Map<string, string | undefined>();
+  const readFile = (path: string) => {
+    const text = tables(path);
+    files.set(path, text);
+    return text;
+  };
+  const answer = question({ ...config, mainSettings: settings, readFile });
+  const asked = new Map([...settings.asked].map((name) => [name, entries.get(name)?.rawValue]));
+  remembered.unshift({ key, asked, files, answer });
+  remembered.length = Math.min(remembered.length, REMEMBERED);
+  return answer;
 }
 
 /** Strangers against main.cf's own settings, as an smtpd without -o overrides sees them. */
 export function mainCfRelay(doc: TextDocument, pair: PostfixPair, ctx: ServiceContext): RelayProbe {
-  return probeRelay(configOf(doc, pair, ctx, false));
+  return ask('probe', doc, pair, ctx, false, probeRelay);
 }
 
 /** Strangers against one master.cf smtpd service, with its -o overrides. */
 export function serviceRelay(doc: TextDocument, pair: PostfixPair, ctx: ServiceContext, service: ServiceView): RelayProbe {
-  return probeRelay({ ...configOf(doc, pair, ctx, true), service: service.service });
+  return ask(`probe ${service.service}`, doc, pair, ctx, true, (config) => probeRelay({ ...config, service: service.service }));
 }
 
 /**
@@ -34,7 +99,6 @@ export function serviceRelay(doc: TextDocument, pair: PostfixPair, ctx: ServiceC
  */
 export function mainCfStopsSmtpd(doc: TextDocument, pair: PostfixPair, ctx: ServiceContext): boolean {
   const smtpds = pair.model.services.filter((s) => s.command === 'smtpd');
-  if (!pair.masterUri || smtpds.length === 0) return relayControlFailure(configOf(doc, pair, ctx, false)) !== undefined;
-  const config = configOf(doc, pair, ctx, true);
-  return smtpds.some((s) => !RELAY_PARAMETERS.some((p) => s.params.has(p)) && relayControlFailure({ ...config, service: s.service }) !== undefined);
+  if (!pair.masterUri || smtpds.length === 0) return ask('start', doc, pair, ctx, false, relayControlFailure) !== undefined;
+  return smtpds.some((s) => !RELAY_PARAMETERS.some((p) => s.params.has(p)) && ask(`start ${s.service}`, doc, pair, ctx, true, (config) => relayControlFailure({ ...config, service: s.service })) !== undefined);
 }

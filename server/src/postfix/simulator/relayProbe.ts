@@ -84,7 +84,7 @@ export function probeRelay(config: SimulatorConfig): RelayProbe {
   if (probe.open || probe.startFailure) return probe;
   // smtpd_relay_restrictions alone: asked with the relay list first, the order of Postfix 3.6 and
   // later at compatibility level 3.6, so that a recipient list that refuses first does not hide it.
-  const relayFirst = { ...config, mainCf: `${config.mainCf}\nsmtpd_relay_before_recipient_restrictions = yes\n`, postfixVersion: undefined };
+  const relayFirst = { ...config, settings: { ...config.settings, smtpd_relay_before_recipient_restrictions: 'yes' }, postfixVersion: undefined };
   probe.relayListPermits = everyStranger(relayFirst, (r) => permitIn(rcptTrace(r), 'smtpd_relay_restrictions'), probe) ?? undefined;
   return probe;
 }

@@ -14,7 +14,7 @@ import { RestrictionEvaluator } from './restrictionEvaluator';
 import { listWords, RestrictionWord, splitWords } from './restrictionList';
 import { recipientRoute } from './recipientRoute';
 import { selectService, SimulationInputError } from './serviceSelection';
-import { ConfigurationError, ParameterView, readMainSettings, readMasterServices } from './settings';
+import { ConfigurationError, ParameterView, readMainSettings, readMasterServices, withSettings } from './settings';
 import { DecidedBy, EvaluatedRestriction, RecipientOutcome, SimulationInput, SimulationResult, SimulationStep, Stage } from './types';
 
 export { SimulationInputError };
@@ -34,7 +34,7 @@ export function simulate(input: SimulationInput): SimulationResult {
   const mainPath = input.mainCfPath ?? 'main.cf';
   const masterPath = input.masterCfPath ?? 'master.cf';
   const readFile = input.readFile ?? (() => undefined);
-  const main = readMainSettings(input.mainCf, mainPath);
+  const main = input.mainSettings ?? readMainSettings(input.mainCf, mainPath);
   const services = input.masterCf === undefined ? undefined : readMasterServices(input.masterCf, masterPath);
   const service = selectService(services, input);
   const result: SimulationResult = {
@@ -47,7 +47,7 @@ export function simulate(input: SimulationInput): SimulationResult {
     warnings: [],
   };
   const release = input.postfixVersion;
-  const view = new ParameterView(main, service.overrides, release);
+  const view = new ParameterView(main, withSettings(service.overrides, input.settings), release);
   const rewriteName = new ParameterView(main, undefined, release).value('rewrite_service_name');
   const rewrite = services?.find((s) => s.command === 'trivial-rewrite' && s.name === rewriteName);
   const rewriteView = new ParameterView(main, rewrite?.overrides, release);

@@ -106,6 +106,15 @@ function toService(e: MasterCfEntry, file: string): MasterService {
   return { name, type: e.type!.text, command: command.slice(command.lastIndexOf('/') + 1), line: e.line + 1, range: e.range, overrides, port };
 }
 
+/** A daemon's -o settings with what-if settings on top; those have no place in a file. */
+export function withSettings(overrides: Map<string, Setting>, settings: Record<string, string> | undefined): Map<string, Setting> {
+  if (!settings) return overrides;
+  const out = new Map(overrides);
+  const nowhere = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  for (const [name, value] of Object.entries(settings)) out.set(name, { name, value, file: '', locate: () => nowhere });
+  return out;
+}
+
 /** Built-in default of a parameter, or undefined for names Postfix does not know. */
 export function builtinDefault(name: string): string | undefined {
   const table = generatedParameters().parameters;

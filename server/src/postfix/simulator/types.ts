@@ -4,7 +4,7 @@ import type { DnsAnswers } from './dnsAnswers';
 import type { Locale } from '../../l10n';
 import type { ReadFile } from './lookupTables';
 import type { Reply } from './replies';
-import type { Origin } from './settings';
+import type { Origin, Setting } from './settings';
 
 export interface SimulationInput {
   mainCf: string;
@@ -13,6 +13,13 @@ export interface SimulationInput {
   /** Shown in results: "/etc/postfix/main.cf" or the path the user gave. */
   mainCfPath?: string;
   masterCfPath?: string;
+  /**
+   * main.cf already read (as readMainSettings gives it), for callers that hold a parse of their
+   * own; mainCf is then not read again.
+   */
+  mainSettings?: Map<string, Setting>;
+  /** What-if settings: they win over main.cf and the service's -o, as `-o name=value` on smtpd's command line would. */
+  settings?: Record<string, string>;
   /**
    * The Postfix release the configuration runs on ("3.5", "3.7.11"), where releases differ in
    * what smtpd does; undefined: the release of the built-in defaults (3.7).

@@ -15,8 +15,11 @@ const nls: Record<string, string> = existsSync(join(ROOT, 'package.nls.json'))
   : {};
 const localized = (s: string | undefined) => (s && /^%.+%$/.test(s) ? nls[s.slice(1, -1)] : s);
 
-/** Commands that open connections (SMTP, SSH); the test fails if one is added without the gate. */
-const NETWORK_COMMAND = /smtp|remote|server(?!\.restart)|ssh/i;
+/**
+ * Commands that open connections (SMTP, SSH), by their segment (mailconf.smtp.*, mailconf.remote.*,
+ * not "msmtp" inside another word); the test fails if one is added without the gate.
+ */
+const NETWORK_COMMAND = /\.(smtp|remote|ssh)\b|server(?!\.restart)/i;
 
 describe('extension manifest', () => {
   it('targets VS Code 1.91 and later, with the three bundles as entry points', () => {

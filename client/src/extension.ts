@@ -24,6 +24,7 @@ import { registerWalkthroughInsert } from './walkthroughInsert';
 import { registerZone } from './zone';
 import { registerDnsCheck } from './dnsCheck';
 import { postfixVersionOptions, registerPostfixVersion } from './postfixVersion';
+import { SCENARIO_FILE_PATTERN } from '../../server/src/languageservice/scenarios/files';
 
 const LANGUAGES = ['postfix-main', 'postfix-master', 'dns-zone', 'postfix-aliases', 'postfix-map', 'msmtprc', 'dovecot', 'cyrus-sasl', 'saslauthd'];
 
@@ -42,7 +43,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mailco
   // The SSH server's mail_version, once read in this session (see postfixVersion.ts).
   const postfixSession: { detected?: string } = {};
   const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.map((language) => ({ language })),
+    // Scenario files are JSON to VS Code; the server checks them by name, unsaved edits included.
+    documentSelector: [...LANGUAGES.map((language) => ({ language })), { language: 'json', pattern: SCENARIO_FILE_PATTERN }],
     outputChannel: log,
     // A function, so that each (re)start sends the current setting.
     initializationOptions: () => ({

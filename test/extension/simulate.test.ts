@@ -78,6 +78,29 @@ export function simulateSuite(): void {
       }
     });
 
+    it('reports a broken expectation while the scenario file is being edited, before it is saved', async () => {
+      const doc = await vscode.workspace.openTextDocument(workspaceFile('mailflow.scenarios.json'));
+      const editor = await vscode.window.showTextDocument(doc);
+      const at = doc.getText().indexOf('"454 4.7.1"');
+      assert.ok(at > 0, 'the lab expects 454 4.7.1 somewhere');
+      const broken = () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.code === 'scenario-broken');
+      // No auto save: the diagnostic must come from the buffer, not from the file on disk.
+      const files = vscode.workspace.getConfiguration('files');
+      const autoSave = files.inspect('autoSave')?.workspaceValue;
+      await files.update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
+      try {
+        await editor.edit((e) => e.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + '"454 4.7.1"'.length)), '"accepted"'));
+        const d = await when(vscode.languages.onDidChangeDiagnostics, broken, 10_000);
+        assert.ok(doc.isDirty, 'still unsaved');
+        assert.equal(d.range.start.line, doc.positionAt(at).line);
+        assert.match(d.relatedInformation?.[0]?.location.uri.path ?? '', /main\.cf$/);
+      } finally {
+        await vscode.commands.executeCommand('undo');
+        await when(vscode.languages.onDidChangeDiagnostics, () => (broken() ? undefined : true));
+        await files.update('autoSave', autoSave, vscode.ConfigurationTarget.Workspace);
+      }
+    });
+
     it("makes msmtp.scenarios.json from an msmtprc's accounts, beside main.cf, and its scenarios pass", async () => {
       const rc = workspaceFile('.msmtprc');
       await vscode.workspace.fs.writeFile(rc, Buffer.from('defaults\n  tls on\n  from usuario@mail1.org\n  user usuario\n\naccount vm25\n  auth off\n\naccount vm587\n  port 587\n  auth on\n'));

@@ -13,6 +13,7 @@ import { languageForPath, serviceFor } from '../../../server/src/languageservice
 import type { ServiceContext } from '../../../server/src/languageservice/service';
 import { RECORD_TYPES } from '../../../server/src/parsers/zone';
 import { RECORD_TYPE_MEANINGS_ES } from '../../../server/src/l10n/recordTypeMeanings';
+import { messages } from '../../../server/src/l10n/messages';
 
 const ROOT = resolve(__dirname, '../../..');
 const ENGLISH = /\b(the|is|are|has|have|with|this|which|should|must|does|would|cannot|because|when|not)\b/i;
@@ -141,5 +142,14 @@ describe('Spanish mode', () => {
 
   it('has a Spanish meaning for every record type', () => {
     assert.deepEqual(Object.keys(RECORD_TYPE_MEANINGS_ES).sort(), Object.keys(RECORD_TYPES).sort());
+  });
+
+  it('has a Spanish text of its own for every server message with words in it', () => {
+    // SOA field and record type names: the same words in both languages.
+    const sameInBoth = new Set(['zone.field.expire', 'zone.field.refresh', 'zone.field.retry', 'zone.field.txt']);
+    const copied = Object.entries(messages as Record<string, { en: string; es: string }>)
+      .filter(([key, m]) => m.en === m.es && /[A-Za-z]{3,}/.test(m.en.replace(/\{\d+\}/g, '')) && !sameInBoth.has(key))
+      .map(([key]) => key);
+    assert.deepEqual(copied, []);
   });
 });

@@ -1,5 +1,6 @@
 // Errors that end the CLI with a message and a chosen exit code, instead of a stack trace.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Locale } from '../l10n';
 
 export class CliError extends Error {
   override readonly name = 'CliError';
@@ -29,6 +30,12 @@ export function parseCommandArgs<const T extends NonNullable<ParseArgsConfig['op
   } catch (err) {
     throw usageError(`mailconf ${command}: ${(err as Error).message}`);
   }
+}
+
+/** The language of messages, from the locale variables as gettext reads them (es for Spanish, else English). */
+export function localeOf(env: NodeJS.ProcessEnv): Locale {
+  const lang = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return lang.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
 export interface CliIO {

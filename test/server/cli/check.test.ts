@@ -7,7 +7,9 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 
 const CLI = resolve(__dirname, '../../../dist/cli.js');
-const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+// In English whatever the machine's locale, unless a test asks for Spanish.
+const ENGLISH = { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: ENGLISH });
 
 function fixture(name: string, text: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'mailconf-check-'));
@@ -22,6 +24,13 @@ describe('mailconf check', () => {
     assert.equal(r.status, 1);
     assert.match(r.stdout, new RegExp(`^${file}:2:1: error: Missing '=' .* \\[syntax/missing-equals\\]$`, 'm'));
     assert.match(r.stdout, new RegExp(`^${file}:1:1: warning: Unknown parameter 'myhostnme'.* \\[unknown-parameter\\]$`, 'm'));
+  });
+
+  it('speaks Spanish under LANG=es, with the same codes', () => {
+    const file = fixture('main.cf', 'myhostnme = x\nfoo\n');
+    const r = spawnSync(process.execPath, [CLI, 'check', file], { encoding: 'utf8', env: { ...ENGLISH, LANG: 'es_ES.UTF-8' } });
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, new RegExp(`^${file}:1:1: warning: Parámetro desconocido 'myhostnme'.* \\[unknown-parameter\\]$`, 'm'));
   });
 
   it('prints 1-based JSON and exits 0 when there are only warnings', () => {

@@ -8,7 +8,7 @@ import { languageForPath, LANGUAGE_IDS, serviceFor } from '../../languageservice
 import type { Workspace } from '../../languageservice/service';
 import { listDiskFiles, readDiskText } from '../../handlers/diskFiles';
 import { setZoneOrigin } from '../../languageservice/zone/parsed';
-import { CliError, Command, EXIT_USAGE, usageError, parseCommandArgs } from '../usage';
+import { CliError, Command, EXIT_USAGE, usageError, parseCommandArgs, localeOf } from '../usage';
 import { parseTargetSetting, resolveTarget, targetChoices } from '../../postfix/targetSetting';
 
 const SEVERITY: Record<number, string> = {
@@ -50,6 +50,8 @@ Output, one line per finding:
   text  FILE:LINE:COL: SEVERITY: MESSAGE [CODE]
   json  an array of {file, line, column, endLine, endColumn, severity, code, message}, 1-based
 
+Messages follow LANG (es for Spanish); the codes stay the same.
+
 Exit status: 0 no errors (warnings allowed), 1 at least one error, 2 usage error or unreadable file.`,
 
   async run(args, io) {
@@ -78,7 +80,7 @@ Exit status: 0 no errors (warnings allowed), 1 at least one error, 2 usage error
       const doc = TextDocument.create(pathToFileURL(resolve(io.cwd, file)).href, lang, 1, text);
       if (lang === 'dns-zone') setZoneOrigin(doc.uri, parsed.values.origin);
       const isPostfix = lang === 'postfix-main' || lang === 'postfix-master';
-      const ctx = { workspace, locale: 'en' as const, ...(isPostfix ? { postfixVersion: target() } : {}) };
+      const ctx = { workspace, locale: localeOf(io.env), ...(isPostfix ? { postfixVersion: target() } : {}) };
       for (const d of serviceFor(lang)!.diagnostics(doc, ctx)) findings.push(toFinding(file, d));
     }
 

@@ -11,17 +11,12 @@ import { parseMainCf } from '../../parsers/maincf';
 import { hasErrors, renderText, toJson } from '../../dns/check/report';
 import { DnsError, parseServer, serverText, transferZone, type DnsServer } from '../../dns/client';
 import { cachedAsk, liveSmtpFacts, mtaStsPolicyOf, parseSmtpTarget, systemServer } from '../../dns/session';
-import { t, type Locale } from '../../l10n';
+import { t } from '../../l10n';
 import { parseZone, type ZoneFile } from '../../parsers/zone';
-import { CliError, Command, EXIT_USAGE, usageError, parseCommandArgs } from '../usage';
+import { CliError, Command, EXIT_USAGE, usageError, parseCommandArgs, localeOf } from '../usage';
 
 export const EXIT_DNS_ERRORS = 1;
 export const EXIT_UNREACHABLE = 3;
-
-function localeOf(env: NodeJS.ProcessEnv): Locale {
-  const lang = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return lang.toLowerCase().startsWith('es') ? 'es' : 'en';
-}
 
 /** The zone file of `domain` in `dir` under the usual names, when there is one. */
 function findZoneFile(dir: string, domain: string): string | undefined {

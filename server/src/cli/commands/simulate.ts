@@ -2,14 +2,13 @@
 // files alone. A thin adapter over the session simulator (server/src/postfix/simulator).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Locale } from '../../l10n';
 import { simulate, SimulationInputError, SimulationResult } from '../../postfix/simulator';
 import { simulationJson } from '../../postfix/simulator/resultJson';
 import { msmtpScenariosExpecting } from '../../postfix/simulator/msmtpScenarios';
 import { checkScenario, parseScenarios, Scenario, ScenarioFileError } from '../../postfix/simulator/scenarios';
 import { transcript } from '../../postfix/simulator/transcript';
 import { parseTargetSetting, resolveTarget, targetChoices } from '../../postfix/targetSetting';
-import { CliError, CliIO, Command, EXIT_USAGE } from '../usage';
+import { CliError, CliIO, Command, EXIT_USAGE, localeOf } from '../usage';
 import { DnsAnswers, dnsAnswersProblems } from '../../postfix/simulator/dnsAnswers';
 
 const HELP = `Usage: mailconf simulate [-c DIR] [--postfix-version X.Y] (--service NAME | --port N) --client ADDR[,HOSTNAME]
@@ -57,11 +56,6 @@ export const EXIT_DEPENDS_ON_DNS = 4;
 
 function usage(message: string): CliError {
   return new CliError(`mailconf simulate: ${message}\nRun 'mailconf simulate --help' for usage.`, EXIT_USAGE);
-}
-
-function localeOf(env: NodeJS.ProcessEnv): Locale {
-  const lang = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return lang.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
 function readIfExists(path: string): string | undefined {

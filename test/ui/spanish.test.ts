@@ -1,7 +1,7 @@
 // issue 8's Spanish UI test. code-server cannot switch its display language offline (`--locale es`
 // needs a language pack from the extension marketplace), so the workspace sets
 // `mailconf.docsLanguage = es` instead and the hover of a lab parameter must come in Spanish, from
-// our own notes (server/src/postfix/docs/). Changing the setting back to English takes effect
+// our own notes (server/src/postfix/docs/); so must a zone's record-type hover and findings. Changing the setting back to English takes effect
 // without a restart. The lab walkthrough is opened too: its step page renders, and a click on a
 // step's button runs it and ticks the step.
 // Screenshots go to test-results/ui/spanish-*.png.
@@ -23,12 +23,14 @@ describe('Spanish docs in VS Code in the browser', { timeout: 600_000 }, () => {
   const shot = (name: string) => session.shot(`spanish-${name}`);
 
   /**
-   * Hovers the parameter name at the start of its line until a hover containing `expected` shows.
-   * Hovering again is needed: a hover shown before the language server (re)started stays as it was.
+   * Hovers the first token matching `word` (the last one with `last`) on the first line matching
+   * `lineText` until a hover containing `expected` shows. Hovering again is needed: a hover shown
+   * before the language server (re)started stays as it was.
    */
-  const hoverParameter = async (name: string, expected: string) => {
-    const line = page.locator('.monaco-editor .view-line', { hasText: new RegExp(`^${name}\\s`) }).first();
-    const token = line.locator('span > span', { hasText: new RegExp(`^${name}`) }).first();
+  const hoverToken = async (lineText: RegExp, word: RegExp, name: string, expected: string, last = false) => {
+    const line = page.locator('.monaco-editor .view-line', { hasText: lineText }).first();
+    const tokens = line.locator('span > span', { hasText: word });
+    const token = last ? tokens.last() : tokens.first();
     const hover = page.locator('.monaco-hover', { hasText: expected }).first();
     const deadline = Date.now() + 90_000;
     for (;;) {
@@ -47,6 +49,8 @@ describe('Spanish docs in VS Code in the browser', { timeout: 600_000 }, () => {
       }
     }
   };
+  /** The parameter name at the start of its line. */
+  const hoverParameter = (name: string, expected: string) => hoverToken(new RegExp(`^${name}\\s`), new RegExp(`^${name}`), name, expected);
 
   before(async () => {
     session = await startUiSession((folder) => writeDocsLanguage(folder, 'es'));
@@ -69,6 +73,19 @@ describe('Spanish docs in VS Code in the browser', { timeout: 600_000 }, () => {
     const hover = await hoverParameter('smtpd_sasl_local_domain', 'Dominio que se añade a los usuarios SASL');
     assert.match(hover, /«pepe» pasa a ser «pepe@mail1\.org»/);
     await shot('hover-sasl-local-domain');
+  });
+
+  it('speaks Spanish in zone files too: a record type\'s hover and a finding', async () => {
+    await session.openFile('mail1.org.zone', 'DNS Zone');
+    const type = await hoverToken(/^\s+IN\s+MX\s/, /^MX$/, 'MX', 'intercambiador de correo');
+    assert.match(type, /\(tipo 15\)/);
+    assert.doesNotMatch(type, /mail exchanger/);
+    // The lesson's alias of itself, as the hover over its squiggle (the target) shows it.
+    const finding = await hoverToken(/^imap\s+IN\s+CNAME\s+imap/, /^imap$/, 'imap', 'Bucle de CNAME', true);
+    assert.match(finding, /imap\.mail1\.org\. es un alias de sí mismo/);
+    assert.doesNotMatch(finding, /is an alias of itself/);
+    await shot('zone');
+    await session.openFile('main.cf', 'Postfix main.cf');
   });
 
   it('follows a change of mailconf.docsLanguage without a restart', async () => {

@@ -37,7 +37,7 @@ async function checkErrors(dir: string): Promise<string[]> {
   let text = '';
   const files = ['main.cf', 'master.cf'].filter((f) => existsSync(join(dir, f)));
   // Postfix 3.7 is the release that accepts them all.
-  await checkCommand.run(['--postfix-version', '3.7', ...files], { cwd: dir, stdout: (s: string) => void (text += s), stderr: () => undefined } as never);
+  await checkCommand.run(['--postfix-version', '3.7', ...files], { cwd: dir, env: {}, stdout: (s: string) => void (text += s), stderr: () => undefined } as never);
   return text.split('\n').filter((l) => / error: /.test(l));
 }
 

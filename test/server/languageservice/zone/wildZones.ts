@@ -69,6 +69,7 @@ export async function ourVerdict(z: WildZone, root = WILD_ZONES): Promise<Verdic
   let output = '';
   await checkCommand.run(['--language', 'dns-zone', '--origin', z.origin, name], {
     cwd: dirname(file),
+    env: {},
     stdout: (s: string) => void (output += s),
     stderr: (s: string) => void (output += s),
   } as never);

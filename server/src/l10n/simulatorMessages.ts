@@ -16,6 +16,9 @@ export const simulatorMessages = {
   'simulate.accepted': { en: 'accepted: {0}, transport {1}, next hop {2}', es: 'aceptado: {0}, transporte {1}, siguiente salto {2}' },
   'simulate.rejected': { en: 'rejected', es: 'rechazado' },
   'simulate.deferred': { en: 'deferred (try again later)', es: 'aplazado (reintentar más tarde)' },
+  'simulate.rewrite': { en: '{0} rewrites {1} to {2} ({3})', es: '{0} reescribe {1} como {2} ({3})' },
+  'simulate.delivery': { en: 'delivered to {0}: {1}, transport {2}, next hop {3}', es: 'se entrega a {0}: {1}, transporte {2}, siguiente salto {3}' },
+  'simulate.no-delivery': { en: 'cleanup defers the message: {0}', es: 'cleanup aplaza el mensaje: {0}' },
   'simulate.depends-dns': {
     en: 'The outcome depends on DNS or an outside service: the lines marked "depends on DNS" say what each answer would do.',
     es: 'El resultado depende del DNS o de un servicio externo: las líneas marcadas «depende del DNS» dicen qué haría cada respuesta.',

@@ -54,15 +54,19 @@ export interface MailKeyOptions {
   parentStyle: boolean;
 }
 
-/** Splits "user+ext" at the first delimiter character that occurs; undefined when none does. */
+/**
+ * Splits "user+ext" where the first delimiter character occurs, as split_addr() does; undefined
+ * when none does, when the local part would be empty, and for the names Postfix never splits
+ * (postmaster, mailer-daemon, double-bounce, and owner-foo / foo-request when '-' is a delimiter).
+ */
 export function withoutExtension(local: string, delimiters: string): string | undefined {
   if (delimiters === '') return undefined;
-  let cut = -1;
-  for (const d of delimiters) {
-    const i = local.indexOf(d);
-    if (i > 0 && (cut < 0 || i < cut)) cut = i;
-  }
-  return cut > 0 ? local.slice(0, cut) : undefined;
+  const lower = local.toLowerCase();
+  if (lower === 'postmaster' || lower === 'mailer-daemon' || lower === 'double-bounce') return undefined;
+  if (delimiters.includes('-') && (lower.startsWith('owner-') || (lower.length > 8 && lower.endsWith('-request')))) return undefined;
+  let cut = 0;
+  while (cut < local.length && !delimiters.includes(local[cut])) cut++;
+  return cut > 0 && cut < local.length ? local.slice(0, cut) : undefined;
 }
 
 /**

@@ -29,7 +29,8 @@ export class AddressResolver {
   private lists = new Map<string, MatchList>();
 
   constructor(
-    private readonly view: ParameterView,
+    /** The configuration as trivial-rewrite (and cleanup) read it. */
+    readonly view: ParameterView,
     private readonly tables: TableSet,
     private readonly readFile: ReadFile,
   ) {}

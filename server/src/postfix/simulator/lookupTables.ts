@@ -76,7 +76,11 @@ export function openTable(spec: string, readFile: ReadFile): LookupTable {
     const entries = new Map<string, TableHit>();
     for (const e of parsePostfixMap(text).entries) {
       const key = e.key.toLowerCase();
-      if (e.value !== '' && !entries.has(key)) entries.set(key, { value: e.value, file: name, line: e.keyRange.start.line + 1 });
+      if (e.value === '') continue;
+      // postmap keeps the first of two entries with one key (and warns); a texthash: table that
+      // has two is opened as a stand-in whose every lookup fails, as daemons open it.
+      if (entries.has(key) && type === 'texthash') return { spec, fixed: true, lookup: () => undefined, broken: `${name}, line ${e.keyRange.start.line + 1}: duplicate entry: "${key}"` };
+      if (!entries.has(key)) entries.set(key, { value: e.value, file: name, line: e.keyRange.start.line + 1 });
     }
     return fixedTable(spec, entries);
   }

@@ -1,42 +1,100 @@
-// Where an accepted recipient goes: its address class decides the default transport (local,
-// virtual, relay or default_transport, with relayhost as next hop for the last two), and
-// transport_maps may override it for the address or its domain. Canonical and virtual-alias
-// rewriting before this step is not simulated yet.
+// Where trivial-rewrite sends one address (resolve.c): its class decides the default transport
+// (local_transport, virtual_transport, relay_transport or default_transport, a virtual alias
+// domain without an alias being error:User unknown), relayhost is the next hop of the off-host
+// classes, a main.cf "transport:nexthop" overrides that, transport_maps may override both, and
+// relocated_maps bounces a user who has moved. Canonical and virtual-alias rewriting come
+// before this step, in cleanup (mailFlow.ts).
 import { AddressResolver } from './addressResolution';
-import { findDomain } from './accessLookups';
+import { DEFAULT_STRATEGY, FindContext, Maps, mailAddrFind, MapsHit, MapsLookupError, openMaps } from './addressMapping';
 import { TableSet } from './lookupTables';
 import { parentStyleFor } from './matchList';
-import { splitWords } from './restrictionList';
-import { ParameterView } from './settings';
+import { Origin, ParameterView } from './settings';
 import { RecipientRoute } from './types';
 
 const CLASS_TRANSPORT = { local: 'local_transport', alias: undefined, virtual: 'virtual_transport', relay: 'relay_transport', default: 'default_transport' } as const;
 
+function hitOrigin(parameter: string, hit: MapsHit): Origin {
+  return { parameter, file: hit.file, line: hit.line };
+}
+
+export function findContext(resolver: AddressResolver, view: ParameterView): FindContext {
+  return { recipientDelimiter: view.value('recipient_delimiter'), myorigin: view.value('myorigin'), isLocal: (d) => resolver.isLocalDomain(d).local };
+}
+
+/** The transport and next hop of an error or retry entry without a next hop of its own. */
+const UNDELIVERABLE = 'Address is undeliverable';
+
+interface Pair {
+  transport: string;
+  nexthop: string;
+}
+
+/** parse_transport_entry(): "transport:nexthop", either part possibly empty. */
+function parseEntry(value: string): Pair {
+  const colon = value.indexOf(':');
+  return colon < 0 ? { transport: value, nexthop: '' } : { transport: value.slice(0, colon), nexthop: value.slice(colon + 1) };
+}
+
+/**
+ * update_entry(): ":nexthop" keeps the transport; "transport" alone resets the next hop to the
+ * recipient's domain (free text for error and retry).
+ */
+function updateEntry(entry: Pair, domain: string, current: Pair): Pair {
+  if (entry.transport === '') return { transport: current.transport, nexthop: entry.nexthop || current.nexthop };
+  if (entry.nexthop) return entry;
+  return { transport: entry.transport, nexthop: entry.transport === 'error' || entry.transport === 'retry' ? UNDELIVERABLE : domain };
+}
+
 export function recipientRoute(resolver: AddressResolver, view: ParameterView, tables: TableSet, recipient: string): RecipientRoute {
   const r = resolver.resolve(recipient);
   const parameter = CLASS_TRANSPORT[r.addressClass];
-  let channel = parameter ? view.value(parameter) : 'error:5.1.1 User unknown in virtual alias table';
+  let channel = parameter ? view.value(parameter) : 'error';
   let nexthop = r.domain;
-  if (r.addressClass === 'relay' || r.addressClass === 'default') {
+  let origin = parameter ? view.origin(parameter) : r.decidedBy;
+  if (!parameter) nexthop = `5.1.1 User unknown${view.flag('show_user_unknown_table_name') ? ' in virtual alias table' : ''}`;
+  else if (r.addressClass === 'relay' || r.addressClass === 'default') {
     const relayhost = view.value('relayhost').trim();
     if (relayhost) nexthop = relayhost;
   }
-  let origin = parameter ? view.origin(parameter) : r.decidedBy;
-  for (const w of splitWords(view.value('transport_maps'))) {
-    const table = tables.open(w.text);
-    const parent = parentStyleFor(view.value('parent_domain_matches_subdomains'), 'transport_maps');
-    const hit = table.lookup(r.address) ?? findDomain(table, r.domain, parent) ?? table.lookup('*');
-    if (!hit) continue;
-    const colon = hit.value.indexOf(':');
-    const t = colon < 0 ? hit.value : hit.value.slice(0, colon);
-    const n = colon < 0 ? '' : hit.value.slice(colon + 1);
-    if (t) channel = n ? `${t}:${n}` : t + (channel.includes(':') && !n ? channel.slice(channel.indexOf(':')) : '');
-    else if (n) channel = `${channel.split(':')[0]}:${n}`;
-    origin = { parameter: 'transport_maps', file: hit.file, line: hit.line };
-    break;
-  }
+  // "smtp:[host]" in main.cf: the part after the colon is the next hop.
   const colon = channel.indexOf(':');
-  const transport = colon < 0 ? channel : channel.slice(0, colon);
-  if (colon >= 0 && channel.slice(colon + 1)) nexthop = channel.slice(colon + 1);
-  return { class: r.addressClass, address: r.address, rewrites: [], transport, nexthop, origin };
+  if (colon >= 0) {
+    if (channel.slice(colon + 1)) nexthop = channel.slice(colon + 1);
+    channel = channel.slice(0, colon);
+  }
+  let route = { transport: channel, nexthop };
+  const context = findContext(resolver, view);
+  const warnings: string[] = [];
+  try {
+    const transportMaps = r.addressClass === 'alias' ? undefined : openMaps(tables, 'transport_maps', view.value('transport_maps'));
+    if (transportMaps) {
+      const style = parentStyleFor(view.value('parent_domain_matches_subdomains'), 'transport_maps') ? 'parent' : 'dot';
+      const hit = mailAddrFind(transportMaps, r.address, { address: true, localPartIfLocal: false, atDomain: false, domain: style }, context) ?? wildcard(transportMaps);
+      if (hit) {
+        // The wildcard entry is first read against an empty domain and pair, as transport.c does.
+        const entry = hit.key === '*' ? updateEntry(parseEntry(hit.value), '', { transport: '', nexthop: '' }) : parseEntry(hit.value);
+        route = updateEntry(entry, r.domain, route);
+        origin = hitOrigin('transport_maps', hit);
+      }
+    }
+    const relocated = openMaps(tables, 'relocated_maps', view.value('relocated_maps'));
+    const moved = relocated && mailAddrFind(relocated, r.address, DEFAULT_STRATEGY, context);
+    if (moved) {
+      route = { transport: 'error', nexthop: `5.1.6 User has moved to ${moved.value}` };
+      origin = hitOrigin('relocated_maps', moved);
+    }
+  } catch (err) {
+    if (!(err instanceof MapsLookupError)) throw err;
+    warnings.push(err.message);
+  }
+  return { class: r.addressClass, address: r.address, rewrites: [], transport: route.transport, nexthop: route.nexthop, origin, ...(warnings.length ? { warnings } : {}) };
+}
+
+/** The "*" entry, asked of every table (pattern tables too). */
+function wildcard(maps: Maps): MapsHit | undefined {
+  for (const t of maps.tables) {
+    const hit = t.lookup('*');
+    if (hit) return { ...hit, key: '*', table: t.spec };
+  }
+  return undefined;
 }

@@ -1,7 +1,19 @@
 // A simulation as plain JSON for `mailconf simulate --json` and the language server's command:
 // steps with their reply, deciding restriction and evaluated restrictions, each located by file
 // and line; recipients with their route.
-import { SimulationResult } from './types';
+import { RecipientRoute, SimulationResult } from './types';
+
+/** The route: the first delivered address's class, transport and next hop, every table hit with its line, and every delivered address. */
+function routeJson(r: RecipientRoute): unknown {
+  return {
+    class: r.class,
+    rewrites: r.rewrites.map((w) => ({ map: w.map, from: w.from, to: w.to, table: w.table, file: w.file ?? null, line: w.line ?? null })),
+    transport: r.transport,
+    nexthop: r.nexthop,
+    address: r.address,
+    deliveries: (r.deliveries ?? []).map((d) => ({ address: d.address, class: d.class, transport: d.transport, nexthop: d.nexthop })),
+  };
+}
 
 /** The JSON form: the issue's shape, with each origin as file and line. */
 export function simulationJson(r: SimulationResult): unknown {
@@ -18,7 +30,7 @@ export function simulationJson(r: SimulationResult): unknown {
       decidedBy: s.decidedBy && { list: s.decidedBy.list, restriction: s.decidedBy.restriction, file: s.decidedBy.file ?? null, line: s.decidedBy.line ?? null },
       evaluated: s.evaluated.map((e) => ({ list: e.list, restriction: e.restriction, ...(e.argument ? { argument: e.argument } : {}), result: e.result, ...(e.detail ? { detail: e.detail } : {}), file: e.origin.file ?? null, line: e.origin.line ?? null })),
     })),
-    recipients: r.recipients.map((x) => ({ address: x.address, accepted: x.accepted, deferred: x.deferred, route: x.route ? { class: x.route.class, rewrites: x.route.rewrites, transport: x.route.transport, nexthop: x.route.nexthop } : null })),
+    recipients: r.recipients.map((x) => ({ address: x.address, accepted: x.accepted, deferred: x.deferred, route: x.route ? routeJson(x.route) : null })),
     dependsOnDns: r.dependsOnDns,
     warnings: [...new Set(r.warnings)],
   };

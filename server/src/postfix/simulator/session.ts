@@ -12,7 +12,7 @@ import { releaseStartFailure } from './releaseBehaviour';
 import { parseReply, Reply, ReplyClass } from './replies';
 import { RestrictionEvaluator } from './restrictionEvaluator';
 import { listWords, RestrictionWord, splitWords } from './restrictionList';
-import { recipientRoute } from './recipientRoute';
+import { recipientFlow } from './mailFlow';
 import { selectService, SimulationInputError } from './serviceSelection';
 import { ConfigurationError, ParameterView, readMainSettings, readMasterServices, withSettings } from './settings';
 import { DecidedBy, EvaluatedRestriction, RecipientOutcome, SimulationInput, SimulationResult, SimulationStep, Stage } from './types';
@@ -335,7 +335,8 @@ class SessionRun {
     this.state.rcptCount++;
     this.firstRecipient ??= recipient;
     outcome.accepted = true;
-    outcome.route = recipientRoute(this.resolver, this.view, this.tables, recipient);
+    outcome.route = recipientFlow(this.resolver, this.view, this.tables, recipient);
+    if (outcome.route.warnings) this.result.warnings.push(...outcome.route.warnings);
     this.step('rcpt', command, recipient, parseReply('250 2.1.5 Ok'));
   }
 

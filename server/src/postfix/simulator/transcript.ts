@@ -4,7 +4,7 @@
 import { Locale, t } from '../../l10n';
 import type { MessageKey } from '../../l10n';
 import { Origin } from './settings';
-import { EvaluatedRestriction, SimulationResult } from './types';
+import { EvaluatedRestriction, RecipientRoute, SimulationResult } from './types';
 
 function where(locale: Locale, o: Origin): string {
   if (o.file === undefined) return t(locale, 'simulate.builtin', o.parameter);
@@ -25,6 +25,17 @@ function evaluatedLines(locale: Locale, evaluated: EvaluatedRestriction[], decid
     const result = t(locale, `simulate.result.${e.result}` as MessageKey);
     const line = e.origin.line !== undefined ? `  (${e.origin.file}:${e.origin.line})` : '';
     out.push(`     ${mark} ${name.padEnd(width)}  ${result}${e.detail ? `: ${e.detail}` : ''}${line}`);
+  }
+  return out;
+}
+
+/** Under an accepted recipient: each table hit in cleanup, then every address it is delivered to when there are several. */
+function flowLines(locale: Locale, route: RecipientRoute): string[] {
+  const out = route.rewrites.map((w) => `      ${t(locale, 'simulate.rewrite', w.map, w.from, w.to, w.file === undefined ? w.table : t(locale, 'simulate.at-line', w.file, w.line ?? 0))}`);
+  const deliveries = route.deliveries ?? [];
+  if (deliveries.length === 0 && route.deliveries) out.push(`      ${t(locale, 'simulate.no-delivery', route.nexthop)}`);
+  if (deliveries.length > 1 || (deliveries.length === 1 && route.rewrites.length > 0)) {
+    for (const d of deliveries) out.push(`      ${t(locale, 'simulate.delivery', d.address, t(locale, `simulate.class.${d.class}` as MessageKey), d.transport, d.nexthop)}`);
   }
   return out;
 }
@@ -56,6 +67,7 @@ export function transcript(result: SimulationResult, locale: Locale): string {
           ? t(locale, 'simulate.deferred')
           : t(locale, 'simulate.rejected');
       out.push(`  ${r.address}: ${state}`);
+      if (r.accepted && r.route) out.push(...flowLines(locale, r.route));
     }
   }
   if (result.dependsOnDns) out.push('', t(locale, 'simulate.depends-dns'));

@@ -83,14 +83,41 @@ export interface SimulationStep {
   evaluated: EvaluatedRestriction[];
 }
 
-export interface RecipientRoute {
-  class: AddressClass;
-  /** The resolved address; rewriting by canonical and virtual alias maps is not simulated yet. */
+/** One table hit on the way from the accepted address to the delivered ones. */
+export interface RouteRewrite {
+  /** The parameter: recipient_canonical_maps, canonical_maps, virtual_alias_maps. */
+  map: string;
+  /** type:name of the table that answered. */
+  table: string;
+  from: string;
+  /** The address, or the addresses (comma-separated) a virtual alias expands to. */
+  to: string;
+  file?: string;
+  line?: number;
+}
+
+/** An address that comes out of cleanup, as trivial-rewrite routes it. */
+export interface FinalRecipient {
   address: string;
-  rewrites: { map: string; from: string; to: string }[];
+  class: AddressClass;
+  transport: string;
+  nexthop: string;
+  /** The setting (or table line) that gave the transport or next hop. */
+  origin?: Origin;
+}
+
+export interface RecipientRoute {
+  /** The first (often the only) address delivered, its class, transport and next hop. */
+  class: AddressClass;
+  address: string;
+  rewrites: RouteRewrite[];
   transport: string;
   nexthop: string;
   origin?: Origin;
+  /** Every address delivered after canonical and virtual-alias rewriting (several for an alias list; none when cleanup defers the mail). */
+  deliveries?: FinalRecipient[];
+  /** A table that cannot be asked, an expansion over its limit. */
+  warnings?: string[];
 }
 
 export interface RecipientOutcome {

@@ -32,9 +32,13 @@ describe('lookup tables', () => {
     assert.equal(t.lookup('host.example'), undefined);
   });
 
-  it('texthash keys fold case and the first of two equal keys wins; inline keeps the last', () => {
-    assert.equal(open('texthash:/t/text').lookup('KEY')?.value, 'one');
+  it('keys fold case; of two equal keys hash: (built by postmap) keeps the first, inline the last, and texthash: fails every lookup', () => {
+    assert.equal(open('hash:/t/text').lookup('KEY')?.value, 'one');
     assert.equal(open('inline:{ a=1, A=2 }').lookup('a')?.value, '2');
+    const t = open('texthash:/t/text');
+    assert.equal(t.broken, '/t/text, line 2: duplicate entry: "key"');
+    assert.equal(t.lookup('key'), undefined);
+    assert.equal(open('texthash:/t/cidr').lookup('192.0.2.0/24')?.value, 'REJECT');
   });
 
   it('an inline table without items, or with an item without "=", is broken; a missing file is unavailable', () => {

@@ -87,7 +87,8 @@ describe('the session simulator', () => {
     const ok = run({ port: 587, sasl: 'usuario' });
     assert.deepEqual(rcptLines(ok), ['250 2.1.5 Ok']);
     assert.equal(ok.steps.at(-1)?.reply.line, '354 End data with <CR><LF>.<CR><LF>');
-    assert.deepEqual(ok.recipients[0].route, { class: 'default', address: 'usuario@mail2.org', rewrites: [], transport: 'smtp', nexthop: 'mail2.org', origin: { parameter: 'default_transport' } });
+    const delivery = { class: 'default', address: 'usuario@mail2.org', transport: 'smtp', nexthop: 'mail2.org', origin: { parameter: 'default_transport' } } as const;
+    assert.deepEqual(ok.recipients[0].route, { ...delivery, rewrites: [], deliveries: [delivery] });
     const no = run({ port: 587, recipients: ['usuario@mail1.org'] });
     assert.deepEqual(rcptLines(no), ['554 5.7.1 <usuario@mail1.org>: Recipient address rejected: Access denied']);
     assert.equal(no.steps.find((s) => s.stage === 'data')?.reply.line, '554 5.5.1 Error: no valid recipients');

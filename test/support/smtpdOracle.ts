@@ -14,6 +14,7 @@ import { connect as tlsConnect, TLSSocket } from 'node:tls';
 import { makeCertificates } from './lab/certificates';
 import { alive, releaseMachineLock, takeMachineLock } from './machineLock';
 import { portOpen } from './lab/smtpLab';
+import { PrivatePostfixDirs, privateMainCf, uid } from './privatePostfix';
 
 export const ORACLE_PACKAGES = ['postfix'];
 
@@ -47,26 +48,24 @@ export interface OracleBatch {
   files: Record<string, string>;
 }
 
-function uid(name: string): number {
-  return Number(execFileSync('id', ['-u', name], { encoding: 'utf8' }).trim());
-}
-
 /** xtext (RFC 3461) as XCLIENT wants its values. */
 function xtext(s: string): string {
   return [...Buffer.from(s, 'utf8')].map((b) => (b < 33 || b > 126 || b === 43 || b === 61 ? `+${b.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(b))).join('');
 }
 
-export class SmtpdOracle {
+export class SmtpdOracle extends PrivatePostfixDirs {
   private batch = 0;
   private auth?: Server;
   private logOffset = 0;
 
   private constructor(
-    readonly dir: string,
+    dir: string,
     readonly portBase: number,
     /** The name server Postfix asks (see startMaster()), when a test serves DNS answers. */
     private readonly nameserver?: string,
-  ) {}
+  ) {
+    super(dir);
+  }
 
   static async start(dir = `/tmp/mailconf-smtpd-oracle-${process.pid}`, portBase = Number(process.env.MAILCONF_ORACLE_PORT_BASE ?? 14100), options: { nameserver?: string } = {}): Promise<SmtpdOracle> {
     await takeLock();
@@ -80,18 +79,6 @@ export class SmtpdOracle {
     mkdirSync(join(dir, 'spool', 'private'), { recursive: true });
     await o.startAuth();
     return o;
-  }
-
-  get etc(): string {
-    return join(this.dir, 'etc');
-  }
-
-  get tablesDir(): string {
-    return join(this.dir, 'tables');
-  }
-
-  private get log(): string {
-    return join(this.dir, 'log', 'postfix.log');
   }
 
   private skipped = 0;
@@ -115,18 +102,9 @@ export class SmtpdOracle {
   baseMainCf(batch = this.batch + 1): string {
     const d = this.dir;
     return [
-      'compatibility_level = 3.6',
-      `queue_directory = ${d}/spool`,
       // A data directory per batch: tlsmgr's PRNG exchange file, locked by the last master's
       // tlsmgr while it shuts down, would hold up the new one (and smtpd's first greeting).
-      `data_directory = ${d}/data${batch}`,
-      `maillog_file_prefixes = ${d}/log`,
-      `maillog_file = ${d}/log/postfix.log`,
-      'inet_interfaces = 127.0.0.1',
-      'inet_protocols = ipv4',
-      'alias_maps =',
-      'alias_database =',
-      'smtp_dns_support_level = disabled',
+      ...privateMainCf(d, `${d}/data${batch}`),
       'relayhost = [127.0.0.1]:9',
       'smtpd_authorized_xclient_hosts = 127.0.0.0/8',
       `smtpd_tls_chain_files = ${d}/tls/good.key, ${d}/tls/good.pem`,

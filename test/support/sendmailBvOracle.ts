@@ -18,7 +18,7 @@ const run = promisify(execFile);
 export const SENDMAIL_BV_PACKAGES = ['postfix'];
 
 /** The transports a generated configuration may name; each is a discard service in the oracle. */
-export const ORACLE_TRANSPORTS = ['local', 'virtual', 'smtp', 'relay', 'lmtp', 'error', 'tp1', 'tp2', 'slow'];
+export const ORACLE_TRANSPORTS = ['local', 'virtual', 'smtp', 'relay', 'lmtp', 'error', 'retry', 'tp1', 'tp2', 'slow'];
 
 /** One delivered address as Postfix reported it. */
 export interface ReportedDelivery {
@@ -68,7 +68,6 @@ export class SendmailBvOracle extends PrivatePostfixDirs {
       `holdcleanup unix n - n - 0 cleanup -o header_checks=regexp:${this.etc}/hold.regexp -o canonical_maps= -o recipient_canonical_maps= -o sender_canonical_maps= -o virtual_alias_maps=`,
       'verify unix - - n - 1 verify',
       'proxymap unix - - n - - proxymap',
-      'retry unix - - n - - error',
       'postlog unix-dgram n - n - 1 postlogd',
       ...agents,
       '',
@@ -88,11 +87,12 @@ export class SendmailBvOracle extends PrivatePostfixDirs {
     await run('postfix', ['-c', this.etc, 'start']);
     try {
       const all = await this.submit(addresses);
+      if (all === 'cleanup fails') return { deliveries: [], deferred: addresses };
       if (all !== 'deferred') return all;
       const answer: BvAnswer = { deliveries: [], deferred: [] };
       for (const a of addresses) {
         const one = await this.submit([a]);
-        if (one === 'deferred') answer.deferred!.push(a);
+        if (one === 'deferred' || one === 'cleanup fails') answer.deferred!.push(a);
         else if (one.failure) return one;
         else answer.deliveries.push(...one.deliveries);
       }
@@ -105,11 +105,12 @@ export class SendmailBvOracle extends PrivatePostfixDirs {
   private submissions = 0;
 
   /**
-   * One sendmail -bv and its report, or 'deferred' when cleanup does not accept the message. Each
+   * One sendmail -bv and its report, 'deferred' when cleanup does not accept the message, or
+   * 'cleanup fails' when cleanup stops at start-up (and master then waits before starting another). Each
    * submission has a sender of its own, which names its queue id in pickup's log line and its
    * report in the hold queue, so a late line or report of an earlier one is never taken for it.
    */
-  private async submit(addresses: string[]): Promise<BvAnswer | 'deferred'> {
+  private async submit(addresses: string[]): Promise<BvAnswer | 'deferred' | 'cleanup fails'> {
     const sender = `probe-${++this.submissions}@report.invalid`;
     const hold = join(this.dir, 'spool', 'hold');
     const maildrop = join(this.dir, 'spool', 'maildrop');
@@ -134,10 +135,12 @@ export class SendmailBvOracle extends PrivatePostfixDirs {
       }
       const log = this.logSince(logStart);
       const id = new RegExp(`pickup\\[\\d+\\]: (\\w+): uid=\\d+ from=<${sender}>`).exec(log)?.[1];
-      if ((id && log.includes(`${id}: `) && new RegExp(`${id}: .*message not accepted, try again later`).test(log)) || /cleanup\[\d+\]: fatal: /.test(log)) {
+      const refused = id !== undefined && new RegExp(`${id}: .*message not accepted, try again later`).test(log);
+      const fatal = /cleanup\[\d+\]: fatal: /.test(log);
+      if (refused || fatal) {
         // pickup would offer the refused file again: take it out of the maildrop.
         for (const f of readdirSync(maildrop)) rmSync(join(maildrop, f), { force: true });
-        return 'deferred';
+        return fatal ? 'cleanup fails' : 'deferred';
       }
       if (Date.now() > until) return { deliveries: [], failure: `no report within 20 s; see ${this.log}` };
       await new Promise((r) => setTimeout(r, 25));

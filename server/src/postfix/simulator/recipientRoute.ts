@@ -85,7 +85,9 @@ export function recipientRoute(resolver: AddressResolver, view: ParameterView, t
     }
   } catch (err) {
     if (!(err instanceof MapsLookupError)) throw err;
+    // trivial-rewrite answers with a failure, and qmgr sends the mail to the retry transport.
     warnings.push(err.message);
+    route = { transport: 'retry', nexthop: '4.3.0 address resolver failure' };
   }
   return { class: r.addressClass, address: r.address, rewrites: [], transport: route.transport, nexthop: route.nexthop, origin, ...(warnings.length ? { warnings } : {}) };
 }

@@ -103,6 +103,11 @@ describe('routes (trivial-rewrite)', () => {
     assert.deepEqual(deliveries(flow('relayhost = [10.9.9.9]\nlocal_transport = local:$myhostname\n', 'a@example.org')), ['a@example.org local[mx.example.org]']);
   });
 
+  it('a transport_maps table that cannot be read: trivial-rewrite fails and qmgr sends the mail to retry', () => {
+    const r = flow('transport_maps = texthash:/t/tr\n', 'a@far.test', { '/t/tr': 'far.test tp1\nFAR.test tp2\n' });
+    assert.deepEqual(deliveries(r), ['a@far.test retry[4.3.0 address resolver failure]']);
+  });
+
   it('relocated_maps bounces a user who has moved, whatever the class', () => {
     assert.deepEqual(deliveries(flow('relocated_maps = inline:{ a@example.org=a@far.test }\n', 'a@example.org')), ['a@example.org error[5.1.6 User has moved to a@far.test]']);
   });

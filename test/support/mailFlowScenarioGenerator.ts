@@ -1,10 +1,11 @@
 // Seeded configurations for the mail-flow differential: the settings cleanup and trivial-rewrite
 // read (myorigin, mydestination, the virtual and relay domain lists, recipient_delimiter,
 // canonical, recipient_canonical and virtual alias tables, transport_maps with domains, parent
-// domains, addresses and the wildcard, relocated_maps, relayhost and the class transports), and
+// domains, addresses and the wildcard, relocated_maps, relayhost and the class transports, the
+// sender's canonical and sender-dependent tables), and
 // the addresses to ask about: the tables' own keys with and without extensions, in other case,
 // without a domain, address literals and strangers.
-import { ORACLE_TRANSPORTS } from './sendmailBvOracle';
+import { ORACLE_TRANSPORTS, SENDER_DOMAIN } from './sendmailBvOracle';
 import { seededRandom } from './seededRandom';
 
 export interface MailFlowCase {
@@ -118,6 +119,11 @@ export function generateMailFlowCase(seed: number, tablesDir: string, addressCou
     lines.push(`relocated_maps = ${table(entries)}`);
     keys.push(...entries.map(([k]) => k));
   }
+
+  // The sender (probe-N@report.invalid): its domain rewritten, and the sender-dependent tables keyed on either domain.
+  if (chance(0.25)) lines.push(`sender_canonical_maps = inline:{ @${SENDER_DOMAIN}=@sender.example }`);
+  if (chance(0.25)) lines.push(`sender_dependent_relayhost_maps = inline:{ @${pick([SENDER_DOMAIN, 'sender.example'])}=${pick(['[10.5.0.1]', 'DUNNO', 'relay5.example:2525'])} }`);
+  if (chance(0.25)) lines.push(`sender_dependent_default_transport_maps = inline:{ @${pick([SENDER_DOMAIN, 'sender.example'])}=${pick(['tp1', 'DUNNO', 'slow:[10.5.0.3]'])} }`);
 
   // Addresses: table keys (with @myorigin or a random domain for bare users), extensions, case, strangers.
   const addresses = new Set<string>();

@@ -20,6 +20,13 @@ export const SENDMAIL_BV_PACKAGES = ['postfix'];
 /** The transports a generated configuration may name; each is a discard service in the oracle. */
 export const ORACLE_TRANSPORTS = ['local', 'virtual', 'smtp', 'relay', 'lmtp', 'error', 'retry', 'tp1', 'tp2', 'slow'];
 
+/**
+ * The domain of the envelope senders (probe-N@report.invalid): a configuration's sender tables
+ * may key on it, never on the local part, so the simulator can be asked with SIMULATED_SENDER.
+ */
+export const SENDER_DOMAIN = 'report.invalid';
+export const SIMULATED_SENDER = `probe@${SENDER_DOMAIN}`;
+
 /** One delivered address as Postfix reported it. */
 export interface ReportedDelivery {
   /** The address given to sendmail -bv. */
@@ -111,7 +118,8 @@ export class SendmailBvOracle extends PrivatePostfixDirs {
    * report in the hold queue, so a late line or report of an earlier one is never taken for it.
    */
   private async submit(addresses: string[]): Promise<BvAnswer | 'deferred' | 'cleanup fails'> {
-    const sender = `probe-${++this.submissions}@report.invalid`;
+    const local = `probe-${++this.submissions}`;
+    const sender = `${local}@${SENDER_DOMAIN}`;
     const hold = join(this.dir, 'spool', 'hold');
     const maildrop = join(this.dir, 'spool', 'maildrop');
     const logStart = existsSync(this.log) ? readFileSync(this.log).length : 0;
@@ -128,7 +136,8 @@ export class SendmailBvOracle extends PrivatePostfixDirs {
         if (seen.has(f)) continue;
         seen.add(f);
         const report = (await run('postcat', ['-c', this.etc, '-b', '-q', f])).stdout;
-        if (!report.includes(`X-Postfix-Sender: rfc822; ${sender}`)) continue;
+        // By local part: sender_canonical_maps may have rewritten the domain.
+        if (!report.includes(`X-Postfix-Sender: rfc822; ${local}@`)) continue;
         const parsed = parseReport(report);
         const transports = await this.transportsOf(parsed.queueId, new Set(parsed.entries.map((e) => e.address)).size, logStart);
         return { deliveries: parsed.entries.map((e) => ({ original: e.original, address: e.address, transport: transports.get(e.address) ?? '?', nexthop: e.nexthop })) };

@@ -2,7 +2,9 @@
 // the address is made canonical (user@$myorigin), recipient_canonical_maps and canonical_maps
 // rewrite it (when their *_classes name envelope_recipient), virtual_alias_maps expand it into one
 // or more addresses (recursively, an address that maps to itself kept), and each address that
-// comes out is routed by recipientRoute(). Every table hit is a rewrite step with its line.
+// comes out is routed by recipientRoute(). Every table hit is a rewrite step with its line. The
+// envelope sender goes through sender_canonical_maps and canonical_maps (envelope_sender in their
+// *_classes), since trivial-rewrite's sender-dependent maps look up the rewritten sender.
 import { AddressResolver } from './addressResolution';
 import { Canonicalizer, FindContext, Maps, mailAddrMap, MapsLookupError, openMaps } from './addressMapping';
 import { ReadFile, TableSet } from './lookupTables';
@@ -21,6 +23,7 @@ function classes(view: ParameterView, parameter: string): Set<string> {
 const CLASS_WORDS: Record<string, string[]> = {
   canonical_classes: ['envelope_sender', 'envelope_recipient', 'header_sender', 'header_recipient'],
   recipient_canonical_classes: ['envelope_recipient', 'header_recipient'],
+  sender_canonical_classes: ['envelope_sender', 'header_sender'],
 };
 
 /** cleanup's fatal error for a word its *_classes parameter does not take. */
@@ -70,8 +73,11 @@ class Flow {
     this.propagate = classes(view, 'propagate_unmatched_extensions');
   }
 
+  /** Where the hits go: the recipient's rewrites, or the sender's while it is rewritten. */
+  target: RouteRewrite[] = this.rewrites;
+
   private record(maps: Maps, from: string, to: string[], hit: { file?: string; line?: number; table: string }): void {
-    this.rewrites.push({ map: maps.parameter, table: hit.table, from, to: to.join(', '), file: hit.file, line: hit.line });
+    this.target.push({ map: maps.parameter, table: hit.table, from, to: to.join(', '), file: hit.file, line: hit.line });
   }
 
   /** cleanup_map11(): one address in, one out; a result that is its input ends the rewriting. */
@@ -122,16 +128,30 @@ class Flow {
  * it (its receive_override_options can turn address mapping off); everything else is read as
  * cleanup and trivial-rewrite read main.cf.
  */
-export function recipientFlow(resolver: AddressResolver, smtpd: ParameterView, tables: TableSet, recipient: string): RecipientRoute {
+export function recipientFlow(resolver: AddressResolver, smtpd: ParameterView, tables: TableSet, recipient: string, sender = ''): RecipientRoute {
   const view = resolver.view;
   const flow = new Flow(resolver, view, tables);
   const mapping = !classes(smtpd, 'receive_override_options').has('no_address_mappings');
   let address = flow.canonical(recipient);
   let finals: string[] | string = [address];
   const warnings: string[] = [];
+  // The envelope sender, as cleanup rewrites it: trivial-rewrite's sender-dependent maps see that.
+  let from = sender === '' ? '' : flow.canonical(sender);
+  const senderRewrites: RouteRewrite[] = [];
   try {
     const fatal = classesError(view);
     if (fatal) throw new MapsLookupError(fatal);
+    if (mapping && from !== '') {
+      flow.target = senderRewrites;
+      for (const [maps, cls] of [
+        ['sender_canonical_maps', 'sender_canonical_classes'],
+        ['canonical_maps', 'canonical_classes'],
+      ] as const) {
+        const m = classes(view, cls).has('envelope_sender') ? openMaps(tables, maps, view.value(maps)) : undefined;
+        if (m) from = flow.map11(m, from);
+      }
+      flow.target = flow.rewrites;
+    }
     if (mapping) {
       for (const [maps, cls] of [
         ['recipient_canonical_maps', 'recipient_canonical_classes'],
@@ -150,23 +170,29 @@ export function recipientFlow(resolver: AddressResolver, smtpd: ParameterView, t
   if (typeof finals === 'string') {
     // cleanup refuses the whole message: the client is told to try again later.
     warnings.push(finals);
-    return { class: 'default', address, rewrites: flow.rewrites, transport: 'retry', nexthop: '4.6.0 Alias expansion error', deliveries: [], warnings };
+    return { class: 'default', address, rewrites: flow.rewrites, transport: 'retry', nexthop: '4.6.0 Alias expansion error', deliveries: [], warnings, ...senderPart(from, senderRewrites) };
   }
   const seen = new Set<string>();
   const deliveries: FinalRecipient[] = [];
   for (const f of finals) {
     if (seen.has(f.toLowerCase())) continue;
     seen.add(f.toLowerCase());
-    const r = recipientRoute(resolver, view, tables, f);
+    const r = recipientRoute(resolver, view, tables, f, from);
     deliveries.push({ address: r.address, class: r.class, transport: r.transport, nexthop: r.nexthop, origin: r.origin });
     if (r.warnings) warnings.push(...r.warnings);
   }
   const first = deliveries[0];
-  return { class: first.class, address: first.address, rewrites: flow.rewrites, transport: first.transport, nexthop: first.nexthop, origin: first.origin, deliveries, ...(warnings.length ? { warnings } : {}) };
+  return { class: first.class, address: first.address, rewrites: flow.rewrites, transport: first.transport, nexthop: first.nexthop, origin: first.origin, deliveries, ...(warnings.length ? { warnings } : {}), ...senderPart(from, senderRewrites) };
+}
+
+function senderPart(address: string, rewrites: RouteRewrite[]): Pick<RecipientRoute, 'sender'> {
+  return rewrites.length > 0 ? { sender: { address, rewrites } } : {};
 }
 
 export interface MailFlowInput {
   mainCf: string;
+  /** The envelope sender ('' for the null sender). */
+  sender?: string;
   mainCfPath?: string;
   readFile?: ReadFile;
   postfixVersion?: string;
@@ -178,5 +204,5 @@ export function mailFlow(input: MailFlowInput, recipients: string[]): RecipientR
   const view = new ParameterView(readMainSettings(input.mainCf, input.mainCfPath ?? 'main.cf'), undefined, input.postfixVersion);
   const tables = new TableSet(readFile);
   const resolver = new AddressResolver(view, tables, readFile);
-  return recipients.map((r) => recipientFlow(resolver, view, tables, r));
+  return recipients.map((r) => recipientFlow(resolver, view, tables, r, input.sender ?? ''));
 }

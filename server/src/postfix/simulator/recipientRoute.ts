@@ -1,7 +1,8 @@
 // Where trivial-rewrite sends one address (resolve.c): its class decides the default transport
 // (local_transport, virtual_transport, relay_transport or default_transport, a virtual alias
-// domain without an alias being error:User unknown), relayhost is the next hop of the off-host
-// classes, a main.cf "transport:nexthop" overrides that, transport_maps may override both, and
+// domain without an alias being error:User unknown; sender_dependent_default_transport_maps may
+// choose it for the default class), sender_dependent_relayhost_maps or relayhost is the next hop
+// of the off-host classes, a main.cf "transport:nexthop" overrides that, transport_maps may override both, and
 // relocated_maps bounces a user who has moved. Canonical and virtual-alias rewriting come
 // before this step, in cleanup (mailFlow.ts).
 import { AddressResolver } from './addressResolution';
@@ -45,16 +46,40 @@ function updateEntry(entry: Pair, domain: string, current: Pair): Pair {
   return { transport: entry.transport, nexthop: entry.transport === 'error' || entry.transport === 'retry' ? UNDELIVERABLE : domain };
 }
 
-export function recipientRoute(resolver: AddressResolver, view: ParameterView, tables: TableSet, recipient: string): RecipientRoute {
+/**
+ * A sender-dependent table's answer for the sender ('<>'-style key for the null sender); DUNNO
+ * and an empty answer mean none.
+ */
+function senderDependent(tables: TableSet, view: ParameterView, context: FindContext, parameter: string, keyParameter: string, sender: string): MapsHit | undefined {
+  const maps = openMaps(tables, parameter, view.value(parameter));
+  const hit = maps && mailAddrFind(maps, sender === '' ? view.value(keyParameter) : sender, DEFAULT_STRATEGY, context);
+  return hit && hit.value !== '' && hit.value.toUpperCase() !== 'DUNNO' ? hit : undefined;
+}
+
+export function recipientRoute(resolver: AddressResolver, view: ParameterView, tables: TableSet, recipient: string, sender = ''): RecipientRoute {
   const r = resolver.resolve(recipient);
   const parameter = CLASS_TRANSPORT[r.addressClass];
   let channel = parameter ? view.value(parameter) : 'error';
   let nexthop = r.domain;
   let origin = parameter ? view.origin(parameter) : r.decidedBy;
+  const context = findContext(resolver, view);
+  const warnings: string[] = [];
   if (!parameter) nexthop = `5.1.1 User unknown${view.flag('show_user_unknown_table_name') ? ' in virtual alias table' : ''}`;
   else if (r.addressClass === 'relay' || r.addressClass === 'default') {
-    const relayhost = view.value('relayhost').trim();
-    if (relayhost) nexthop = relayhost;
+    try {
+      const transport = r.addressClass === 'default' ? senderDependent(tables, view, context, 'sender_dependent_default_transport_maps', 'empty_address_default_transport_maps_lookup_key', sender) : undefined;
+      if (transport) {
+        channel = transport.value;
+        origin = hitOrigin('sender_dependent_default_transport_maps', transport);
+      }
+      const relay = senderDependent(tables, view, context, 'sender_dependent_relayhost_maps', 'empty_address_relayhost_maps_lookup_key', sender);
+      const relayhost = view.value('relayhost').trim();
+      if (relay) nexthop = relay.value;
+      else if (relayhost) nexthop = relayhost;
+    } catch (err) {
+      if (!(err instanceof MapsLookupError)) throw err;
+      return { class: r.addressClass, address: r.address, rewrites: [], transport: 'retry', nexthop: '4.3.0 address resolver failure', origin, warnings: [err.message] };
+    }
   }
   // "smtp:[host]" in main.cf: the part after the colon is the next hop.
   const colon = channel.indexOf(':');
@@ -63,8 +88,6 @@ export function recipientRoute(resolver: AddressResolver, view: ParameterView, t
     channel = channel.slice(0, colon);
   }
   let route = { transport: channel, nexthop };
-  const context = findContext(resolver, view);
-  const warnings: string[] = [];
   try {
     const transportMaps = r.addressClass === 'alias' ? undefined : openMaps(tables, 'transport_maps', view.value('transport_maps'));
     if (transportMaps) {

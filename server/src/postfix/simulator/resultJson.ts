@@ -1,17 +1,22 @@
 // A simulation as plain JSON for `mailconf simulate --json` and the language server's command:
 // steps with their reply, deciding restriction and evaluated restrictions, each located by file
 // and line; recipients with their route.
-import { RecipientRoute, SimulationResult } from './types';
+import { RecipientRoute, RouteRewrite, SimulationResult } from './types';
 
-/** The route: the first delivered address's class, transport and next hop, every table hit with its line, and every delivered address. */
+/** The route: the first delivered address's class, transport and next hop, every table hit with its line, every delivered address, and the sender when a table rewrote it. */
+function rewritesJson(rewrites: RouteRewrite[]): unknown[] {
+  return rewrites.map((w) => ({ map: w.map, from: w.from, to: w.to, table: w.table, file: w.file ?? null, line: w.line ?? null }));
+}
+
 function routeJson(r: RecipientRoute): unknown {
   return {
     class: r.class,
-    rewrites: r.rewrites.map((w) => ({ map: w.map, from: w.from, to: w.to, table: w.table, file: w.file ?? null, line: w.line ?? null })),
+    rewrites: rewritesJson(r.rewrites),
     transport: r.transport,
     nexthop: r.nexthop,
     address: r.address,
     deliveries: (r.deliveries ?? []).map((d) => ({ address: d.address, class: d.class, transport: d.transport, nexthop: d.nexthop })),
+    ...(r.sender ? { sender: { address: r.sender.address, rewrites: rewritesJson(r.sender.rewrites) } } : {}),
   };
 }
 

@@ -335,7 +335,7 @@ class SessionRun {
     this.state.rcptCount++;
     this.firstRecipient ??= recipient;
     outcome.accepted = true;
-    outcome.route = recipientFlow(this.resolver, this.view, this.tables, recipient);
+    outcome.route = recipientFlow(this.resolver, this.view, this.tables, recipient, this.state.sender ?? '');
     if (outcome.route.warnings) this.result.warnings.push(...outcome.route.warnings);
     this.step('rcpt', command, recipient, parseReply('250 2.1.5 Ok'));
   }

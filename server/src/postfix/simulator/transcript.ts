@@ -29,9 +29,9 @@ function evaluatedLines(locale: Locale, evaluated: EvaluatedRestriction[], decid
   return out;
 }
 
-/** Under an accepted recipient: each table hit in cleanup, then every address it is delivered to when there are several. */
+/** Under an accepted recipient: each table hit in cleanup (the sender's first), then every address it is delivered to when there are several. */
 function flowLines(locale: Locale, route: RecipientRoute): string[] {
-  const out = route.rewrites.map((w) => `      ${t(locale, 'simulate.rewrite', w.map, w.from, w.to, w.file === undefined ? w.table : t(locale, 'simulate.at-line', w.file, w.line ?? 0))}`);
+  const out = [...(route.sender?.rewrites ?? []), ...route.rewrites].map((w) => `      ${t(locale, 'simulate.rewrite', w.map, w.from, w.to, w.file === undefined ? w.table : t(locale, 'simulate.at-line', w.file, w.line ?? 0))}`);
   const deliveries = route.deliveries ?? [];
   if (deliveries.length === 0 && route.deliveries) out.push(`      ${t(locale, 'simulate.no-delivery', route.nexthop)}`);
   if (deliveries.length > 1 || (deliveries.length === 1 && route.rewrites.length > 0)) {

@@ -118,6 +118,8 @@ export interface RecipientRoute {
   deliveries?: FinalRecipient[];
   /** A table that cannot be asked, an expansion over its limit. */
   warnings?: string[];
+  /** The envelope sender after cleanup, when a table rewrote it. */
+  sender?: { address: string; rewrites: RouteRewrite[] };
 }
 
 export interface RecipientOutcome {

@@ -108,6 +108,17 @@ describe('routes (trivial-rewrite)', () => {
     assert.deepEqual(deliveries(r), ['a@far.test retry[4.3.0 address resolver failure]']);
   });
 
+  it('the sender, rewritten by sender_canonical_maps then canonical_maps, chooses sender_dependent_default_transport_maps and _relayhost_maps (<> for the null sender)', () => {
+    const main = `${BASE}sender_canonical_maps = inline:{ @old.example=@example.org }\nsender_dependent_relayhost_maps = inline:{ @example.org=[10.0.0.7], <>=[10.0.0.8] }\nsender_dependent_default_transport_maps = inline:{ eva@example.org=tp1, @example.org=DUNNO }\n`;
+    const [r] = mailFlow({ mainCf: main, sender: 'eva@old.example' }, ['a@far.test']);
+    assert.deepEqual(deliveries(r), ['a@far.test tp1[[10.0.0.7]]']);
+    assert.deepEqual(r.sender, { address: 'eva@example.org', rewrites: [{ map: 'sender_canonical_maps', table: 'inline:{ @old.example=@example.org }', from: 'eva@old.example', to: 'eva@example.org', file: undefined, line: undefined }] });
+    assert.deepEqual(deliveries(mailFlow({ mainCf: main, sender: 'bob@old.example' }, ['a@far.test'])[0]), ['a@far.test smtp[[10.0.0.7]]']);
+    assert.deepEqual(deliveries(mailFlow({ mainCf: main, sender: '' }, ['a@far.test'])[0]), ['a@far.test smtp[[10.0.0.8]]']);
+    // Only off-host classes: a local recipient keeps its next hop.
+    assert.deepEqual(deliveries(mailFlow({ mainCf: main, sender: 'eva@old.example' }, ['a@example.org'])[0]), ['a@example.org local[mx.example.org]']);
+  });
+
   it('relocated_maps bounces a user who has moved, whatever the class', () => {
     assert.deepEqual(deliveries(flow('relocated_maps = inline:{ a@example.org=a@far.test }\n', 'a@example.org')), ['a@example.org error[5.1.6 User has moved to a@far.test]']);
   });

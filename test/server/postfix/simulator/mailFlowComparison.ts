@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mailFlow } from '../../../../server/src/postfix/simulator/mailFlow';
-import { ReportedDelivery, reportedNexthop } from '../../../support/sendmailBvOracle';
+import { ReportedDelivery, reportedNexthop, SIMULATED_SENDER } from '../../../support/sendmailBvOracle';
 
 export interface StoredMailFlowCase {
   /** The whole main.cf Postfix ran with. */
@@ -28,7 +28,7 @@ function key(d: { address: string; transport: string; nexthop: string }): string
 
 /** What the simulator says for each address, in the report's terms. */
 export function simulatedDeliveries(c: Omit<StoredMailFlowCase, 'real'>): ReportedDelivery[] {
-  const routes = mailFlow({ mainCf: c.mainCf, readFile: (p) => c.files[p] }, c.addresses);
+  const routes = mailFlow({ mainCf: c.mainCf, readFile: (p) => c.files[p], sender: SIMULATED_SENDER }, c.addresses);
   return routes.flatMap((r, i) => (r.deliveries ?? []).map((d) => ({ original: c.addresses[i], address: d.address, transport: d.transport, nexthop: reportedNexthop(d.nexthop) })));
 }
 

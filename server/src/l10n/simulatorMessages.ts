@@ -19,6 +19,8 @@ export const simulatorMessages = {
   'simulate.rewrite': { en: '{0} rewrites {1} to {2} ({3})', es: '{0} reescribe {1} como {2} ({3})' },
   'simulate.delivery': { en: 'delivered to {0}: {1}, transport {2}, next hop {3}', es: 'se entrega a {0}: {1}, transporte {2}, siguiente salto {3}' },
   'simulate.no-delivery': { en: 'cleanup defers the message: {0}', es: 'cleanup aplaza el mensaje: {0}' },
+  'simulate.route-origin': { en: 'transport and next hop from {0}, {1}', es: 'transporte y siguiente salto según {0}, {1}' },
+  'simulate.transport-origin': { en: 'transport from {0}, {1}; next hop from {2}, {3}', es: 'transporte según {0}, {1}; siguiente salto según {2}, {3}' },
   'simulate.depends-dns': {
     en: 'The outcome depends on DNS or an outside service: the lines marked "depends on DNS" say what each answer would do.',
     es: 'El resultado depende del DNS o de un servicio externo: las líneas marcadas «depende del DNS» dicen qué haría cada respuesta.',

@@ -35,7 +35,7 @@ describe('mailconf simulate', () => {
       j.steps.map((s: { stage: string; reply: { code: number } }) => `${s.stage} ${s.reply.code}`),
       ['connect 220', 'helo 250', 'auth 235', 'mail 250', 'rcpt 250', 'data 354'],
     );
-    assert.deepEqual(j.recipients, [{ address: 'usuario@mail2.org', accepted: true, deferred: false, route: { class: 'default', rewrites: [], transport: 'smtp', nexthop: 'mail2.org', address: 'usuario@mail2.org', deliveries: [{ address: 'usuario@mail2.org', class: 'default', transport: 'smtp', nexthop: 'mail2.org' }] } }]);
+    assert.deepEqual(j.recipients, [{ address: 'usuario@mail2.org', accepted: true, deferred: false, route: { class: 'default', rewrites: [], transport: 'smtp', nexthop: 'mail2.org', address: 'usuario@mail2.org', deliveries: [{ address: 'usuario@mail2.org', class: 'default', transport: 'smtp', nexthop: 'mail2.org', setting: 'default_transport', file: null, line: null }] } }]);
     const rcpt = j.steps.find((s: { stage: string }) => s.stage === 'rcpt');
     assert.deepEqual(rcpt.evaluated[1], { list: 'smtpd_relay_restrictions', restriction: 'permit_sasl_authenticated', result: 'permit', detail: 'SASL login usuario', file: `${LAB}/main.cf`, line: lineOf('smtpd_relay_restrictions') });
   });

@@ -178,11 +178,11 @@ export function recipientFlow(resolver: AddressResolver, smtpd: ParameterView, t
     if (seen.has(f.toLowerCase())) continue;
     seen.add(f.toLowerCase());
     const r = recipientRoute(resolver, view, tables, f, from);
-    deliveries.push({ address: r.address, class: r.class, transport: r.transport, nexthop: r.nexthop, origin: r.origin });
+    deliveries.push({ address: r.address, class: r.class, transport: r.transport, nexthop: r.nexthop, origin: r.origin, ...(r.nexthopOrigin ? { nexthopOrigin: r.nexthopOrigin } : {}) });
     if (r.warnings) warnings.push(...r.warnings);
   }
   const first = deliveries[0];
-  return { class: first.class, address: first.address, rewrites: flow.rewrites, transport: first.transport, nexthop: first.nexthop, origin: first.origin, deliveries, ...(warnings.length ? { warnings } : {}), ...senderPart(from, senderRewrites) };
+  return { class: first.class, address: first.address, rewrites: flow.rewrites, transport: first.transport, nexthop: first.nexthop, origin: first.origin, ...(first.nexthopOrigin ? { nexthopOrigin: first.nexthopOrigin } : {}), deliveries, ...(warnings.length ? { warnings } : {}), ...senderPart(from, senderRewrites) };
 }
 
 function senderPart(address: string, rewrites: RouteRewrite[]): Pick<RecipientRoute, 'sender'> {

@@ -62,6 +62,8 @@ export function recipientRoute(resolver: AddressResolver, view: ParameterView, t
   let channel = parameter ? view.value(parameter) : 'error';
   let nexthop = r.domain;
   let origin = parameter ? view.origin(parameter) : r.decidedBy;
+  /** Where the next hop comes from when that is not where the transport comes from. */
+  let nexthopOrigin: Origin | undefined;
   const context = findContext(resolver, view);
   const warnings: string[] = [];
   if (!parameter) nexthop = `5.1.1 User unknown${view.flag('show_user_unknown_table_name') ? ' in virtual alias table' : ''}`;
@@ -74,8 +76,13 @@ export function recipientRoute(resolver: AddressResolver, view: ParameterView, t
       }
       const relay = senderDependent(tables, view, context, 'sender_dependent_relayhost_maps', 'empty_address_relayhost_maps_lookup_key', sender);
       const relayhost = view.value('relayhost').trim();
-      if (relay) nexthop = relay.value;
-      else if (relayhost) nexthop = relayhost;
+      if (relay) {
+        nexthop = relay.value;
+        nexthopOrigin = hitOrigin('sender_dependent_relayhost_maps', relay);
+      } else if (relayhost) {
+        nexthop = relayhost;
+        nexthopOrigin = view.origin('relayhost');
+      }
     } catch (err) {
       if (!(err instanceof MapsLookupError)) throw err;
       return { class: r.addressClass, address: r.address, rewrites: [], transport: 'retry', nexthop: '4.3.0 address resolver failure', origin, warnings: [err.message] };
@@ -84,7 +91,10 @@ export function recipientRoute(resolver: AddressResolver, view: ParameterView, t
   // "smtp:[host]" in main.cf: the part after the colon is the next hop.
   const colon = channel.indexOf(':');
   if (colon >= 0) {
-    if (channel.slice(colon + 1)) nexthop = channel.slice(colon + 1);
+    if (channel.slice(colon + 1)) {
+      nexthop = channel.slice(colon + 1);
+      nexthopOrigin = undefined;
+    }
     channel = channel.slice(0, colon);
   }
   let route = { transport: channel, nexthop };
@@ -97,7 +107,12 @@ export function recipientRoute(resolver: AddressResolver, view: ParameterView, t
         // The wildcard entry is first read against an empty domain and pair, as transport.c does.
         const entry = hit.key === '*' ? updateEntry(parseEntry(hit.value), '', { transport: '', nexthop: '' }) : parseEntry(hit.value);
         route = updateEntry(entry, r.domain, route);
-        origin = hitOrigin('transport_maps', hit);
+        // ":nexthop" keeps the transport and where it came from.
+        if (entry.transport === '') nexthopOrigin = hitOrigin('transport_maps', hit);
+        else {
+          origin = hitOrigin('transport_maps', hit);
+          nexthopOrigin = undefined;
+        }
       }
     }
     const relocated = openMaps(tables, 'relocated_maps', view.value('relocated_maps'));
@@ -105,14 +120,16 @@ export function recipientRoute(resolver: AddressResolver, view: ParameterView, t
     if (moved) {
       route = { transport: 'error', nexthop: `5.1.6 User has moved to ${moved.value}` };
       origin = hitOrigin('relocated_maps', moved);
+      nexthopOrigin = undefined;
     }
   } catch (err) {
     if (!(err instanceof MapsLookupError)) throw err;
     // trivial-rewrite answers with a failure, and qmgr sends the mail to the retry transport.
     warnings.push(err.message);
     route = { transport: 'retry', nexthop: '4.3.0 address resolver failure' };
+    nexthopOrigin = undefined;
   }
-  return { class: r.addressClass, address: r.address, rewrites: [], transport: route.transport, nexthop: route.nexthop, origin, ...(warnings.length ? { warnings } : {}) };
+  return { class: r.addressClass, address: r.address, rewrites: [], transport: route.transport, nexthop: route.nexthop, origin, ...(nexthopOrigin ? { nexthopOrigin } : {}), ...(warnings.length ? { warnings } : {}) };
 }
 
 /** The "*" entry, asked of every table (pattern tables too). */

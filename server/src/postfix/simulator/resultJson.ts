@@ -15,7 +15,7 @@ function routeJson(r: RecipientRoute): unknown {
     transport: r.transport,
     nexthop: r.nexthop,
     address: r.address,
-    deliveries: (r.deliveries ?? []).map((d) => ({ address: d.address, class: d.class, transport: d.transport, nexthop: d.nexthop })),
+    deliveries: (r.deliveries ?? []).map((d) => ({ address: d.address, class: d.class, transport: d.transport, nexthop: d.nexthop, ...(d.origin ? { setting: d.origin.parameter, file: d.origin.file ?? null, line: d.origin.line ?? null } : {}), ...(d.nexthopOrigin ? { nexthopSetting: d.nexthopOrigin.parameter, nexthopFile: d.nexthopOrigin.file ?? null, nexthopLine: d.nexthopOrigin.line ?? null } : {}) })),
     ...(r.sender ? { sender: { address: r.sender.address, rewrites: rewritesJson(r.sender.rewrites) } } : {}),
   };
 }

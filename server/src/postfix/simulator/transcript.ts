@@ -34,8 +34,12 @@ function flowLines(locale: Locale, route: RecipientRoute): string[] {
   const out = [...(route.sender?.rewrites ?? []), ...route.rewrites].map((w) => `      ${t(locale, 'simulate.rewrite', w.map, w.from, w.to, w.file === undefined ? w.table : t(locale, 'simulate.at-line', w.file, w.line ?? 0))}`);
   const deliveries = route.deliveries ?? [];
   if (deliveries.length === 0 && route.deliveries) out.push(`      ${t(locale, 'simulate.no-delivery', route.nexthop)}`);
-  if (deliveries.length > 1 || (deliveries.length === 1 && route.rewrites.length > 0)) {
-    for (const d of deliveries) out.push(`      ${t(locale, 'simulate.delivery', d.address, t(locale, `simulate.class.${d.class}` as MessageKey), d.transport, d.nexthop)}`);
+  const several = deliveries.length > 1 || (deliveries.length === 1 && route.rewrites.length > 0);
+  for (const d of deliveries) {
+    if (several) out.push(`      ${t(locale, 'simulate.delivery', d.address, t(locale, `simulate.class.${d.class}` as MessageKey), d.transport, d.nexthop)}`);
+    const o = d.origin;
+    const n = d.nexthopOrigin;
+    if (o) out.push(`      ${several ? '  ' : ''}${n ? t(locale, 'simulate.transport-origin', o.parameter, where(locale, o), n.parameter, where(locale, n)) : t(locale, 'simulate.route-origin', o.parameter, where(locale, o))}`);
   }
   return out;
 }

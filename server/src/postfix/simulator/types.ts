@@ -102,8 +102,10 @@ export interface FinalRecipient {
   class: AddressClass;
   transport: string;
   nexthop: string;
-  /** The setting (or table line) that gave the transport or next hop. */
+  /** The setting (or table line) that gave the transport (and the next hop, unless nexthopOrigin says otherwise). */
   origin?: Origin;
+  /** relayhost, sender_dependent_relayhost_maps or a transport_maps ":nexthop" entry, when it gave the next hop alone. */
+  nexthopOrigin?: Origin;
 }
 
 export interface RecipientRoute {
@@ -114,6 +116,7 @@ export interface RecipientRoute {
   transport: string;
   nexthop: string;
   origin?: Origin;
+  nexthopOrigin?: Origin;
   /** Every address delivered after canonical and virtual-alias rewriting (several for an alias list; none when cleanup defers the mail). */
   deliveries?: FinalRecipient[];
   /** A table that cannot be asked, an expansion over its limit. */

@@ -137,6 +137,21 @@ describe('the report shows the flow', () => {
     assert.match(es, /se entrega a ana@far\.test: otro dominio, transporte smtp, siguiente salto far\.test/);
   });
 
+  it('names where the transport and the next hop come from, each when they differ', () => {
+    const r = simulate({ mainCf: `${mainCf}relayhost = [10.9.9.9]\n`, client: { address: '127.0.0.1' }, helo: 'c.example', sender: 'x@example.org', recipients: ['team@example.org'] });
+    const en = transcript(r, 'en');
+    assert.match(en, /transport and next hop from local_transport, built-in default of local_transport/);
+    assert.match(en, /transport from default_transport, built-in default of default_transport; next hop from relayhost, main\.cf line 7/);
+    assert.match(transcript(r, 'es'), /transporte según default_transport, valor por omisión de default_transport; siguiente salto según relayhost, main\.cf línea 7/);
+  });
+
+  it("an smtpd service with -o receive_override_options=no_address_mappings tells cleanup not to rewrite", () => {
+    const masterCf = 'smtp inet n - n - - smtpd\n  -o receive_override_options=no_address_mappings\n';
+    const r = simulate({ mainCf, masterCf, port: 25, client: { address: '127.0.0.1' }, helo: 'c.example', sender: 'x@example.org', recipients: ['team@example.org'] });
+    assert.deepEqual(r.recipients[0].route?.rewrites, []);
+    assert.deepEqual(r.recipients[0].route?.deliveries?.map((d) => d.address), ['team@example.org']);
+  });
+
   it('in --json: recipients[].route.rewrites and the deliveries', () => {
     const j = simulationJson(result) as { recipients: { route: { rewrites: { map: string; from: string; to: string }[]; deliveries: { address: string }[] } }[] };
     const route = j.recipients[0].route;

@@ -38,8 +38,9 @@ export function postfixSuite(): void {
     });
 
     it('reports an open relay as an error', async () => {
-      // The relay list lets everyone through and the recipient list refuses nobody; smtpd starts.
-      const content = 'smtpd_relay_restrictions = permit_mynetworks, permit\nsmtpd_recipient_restrictions = defer_if_permit\n';
+      // The relay list lets everyone through and the recipient list lets any client through before
+      // its reject_unauth_destination (which keeps smtpd willing to start).
+      const content = 'smtpd_relay_restrictions = permit_mynetworks, permit\nsmtpd_recipient_restrictions = check_client_access static:OK, reject_unauth_destination\n';
       const doc = await vscode.workspace.openTextDocument({ language: 'postfix-main', content });
       const [d] = await diagnosticsOf(doc.uri, 'open-relay');
       assert.equal(d.severity, vscode.DiagnosticSeverity.Error);

@@ -63,6 +63,12 @@ describe('mail flow', () => {
     assert.equal(r.rewrites.length, 3);
   });
 
+  it('a canonical loop is cut after ten rewrites and the mail goes on (cleanup only warns)', () => {
+    const r = flow('canonical_maps = inline:{ @a.example=@b.example, @b.example=@a.example }\n', 'x@a.example');
+    assert.equal(r.rewrites.length, 10);
+    assert.deepEqual(deliveries(r), ['x@a.example smtp[a.example]']);
+  });
+
   it('an alias loop stops at virtual_alias_recursion_limit: cleanup defers the message', () => {
     const r = flow('virtual_alias_recursion_limit = 5\nvirtual_alias_maps = inline:{ a@far.test=b@far.test, b@far.test=a@far.test }\n', 'a@far.test');
     assert.deepEqual(r.deliveries, []);

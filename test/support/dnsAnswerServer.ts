@@ -18,21 +18,19 @@ export interface DnsAnswerServer {
   stop(): Promise<void>;
 }
 
-/** The DNS list query key of a client address: its octets (IPv4) or nibbles (IPv6) reversed. */
-export function reversedKey(address: string): string {
-  if (!address.includes(':')) return address.split('.').reverse().join('.');
-  const [head, tail = ''] = address.split('::');
-  const groups = (s: string) => (s ? s.split(':') : []);
-  const missing = 8 - groups(head).length - groups(tail).length;
-  const full = [...groups(head), ...Array(address.includes('::') ? missing : 0).fill('0'), ...groups(tail)];
-  return full.map((g) => g.padStart(4, '0')).join('').split('').reverse().join('.');
+/**
+ * The DNS list query key of an IPv4 client address: its octets reversed. (The oracle's Postfix
+ * listens on IPv4 only, so the differential has no IPv6 clients.)
+ */
+function reversedKey(address: string): string {
+  return address.split('.').reverse().join('.');
 }
 
 function answer(answers: DnsAnswers, lists: string[], name: string, type: string): { rcode: 'NOERROR' | 'NXDOMAIN'; records: packet.Answer[] } {
   const lower = name.toLowerCase().replace(/\.$/, '');
   for (const l of answers.listed ?? []) {
     const list = l.list.toLowerCase().replace(/\.$/, '');
-    const key = /^[0-9.]+$|:/.test(l.key) ? reversedKey(l.key) : l.key.toLowerCase().replace(/\.$/, '');
+    const key = /^[0-9.]+$/.test(l.key) ? reversedKey(l.key) : l.key.toLowerCase().replace(/\.$/, '');
     if (lower !== `${key}.${list}`) continue;
     if (type === 'A') return { rcode: 'NOERROR', records: [{ name, type: 'A', ttl: 60, data: l.address ?? '127.0.0.2' }] };
     if (type === 'TXT' && l.reason) return { rcode: 'NOERROR', records: [{ name, type: 'TXT', ttl: 60, data: l.reason }] };

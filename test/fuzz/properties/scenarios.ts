@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseJson, jsonValue, type JsonFile, type JsonNode } from '../../../server/src/parsers/json';
+import { readDiskText } from '../../../server/src/handlers/diskFiles';
 import { scenarioDiagnostics } from '../../../server/src/languageservice/scenarios/diagnostics';
 import { amplified, document, type Flavour } from '../arbitraries';
 import { ROOT } from '../corpus';
@@ -49,7 +50,7 @@ function verifyJson(text: string, result: unknown): void {
   if (!refused) assert.deepEqual(jsonValue(file.root), expected);
 }
 
-const workspace = { readText: (uri: string) => { try { return readFileSync(new URL(uri), 'utf8'); } catch { return undefined; } } };
+const workspace = { readText: readDiskText };
 const SCENARIO_URI = new URL(`file://${LAB}/fuzz.scenarios.json`).href;
 
 export const properties: FuzzProperty[] = [

@@ -4,30 +4,15 @@
 import assert from 'node:assert/strict';
 import { createSocket } from 'node:dgram';
 import { after, before, describe, it } from 'node:test';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CommandContext } from '../../../server/src/commands/command';
 import { dnsCheckCommand, type DnsCheckAnswer } from '../../../server/src/commands/dnsCheck';
 import { GOOD_LAB, GOOD_ZONE, LAB_SERIAL } from '../../support/dnsLabZones';
 import { startNamed, type Named } from '../../support/named';
+import { commandContext } from '../../support/commandContext';
 import { requireNamed } from '../../support/namedPeer';
 
 const URI = 'file:///lab/db.mail1.org';
 
-function context(open: Record<string, string>, locale: 'en' | 'es' = 'en', onCancel?: (cancel: () => void) => void): CommandContext {
-  return {
-    locale,
-    workspace: { readText: () => undefined },
-    document: (uri) => (open[uri] === undefined ? undefined : TextDocument.create(uri, 'dns-zone', 3, open[uri])),
-    token: {
-      isCancellationRequested: false,
-      onCancellationRequested: (listener: () => void) => {
-        onCancel?.(() => listener());
-        return { dispose() {} };
-      },
-    } as CommandContext['token'],
-    log: () => undefined,
-  };
-}
+const context = (open: Record<string, string>, locale: 'en' | 'es' = 'en', onCancel?: (cancel: () => void) => void) => commandContext({ open, locale, onCancel, readText: () => undefined });
 
 describe('mailconf.lsp.dns.check', { skip: requireNamed(), timeout: 60_000 }, () => {
   let named: Named;

@@ -2,13 +2,11 @@
 // real postconf on the same files.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { postconfPreviewCommand } from '../../../server/src/commands/postconfPreview';
-import type { CommandContext } from '../../../server/src/commands/command';
+import { commandContext } from '../../support/commandContext';
 import { requirePeer } from '../../support/peers';
 
 const LAB = resolve(__dirname, '../../../examples/lab');
@@ -16,16 +14,7 @@ const MAIN = pathToFileURL(`${LAB}/main.cf`).href;
 const MASTER = pathToFileURL(`${LAB}/master.cf`).href;
 const skip = requirePeer('postconf', ['postfix']);
 
-function context(open: Record<string, string> = {}): CommandContext {
-  return {
-    locale: 'en',
-    workspace: { readText: (uri) => readFileSync(new URL(uri), 'utf8') },
-    document: (uri) => (open[uri] === undefined ? undefined : TextDocument.create(uri, 'postfix-main', 2, open[uri])),
-    token: { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) },
-    log: () => undefined,
-  };
-}
-const preview = (uri: string, mode: string, open?: Record<string, string>) => postconfPreviewCommand.run([{ uri, mode }], context(open)) as Promise<string>;
+const preview = (uri: string, mode: string, open?: Record<string, string>) => postconfPreviewCommand.run([{ uri, mode }], commandContext({ open })) as Promise<string>;
 const realPostconf = (...args: string[]) =>
   spawnSync('postconf', ['-c', LAB, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } })
     .stdout.split('\n')
@@ -44,7 +33,7 @@ describe('postconf preview command', () => {
     assert.match(text, /^# postconf: warning: \/etc\/postfix\/main\.cf: unused parameter: bogus_name=1$/m);
   });
   it('refuses a request without a URI or with an unknown mode', async () => {
-    await assert.rejects(postconfPreviewCommand.run([{}], context()), /Expected \{uri, mode\}/);
+    await assert.rejects(postconfPreviewCommand.run([{}], commandContext()), /Expected \{uri, mode\}/);
     await assert.rejects(preview(MAIN, 'q'), /Unknown preview mode 'q'/);
   });
 });

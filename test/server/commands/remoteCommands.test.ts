@@ -2,26 +2,16 @@
 // given what the server's postconf printed, they produce the diff's two sides and the diagnostics.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SERVER_COMMANDS } from '../../../server/src/commands';
-import type { CommandContext } from '../../../server/src/commands/command';
 import type { CompareResult } from '../../../server/src/commands/remoteCompare';
 import type { FileDiagnostics } from '../../../server/src/commands/remoteFindings';
+import { commandContext } from '../../support/commandContext';
 
 const MAIN = 'file:///lab/main.cf';
 const MASTER = 'file:///lab/master.cf';
 const SERVER_N = 'config_directory = /etc/postfix\nmydomain = mail1.org\nmyhostname = smtp.mail1.org\nsmtpd_tls_security_level = may\n';
 
-function context(main: string, master?: string): CommandContext {
-  const docs = new Map([[MAIN, TextDocument.create(MAIN, 'postfix-main', 1, main)]]);
-  return {
-    locale: 'en',
-    workspace: { readText: (uri: string) => (uri === MASTER ? master : undefined) },
-    document: (uri: string) => docs.get(uri),
-    token: { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) },
-    log: () => undefined,
-  } as unknown as CommandContext;
-}
+const context = (main: string, master?: string) => commandContext({ open: { [MAIN]: main }, readText: (uri) => (uri === MASTER ? master : undefined) });
 const command = (id: string) => SERVER_COMMANDS.find((c) => c.id === id)!;
 
 describe('mailconf.lsp.remote.compare', () => {

@@ -1,13 +1,12 @@
 // mailconf.lsp.scenarios.fromMsmtprc and the lens that offers it: the lesson's three msmtp accounts
 // against the lab become three scenarios whose expectations are what the lab does now.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CommandContext } from '../../../server/src/commands/command';
 import { scenariosFromMsmtprcCommand } from '../../../server/src/commands/scenariosFromMsmtprc';
+import { commandContext } from '../../support/commandContext';
 import { serviceFor } from '../../../server/src/languageservice/languages';
 import { parseScenarios } from '../../../server/src/postfix/simulator/scenarios';
 
@@ -38,19 +37,10 @@ account vm587
   tls_starttls on
 `;
 
-function context(open: Record<string, string>): CommandContext {
-  return {
-    locale: 'en',
-    workspace: { readText: (uri) => { try { return readFileSync(new URL(uri), 'utf8'); } catch { return undefined; } } },
-    document: (uri) => (open[uri] === undefined ? undefined : TextDocument.create(uri, 'msmtprc', 1, open[uri])),
-    token: { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) },
-    log: () => undefined,
-  };
-}
 
 describe('scenarios from an msmtprc', () => {
   it("writes one scenario per account, expecting what the lab does now (vm25 to mail2.org: 454 4.7.1)", async () => {
-    const a = (await scenariosFromMsmtprcCommand.run([{ uri: MSMTPRC, mainUri: MAIN, client: '192.168.255.200', to: ['usuario@mail1.org', 'usuario@mail2.org'] }], context({ [MSMTPRC]: ACCOUNTS }))) as { text: string; count: number };
+    const a = (await scenariosFromMsmtprcCommand.run([{ uri: MSMTPRC, mainUri: MAIN, client: '192.168.255.200', to: ['usuario@mail1.org', 'usuario@mail2.org'] }], commandContext({ open: { [MSMTPRC]: ACCOUNTS } }))) as { text: string; count: number };
     assert.equal(a.count, 3);
     const scenarios = parseScenarios(a.text);
     assert.deepEqual(scenarios.map((s) => [s.name, s.port, s.sasl ?? null, s.tls]), [
@@ -63,7 +53,7 @@ describe('scenarios from an msmtprc', () => {
   });
 
   it('refuses incomplete arguments with a message', async () => {
-    await assert.rejects(scenariosFromMsmtprcCommand.run([{ uri: MSMTPRC, mainUri: MAIN, client: '', to: ['a@b'] }], context({ [MSMTPRC]: ACCOUNTS })), /Expected \{uri, mainUri/);
+    await assert.rejects(scenariosFromMsmtprcCommand.run([{ uri: MSMTPRC, mainUri: MAIN, client: '', to: ['a@b'] }], commandContext({ open: { [MSMTPRC]: ACCOUNTS } })), /Expected \{uri, mainUri/);
   });
 
   it('is offered by a lens above the first account, in the user language', () => {

@@ -5,9 +5,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CommandContext } from '../../../server/src/commands/command';
 import { scenariosRunCommand, type ScenarioRunAnswer } from '../../../server/src/commands/scenariosRun';
+import { readDiskText } from '../../../server/src/handlers/diskFiles';
+import { commandContext } from '../../support/commandContext';
 
 const LAB = resolve(__dirname, '../../../examples/lab');
 const FILE = pathToFileURL(`${LAB}/mailflow.scenarios.json`).href;
@@ -16,15 +17,7 @@ const MAIN = pathToFileURL(`${LAB}/main.cf`).href;
 const run = async (args: unknown[], ctx: CommandContext) => (await scenariosRunCommand.run(args, ctx)) as ScenarioRunAnswer;
 
 /** As in the language server, the workspace reads the editor's buffers first. */
-function context(open: Record<string, string> = {}, locale: 'en' | 'es' = 'en'): CommandContext {
-  return {
-    locale,
-    workspace: { readText: (uri) => { if (open[uri] !== undefined) return open[uri]; try { return readFileSync(new URL(uri), 'utf8'); } catch { return undefined; } } },
-    document: (uri) => (open[uri] === undefined ? undefined : TextDocument.create(uri, 'json', 2, open[uri])),
-    token: { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) },
-    log: () => undefined,
-  };
-}
+const context = (open: Record<string, string> = {}, locale: 'en' | 'es' = 'en') => commandContext({ open, locale, readText: (uri) => open[uri] ?? readDiskText(uri) });
 
 describe('scenarios run command', () => {
   it("runs the lab's scenarios: all hold, each at its line, vm25's with its path", async () => {

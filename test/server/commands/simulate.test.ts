@@ -5,23 +5,16 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CommandContext } from '../../../server/src/commands/command';
 import { simulateCommand } from '../../../server/src/commands/simulate';
+import { readDiskText } from '../../../server/src/handlers/diskFiles';
+import { commandContext } from '../../support/commandContext';
 
 const LAB = resolve(__dirname, '../../../examples/lab');
 const MAIN = pathToFileURL(`${LAB}/main.cf`).href;
 const MASTER = pathToFileURL(`${LAB}/master.cf`).href;
 
-function context(open: Record<string, string> = {}, files: Record<string, string> = {}, locale: 'en' | 'es' = 'en'): CommandContext {
-  return {
-    locale,
-    workspace: { readText: (uri) => files[uri] ?? (() => { try { return readFileSync(new URL(uri), 'utf8'); } catch { return undefined; } })() },
-    document: (uri) => (open[uri] === undefined ? undefined : TextDocument.create(uri, 'postfix-main', 2, open[uri])),
-    token: { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) },
-    log: () => undefined,
-  };
-}
+const context = (open: Record<string, string> = {}, files: Record<string, string> = {}, locale: 'en' | 'es' = 'en') =>
+  commandContext({ open, locale, readText: (uri) => files[uri] ?? readDiskText(uri) });
 
 const VM25 = { port: 25, client: { address: '192.168.255.200' }, helo: 'host.example', from: 'usuario@mail1.org', to: ['usuario@mail2.org'] };
 type Answer = { result: { steps: { stage: string; reply: { line: string }; decidedBy: { list: string; line: number } | null }[] }; transcript: string };

@@ -10,6 +10,7 @@ import { SERVER_COMMANDS } from '../../../server/src/commands';
 import type { CommandContext } from '../../../server/src/commands/command';
 import { zoneService } from '../../../server/src/languageservice/zone';
 import { requirePeer } from '../../support/peers';
+import { commandContext } from '../../support/commandContext';
 
 const LAB1 = readFileSync(resolve(__dirname, '../../../examples/lab/mail1.org.zone'), 'utf8');
 const LAB2 = readFileSync(resolve(__dirname, '../../../examples/lab/mail2.org.zone'), 'utf8');
@@ -21,13 +22,7 @@ const files: Record<string, string> = {
   'file:///lab/db.192.168.255': REVERSE,
 };
 
-const ctx = {
-  locale: 'en',
-  workspace: { readText: (uri: string) => files[uri] },
-  document: () => undefined,
-  token: { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) },
-  log: () => undefined,
-} as unknown as CommandContext;
+const ctx = commandContext({ readText: (uri) => files[uri] });
 
 const command = (id: string) => SERVER_COMMANDS.find((c) => c.id === id)!;
 const applyTo = (uri: string, edit: WorkspaceEdit) => TextDocument.applyEdits(TextDocument.create(uri, 'dns-zone', 0, files[uri]), edit.changes![uri]);

@@ -12,6 +12,7 @@ import { requirePeer } from '../../support/peers';
 import { startNamed, type Named } from '../../support/named';
 import { requireNamed } from '../../support/namedPeer';
 import { LAB_HOSTNAME, startSmtpLab, type SmtpLab } from '../../support/lab/smtpLab';
+import { commandContext } from '../../support/commandContext';
 
 const skip = requireNamed() ?? requirePeer('postfix', ['postfix']) ?? requirePeer('dovecot', ['dovecot-core']);
 
@@ -74,13 +75,7 @@ describe('dns-check against the live Postfix lab', { skip, timeout: 120_000 }, (
   });
 
   it('the language server command runs the live checks too (smtp argument)', async () => {
-    const answer = (await dnsCheckCommand.run([{ server: `127.0.0.1:${named.port}`, domain: 'stale.example', smtp: `127.0.0.1:${lab.ports.smtp}` }], {
-      locale: 'en',
-      workspace: { readText: () => undefined },
-      document: () => undefined,
-      token: { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) },
-      log: () => undefined,
-    } as unknown as CommandContext)) as DnsCheckAnswer;
+    const answer = (await dnsCheckCommand.run([{ server: `127.0.0.1:${named.port}`, domain: 'stale.example', smtp: `127.0.0.1:${lab.ports.smtp}` }], commandContext({ readText: () => undefined }))) as DnsCheckAnswer;
     const checks = (answer.report as { checks: Array<{ code: string; ok: boolean }> }).checks;
     assert.deepEqual(checks.filter((c) => c.code === 'tlsa-mismatch' || c.code === 'smtp-name-mismatch').map((c) => [c.code, c.ok]), [['tlsa-mismatch', false], ['smtp-name-mismatch', true]]);
     await assert.rejects(dnsCheckCommand.run([{ server: '127.0.0.1', domain: 'x.test', smtp: 'a b' }], {} as CommandContext), /'smtp' must be HOST\[:PORT\] or mx/);

@@ -14,6 +14,7 @@ import type { ServiceContext } from '../../../server/src/languageservice/service
 import { RECORD_TYPES } from '../../../server/src/parsers/zone';
 import { RECORD_TYPE_MEANINGS_ES } from '../../../server/src/l10n/recordTypeMeanings';
 import { messages } from '../../../server/src/l10n/messages';
+import { readDiskText } from '../../../server/src/handlers/diskFiles';
 
 const ROOT = resolve(__dirname, '../../..');
 const ENGLISH = /\b(the|is|are|has|have|with|this|which|should|must|does|would|cannot|because|when|not)\b/i;
@@ -53,13 +54,7 @@ function files(dir: string): string[] {
 const ctx: ServiceContext = {
   locale: 'es',
   workspace: {
-    readText: (uri) => {
-      try {
-        return readFileSync(new URL(uri), 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
+    readText: readDiskText,
   },
 };
 

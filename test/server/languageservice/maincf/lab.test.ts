@@ -9,18 +9,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { mainCfService } from '../../../../server/src/languageservice/maincf';
 import { masterCfService } from '../../../../server/src/languageservice/mastercf';
 import type { ServiceContext } from '../../../../server/src/languageservice/service';
+import { readDiskText } from '../../../../server/src/handlers/diskFiles';
 
 const LAB = resolve(__dirname, '../../../../examples/lab');
 const ctx: ServiceContext = {
   locale: 'en',
   workspace: {
-    readText: (uri) => {
-      try {
-        return readFileSync(new URL(uri), 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
+    readText: readDiskText,
   },
 };
 const open = (name: string, lang: string) => TextDocument.create(pathToFileURL(`${LAB}/${name}`).href, lang, 1, readFileSync(`${LAB}/${name}`, 'utf8'));

@@ -7,19 +7,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { zoneService } from '../../../../server/src/languageservice/zone';
 import type { ServiceContext } from '../../../../server/src/languageservice/service';
+import { readDiskText } from '../../../../server/src/handlers/diskFiles';
 
 export const FIXTURES = resolve(__dirname, '../../../fixtures/zones');
 
 export const ctx: ServiceContext = {
   locale: 'en',
   workspace: {
-    readText(uri) {
-      try {
-        return readFileSync(new URL(uri), 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
+    readText: readDiskText,
   },
 };
 

@@ -2,7 +2,7 @@
 // inline:{...}, static:, texthash: and the indexed types (hash:, btree:, lmdb:, cdb:, dbm:, sdbm:)
 // from the postmap source text beside the database, cidr:, regexp: and pcre:. Other types (unix:,
 // SQL, LDAP, sockets) ask something outside the configuration; they are "unavailable" here.
-import type { MessageKey } from '../../l10n';
+import { type MessageKey, t } from '../../l10n';
 import { parsePostfixMap } from '../../parsers/postfixMap';
 import { inNetwork, parseIp, parseNetwork, Network } from './ipAddress';
 import { splitWords } from './restrictionList';
@@ -23,7 +23,7 @@ export interface LookupTable {
    */
   fixed: boolean;
   lookup(key: string): TableHit | undefined;
-  /** Why the table cannot be consulted offline; lookups then return undefined. */
+  /** Why the table cannot be consulted offline (in English); lookups then return undefined. */
   unavailable?: string;
   /** The same reason as a message, for reports in the user's language. */
   unavailableMessage?: { key: MessageKey; args: string[] };
@@ -60,7 +60,7 @@ export function openTable(spec: string, readFile: ReadFile): LookupTable {
     type = name.slice(0, c).toLowerCase();
     name = name.slice(c + 1);
   }
-  const unavailable = (why: string, key: MessageKey, arg: string): LookupTable => ({ spec, fixed: true, lookup: () => undefined, unavailable: why, unavailableMessage: { key, args: [arg] } });
+  const unavailable = (key: MessageKey, arg: string): LookupTable => ({ spec, fixed: true, lookup: () => undefined, unavailable: t('en', key, arg), unavailableMessage: { key, args: [arg] } });
   if (type === 'inline') {
     const entries = inlineEntries(name);
     if (typeof entries === 'string') return { spec, fixed: true, lookup: () => undefined, broken: entries };
@@ -72,7 +72,7 @@ export function openTable(spec: string, readFile: ReadFile): LookupTable {
   }
   const text = type === 'texthash' || INDEXED.has(type) || type === 'cidr' || type === 'regexp' || type === 'pcre' ? readFile(name) : undefined;
   if (type === 'texthash' || INDEXED.has(type)) {
-    if (text === undefined) return unavailable(`${name}: no such file`, 'simulate.table.no-file', name);
+    if (text === undefined) return unavailable('simulate.table.no-file', name);
     const entries = new Map<string, TableHit>();
     for (const e of parsePostfixMap(text).entries) {
       const key = e.key.toLowerCase();
@@ -84,9 +84,9 @@ export function openTable(spec: string, readFile: ReadFile): LookupTable {
     }
     return fixedTable(spec, entries);
   }
-  if (type === 'cidr') return text === undefined ? unavailable(`${name}: no such file`, 'simulate.table.no-file', name) : cidrTable(spec, name, text);
-  if (type === 'regexp' || type === 'pcre') return text === undefined ? unavailable(`${name}: no such file`, 'simulate.table.no-file', name) : regexpTable(spec, name, text, type);
-  return unavailable(`${type}: tables are looked up on the server`, 'simulate.table.on-server', type);
+  if (type === 'cidr') return text === undefined ? unavailable('simulate.table.no-file', name) : cidrTable(spec, name, text);
+  if (type === 'regexp' || type === 'pcre') return text === undefined ? unavailable('simulate.table.no-file', name) : regexpTable(spec, name, text, type);
+  return unavailable('simulate.table.on-server', type);
 }
 
 function fixedTable(spec: string, entries: Map<string, TableHit>): LookupTable {

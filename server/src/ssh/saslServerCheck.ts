@@ -62,9 +62,13 @@ export async function gatherSaslFacts(client: Client, target: SaslServerTarget, 
   if (conf.exitCode !== 0) throw new Error(`postconf on the server failed: ${conf.stderr.trim()}`);
   const [enable, type, path, queue, owner] = conf.stdout.split('\n').map((l) => l.trim());
   const postfixUser = owner || 'postfix';
+  const authEnabled = /^yes$/i.test(enable ?? '');
+  const daemon = type === 'dovecot' ? 'dovecot' : 'saslauthd';
+  // With AUTH off there is nothing on the server to look at (saslServerFindings says only that).
+  if (!authEnabled) return { authEnabled, type: type || 'cyrus', socket: '', daemon, daemonRunning: false, postfixUser, postfixGroups: [] };
   const groups = await run(['id', '-nG', '--', postfixUser]);
   const facts: Omit<SaslFacts, 'socket' | 'daemon' | 'daemonRunning'> = {
-    authEnabled: /^yes$/i.test(enable ?? ''),
+    authEnabled,
     type: type || 'cyrus',
     postfixUser,
     postfixGroups: groups.exitCode === 0 ? groups.stdout.trim().split(/\s+/) : [],
@@ -80,7 +84,6 @@ export async function gatherSaslFacts(client: Client, target: SaslServerTarget, 
     folder = socketFolderFlag(assignments)?.argument?.text ?? DEFAULT_SOCKET_FOLDER;
     socket = `${folder}/mux`;
   }
-  const daemon = facts.type === 'dovecot' ? 'dovecot' : 'saslauthd';
   const [socketStat, folderStat, running] = [await run(STAT(socket)), folder ? await run(STAT(folder)) : undefined, await run(['pgrep', '-x', daemon])];
   return {
     ...facts,

@@ -2,6 +2,7 @@
 // queue, data and log directories under one directory, keep it on the IPv4 loopback, without
 // aliases or DNS; and the uid its data directory must belong to.
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** main.cf lines for a Postfix living under `dir` (its data directory may vary, see smtpdOracle). */
@@ -38,5 +39,24 @@ export class PrivatePostfixDirs {
 
   protected get log(): string {
     return join(this.dir, 'log', 'postfix.log');
+  }
+
+  private markers = 0;
+
+  /**
+   * Waits until postlogd has written a line of ours, so that it is past its start-up before the
+   * daemons log much: until then postlogd logs into its own datagram socket (it reads it only once
+   * started), and when the daemons (smtpds verbose under debug_peer_list, warnings about repeated
+   * main.cf entries) filled that socket first (10 datagrams on Linux), postlogd's own warnings
+   * blocked it for good, and every daemon with it: the smtpd oracle's rare "no greeting".
+   */
+  protected async postlogdServing(until: number): Promise<void> {
+    const from = existsSync(this.log) ? readFileSync(this.log).length : 0;
+    const marker = `mailconf oracle ${process.pid} ready ${++this.markers}`;
+    execFileSync('postlog', ['-c', this.etc, '-t', 'mailconf-oracle', marker], { stdio: 'ignore' });
+    while (!(existsSync(this.log) && readFileSync(this.log).subarray(from).toString('utf8').includes(marker))) {
+      if (Date.now() > until) throw new Error(`postlogd did not start for the oracle; see ${this.log}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
   }
 }

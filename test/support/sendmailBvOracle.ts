@@ -93,6 +93,7 @@ export class SendmailBvOracle extends PrivatePostfixDirs {
     for (const [path, text] of Object.entries(files)) writeFileSync(path, text);
     await run('postfix', ['-c', this.etc, 'start']);
     try {
+      await this.postlogdServing(Date.now() + 15_000);
       const all = await this.submit(addresses);
       if (all === 'cleanup fails') return { deliveries: [], deferred: addresses };
       if (all !== 'deferred') return all;

@@ -167,22 +167,6 @@ export class SmtpdOracle extends PrivatePostfixDirs {
     }
   }
 
-  /**
-   * Waits until postlogd has written a line of ours, so that it is past its start-up before any
-   * smtpd connects. Until then postlogd logs into its own datagram socket (it reads it only once
-   * started); when a batch's smtpds, verbose under debug_peer_list and each warning about main.cf's
-   * repeated parameters, filled that socket first (10 datagrams on Linux), postlogd's own warnings
-   * blocked it for good, and every smtpd with it before its greeting.
-   */
-  private async postlogdServing(until: number): Promise<void> {
-    const marker = `mailconf oracle batch ${this.batch} ready`;
-    execFileSync('postlog', ['-c', this.etc, '-t', 'mailconf-oracle', marker], { stdio: 'ignore' });
-    while (!this.logSinceLoad().includes(marker)) {
-      if (Date.now() > until) throw new Error(`postlogd did not start for the oracle; see ${this.log}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
-
   /** What Postfix logged since the batch was loaded. */
   logSinceLoad(): string {
     return existsSync(this.log) ? readFileSync(this.log).subarray(this.logOffset).toString('utf8') : '';

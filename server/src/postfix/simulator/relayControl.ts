@@ -1,11 +1,12 @@
 // smtpd's start-up check: smtpd_relay_restrictions or smtpd_recipient_restrictions must hold a
 // restriction that can refuse relaying before any bare `permit`, looking inside restriction
 // classes; otherwise every smtpd process exits with a fatal error and the port answers nothing.
+import type { ClassWords } from './restrictionClasses';
 import { RestrictionWord } from './restrictionList';
 
 const REQUIRED = ['reject_unauth_destination', 'defer_unauth_destination', 'reject', 'defer', 'defer_if_permit', 'check_relay_domains'];
 
-function hasRequired(words: RestrictionWord[], classes: Map<string, RestrictionWord[]>, seen: Set<string>): boolean {
+function hasRequired(words: RestrictionWord[], classes: ClassWords, seen: Set<string>): boolean {
   for (let i = 0; i < words.length; i++) {
     const name = words[i].text.toLowerCase();
     if (name === 'warn_if_reject' && i + 1 < words.length) {
@@ -31,7 +32,7 @@ export function isRelayControlFatal(fatal: string | undefined): boolean {
 }
 
 /** The fatal message smtpd logs, or undefined when it starts. */
-export function relayControlFatal(relay: RestrictionWord[], recipient: RestrictionWord[], classes: Map<string, RestrictionWord[]>): string | undefined {
+export function relayControlFatal(relay: RestrictionWord[], recipient: RestrictionWord[], classes: ClassWords): string | undefined {
   if (hasRequired(recipient, classes, new Set()) || hasRequired(relay, classes, new Set())) return undefined;
   const names = REQUIRED.map((r, i) => r + (i === REQUIRED.length - 1 ? '' : i === REQUIRED.length - 2 ? ' or ' : ', ')).join('');
   return FATAL_HEAD + names;

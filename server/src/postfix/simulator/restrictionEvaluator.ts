@@ -10,6 +10,7 @@ import { AddressResolver } from './addressResolution';
 import { isValidAddressLiteral, isValidHostAddress, isValidHostname, withoutTrailingDot } from './hostnames';
 import { LookupTable, ReadFile, TableSet } from './lookupTables';
 import { MatchList, parentStyleFor } from './matchList';
+import type { ClassWords } from './restrictionClasses';
 import { fixDsn, rejectReply, ReplyClass, splitDsn } from './replies';
 import { RestrictionWord, splitWords } from './restrictionList';
 import { ParameterView } from './settings';
@@ -26,7 +27,7 @@ export interface EvaluatorEnvironment {
   tables: TableSet;
   readFile: ReadFile;
   /** smtpd_restriction_classes, each name with its words. */
-  classes: Map<string, RestrictionWord[]>;
+  classes: ClassWords;
   /** Every restriction evaluated, in order. */
   trace: EvaluatedRestriction[];
   /** Set when a verdict depends on DNS or another outside service; `answers` are the user's, if any. */

@@ -39,23 +39,34 @@ const REFERENCE = /^\$(?:([A-Za-z0-9_]+)|\{([A-Za-z0-9_]+)\}|\(([A-Za-z0-9_]+)\)
 /** The words of a list-valued parameter, each with where it was written. */
 export function listWords(view: ParameterView, parameter: string): RestrictionWord[] {
   const out: RestrictionWord[] = [];
-  collect(view, parameter, out, 0);
+  walk(view, parameter, (text, list, setting, start, end) => out.push({ text, origin: originOf(list, setting, start, end) }), 0);
   return out;
 }
 
-function collect(view: ParameterView, parameter: string, out: RestrictionWord[], depth: number): void {
+/**
+ * How many words a list-valued parameter holds, with every `$name` expanded as listWords() does
+ * (so a bad expansion fails the same way), but without locating each word in its file.
+ */
+export function countWords(view: ParameterView, parameter: string): number {
+  let n = 0;
+  walk(view, parameter, () => n++, 0);
+  return n;
+}
+
+type Visit = (text: string, parameter: string, setting: Setting | undefined, start: number, end: number) => void;
+
+function walk(view: ParameterView, parameter: string, visit: Visit, depth: number): void {
   const raw = view.raw(parameter);
   if (raw === undefined || depth > 100) return;
   const setting = view.setting(parameter);
   for (const w of splitWords(raw)) {
     const m = REFERENCE.exec(w.text);
     if (m) {
-      collect(view, m[1] ?? m[2] ?? m[3], out, depth + 1);
+      walk(view, m[1] ?? m[2] ?? m[3], visit, depth + 1);
       continue;
     }
-    const origin = originOf(parameter, setting, w.start, w.end);
-    const expanded = w.text.includes('$') ? view.expand(w.text) : w.text;
-    for (const piece of splitWords(expanded)) out.push({ text: piece.text, origin });
+    if (!w.text.includes('$')) visit(w.text, parameter, setting, w.start, w.end);
+    else for (const piece of splitWords(view.expand(w.text))) visit(piece.text, parameter, setting, w.start, w.end);
   }
 }
 

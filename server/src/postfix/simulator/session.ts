@@ -11,7 +11,8 @@ import { relayControlFatal } from './relayControl';
 import { releaseStartFailure } from './releaseBehaviour';
 import { parseReply, Reply, ReplyClass } from './replies';
 import { RestrictionEvaluator } from './restrictionEvaluator';
-import { listWords, RestrictionWord, splitWords } from './restrictionList';
+import { RestrictionClasses } from './restrictionClasses';
+import { listWords, RestrictionWord } from './restrictionList';
 import { recipientFlow } from './mailFlow';
 import { selectService, SimulationInputError } from './serviceSelection';
 import { ConfigurationError, ParameterView, readMainSettings, readMasterServices, withSettings } from './settings';
@@ -65,7 +66,7 @@ export function simulate(input: SimulationInput): SimulationResult {
 
 class SessionRun {
   private readonly lists = {} as Record<ListName, RestrictionWord[]>;
-  private readonly classes = new Map<string, RestrictionWord[]>();
+  private readonly classes: RestrictionClasses;
   private readonly state: CheckState;
   private readonly evaluator: RestrictionEvaluator;
   private readonly resolver: AddressResolver;
@@ -82,16 +83,7 @@ class SessionRun {
     private readonly result: SimulationResult,
   ) {
     for (const l of Object.keys(LIST_ARGS) as ListName[]) this.lists[l] = listWords(view, `smtpd_${l}_restrictions`);
-    for (const w of splitWords(view.value('smtpd_restriction_classes'))) {
-      const words = listWords(view, w.text);
-      if (words.length === 0) throw new ConfigurationError(`restriction class \`${w.text}' needs a definition`);
-      this.classes.set(w.text, words);
-    }
-    const builtin = { parameter: 'smtpd_restriction_classes' };
-    this.classes.set('reject_sender_login_mismatch', [
-      { text: 'reject_authenticated_sender_login_mismatch', origin: builtin },
-      { text: 'reject_unauthenticated_sender_login_mismatch', origin: builtin },
-    ]);
+    this.classes = new RestrictionClasses(view);
     this.dns.answers = input.dns;
     this.resolver = new AddressResolver(rewriteView, tables, readFile);
     const name = input.client.hostname ?? 'unknown';

@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import type { MainCfEntry } from '../../parsers/maincf';
 import { probeRelay, relayControlFailure, RelayProbe, SimulatorConfig } from '../../postfix/simulator';
-import type { Setting } from '../../postfix/simulator/settings';
+import type { Setting, Settings } from '../../postfix/simulator/settings';
 import type { PostfixPair } from '../postfixPair';
 import type { ServiceView } from '../postfixModel';
 import type { ServiceContext } from '../service';
@@ -20,22 +20,32 @@ import { valueRanges } from './valueText';
 /** Names whose setting decides relaying: a setting of one of them makes the verdict the user's. */
 export const RELAY_PARAMETERS = ['smtpd_relay_restrictions', 'smtpd_recipient_restrictions', 'mynetworks'];
 
-/** main.cf's settings for the simulator, noting every name it asks for. */
-class AskedSettings extends Map<string, Setting> {
+/**
+ * main.cf's settings for the simulator, noting every name it asks for. A setting is made when it
+ * is asked for: a session reads a few dozen of the thousands of names a large main.cf may set.
+ */
+class AskedSettings implements Settings {
   readonly asked = new Set<string>();
-  override get(name: string): Setting | undefined {
-    this.asked.add(name);
-    return super.get(name);
-  }
-}
+  private readonly made = new Map<string, Setting>();
 
-function settingsOf(entries: MainCfEntry[], mainUri: string, mainDoc: () => TextDocument): AskedSettings {
-  const out = new AskedSettings();
-  for (const e of entries) {
-    let rangeOf: ((start: number, end: number) => Range) | undefined;
-    out.set(e.name, { name: e.name, value: e.rawValue, file: mainUri, locate: (s, en) => (rangeOf ??= valueRanges(mainDoc(), e.valueRange.start, e.rawValue))(s, en) });
+  constructor(
+    /** The entry that wins for each name. */
+    private readonly entries: Map<string, MainCfEntry>,
+    private readonly mainUri: string,
+    private readonly mainDoc: () => TextDocument,
+  ) {}
+
+  get(name: string): Setting | undefined {
+    this.asked.add(name);
+    let setting = this.made.get(name);
+    const e = setting ? undefined : this.entries.get(name);
+    if (e) {
+      let rangeOf: ((start: number, end: number) => Range) | undefined;
+      setting = { name, value: e.rawValue, file: this.mainUri, locate: (s, en) => (rangeOf ??= valueRanges(this.mainDoc(), e.valueRange.start, e.rawValue))(s, en) };
+      this.made.set(name, setting);
+    }
+    return setting;
   }
-  return out;
 }
 
 interface Remembered<T> {
@@ -68,7 +78,7 @@ function ask<T>(what: string, doc: TextDocument, pair: PostfixPair, ctx: Service
   );
   if (hit) return hit.answer as T;
   const mainDoc = () => (pair.mainUri === doc.uri ? doc : TextDocument.create(pair.mainUri ?? 'untitled:main.cf', 'postfix-main', 0, (pair.mainUri && read(pair.mainUri)) || ''));
-  const settings = settingsOf(pair.main.entries, pair.mainUri ?? '', mainDoc);
+  const settings = new AskedSettings(entries, pair.mainUri ?? '', mainDoc);
   const files = new Map<string, string | undefined>();
   const readFile = (path: string) => {
     const text = tables(path);

@@ -28,6 +28,11 @@ export interface Setting {
   locate(start: number, end: number): Range;
 }
 
+/** Settings by name: a file's, as Postfix loads it (the last of a name wins). */
+export interface Settings {
+  get(name: string): Setting | undefined;
+}
+
 export class ConfigurationError extends Error {}
 
 /**
@@ -126,7 +131,7 @@ export class ParameterView {
   private cache = new Map<string, string>();
 
   constructor(
-    readonly main: Map<string, Setting>,
+    readonly main: Settings,
     readonly overrides: Map<string, Setting> = new Map(),
     /** The Postfix release the daemon is ("3.5", "3.7.11"); undefined: the release of the built-in defaults. */
     readonly release?: string,

@@ -4,7 +4,7 @@ import type { DnsAnswers } from './dnsAnswers';
 import type { Locale } from '../../l10n';
 import type { ReadFile } from './lookupTables';
 import type { Reply } from './replies';
-import type { Origin, Setting } from './settings';
+import type { Origin, Settings } from './settings';
 
 export interface SimulationInput {
   mainCf: string;
@@ -17,7 +17,7 @@ export interface SimulationInput {
    * main.cf already read (as readMainSettings gives it), for callers that hold a parse of their
    * own; mainCf is then not read again.
    */
-  mainSettings?: Map<string, Setting>;
+  mainSettings?: Settings;
   /** What-if settings: they win over main.cf and the service's -o, as `-o name=value` on smtpd's command line would. */
   settings?: Record<string, string>;
   /**

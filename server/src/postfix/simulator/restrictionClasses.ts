@@ -2,7 +2,7 @@
 // whose parameter has no value, so every class is checked when a session starts; the words of a
 // class (each located in its file) are only listed when a list names that class. A main.cf
 // with thousands of classes (one per tenant) then pays for the few its lists reach.
-import { countWords, listWords, RestrictionWord, splitWords } from './restrictionList';
+import { hasWords, listWords, RestrictionWord, splitWords } from './restrictionList';
 import { ConfigurationError, ParameterView } from './settings';
 
 /** The words of a restriction class by name, or undefined when no class has that name. */
@@ -28,7 +28,7 @@ export class RestrictionClasses implements ClassWords {
   /** Throws smtpd's start-up error for the first class without a definition. */
   constructor(private readonly view: ParameterView) {
     for (const w of splitWords(view.value('smtpd_restriction_classes'))) {
-      if (countWords(view, w.text) === 0) throw new ConfigurationError(`restriction class \`${w.text}' needs a definition`);
+      if (!hasWords(view, w.text)) throw new ConfigurationError(`restriction class \`${w.text}' needs a definition`);
       this.names.add(w.text);
     }
   }

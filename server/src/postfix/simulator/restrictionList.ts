@@ -9,25 +9,31 @@ export interface RestrictionWord {
   origin: Origin;
 }
 
-const SEPARATORS = ' ,\t\r\n';
+/** The separators of mystrtokq(): blank, comma, tab, CR, LF. */
+const isSeparator = (c: number) => c === 32 || c === 44 || c === 9 || c === 13 || c === 10;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+const DOLLAR = 36;
 
 /** Splits like Postfix's mystrtokq() with " ,\t\r\n" and {}; `$(...)` stays whole as well. */
 export function splitWords(text: string): { text: string; start: number; end: number }[] {
   const out: { text: string; start: number; end: number }[] = [];
   let i = 0;
   while (i < text.length) {
-    while (i < text.length && SEPARATORS.includes(text[i])) i++;
+    while (i < text.length && isSeparator(text.charCodeAt(i))) i++;
     if (i >= text.length) break;
     const start = i;
     let braces = 0;
     let parens = 0;
     for (; i < text.length; i++) {
-      const c = text[i];
-      if (c === '{') braces++;
-      else if (c === '}' && braces > 0) braces--;
-      else if (c === '(' && text[i - 1] === '$') parens++;
-      else if (c === ')' && parens > 0) parens--;
-      else if (braces === 0 && parens === 0 && SEPARATORS.includes(c)) break;
+      const c = text.charCodeAt(i);
+      if (c === OPEN_BRACE) braces++;
+      else if (c === CLOSE_BRACE && braces > 0) braces--;
+      else if (c === OPEN_PAREN && text.charCodeAt(i - 1) === DOLLAR) parens++;
+      else if (c === CLOSE_PAREN && parens > 0) parens--;
+      else if (braces === 0 && parens === 0 && isSeparator(c)) break;
     }
     out.push({ text: text.slice(start, i), start, end: i });
   }
@@ -44,13 +50,20 @@ export function listWords(view: ParameterView, parameter: string): RestrictionWo
 }
 
 /**
- * How many words a list-valued parameter holds, with every `$name` expanded as listWords() does
- * (so a bad expansion fails the same way), but without locating each word in its file.
+ * Whether a list-valued parameter holds any word listWords() would give, with every `$name`
+ * expanded as it does (so a bad expansion fails the same way), but without locating the words.
+ * A value without `$` needs no expansion: any character other than a separator is a word.
  */
-export function countWords(view: ParameterView, parameter: string): number {
+export function hasWords(view: ParameterView, parameter: string): boolean {
+  const raw = view.raw(parameter);
+  if (raw === undefined) return false;
+  if (!raw.includes('$')) {
+    for (let i = 0; i < raw.length; i++) if (!isSeparator(raw.charCodeAt(i))) return true;
+    return false;
+  }
   let n = 0;
   walk(view, parameter, () => n++, 0);
-  return n;
+  return n > 0;
 }
 
 type Visit = (text: string, parameter: string, setting: Setting | undefined, start: number, end: number) => void;

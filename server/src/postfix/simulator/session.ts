@@ -8,19 +8,17 @@ import type { DnsAnswers } from './dnsAnswers';
 import { CheckAbort, CheckState, newDeferral, Verdict } from './checkState';
 import { TableSet } from './lookupTables';
 import { relayControlFatal } from './relayControl';
-import { releaseStartFailure } from './releaseBehaviour';
 import { parseReply, Reply, ReplyClass } from './replies';
 import { RestrictionEvaluator } from './restrictionEvaluator';
-import { RestrictionClasses } from './restrictionClasses';
+import type { RestrictionClasses } from './restrictionClasses';
 import { listWords, RestrictionWord } from './restrictionList';
 import { recipientFlow } from './mailFlow';
 import { selectService, SimulationInputError } from './serviceSelection';
-import { ConfigurationError, ParameterView, readMainSettings, readMasterServices, withSettings } from './settings';
+import { ConfigurationError, ParameterView, readMainSettings, readMasterServices } from './settings';
+import { ListName, smtpdStart, Started } from './smtpdStart';
 import { DecidedBy, EvaluatedRestriction, RecipientOutcome, SimulationInput, SimulationResult, SimulationStep, Stage } from './types';
 
 export { SimulationInputError };
-
-type ListName = 'client' | 'helo' | 'sender' | 'relay' | 'recipient' | 'data';
 
 const LIST_ARGS: Record<ListName, { defAcl?: 'check_client_access' | 'check_helo_access' | 'check_sender_access' | 'check_recipient_access' }> = {
   client: { defAcl: 'check_client_access' },
@@ -47,16 +45,14 @@ export function simulate(input: SimulationInput): SimulationResult {
     dependsOnDns: false,
     warnings: [],
   };
-  const release = input.postfixVersion;
-  const view = new ParameterView(main, withSettings(service.overrides, input.settings), release);
-  const rewriteName = new ParameterView(main, undefined, release).value('rewrite_service_name');
-  const rewrite = services?.find((s) => s.command === 'trivial-rewrite' && s.name === rewriteName);
-  const rewriteView = new ParameterView(main, rewrite?.overrides, release);
+  const start = smtpdStart({ main, services, service, settings: input.settings, release: input.postfixVersion });
+  if (start.fatal !== undefined) {
+    result.fatal = start.fatal;
+    return result;
+  }
   const tables = new TableSet(readFile);
   try {
-    const releaseFatal = releaseStartFailure(view);
-    if (releaseFatal) throw new ConfigurationError(releaseFatal);
-    new SessionRun(input, view, rewriteView, tables, readFile, result).run();
+    new SessionRun(input, start, tables, readFile, result).run();
   } catch (err) {
     if (err instanceof ConfigurationError) result.fatal = err.message;
     else throw err;
@@ -65,8 +61,9 @@ export function simulate(input: SimulationInput): SimulationResult {
 }
 
 class SessionRun {
-  private readonly lists = {} as Record<ListName, RestrictionWord[]>;
+  private readonly lists: Record<ListName, RestrictionWord[]>;
   private readonly classes: RestrictionClasses;
+  private readonly view: ParameterView;
   private readonly state: CheckState;
   private readonly evaluator: RestrictionEvaluator;
   private readonly resolver: AddressResolver;
@@ -76,16 +73,16 @@ class SessionRun {
 
   constructor(
     private readonly input: SimulationInput,
-    private readonly view: ParameterView,
-    rewriteView: ParameterView,
+    start: Started,
     private readonly tables: TableSet,
     readFile: (path: string) => string | undefined,
     private readonly result: SimulationResult,
   ) {
-    for (const l of Object.keys(LIST_ARGS) as ListName[]) this.lists[l] = listWords(view, `smtpd_${l}_restrictions`);
-    this.classes = new RestrictionClasses(view);
+    const view = (this.view = start.view);
+    this.lists = start.lists;
+    this.classes = start.classes;
     this.dns.answers = input.dns;
-    this.resolver = new AddressResolver(rewriteView, tables, readFile);
+    this.resolver = new AddressResolver(start.rewriteView, tables, readFile);
     const name = input.client.hostname ?? 'unknown';
     this.state = {
       clientName: name,

@@ -45,7 +45,11 @@ const spanWs = (s: string, i: number) => {
   while (isSpace(s[i])) i++;
   return i;
 };
-const isAlnum = (c: string | undefined) => c !== undefined && /^[A-Za-z0-9]$/.test(c);
+const isAlnum = (c: string | undefined) => {
+  if (c === undefined || c.length !== 1) return false;
+  const k = c.charCodeAt(0);
+  return (k >= 48 && k <= 57) || (k >= 65 && k <= 90) || (k >= 97 && k <= 122);
+};
 
 /** printf's "%.Ns" counts bytes; a cut through a UTF-8 sequence leaves bytes shown as '?'. */
 function bytes(s: string, max: number): string {

@@ -42,9 +42,12 @@ export interface ParsedExpansion {
   errors: ExpansionError[];
 }
 
-const WS = ' \t\r\n\v\f';
-const isWs = (c: string | undefined) => c !== undefined && WS.includes(c);
-const isNameChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_]/.test(c);
+const isWs = (c: string | undefined) => c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\v' || c === '\f';
+const isNameChar = (c: string | undefined) => {
+  if (c === undefined || c.length !== 1) return false;
+  const k = c.charCodeAt(0);
+  return (k >= 48 && k <= 57) || (k >= 65 && k <= 90) || (k >= 97 && k <= 122) || k === 95;
+};
 const RELOPS = ['==', '!=', '<=', '>=', '<', '>'];
 
 export function parseExpansion(text: string): ParsedExpansion {
@@ -57,11 +60,9 @@ export function parseExpansion(text: string): ParsedExpansion {
 function parseRange(text: string, from: number, to: number, depth: number, out: ParsedExpansion): void {
   let i = from;
   while (i < to) {
-    const c = text[i];
-    if (c !== '$') {
-      i++;
-      continue;
-    }
+    // Only a '$' starts a reference: jump to the next one.
+    i = text.indexOf('$', i);
+    if (i < 0 || i >= to) return;
     if (text[i + 1] === '$' && i + 1 < to) {
       i += 2;
       continue;
@@ -231,6 +232,8 @@ function skipWs(text: string, i: number, to: number): number {
  */
 export function checkBraceGrouping(text: string): ExpansionError[] {
   const errors: ExpansionError[] = [];
+  // Only a brace can be unmatched (most values have none).
+  if (!text.includes('{') && !text.includes('}')) return errors;
   const open: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text[i];

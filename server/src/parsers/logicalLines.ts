@@ -45,8 +45,6 @@ export interface LogicalLines {
   orphans: LogicalLine[];
 }
 
-const BLANK = /^[ \t\n\v\f\r]*$/;
-
 /** Postfix's ISSPACE: space, tab, newline, vertical tab, form feed, carriage return. */
 export function isSpace(ch: string): boolean {
   return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\v' || ch === '\f';
@@ -93,9 +91,11 @@ export function readLogicalLines(text: string): LogicalLines {
     const t = physical[line];
     if (t === '' && line === physical.length - 1) break;
     const lead = leadingSpace(t);
-    if (lead === t.length || BLANK.test(t)) continue;
+    // All blank (isSpace is Postfix's whole set of blanks).
+    if (lead === t.length) continue;
     if (t[lead] === '#') {
-      out.comments.push({ text: t.slice(lead, trailingSpaceStart(t)), range: range(line, lead, line, trailingSpaceStart(t)) });
+      const end = trailingSpaceStart(t);
+      out.comments.push({ text: t.slice(lead, end), range: range(line, lead, line, end) });
       continue;
     }
     if (lead === 0) flush();

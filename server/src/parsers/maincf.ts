@@ -101,12 +101,9 @@ function parseEntry(text: string, pieces: LinePiece[], whole: Range, out: MainCf
   }
   const valueRange = rangeIn({ pieces }, i, end);
   const parsed = parseExpansion(rawValue);
-  const references = parsed.references.map((r) => ({
-    ...r,
-    range: rangeIn({ pieces }, i + r.start, i + r.end),
-    nameRange: rangeIn({ pieces }, i + r.nameStart, i + r.nameEnd),
-  }));
-  for (const e of [...parsed.errors, ...checkBraceGrouping(rawValue)]) {
+  const lines = { pieces };
+  const references: MainCfReference[] = parsed.references.map((r) => Object.assign(r, { range: rangeIn(lines, i + r.start, i + r.end), nameRange: rangeIn(lines, i + r.nameStart, i + r.nameEnd) }));
+  for (const e of parsed.errors.concat(checkBraceGrouping(rawValue))) {
     out.errors.push({ code: e.code, message: e.message, l10n: e.l10n, range: rangeIn({ pieces }, i + e.start, i + e.end) });
   }
   out.entries.push({

@@ -11,9 +11,17 @@ export interface ValueToken {
   end: number;
 }
 
+/** A run of characters other than the list separators (comma and Postfix's blanks). */
+const PLAIN_TOKEN = /[^, \t\r\n\v\f]+/g;
+
 /** Splits a list like Postfix does (commas and blanks), keeping `{ ... }` groups as one token. */
 export function listTokens(value: string): ValueToken[] {
   const out: ValueToken[] = [];
+  // Without braces a token is a plain run: let the regular expression engine find them.
+  if (!value.includes('{') && !value.includes('}')) {
+    for (const m of value.matchAll(PLAIN_TOKEN)) out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length });
+    return out;
+  }
   let depth = 0;
   let start = -1;
   for (let i = 0; i <= value.length; i++) {

@@ -1,0 +1,39 @@
+// A list value's tokens with their offsets: the same whether the value holds `{ }` groups (read
+// character by character) or not (read as plain runs).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { listTokens } from '../../../../server/src/languageservice/maincf/valueText';
+
+const tokens = (value: string) => listTokens(value).map((t) => [t.text, t.start, t.end]);
+
+describe('list tokens', () => {
+  it('cuts at commas and at every Postfix blank, and nowhere else', () => {
+    assert.deepEqual(tokens(' a,b ,\tc\r\n d\ve\ff,,'), [
+      ['a', 1, 2],
+      ['b', 3, 4],
+      ['c', 7, 8],
+      ['d', 11, 12],
+      ['e', 13, 14],
+      ['f', 15, 16],
+    ]);
+    // A no-break space or a line separator is part of a name to Postfix, not a blank.
+    assert.deepEqual(tokens('a\u00a0b c\u2028d'), [
+      ['a\u00a0b', 0, 3],
+      ['c\u2028d', 4, 7],
+    ]);
+    assert.deepEqual(tokens(''), []);
+    assert.deepEqual(tokens(' ,\t'), []);
+  });
+
+  it('keeps a { } group whole, and cuts the same around it', () => {
+    assert.deepEqual(tokens('check_policy_service { inet:127.0.0.1:10023, timeout=10s }, reject'), [
+      ['check_policy_service', 0, 20],
+      ['{ inet:127.0.0.1:10023, timeout=10s }', 21, 58],
+      ['reject', 60, 66],
+    ]);
+    assert.deepEqual(tokens('a} b'), [
+      ['a}', 0, 2],
+      ['b', 3, 4],
+    ]);
+  });
+});

@@ -76,6 +76,8 @@ export function scanNames(value: string): { names: string[]; warnings: string[] 
 }
 
 export function macExpand(value: string, lookup: Lookup, options: { scan?: boolean; warn: (msg: string) => void }): ExpandResult {
+  // Without a '$' there is nothing to expand, to look up or to warn about (most values).
+  if (!value.includes('$')) return { text: options.scan ? '' : value, undefined: false, error: false };
   const ctx: Ctx = { lookup, scan: !!options.scan, warn: options.warn, out: '', status: 0, level: 0, depth: 0, outer: 0 };
   try {
     const status = macParse(value, ctx);

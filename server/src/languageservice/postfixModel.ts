@@ -239,10 +239,13 @@ function registerUserNames(mainEntries: Map<string, MainCfEntry>, mainValues: Ma
   const userNames = new Set<string>();
   const restrictionClasses = new Set<string>();
   const known = (name: string) => isPostconfBuiltin(name) || serviceNames.has(name) || userNames.has(name);
+  // The services that set each name with -o: a main.cf reference makes the name valid in each.
+  const setBy = new Map<string, View[]>();
+  for (const v of views) for (const name of v.params.keys()) setBy.set(name, [...(setBy.get(name) ?? []), v]);
   const flag = (name: string, local: View | undefined) => {
     if (local?.params.has(name)) local.validNames.add(name);
     else if (mainValues.has(name) && !known(name)) userNames.add(name);
-    if (!local) for (const v of views) if (v.params.has(name)) v.validNames.add(name);
+    if (!local) for (const v of setBy.get(name) ?? []) v.validNames.add(name);
   };
   const skipValue = (name: string) => RAW_PARAMETERS.has(name) || (READONLY_PARAMETERS as readonly string[]).includes(name);
   const classNames = (dict: Map<string, string>) => {

@@ -10,10 +10,8 @@ import { requireTrust } from '../trust';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CompareResult } from '../../../server/src/commands/remoteCompare';
 import type { FileDiagnostics } from '../../../server/src/commands/remoteFindings';
-import { probeFromServer } from '../../../server/src/ssh/forward';
-import { remoteCheck } from '../../../server/src/ssh/remoteCheck';
 import { runRemotePostconf } from '../../../server/src/ssh/remotePostconf';
-import { gatherSaslFacts, saslServerFindings, type SaslServerFinding } from '../../../server/src/ssh/saslServerCheck';
+import type { SaslServerFinding } from '../../../server/src/ssh/saslServerCheck';
 import type { ProbeResult } from '../../../server/src/smtp/types';
 import { registerManPageHover } from '../manPageHover';
 import { showResults } from '../smtp/resultsView';
@@ -133,7 +131,7 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
     const r = await sessions.run(
       target,
       l10n.t('Checking {0} with postconf on {1}', doc.uri.path.split('/').pop() ?? 'main.cf', target.name),
-      (c, signal) => remoteCheck(c, target.postconfPath, target.configDir, { mainCf: doc.getText(), masterCf: master.text }, { signal, sasl: {} }),
+      async (c, signal) => (await import('./sshSide')).remoteCheck(c, target.postconfPath, target.configDir, { mainCf: doc.getText(), masterCf: master.text }, { signal, sasl: {} }),
       args?.knownHostsFiles,
     );
     if (!r) return undefined;
@@ -144,6 +142,7 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
       dir: r.dir,
     });
     // The SASL problems of the same check join main.cf's postconf warnings.
+    const { saslServerFindings } = await import('./sshSide');
     const sasl = r.sasl ? saslDiagnostics(doc, target.name, saslServerFindings(r.sasl, locale()).filter((x) => x.severity !== 'info')) : [];
     let count = sasl.length;
     diagnostics.set(doc.uri, sasl);
@@ -168,11 +167,11 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
     const facts = await sessions.run(
       target,
       l10n.t('Checking SASL on {0}', target.name),
-      (c, signal) => gatherSaslFacts(c, { postconfPath: target.postconfPath, configDir: target.configDir }, { signal }),
+      async (c, signal) => (await import('./sshSide')).gatherSaslFacts(c, { postconfPath: target.postconfPath, configDir: target.configDir }, { signal }),
       args?.knownHostsFiles,
     );
     if (!facts) return undefined;
-    const findings = saslServerFindings(facts, locale());
+    const findings = (await import('./sshSide')).saslServerFindings(facts, locale());
     diagnostics.set(doc.uri, saslDiagnostics(doc, target.name, findings));
     const errors = findings.filter((f) => f.severity === 'error').length;
     void vscode.window.showInformationMessage(
@@ -219,6 +218,7 @@ export function registerRemote(context: vscode.ExtensionContext, client: Languag
       target,
       l10n.t('Testing SMTP from {0} itself, ports {1}', target.name, config.ports.join(', ')),
       async (c, signal) => {
+        const { probeFromServer } = await import('./sshSide');
         const all: ProbeResult[] = [];
         for (const req of requests) {
           const { askPassword, ...options } = await optionsFor(config, req, saved, context.globalState);

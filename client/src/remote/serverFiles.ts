@@ -11,8 +11,8 @@ import { l10n } from '../l10n';
 import type { Client, SFTPWrapper, Stats } from 'ssh2';
 import { execArgv } from '../../../server/src/ssh/exec';
 import { aliasRebuildCommand, isAliasesFile, runAliasRebuild } from '../../../server/src/ssh/newaliases';
-import { openSftp, sftpRead } from '../../../server/src/ssh/remoteCheck';
 import { validateRemotePath } from '../../../server/src/ssh/shellQuote';
+import { openSftp, sftpRead } from '../../../server/src/ssh/sftp';
 import type { SshTarget } from '../../../server/src/ssh/target';
 import type { RemoteSessions } from './sessions';
 

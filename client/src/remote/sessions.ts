@@ -52,9 +52,8 @@ export class RemoteSessions implements vscode.Disposable {
 
   private async open(target: SshTarget, signal: AbortSignal, knownHostsFiles?: string[]): Promise<Client> {
     const secrets = new LoginSecrets(this.context.secrets, target);
-    // ssh2 is loaded on the first connection: at activation it would cost 30-45 ms before the
-    // language server even starts, for a feature most sessions never use.
-    const { connect } = await import('../../../server/src/ssh/connect');
+    // ssh2 and the rest of the SSH side load on the first connection (see sshSide.ts).
+    const { connect } = await import('./sshSide');
     try {
       const client = await connect({
         host: target.host,

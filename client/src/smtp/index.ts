@@ -8,7 +8,7 @@ import type { PortTest } from '../../../server/src/smtp/codeLens';
 import type { ProbeResult } from '../../../server/src/smtp/types';
 import { showResults } from './resultsView';
 import { runPorts, type PortRequest, type SmtpRun } from './runner';
-import { PASSWORD_REQUEST, type PasswordRequest } from '../../../server/src/commands/smtpProbe';
+import { PASSWORD_REQUEST, type PasswordRequest } from '../../../server/src/smtp/passwordRequest';
 import { acceptFingerprint, forgetPassword, RunPassword, savePassword } from './secrets';
 import { configuredServers, pickPorts, pickServer, requestFor, type ServerConfig } from './servers';
 import { SmtpStatus } from './statusBar';

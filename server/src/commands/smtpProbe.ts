@@ -8,6 +8,7 @@ import { probe } from '../smtp/probe';
 import { verdict } from '../smtp/report';
 import type { AuthMechanism, ProbeOptions, ProbeResult, ProfileName, TlsMode } from '../smtp/types';
 import type { ServerCommand } from './command';
+import { PASSWORD_REQUEST, type PasswordRequest } from '../smtp/passwordRequest';
 
 const TLS_MODES: readonly TlsMode[] = ['auto', 'starttls', 'implicit', 'none'];
 const MECHANISMS: readonly AuthMechanism[] = ['PLAIN', 'LOGIN', 'CRAM-MD5'];
@@ -60,14 +61,6 @@ export function probeOptionsFrom(arg: unknown): ProbeOptions {
     expect: expect as ProfileName | undefined,
     timeoutMs: timeoutMs as number | undefined,
   };
-}
-
-/** The server-to-client request for a password; the client answers a string, or null to skip AUTH. */
-export const PASSWORD_REQUEST = 'mailconf/smtp/password';
-export interface PasswordRequest {
-  host: string;
-  port: number;
-  user: string;
 }
 
 export const smtpProbeCommand: ServerCommand = {

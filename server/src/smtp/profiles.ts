@@ -1,6 +1,12 @@
 // The lesson's policy for each port, as checks over a probe result. Each failed check says what was
 // seen, what usually causes it and which main.cf/master.cf settings to look at.
-import { t, type Locale, type MessageKey } from '../l10n';
+import type { Locale } from '../l10n';
+import { smtpMessages } from '../l10n/smtpMessages';
+import { translator } from '../l10n/translator';
+
+// Its own table only: the extension renders these (see ../l10n/translator.ts).
+const t = translator(smtpMessages);
+type MessageKey = keyof typeof smtpMessages;
 import type { ExpectFailure, ExpectReport, ProbeOptions, ProbeResult, ProfileName } from './types';
 
 /** An address in a reserved domain: no server may treat it as local, so accepting it is relaying. */

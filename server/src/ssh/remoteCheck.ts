@@ -3,11 +3,11 @@
 // plant it), the server's own postconf reads them, and the directory is removed again whatever
 // happened. The live configuration is never touched.
 import { randomBytes } from 'node:crypto';
-import type { Client, SFTPWrapper } from 'ssh2';
-import { SshError } from './errors';
+import type { Client } from 'ssh2';
 import type { ExecOptions, ExecResult } from './exec';
 import { runRemotePostconf } from './remotePostconf';
 import { gatherSaslFacts, type SaslFacts } from './saslServerCheck';
+import { openSftp, removeTree, sftpMkdir, sftpRead, sftpWrite } from './sftp';
 
 export interface RemoteCheckInput {
   mainCf: string;
@@ -25,32 +25,6 @@ export interface RemoteCheckResult extends ExecResult {
   sasl?: SaslFacts;
 }
 
-export function openSftp(client: Client): Promise<SFTPWrapper> {
-  return new Promise((resolve, reject) =>
-    client.sftp((err, sftp) => (err ? reject(new SshError('remote', `SFTP is not available on the server: ${err.message}`)) : resolve(sftp))),
-  );
-}
-
-function call<T>(what: string, fn: (cb: (err: Error | null | undefined, value?: T) => void) => void): Promise<T> {
-  return new Promise((resolve, reject) =>
-    fn((err, value) => (err ? reject(new SshError('remote', `${what}: ${err.message}`)) : resolve(value as T))),
-  );
-}
-
-export function sftpWrite(sftp: SFTPWrapper, path: string, text: string, mode = 0o600): Promise<void> {
-  return call(`writing ${path}`, (cb) => sftp.writeFile(path, text, { mode }, (err) => cb(err)));
-}
-
-export function sftpRead(sftp: SFTPWrapper, path: string): Promise<string> {
-  return call<Buffer>(`reading ${path}`, (cb) => sftp.readFile(path, (err, data) => cb(err, data))).then((b) => b.toString('utf8'));
-}
-
-export async function removeTree(sftp: SFTPWrapper, dir: string): Promise<void> {
-  const list = await call<{ filename: string }[]>(`listing ${dir}`, (cb) => sftp.readdir(dir, (err, l) => cb(err, l)));
-  for (const f of list) await call(`removing ${dir}/${f.filename}`, (cb) => sftp.unlink(`${dir}/${f.filename}`, (err) => cb(err)));
-  await call(`removing ${dir}`, (cb) => sftp.rmdir(dir, (err) => cb(err)));
-}
-
 export async function remoteCheck(
   client: Client,
   postconfPath: string,
@@ -62,7 +36,7 @@ export async function remoteCheck(
   try {
     const masterCf = input.masterCf ?? (await sftpRead(sftp, `${liveConfigDir}/master.cf`).catch(() => undefined));
     const dir = `${opts.tmpRoot ?? '/tmp'}/mailconf-remotecheck-${randomBytes(8).toString('hex')}`;
-    await call(`creating ${dir}`, (cb) => sftp.mkdir(dir, { mode: 0o700 }, (err) => cb(err)));
+    await sftpMkdir(sftp, dir, 0o700);
     try {
       await sftpWrite(sftp, `${dir}/main.cf`, input.mainCf);
       if (masterCf !== undefined) await sftpWrite(sftp, `${dir}/master.cf`, masterCf);

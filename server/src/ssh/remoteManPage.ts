@@ -5,7 +5,7 @@
 import type { Client, SFTPWrapper } from 'ssh2';
 import { MAX_MAN_PAGE_BYTES, manPageSource } from '../postfix/manPage';
 import { SshError } from './errors';
-import { openSftp } from './remoteCheck';
+import { openSftp } from './sftp';
 
 export const POSTCONF_MAN_PAGES = ['/usr/share/man/man5/postconf.5.gz', '/usr/share/man/man5/postconf.5'];
 

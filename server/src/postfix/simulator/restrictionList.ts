@@ -17,9 +17,17 @@ const OPEN_PAREN = 40;
 const CLOSE_PAREN = 41;
 const DOLLAR = 36;
 
+/** A run of characters other than mystrtokq()'s separators. */
+const PLAIN_WORD = /[^ ,\t\r\n]+/g;
+
 /** Splits like Postfix's mystrtokq() with " ,\t\r\n" and {}; `$(...)` stays whole as well. */
 export function splitWords(text: string): { text: string; start: number; end: number }[] {
   const out: { text: string; start: number; end: number }[] = [];
+  // Without braces or parentheses every word is a plain run (most values).
+  if (!/[{}()]/.test(text)) {
+    for (const m of text.matchAll(PLAIN_WORD)) out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length });
+    return out;
+  }
   let i = 0;
   while (i < text.length) {
     while (i < text.length && isSeparator(text.charCodeAt(i))) i++;

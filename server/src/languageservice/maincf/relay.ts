@@ -25,8 +25,8 @@ export const RELAY_PARAMETERS = ['smtpd_relay_restrictions', 'smtpd_recipient_re
  * is asked for: a session reads a few dozen of the thousands of names a large main.cf may set.
  */
 class AskedSettings implements Settings {
-  readonly asked = new Set<string>();
-  private readonly made = new Map<string, Setting>();
+  /** Every name asked for, with its setting (null: main.cf does not set it). */
+  private readonly made = new Map<string, Setting | null>();
 
   constructor(
     /** The entry that wins for each name. */
@@ -35,16 +35,21 @@ class AskedSettings implements Settings {
     private readonly mainDoc: () => TextDocument,
   ) {}
 
+  get asked(): Iterable<string> {
+    return this.made.keys();
+  }
+
   get(name: string): Setting | undefined {
-    this.asked.add(name);
-    let setting = this.made.get(name);
-    const e = setting ? undefined : this.entries.get(name);
+    const made = this.made.get(name);
+    if (made !== undefined) return made ?? undefined;
+    const e = this.entries.get(name);
+    let setting: Setting | null = null;
     if (e) {
       let rangeOf: ((start: number, end: number) => Range) | undefined;
       setting = { name, value: e.rawValue, file: this.mainUri, locate: (s, en) => (rangeOf ??= valueRanges(this.mainDoc(), e.valueRange.start, e.rawValue))(s, en) };
-      this.made.set(name, setting);
     }
-    return setting;
+    this.made.set(name, setting);
+    return setting ?? undefined;
   }
 }
 

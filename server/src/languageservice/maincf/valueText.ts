@@ -41,10 +41,12 @@ export type RangeOf = (start: number, end: number) => Range;
 
 /** A function giving the document range of [start, end) in a value that begins at `from`. */
 export function valueRanges(doc: TextDocument, from: Position, value: string): RangeOf {
-  const text = doc.getText();
-  const base = doc.offsetAt(from);
   let offsets: number[] | undefined;
+  // Nothing is located until a finding asks: most values have none, and the document's line
+  // offsets (a walk over all of it) are not needed before.
   const build = () => {
+    const text = doc.getText();
+    const base = doc.offsetAt(from);
     const pos: number[] = new Array(value.length + 1);
     let p = base;
     let i = 0;

@@ -5,8 +5,8 @@
 //   - server ready: from spawning the server to its answer to `initialize` (budget 500 ms), what
 //     the VS Code client waits for before it logs "Language server ready." (the extension suite
 //     measures the same from the extension host's own log in code-server);
-//   - `mailconf check main.cf` against `node -e 0` (budget 1.3x); issue 18's `check --root` is in
-//     the sasl suite.
+//   - `mailconf check main.cf` and `mailconf postconf -n` on the lab against `node -e 0` (budget
+//     1.3x each); issue 18's `check --root` is in the sasl suite.
 // The anchor, `node -e 0`, is measured in the same run, in turns with each figure, so that the
 // load of a shared machine weighs on both alike.
 import { spawnSync } from 'node:child_process';
@@ -64,15 +64,18 @@ export async function run(): Promise<Figure[]> {
     const lab = join(LAB, 'main.cf');
     const node: number[] = [];
     const check: number[] = [];
+    const postconf: number[] = [];
     const ready: number[] = [];
     const coldLab: number[] = [];
     const coldBig: number[] = [];
     // One unmeasured round: the CLI's and the server's code caches and the postconf version get written.
     processMs([CLI, 'check', lab]);
+    processMs([CLI, 'postconf', '-n', '-c', LAB]);
     await coldServer(lab, true);
     for (let i = 0; i < REPEATS; i++) {
       node.push(processMs(['-e', '0']));
       check.push(processMs([CLI, 'check', lab]));
+      postconf.push(processMs([CLI, 'postconf', '-n', '-c', LAB]));
       const l = await coldServer(lab);
       const b = await coldServer(big);
       ready.push(l.ready, b.ready);
@@ -86,6 +89,7 @@ export async function run(): Promise<Figure[]> {
       figure('cold first diagnostics: a 20,000-line main.cf (fresh server, didOpen to pushed diagnostics)', coldBig, { max: 150, text: '150 ms' }),
       figure('server ready: spawn to the initialize answer', ready, { max: 500, text: '500 ms' }),
       figure("mailconf check: the lab's main.cf (process)", check, { max: 1.3 * anchor.median, text: '1.3x node -e 0' }),
+      figure("mailconf postconf -n: the lab (process)", postconf, { max: 1.3 * anchor.median, text: '1.3x node -e 0' }),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -67,8 +67,17 @@ export function splitPhysicalLines(text: string): string[] {
 }
 
 export function readLogicalLines(text: string): LogicalLines {
+  const lines: LogicalLine[] = [];
+  return { lines, ...eachLogicalLine(text, (l) => lines.push(l)) };
+}
+
+/**
+ * The logical lines handed to `visit` one by one as each is complete, for a reader that keeps
+ * only what it makes of them: a large file's lines and pieces then never all live at once.
+ */
+export function eachLogicalLine(text: string, visit: (line: LogicalLine) => void): Omit<LogicalLines, 'lines'> {
   const physical = splitPhysicalLines(text);
-  const out: LogicalLines = { lines: [], comments: [], orphans: [] };
+  const out: Omit<LogicalLines, 'lines'> = { comments: [], orphans: [] };
   let current: { text: string; pieces: LinePiece[] } | undefined;
 
   const flush = () => {
@@ -83,7 +92,8 @@ export function readLogicalLines(text: string): LogicalLines {
       pieces: current.pieces,
       range: range(first.line, startChar, last.line, trailingSpaceStart(lastText)),
     };
-    (lead > 0 ? out.orphans : out.lines).push(logical);
+    if (lead > 0) out.orphans.push(logical);
+    else visit(logical);
     current = undefined;
   };
 

@@ -4,7 +4,7 @@
 // the '=' with surrounding blanks removed. A '#' inside a value is literal.
 import { english, Localized, msg } from '../l10n';
 import { checkBraceGrouping, ExpansionErrorCode, parseExpansion, ValueReference } from './expansion';
-import { isSpace, LinePiece, orphanFindings, readLogicalLines, rangeIn } from './logicalLines';
+import { eachLogicalLine, isSpace, LinePiece, orphanFindings, rangeIn } from './logicalLines';
 import { Range } from './range';
 
 export interface MainCfReference extends ValueReference {
@@ -58,9 +58,13 @@ export interface MainCfFile {
 const NAME = /^[A-Za-z0-9_.-]+$/;
 
 export function parseMainCf(text: string): MainCfFile {
-  const logical = readLogicalLines(text);
-  const out: MainCfFile = { entries: [], comments: logical.comments, ...orphanFindings(logical.orphans) };
-  for (const l of logical.lines) parseEntry(l.text, l.pieces, l.range, out);
+  // Each logical line is parsed as soon as it is read: only the entries stay.
+  const entries: MainCfEntry[] = [];
+  const entryErrors: MainCfSyntaxError[] = [];
+  const logical = eachLogicalLine(text, (l) => parseEntry(l.text, l.pieces, l.range, entries, entryErrors));
+  const orphans = orphanFindings(logical.orphans);
+  const errors: MainCfSyntaxError[] = orphans.errors;
+  const out: MainCfFile = { entries, comments: logical.comments, orphans: orphans.orphans, errors: errors.concat(entryErrors) };
   // Errors in document order, always: a tree pieced together after an edit (incremental.ts) must
   // equal this one whatever other lines hold.
   out.errors.sort(byPosition);
@@ -72,18 +76,18 @@ export function byPosition(a: MainCfSyntaxError, b: MainCfSyntaxError): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
-function parseEntry(text: string, pieces: LinePiece[], whole: Range, out: MainCfFile): void {
+function parseEntry(text: string, pieces: LinePiece[], whole: Range, entries: MainCfEntry[], errors: MainCfSyntaxError[]): void {
   let i = 0;
   while (i < text.length && !isSpace(text[i]) && text[i] !== '=') i++;
   const nameEnd = i;
   while (i < text.length && isSpace(text[i])) i++;
   if (nameEnd === 0) {
-    out.errors.push({ code: 'missing-name', ...english(msg('syntax.missing-name')), range: whole });
+    errors.push({ code: 'missing-name', ...english(msg('syntax.missing-name')), range: whole });
     return;
   }
   const name = text.slice(0, nameEnd);
   if (text[i] !== '=') {
-    out.errors.push({
+    errors.push({
       code: 'missing-equals',
       ...english(msg('syntax.missing-equals', name)),
       range: whole,
@@ -97,16 +101,16 @@ function parseEntry(text: string, pieces: LinePiece[], whole: Range, out: MainCf
   const rawValue = text.slice(i, end);
   const nameRange = rangeIn({ pieces }, 0, nameEnd);
   if (!NAME.test(name)) {
-    out.errors.push({ code: 'bad-name', ...english(msg('syntax.bad-name', name)), range: nameRange });
+    errors.push({ code: 'bad-name', ...english(msg('syntax.bad-name', name)), range: nameRange });
   }
   const valueRange = rangeIn({ pieces }, i, end);
   const parsed = parseExpansion(rawValue);
   const lines = { pieces };
   const references: MainCfReference[] = parsed.references.map((r) => Object.assign(r, { range: rangeIn(lines, i + r.start, i + r.end), nameRange: rangeIn(lines, i + r.nameStart, i + r.nameEnd) }));
   for (const e of parsed.errors.concat(checkBraceGrouping(rawValue))) {
-    out.errors.push({ code: e.code, message: e.message, l10n: e.l10n, range: rangeIn({ pieces }, i + e.start, i + e.end) });
+    errors.push({ code: e.code, message: e.message, l10n: e.l10n, range: rangeIn({ pieces }, i + e.start, i + e.end) });
   }
-  out.entries.push({
+  entries.push({
     name,
     nameRange,
     value: displayValue(text, pieces, i, end),

@@ -11,7 +11,7 @@ import type { PostfixModel } from '../postfixModel';
 import type { ServiceContext } from '../service';
 import { continuedSettingDiagnostics } from './continuation';
 import { mainCfNameDiagnostics } from './names';
-import { mainCfRelay, mainCfStopsSmtpd } from './relay';
+import { mainCfRelay, mainCfRelayList, mainCfStopsSmtpd } from './relay';
 import { localize, t, type Locale } from '../../l10n';
 import { postfixCheck } from '../postfixTarget';
 import { securityFindings, saslEnabledSomewhere } from './security';
@@ -124,7 +124,7 @@ function globalChecks(doc: TextDocument, pair: PostfixPair, ctx: ServiceContext)
       out.push(diagnostic(decided.nameRange, DiagnosticSeverity.Error, 'smtpd-will-not-start', t(locale, 'relay.will-not-start', 'smtpd_relay_restrictions')));
     } else if (probe.open) {
       out.push(diagnostic(decided.nameRange, DiagnosticSeverity.Error, 'open-relay', t(locale, 'relay.open', decided.name)));
-    } else if (relay && probe.relayListPermits) {
+    } else if (relay && !probe.startFailure && mainCfRelayList(doc, pair, ctx).permittedBy) {
       out.push(diagnostic(relay.nameRange, DiagnosticSeverity.Warning, 'relay-permits-all', t(locale, 'relay.permits-all', relay.name)));
     }
   }

@@ -9,7 +9,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import type { MainCfEntry } from '../../parsers/maincf';
-import { probeRelay, relayControlFailure, RelayProbe, SimulatorConfig } from '../../postfix/simulator';
+import { probeRelay, probeRelayList, relayControlFailure, RelayListProbe, RelayProbe, SimulatorConfig } from '../../postfix/simulator';
 import type { Setting, Settings } from '../../postfix/simulator/settings';
 import type { PostfixPair } from '../postfixPair';
 import type { ServiceView } from '../postfixModel';
@@ -105,6 +105,16 @@ export function mainCfRelay(doc: TextDocument, pair: PostfixPair, ctx: ServiceCo
 /** Strangers against one master.cf smtpd service, with its -o overrides. */
 export function serviceRelay(doc: TextDocument, pair: PostfixPair, ctx: ServiceContext, service: ServiceView): RelayProbe {
   return ask(`probe ${service.service}`, doc, pair, ctx, true, (config) => probeRelay({ ...config, service: service.service }));
+}
+
+/** Strangers against main.cf's smtpd_relay_restrictions alone (see probeRelayList). */
+export function mainCfRelayList(doc: TextDocument, pair: PostfixPair, ctx: ServiceContext): RelayListProbe {
+  return ask('relay list', doc, pair, ctx, false, probeRelayList);
+}
+
+/** The same for one master.cf smtpd service, with its -o overrides. */
+export function serviceRelayList(doc: TextDocument, pair: PostfixPair, ctx: ServiceContext, service: ServiceView): RelayListProbe {
+  return ask(`relay list ${service.service}`, doc, pair, ctx, true, (config) => probeRelayList({ ...config, service: service.service }));
 }
 
 /**

@@ -8,8 +8,8 @@ import { getDeprecation } from '../../postfix/deprecated';
 import { allMasterDaemons, getMasterDaemon, SERVICE_TYPES } from '../../postfix/masterDaemons';
 import { deprecatedParameter, expandsReferences, loopDiagnostic, parameterNameDiagnostic, undefinedReference } from '../maincf/names';
 import { postfixCheck, type PostfixCheck } from '../postfixTarget';
-import { RELAY_PARAMETERS, serviceRelay } from '../maincf/relay';
-import type { RelayProbe } from '../../postfix/simulator';
+import { RELAY_PARAMETERS, serviceRelay, serviceRelayList } from '../maincf/relay';
+import type { RelayListProbe, RelayProbe } from '../../postfix/simulator';
 import { parseRestrictionList } from '../maincf/restrictionList';
 import { saslEnabledSomewhere, securityFindings, SecurityCode } from '../maincf/security';
 import { diagnostic, SECURITY_SEVERITY, ValueSite } from '../maincf/site';
@@ -40,7 +40,7 @@ export function masterCfDiagnostics(doc: TextDocument, ctx: ServiceContext): Dia
     }
     seen.set(key, entry);
     const view = views.get(entry);
-    if (view) out.push(...optionDiagnostics(doc, entry, view, model, postfixCheck(ctx), () => serviceRelay(doc, pair, ctx, view)));
+    if (view) out.push(...optionDiagnostics(doc, entry, view, model, postfixCheck(ctx), { probe: () => serviceRelay(doc, pair, ctx, view), relayList: () => serviceRelayList(doc, pair, ctx, view) }));
   }
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
@@ -118,7 +118,13 @@ const RELATED: Record<SecurityCode, string[]> = {
   'sasl-not-enabled': [],
 };
 
-function optionDiagnostics(doc: TextDocument, entry: MasterCfEntry, view: ServiceView, model: PostfixModel, check: PostfixCheck, relay: () => RelayProbe): Diagnostic[] {
+/** The relay lint's questions about one service, asked only when a finding depends on them. */
+interface ServiceRelayQuestions {
+  probe(): RelayProbe;
+  relayList(): RelayListProbe;
+}
+
+function optionDiagnostics(doc: TextDocument, entry: MasterCfEntry, view: ServiceView, model: PostfixModel, check: PostfixCheck, relay: ServiceRelayQuestions): Diagnostic[] {
   const { locale } = check;
   const out: Diagnostic[] = [];
   const byName = new Map<string, MasterCfOption>();
@@ -156,13 +162,16 @@ function optionDiagnostics(doc: TextDocument, entry: MasterCfEntry, view: Servic
     if (at) out.push(diagnostic(at.range, SECURITY_SEVERITY[f.severity], f.code, f.message));
   }
   const relayOption = RELAY_PARAMETERS.map((n) => byName.get(n)).find(Boolean);
-  const probe = relayOption ? relay() : {};
-  if (relayOption && probe.startFailure) {
+  const probe = relayOption ? relay.probe() : {};
+  // The relay-list question may meet smtpd's start-up refusal too, with its own settings.
+  const relayList = relayOption && !probe.startFailure && !probe.open ? relay.relayList() : {};
+  const startFailure = probe.startFailure ?? relayList.startFailure;
+  if (relayOption && startFailure) {
     const target = byName.has('smtpd_relay_restrictions') || !byName.has('smtpd_recipient_restrictions') ? 'smtpd_relay_restrictions' : 'smtpd_recipient_restrictions';
     out.push(diagnostic(relayOption.range, DiagnosticSeverity.Error, 'smtpd-will-not-start', t(locale, 'relay.service-will-not-start', view.service, target)));
   } else if (relayOption && probe.open) {
     out.push(diagnostic(relayOption.range, DiagnosticSeverity.Error, 'open-relay', t(locale, 'relay.service-open', view.service)));
-  } else if (byName.has('smtpd_relay_restrictions') && probe.relayListPermits) {
+  } else if (byName.has('smtpd_relay_restrictions') && relayList.permittedBy) {
     out.push(diagnostic(byName.get('smtpd_relay_restrictions')!.range, DiagnosticSeverity.Warning, 'relay-permits-all', t(locale, 'relay.permits-all', 'smtpd_relay_restrictions')));
   }
   return out;

@@ -4,5 +4,5 @@ export { smtpdServices } from './serviceSelection';
 export { readMasterServices } from './settings';
 export type * from './types';
 export type { DnsAnswers, DnsListing } from './dnsAnswers';
-export { probeRelay, relayControlFailure } from './relayProbe';
-export type { RelayProbe, SimulatorConfig } from './relayProbe';
+export { probeRelay, probeRelayList, relayControlFailure } from './relayProbe';
+export type { RelayListProbe, RelayProbe, SimulatorConfig } from './relayProbe';

@@ -26,8 +26,6 @@ export interface RelayProbe {
   startFailure?: string;
   /** Strangers may relay: the restriction that let the first of them through (none: no list refused). */
   open?: { permittedBy?: EvaluatedRestriction };
-  /** smtpd_relay_restrictions itself permitted every stranger of one family (a bare permit). */
-  relayListPermits?: EvaluatedRestriction;
 }
 
 function stranger(config: SimulatorConfig, address: string, recipients = [FOREIGN_RECIPIENT]): SimulationResult {
@@ -81,12 +79,28 @@ export function probeRelay(config: SimulatorConfig): RelayProbe {
   // Accepted: the permit that let the stranger in, or null when no list decided.
   const open = everyStranger(config, (r) => (r.recipients[0]?.accepted ? (rcptTrace(r).find((e) => e.result === 'permit') ?? null) : undefined), probe);
   if (open !== undefined) probe.open = { permittedBy: open ?? undefined };
-  if (probe.open || probe.startFailure) return probe;
-  // smtpd_relay_restrictions alone: asked with the relay list first, the order of Postfix 3.6 and
-  // later at compatibility level 3.6, so that a recipient list that refuses first does not hide it.
-  const relayFirst = { ...config, settings: { ...config.settings, smtpd_relay_before_recipient_restrictions: 'yes' }, postfixVersion: undefined };
-  probe.relayListPermits = everyStranger(relayFirst, (r) => permitIn(rcptTrace(r), 'smtpd_relay_restrictions'), probe) ?? undefined;
   return probe;
+}
+
+/** smtpd_relay_restrictions on its own, run before the recipient list. */
+export interface RelayListProbe {
+  /** smtpd refuses to start (found with this question's own settings). */
+  startFailure?: string;
+  /** The permit that let every stranger of one family through the relay list (a bare permit). */
+  permittedBy?: EvaluatedRestriction;
+}
+
+/**
+ * Strangers against smtpd_relay_restrictions alone: asked with the relay list first, the order of
+ * Postfix 3.6 and later at compatibility level 3.6, so that a recipient list that refuses first
+ * does not hide it. A question of its own, apart from probeRelay(): its answer only matters for a
+ * server that is not open and where smtpd_relay_restrictions is set.
+ */
+export function probeRelayList(config: SimulatorConfig): RelayListProbe {
+  const relayFirst = { ...config, settings: { ...config.settings, smtpd_relay_before_recipient_restrictions: 'yes' }, postfixVersion: undefined };
+  const found: RelayProbe = {};
+  const permittedBy = everyStranger(relayFirst, (r) => permitIn(rcptTrace(r), 'smtpd_relay_restrictions'), found) ?? undefined;
+  return { startFailure: found.startFailure, permittedBy };
 }
 
 /**

@@ -10,29 +10,35 @@ import type { MainCfEntry } from '../../parsers/maincf';
 import type { PostfixModel } from '../postfixModel';
 import { diagnostic } from './site';
 
-/** `name =` or `name=` after the indent: the shape of a setting. */
-const SETTING = /^([ \t]+)([A-Za-z0-9_.-]+)[ \t]*=/;
+/** `name =` or `name=` after the indent, at a line start: the shape of a setting. */
+const SETTING = /^([ \t]+)([A-Za-z0-9_.-]+)[ \t]*=/gm;
 
 export function continuedSettingDiagnostics(doc: TextDocument, entries: MainCfEntry[], model: PostfixModel, locale: Locale): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const e of entries) {
-    if (e.range.end.line === e.range.start.line) continue;
-    for (let line = e.range.start.line + 1; line <= e.range.end.line; line++) {
-      const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
-      const m = SETTING.exec(text);
-      if (!m || !model.isKnown(m[2])) continue;
-      const indent = m[1].length;
-      const whole = { start: { line, character: 0 }, end: { line, character: text.length } };
-      out.push(
-        diagnostic(
-          { start: { line, character: indent }, end: { line, character: indent + m[2].length } },
-          DiagnosticSeverity.Warning,
-          'continues-previous-setting',
-          t(locale, 'maincf.continues-previous-setting', e.name, m[2]),
-          { replaceSetting: { range: whole, text: text.slice(indent), title: t(locale, 'maincf.fix.unindent', m[2]) } },
-        ),
-      );
-    }
+  const text = doc.getText();
+  // One pass of the regular expression over the whole text finds the few lines shaped like a
+  // setting; each is then placed in the entry whose lines hold it (both come in file order).
+  let k = 0;
+  for (const m of text.matchAll(SETTING)) {
+    // Only '\n' ends a line for Postfix; `^` also matches after '\r' and the Unicode separators.
+    if (m.index! > 0 && text[m.index! - 1] !== '\n') continue;
+    const line = doc.positionAt(m.index!).line;
+    while (k < entries.length && entries[k].range.end.line < line) k++;
+    const e = entries[k];
+    if (!e || line <= e.range.start.line || !model.isKnown(m[2])) continue;
+    const nl = text.indexOf('\n', m.index!);
+    const lineText = text.slice(m.index!, nl < 0 ? text.length : nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl);
+    const indent = m[1].length;
+    const whole = { start: { line, character: 0 }, end: { line, character: lineText.length } };
+    out.push(
+      diagnostic(
+        { start: { line, character: indent }, end: { line, character: indent + m[2].length } },
+        DiagnosticSeverity.Warning,
+        'continues-previous-setting',
+        t(locale, 'maincf.continues-previous-setting', e.name, m[2]),
+        { replaceSetting: { range: whole, text: lineText.slice(indent), title: t(locale, 'maincf.fix.unindent', m[2]) } },
+      ),
+    );
   }
   return out;
 }

@@ -35,8 +35,11 @@ class AskedSettings implements Settings {
     private readonly mainDoc: () => TextDocument,
   ) {}
 
-  get asked(): Iterable<string> {
-    return this.made.keys();
+  /** Every name asked for, with the raw value main.cf gave it (undefined: not set). */
+  asked(): Map<string, string | undefined> {
+    const out = new Map<string, string | undefined>();
+    for (const [name, setting] of this.made) out.set(name, setting?.value);
+    return out;
   }
 
   get(name: string): Setting | undefined {
@@ -91,7 +94,7 @@ function ask<T>(what: string, doc: TextDocument, pair: PostfixPair, ctx: Service
     return text;
   };
   const answer = question({ ...config, mainSettings: settings, readFile });
-  const asked = new Map([...settings.asked].map((name) => [name, entries.get(name)?.rawValue]));
+  const asked = settings.asked();
   remembered.unshift({ key, asked, files, answer });
   remembered.length = Math.min(remembered.length, REMEMBERED);
   return answer;

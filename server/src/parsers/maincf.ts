@@ -124,6 +124,8 @@ function parseEntry(text: string, pieces: LinePiece[], whole: Range, entries: Ma
 
 /** The value's physical pieces, each trimmed, joined by single spaces. */
 function displayValue(text: string, pieces: LinePiece[], start: number, end: number): string {
+  // One physical line (most settings): the value itself, trimmed as below.
+  if (pieces.length === 1) return text.slice(start, end).trim();
   const parts: string[] = [];
   for (const p of pieces) {
     const s = Math.max(start, p.offset);

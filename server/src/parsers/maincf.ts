@@ -4,7 +4,7 @@
 // the '=' with surrounding blanks removed. A '#' inside a value is literal.
 import { english, Localized, msg } from '../l10n';
 import { checkBraceGrouping, ExpansionErrorCode, parseExpansion, ValueReference } from './expansion';
-import { eachLogicalLine, isSpace, LinePiece, orphanFindings, rangeIn } from './logicalLines';
+import { eachLogicalLine, isSpace, LinePiece, LogicalLine, orphanFindings, rangeIn } from './logicalLines';
 import { Range } from './range';
 
 export interface MainCfReference extends ValueReference {
@@ -61,7 +61,7 @@ export function parseMainCf(text: string): MainCfFile {
   // Each logical line is parsed as soon as it is read: only the entries stay.
   const entries: MainCfEntry[] = [];
   const entryErrors: MainCfSyntaxError[] = [];
-  const logical = eachLogicalLine(text, (l) => parseEntry(l.text, l.pieces, l.range, entries, entryErrors));
+  const logical = eachLogicalLine(text, (l) => parseEntry(l, entries, entryErrors));
   const orphans = orphanFindings(logical.orphans);
   const errors: MainCfSyntaxError[] = orphans.errors;
   const out: MainCfFile = { entries, comments: logical.comments, orphans: orphans.orphans, errors: errors.concat(entryErrors) };
@@ -76,7 +76,8 @@ export function byPosition(a: MainCfSyntaxError, b: MainCfSyntaxError): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
-function parseEntry(text: string, pieces: LinePiece[], whole: Range, entries: MainCfEntry[], errors: MainCfSyntaxError[]): void {
+function parseEntry(line: LogicalLine, entries: MainCfEntry[], errors: MainCfSyntaxError[]): void {
+  const { text, pieces, range: whole } = line;
   let i = 0;
   while (i < text.length && !isSpace(text[i]) && text[i] !== '=') i++;
   const nameEnd = i;
@@ -99,16 +100,16 @@ function parseEntry(text: string, pieces: LinePiece[], whole: Range, entries: Ma
   let end = text.length;
   while (end > i && isSpace(text[end - 1])) end--;
   const rawValue = text.slice(i, end);
-  const nameRange = rangeIn({ pieces }, 0, nameEnd);
+  const nameRange = rangeIn(line, 0, nameEnd);
   if (!NAME.test(name)) {
     errors.push({ code: 'bad-name', ...english(msg('syntax.bad-name', name)), range: nameRange });
   }
-  const valueRange = rangeIn({ pieces }, i, end);
-  const parsed = parseExpansion(rawValue);
-  const lines = { pieces };
-  const references: MainCfReference[] = parsed.references.map((r) => Object.assign(r, { range: rangeIn(lines, i + r.start, i + r.end), nameRange: rangeIn(lines, i + r.nameStart, i + r.nameEnd) }));
-  for (const e of parsed.errors.concat(checkBraceGrouping(rawValue))) {
-    errors.push({ code: e.code, message: e.message, l10n: e.l10n, range: rangeIn({ pieces }, i + e.start, i + e.end) });
+  const valueRange = rangeIn(line, i, end);
+  // Without '$' a value has no references (and no reference errors) to parse.
+  const parsed = rawValue.includes('$') ? parseExpansion(rawValue) : undefined;
+  const references: MainCfReference[] = parsed ? parsed.references.map((r) => Object.assign(r, { range: rangeIn(line, i + r.start, i + r.end), nameRange: rangeIn(line, i + r.nameStart, i + r.nameEnd) })) : [];
+  for (const e of parsed ? parsed.errors.concat(checkBraceGrouping(rawValue)) : checkBraceGrouping(rawValue)) {
+    errors.push({ code: e.code, message: e.message, l10n: e.l10n, range: rangeIn(line, i + e.start, i + e.end) });
   }
   entries.push({
     name,

@@ -46,13 +46,33 @@ class AskedSettings implements Settings {
     const made = this.made.get(name);
     if (made !== undefined) return made ?? undefined;
     const e = this.entries.get(name);
-    let setting: Setting | null = null;
-    if (e) {
-      let rangeOf: ((start: number, end: number) => Range) | undefined;
-      setting = { name, value: e.rawValue, file: this.mainUri, locate: (s, en) => (rangeOf ??= valueRanges(this.mainDoc(), e.valueRange.start, e.rawValue))(s, en) };
-    }
+    const setting = e ? new EntrySetting(e, this.mainUri, this.mainDoc) : null;
     this.made.set(name, setting);
     return setting ?? undefined;
+  }
+}
+
+/** A main.cf entry as the simulator reads a setting: located in the document only when asked. */
+class EntrySetting implements Setting {
+  private rangeOf?: (start: number, end: number) => Range;
+
+  constructor(
+    private readonly entry: MainCfEntry,
+    readonly file: string,
+    private readonly mainDoc: () => TextDocument,
+  ) {}
+
+  get name(): string {
+    return this.entry.name;
+  }
+
+  get value(): string {
+    return this.entry.rawValue;
+  }
+
+  locate(start: number, end: number): Range {
+    this.rangeOf ??= valueRanges(this.mainDoc(), this.entry.valueRange.start, this.entry.rawValue);
+    return this.rangeOf(start, end);
   }
 }
 

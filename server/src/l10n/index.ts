@@ -1,14 +1,26 @@
 // Server-side message localisation. The analyses are pure functions that already receive the
 // locale in their ServiceContext, so a typed table is enough: no bundle files to load at runtime,
 // and the compiler refuses a message that lacks either language.
-import { messages, MessageKey } from './messages';
+import type { MessageKey, messages } from './messages';
 import { translator } from './translator';
 
 export type Locale = 'en' | 'es';
 export type { MessageKey };
 
+let all: typeof messages | undefined;
+
+/**
+ * Every table, built when the first message is formatted: a run that formats none (`mailconf
+ * postconf -n` on a clean main.cf) does not build a thousand messages in two languages at start.
+ */
+function allMessages(): typeof messages {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  all ??= (require('./messages') as typeof import('./messages')).messages;
+  return all;
+}
+
 /** The message in the locale, with {0}, {1}, ... replaced by the arguments. */
-export const t = translator(messages);
+export const t = translator(allMessages);
 
 /**
  * A message kept as its key and arguments, so that code which runs once whatever the editor's

@@ -11,7 +11,10 @@ function fill(template: string, args: (string | number)[]): string {
   return template.replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] === undefined ? whole : String(args[Number(i)])));
 }
 
-/** `t` over one table: the message in the locale (English when the table lacks it), filled. */
-export function translator<T extends MessageTable>(table: T) {
-  return (locale: Locale, key: keyof T & string, ...args: (string | number)[]): string => fill(table[key][locale] ?? table[key].en, args);
+/** `t` over one table, got when a message is first asked for: the message in the locale (English when the table lacks it), filled. */
+export function translator<T extends MessageTable>(table: () => T) {
+  return (locale: Locale, key: keyof T & string, ...args: (string | number)[]): string => {
+    const m = table()[key];
+    return fill(m[locale] ?? m.en, args);
+  };
 }

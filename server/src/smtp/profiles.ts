@@ -5,7 +5,7 @@ import { smtpMessages } from '../l10n/smtpMessages';
 import { translator } from '../l10n/translator';
 
 // Its own table only: the extension renders these (see ../l10n/translator.ts).
-const t = translator(smtpMessages);
+const t = translator(() => smtpMessages);
 type MessageKey = keyof typeof smtpMessages;
 import type { ExpectFailure, ExpectReport, ProbeOptions, ProbeResult, ProfileName } from './types';
 

@@ -104,7 +104,9 @@ export function referenceLoop(from: string, to: string, model: PostfixModel, ser
   seen.add(from);
   const value = model.raw(from, service);
   if (value === undefined || !value.includes('$')) return undefined;
-  for (const r of parseExpansion(value).references) {
+  // A main.cf value (one the service does not override) was parsed with its entry: not again.
+  const own = service?.params.has(from) ? undefined : model.mainEntries.get(from);
+  for (const r of own ? own.references : parseExpansion(value).references) {
     const rest = referenceLoop(r.name, to, model, service, seen);
     if (rest) return [from, ...rest];
   }

@@ -36,7 +36,8 @@ export function mainCfDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagn
   // concat, not push(...): a spread of some 120,000 diagnostics (a multi-MB file) overflows the stack.
   const all = out.concat(
     mainCfNameDiagnostics(main.entries, model, doc.uri, check),
-    cachedValueChecks(doc, main.entries, model, check, (e) => checkValue(siteOf(doc, e, model), check)),
+    // A value without a type (most user-defined names) has nothing to check: no site is made for it.
+    cachedValueChecks(doc, main.entries, model, check, (e) => (typeOfSetting({ parameter: e.name, model }) ? checkValue(siteOf(doc, e, model), check) : [])),
     globalChecks(doc, pair, ctx),
     continuedSettingDiagnostics(doc, main.entries, model, ctx.locale),
     saslFindingsFor(doc.uri, ctx),

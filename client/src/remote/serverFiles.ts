@@ -8,11 +8,11 @@
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { l10n } from '../l10n';
-import type { Client, SFTPWrapper, Stats } from 'ssh2';
+import type { Client, Stats } from 'ssh2';
 import { execArgv } from '../../../server/src/ssh/exec';
 import { aliasRebuildCommand, isAliasesFile, runAliasRebuild } from '../../../server/src/ssh/newaliases';
 import { validateRemotePath } from '../../../server/src/ssh/shellQuote';
-import { openSftp, sftpRead } from '../../../server/src/ssh/sftp';
+import { sftpRead, withSftp } from '../../../server/src/ssh/sftp';
 import type { SshTarget } from '../../../server/src/ssh/target';
 import type { RemoteSessions } from './sessions';
 
@@ -20,15 +20,6 @@ export const SERVER_FILE_SCHEME = 'mailconf-ssh';
 
 function sftpCall<T>(fn: (cb: (err: Error | null | undefined, v?: T) => void) => void): Promise<T> {
   return new Promise((resolve, reject) => fn((err, v) => (err ? reject(err) : resolve(v as T))));
-}
-
-async function withSftp<T>(client: Client, use: (sftp: SFTPWrapper) => Promise<T>): Promise<T> {
-  const sftp = await openSftp(client);
-  try {
-    return await use(sftp);
-  } finally {
-    sftp.end();
-  }
 }
 
 export class ServerFiles implements vscode.FileSystemProvider {

@@ -7,7 +7,7 @@ import type { Client } from 'ssh2';
 import type { ExecOptions, ExecResult } from './exec';
 import { runRemotePostconf } from './remotePostconf';
 import { gatherSaslFacts, type SaslFacts } from './saslServerCheck';
-import { openSftp, removeTree, sftpMkdir, sftpRead, sftpWrite } from './sftp';
+import { removeTree, sftpMkdir, sftpRead, sftpWrite, withSftp } from './sftp';
 
 export interface RemoteCheckInput {
   mainCf: string;
@@ -32,8 +32,7 @@ export async function remoteCheck(
   input: RemoteCheckInput,
   opts: ExecOptions & { tmpRoot?: string; sasl?: { saslauthdDefaults?: string } } = {},
 ): Promise<RemoteCheckResult> {
-  const sftp = await openSftp(client);
-  try {
+  return withSftp(client, async (sftp) => {
     const masterCf = input.masterCf ?? (await sftpRead(sftp, `${liveConfigDir}/master.cf`).catch(() => undefined));
     const dir = `${opts.tmpRoot ?? '/tmp'}/mailconf-remotecheck-${randomBytes(8).toString('hex')}`;
     await sftpMkdir(sftp, dir, 0o700);
@@ -47,7 +46,5 @@ export async function remoteCheck(
     } finally {
       await removeTree(sftp, dir).catch(() => {});
     }
-  } finally {
-    sftp.end();
-  }
+  });
 }

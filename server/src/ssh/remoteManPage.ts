@@ -5,7 +5,7 @@
 import type { Client, SFTPWrapper } from 'ssh2';
 import { MAX_MAN_PAGE_BYTES, manPageSource } from '../postfix/manPage';
 import { SshError } from './errors';
-import { openSftp } from './sftp';
+import { withSftp } from './sftp';
 
 export const POSTCONF_MAN_PAGES = ['/usr/share/man/man5/postconf.5.gz', '/usr/share/man/man5/postconf.5'];
 
@@ -24,15 +24,12 @@ function readBytes(sftp: SFTPWrapper, path: string): Promise<Buffer | undefined>
 
 /** The roff text of the server's postconf(5), or undefined when it has none. */
 export async function fetchRemoteManPage(client: Client, paths: string[] = POSTCONF_MAN_PAGES): Promise<string | undefined> {
-  const sftp = await openSftp(client);
-  try {
+  return withSftp(client, async (sftp) => {
     for (const path of paths) {
       const bytes = await readBytes(sftp, path);
       const text = bytes && manPageSource(bytes);
       if (text) return text;
     }
     return undefined;
-  } finally {
-    sftp.end();
-  }
+  });
 }

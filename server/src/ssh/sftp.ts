@@ -1,13 +1,23 @@
-// SFTP calls as promises, their failures as SshErrors that say what was being done. Apart from
-// the remote check that writes, reads and removes files with them, so that reading a server file
-// in the editor does not load the check (and its SASL messages) too.
+// SFTP sessions and calls as promises, their failures as SshErrors that say what was being done.
+// Apart from the remote check that writes, reads and removes files with them, so that reading a
+// server file in the editor does not load the check (and its SASL messages) too.
 import type { Client, SFTPWrapper } from 'ssh2';
 import { SshError } from './errors';
 
-export function openSftp(client: Client): Promise<SFTPWrapper> {
+function openSftp(client: Client): Promise<SFTPWrapper> {
   return new Promise((resolve, reject) =>
     client.sftp((err, sftp) => (err ? reject(new SshError('remote', `SFTP is not available on the server: ${err.message}`)) : resolve(sftp))),
   );
+}
+
+/** An SFTP session for `use`, ended when it is done, whatever happened. */
+export async function withSftp<T>(client: Client, use: (sftp: SFTPWrapper) => Promise<T>): Promise<T> {
+  const sftp = await openSftp(client);
+  try {
+    return await use(sftp);
+  } finally {
+    sftp.end();
+  }
 }
 
 function call<T>(what: string, fn: (cb: (err: Error | null | undefined, value?: T) => void) => void): Promise<T> {

@@ -9,6 +9,7 @@
 // Branch texts are parsed in turn, so references nest. Offsets are UTF-16 indexes into the value.
 // Pure and total: malformed input gives errors, never an exception.
 import { english, Localized, msg } from '../l10n';
+import { isSpace } from './logicalLines';
 
 export type ReferenceForm = 'plain' | 'braces' | 'parens';
 
@@ -42,7 +43,6 @@ export interface ParsedExpansion {
   errors: ExpansionError[];
 }
 
-const isWs = (c: string | undefined) => c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\v' || c === '\f';
 const isNameChar = (c: string | undefined) => {
   if (c === undefined || c.length !== 1) return false;
   const k = c.charCodeAt(0);
@@ -222,7 +222,7 @@ function curly(text: string, open: number, to: number, out: ParsedExpansion): nu
 }
 
 function skipWs(text: string, i: number, to: number): number {
-  while (i < to && isWs(text[i])) i++;
+  while (i < to && isSpace(text[i])) i++;
   return i;
 }
 

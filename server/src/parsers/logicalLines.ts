@@ -46,7 +46,7 @@ export interface LogicalLines {
 }
 
 /** Postfix's ISSPACE: space, tab, newline, vertical tab, form feed, carriage return. */
-export function isSpace(ch: string): boolean {
+export function isSpace(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\v' || ch === '\f';
 }
 

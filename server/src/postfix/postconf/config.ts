@@ -2,7 +2,7 @@
 // "overriding earlier entry" warnings), master.cf entries with their daemon arguments normalised,
 // and the table of known parameter names (built-in, per-service and user-defined), filled in by
 // the same scan the real postconf performs. Everything here is pure: text in, data and warnings out.
-import { readLogicalLines } from '../../parsers/logicalLines';
+import { isSpace, readLogicalLines } from '../../parsers/logicalLines';
 import { splitMasterFields } from '../../parsers/mastercf';
 import { builtinParameters, LEGACY_PARAMETERS, RAW_PARAMETERS, READONLY_PARAMETERS, serviceParameterSuffixes } from './facts';
 import { hashOrder } from './hashOrder';
@@ -32,8 +32,6 @@ export interface MasterEntry {
   params?: Map<string, string>;
   validNames?: Set<string>;
 }
-
-const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\v' || c === '\f' || c === '\r';
 
 /**
  * postconf's split_nameval(): [name, value] or an error text. A scan by hand: a regular

@@ -1,26 +1,17 @@
 // Server-side message localisation. The analyses are pure functions that already receive the
 // locale in their ServiceContext, so a typed table is enough: no bundle files to load at runtime,
 // and the compiler refuses a message that lacks either language.
-import type { MessageKey, messages } from './messages';
+import { findMessage, type MessageKey } from './tables';
 import { translator } from './translator';
 
 export type Locale = 'en' | 'es';
 export type { MessageKey };
 
-let all: typeof messages | undefined;
-
 /**
- * Every table, built when the first message is formatted: a run that formats none (`mailconf
- * postconf -n` on a clean main.cf) does not build a thousand messages in two languages at start.
+ * The message in the locale, with {0}, {1}, ... replaced by the arguments. No table is loaded
+ * before a message is formatted, and then only those up to the key's (./tables.ts).
  */
-function allMessages(): typeof messages {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  all ??= (require('./messages') as typeof import('./messages')).messages;
-  return all;
-}
-
-/** The message in the locale, with {0}, {1}, ... replaced by the arguments. */
-export const t = translator(allMessages);
+export const t = translator<MessageKey>(findMessage);
 
 /**
  * A message kept as its key and arguments, so that code which runs once whatever the editor's

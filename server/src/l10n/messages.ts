@@ -1,25 +1,7 @@
-// Every message the server shows that has a translation, in English and Spanish. Keys are
-// "<language>.<what>"; {0}, {1}, ... are arguments. test/server/l10n checks both sides agree.
-import { dnsMessages } from './dnsMessages';
-import { saslMessages } from './saslMessages';
-import { zoneMessages } from './zoneMessages';
-import { zoneFileMessages } from './zoneFileMessages';
-import { restrictionMessages } from './restrictionMessages';
-import { zoneEditorMessages } from './zoneEditorMessages';
-import { probeMessages } from './probeMessages';
-import { simulatorMessages } from './simulatorMessages';
-import { smtpMessages } from './smtpMessages';
-
-export const messages = {
-  ...saslMessages,
-  ...zoneMessages,
-  ...zoneFileMessages,
-  ...restrictionMessages,
-  ...zoneEditorMessages,
-  ...probeMessages,
-  ...smtpMessages,
-  ...simulatorMessages,
-  ...dnsMessages,
+// The messages of main.cf, master.cf, maps, aliases and msmtprc, in English and Spanish; the other
+// tables sit beside this one and ./tables.ts lists them all. Keys are "<language>.<what>"; {0},
+// {1}, ... are arguments. test/server/l10n checks both sides agree.
+export const coreMessages = {
   // /etc/aliases
   'aliases.missing-colon': {
     en: "An alias needs a ':' after its name, as in 'postmaster: root'",
@@ -229,8 +211,6 @@ export const messages = {
   'value.one-of': { en: 'expected one of {0}', es: 'se esperaba uno de {0}' },
   'value.not-one-of': { en: '"{0}" is not one of {1}', es: '«{0}» no es uno de {1}' },
   'value.table': { en: 'expected type:table (such as hash:/etc/postfix/file), not "{0}"', es: 'se esperaba tipo:tabla (como hash:/etc/postfix/fichero), no «{0}»' },
-  // quick fixes
-  'fix.change-to': { en: "Change to '{0}'", es: "Cambiar a '{0}'" },
   // main.cf
   'maincf.continues-previous-setting': {
     en: "This indented line continues '{0}': Postfix reads '{1} = …' as part of its value. A new setting must start at the first column",
@@ -250,5 +230,3 @@ export const messages = {
   'zone.fix.alias-of': { en: 'Make {0} an alias of {1}', es: 'Hacer de {0} un alias de {1}' },
   'maincf.fix.unindent': { en: "Remove the indent: make '{0}' a setting of its own", es: "Quitar la sangría: hacer de '{0}' un ajuste propio" },
 } as const satisfies Record<string, { en: string; es: string }>;
-
-export type MessageKey = keyof typeof messages;

@@ -6,8 +6,8 @@ import { translator } from '../l10n/translator';
 import type { ExpectFailure, ExpectReport, ProbeOptions, ProbeResult, ProfileName } from './types';
 
 // Its own table only: the extension renders these (see ../l10n/translator.ts).
-const t = translator(() => smtpMessages);
 type MessageKey = keyof typeof smtpMessages;
+const t = translator((key: MessageKey) => smtpMessages[key]);
 
 /** An address in a reserved domain: no server may treat it as local, so accepting it is relaying. */
 export const DEFAULT_RELAY_RCPT = 'relay-test@example.net';

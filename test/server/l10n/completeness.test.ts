@@ -6,7 +6,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { t } from '../../../server/src/l10n';
-import { messages } from '../../../server/src/l10n/messages';
+import { MESSAGE_TABLES } from '../../../server/src/l10n/tables';
+import { everyMessage } from '../../support/everyMessage';
 
 const ROOT = join(__dirname, '../../..');
 const json = (path: string) => JSON.parse(readFileSync(join(ROOT, path), 'utf8'));
@@ -79,10 +80,21 @@ describe('localisation completeness', () => {
   });
 
   it('every server message has the same arguments in English and Spanish', () => {
-    for (const [key, m] of Object.entries(messages) as [string, { en: string; es: string }][]) {
+    for (const [key, m] of Object.entries(everyMessage())) {
       assert.ok(m.en.trim() !== '' && m.es.trim() !== '', key);
       assert.equal(placeholders(m.es), placeholders(m.en), key);
     }
+  });
+
+  it('has each message key in one table only, so the order of the lookup never matters', () => {
+    const seen = new Map<string, number>();
+    MESSAGE_TABLES.forEach((load, i) => {
+      for (const key of Object.keys(load())) {
+        assert.equal(seen.get(key), undefined, `'${key}' is in tables ${seen.get(key)} and ${i}`);
+        seen.set(key, i);
+      }
+    });
+    assert.ok(seen.size > 700, `${seen.size} keys`);
   });
 
   it('formats server messages in the requested locale', () => {

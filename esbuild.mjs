@@ -40,11 +40,18 @@ const cliCommandsApart = {
 // cache (server/src/cli/codeCache.ts) keyed by each bundle's content hash, which goes into the
 // bundle's first line once it is written. The placeholder has the hash's length, so the source map
 // stays right; watch builds keep it, and a bundle marked so is never cached.
+// Each of these bundles is the function Node would wrap a CommonJS file in, written out: vm.Script
+// then compiles the file's text as read, where wrapping it at load time copied a megabyte of
+// source on every start. They are pure ASCII (esbuild escapes the rest), so they are read as
+// latin1, a plain copy, rather than decoded as UTF-8; stampBundleHashes checks that they are.
 const CLI_HASH_BANNER = `// mailconf-bundle-hash: ${'0'.repeat(16)}`;
+const COMMONJS_WRAPPER = '(function (exports, require, module, __filename, __dirname) {';
+const cachedBundle = { banner: { js: `${CLI_HASH_BANNER}\n${COMMONJS_WRAPPER}` }, footer: { js: '})' } };
 const CACHED_BUNDLES = [...CLI_COMMANDS.map((c) => `dist/cli/${c}.js`), 'dist/server/languageServer.js'];
 function stampBundleHashes() {
   for (const file of CACHED_BUNDLES) {
     const text = readFileSync(file, 'utf8');
+    if (!/^[\x00-\x7f]*$/.test(text)) throw new Error(`${file}: not ASCII, but codeCache.ts reads it as latin1`);
     const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
     writeFileSync(file, text.replace(CLI_HASH_BANNER, CLI_HASH_BANNER.slice(0, -16) + hash));
   }
@@ -68,7 +75,7 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', plugins: [sshApart], supported: { 'dynamic-import': false } },
   { entryPoints: ['client/src/remote/sshSide.ts'], outfile: 'dist/ssh.js' },
   { entryPoints: ['server/src/serverLoader.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server/languageServer.js', banner: { js: CLI_HASH_BANNER } },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server/languageServer.js', ...cachedBundle },
   {
     entryPoints: ['server/src/cli/main.ts'],
     outfile: 'dist/cli.js',
@@ -76,7 +83,7 @@ const entries = [
     plugins: [cliCommandsApart],
     define: { ...common.define, MAILCONF_CLI_BUNDLE: 'true' },
   },
-  ...CLI_COMMANDS.map((c) => ({ entryPoints: [`server/src/cli/commands/${c}.ts`], outfile: `dist/cli/${c}.js`, banner: { js: CLI_HASH_BANNER } })),
+  ...CLI_COMMANDS.map((c) => ({ entryPoints: [`server/src/cli/commands/${c}.ts`], outfile: `dist/cli/${c}.js`, ...cachedBundle })),
   // The extension-host test suite runs inside VS Code and must be plain JS.
   ...(production ? [] : [{ entryPoints: ['test/extension/suite.ts'], outfile: 'out/test/extension/suite.js', external: [...common.external, 'mocha'] }]),
 ];

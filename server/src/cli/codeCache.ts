@@ -51,32 +51,28 @@ const KEEP_OTHER_BUILDS = 3;
  * Loads a CommonJS bundle like require() does (its own module object, a require() relative to
  * it), compiled with the cached code when there is some. When there was none, or it was damaged
  * or rejected by V8, the code compiled during this run is written at exit.
+ *
+ * The bundle's text is already the function Node wraps a CommonJS file in, and pure ASCII
+ * (esbuild.mjs): it is compiled as read, in latin1, with no copy made to decode or to wrap it.
  */
 export function loadBundle(bundle: string, version: string, env: NodeJS.ProcessEnv): { exports: unknown; cache: CacheState } {
-  const source = readFileSync(bundle, 'utf8');
+  const source = readFileSync(bundle, 'latin1');
   const file = codeCacheFile(bundle, source, version, env);
-  if (!file) {
-    debug('code cache off for %s', basename(bundle));
-    // Node's own loader: a little quicker than compiling through vm.Script without a cache.
-    return { exports: createRequire(bundle)(bundle), cache: 'off' };
-  }
   let cachedData: Buffer | undefined;
   let damaged = false;
-  try {
-    const stored = readFileSync(file);
-    cachedData = stored.subarray(4);
-    damaged = stored.length < 4 || stored.readUInt32LE(0) !== checksum32(cachedData);
-  } catch {
-    // No cache yet, or one we cannot read: compile as usual.
+  if (file) {
+    try {
+      const stored = readFileSync(file);
+      cachedData = stored.subarray(4);
+      damaged = stored.length < 4 || stored.readUInt32LE(0) !== checksum32(cachedData);
+    } catch {
+      // No cache yet, or one we cannot read: compile as usual.
+    }
   }
-  // The same wrapper Node puts around a CommonJS file, on the first line so line numbers hold.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, {
-    filename: bundle,
-    cachedData: damaged ? undefined : cachedData,
-  });
-  const cache: CacheState = !cachedData ? 'missing' : damaged || script.cachedDataRejected ? 'rejected' : 'accepted';
-  debug('code cache %s for %s (%s)%s', cache, basename(bundle), file, damaged ? ': checksum mismatch' : '');
-  if (cache !== 'accepted') process.once('exit', () => writeCache(script, file, bundle));
+  const script = new Script(source, { filename: bundle, cachedData: damaged ? undefined : cachedData });
+  const cache: CacheState = !file ? 'off' : !cachedData ? 'missing' : damaged || script.cachedDataRejected ? 'rejected' : 'accepted';
+  debug('code cache %s for %s (%s)%s', cache, basename(bundle), file ?? 'no cache file', damaged ? ': checksum mismatch' : '');
+  if (file && cache !== 'accepted') process.once('exit', () => writeCache(script, file, bundle));
   const module = { exports: {} as unknown };
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
   return { exports: module.exports, cache };

@@ -21,7 +21,7 @@ import { basename, dirname, join } from 'node:path';
 import { debuglog } from 'node:util';
 import { Script } from 'node:vm';
 import { userCacheDir } from '../userCacheDir';
-import { checksum32 } from './checksum';
+import { checksum32, readChecksummed } from './checksum';
 
 /** The first line of a command bundle: this prefix and 16 hex digits (all zeros: not hashed, no cache). */
 export const HASH_BANNER = '// mailconf-bundle-hash: ';
@@ -58,13 +58,13 @@ const KEEP_OTHER_BUILDS = 3;
 export function loadBundle(bundle: string, version: string, env: NodeJS.ProcessEnv): { exports: unknown; cache: CacheState } {
   const source = readFileSync(bundle, 'latin1');
   const file = codeCacheFile(bundle, source, version, env);
-  let cachedData: Buffer | undefined;
+  let cachedData: Uint8Array | undefined;
   let damaged = false;
   if (file) {
     try {
-      const stored = readFileSync(file);
-      cachedData = stored.subarray(4);
-      damaged = stored.length < 4 || stored.readUInt32LE(0) !== checksum32(cachedData);
+      const stored = readChecksummed(file);
+      cachedData = stored.payload;
+      damaged = !stored.intact;
     } catch {
       // No cache yet, or one we cannot read: compile as usual.
     }

@@ -5,7 +5,8 @@
 // being edited), never an error.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MainCfFile, parseMainCf } from '../parsers/maincf';
-import { MasterCfFile, parseMasterCf } from '../parsers/mastercf';
+import type { MasterCfFile } from '../parsers/mastercf';
+import { mainCfTree, masterCfTree } from '../parsers/treeOf';
 import { parsedMainCf } from './maincf/parsed';
 import { parsedMasterCf } from './mastercf/parsed';
 import { PostfixModel, postfixModel } from './postfixModel';
@@ -18,18 +19,10 @@ export function siblingUri(uri: string, name: 'main.cf' | 'master.cf'): string |
   return uri.slice(0, slash + 1) + name;
 }
 
-/** One parse per sibling text, so that typing in one file does not re-parse the other. */
-const siblingCache = new Map<string, { text: string; tree: MainCfFile | MasterCfFile }>();
-
+/** The sibling's tree; one parse per text (../parsers/treeOf.ts), so typing in one file does not re-parse the other. */
 function parseSibling<T extends MainCfFile | MasterCfFile>(uri: string, workspace: Workspace, parse: (t: string) => T): T | undefined {
   const text = workspace.readText(uri);
-  if (text === undefined) return undefined;
-  const hit = siblingCache.get(uri);
-  if (hit && hit.text === text) return hit.tree as T;
-  const tree = parse(text);
-  if (siblingCache.size > 32) siblingCache.clear();
-  siblingCache.set(uri, { text, tree });
-  return tree;
+  return text === undefined ? undefined : parse(text);
 }
 
 export interface PostfixPair {
@@ -44,7 +37,7 @@ export interface PostfixPair {
 export function pairForMainCf(doc: TextDocument, workspace: Workspace): PostfixPair {
   const main = parsedMainCf(doc);
   const masterUri = siblingUri(doc.uri, 'master.cf');
-  const master = masterUri ? parseSibling(masterUri, workspace, parseMasterCf) : undefined;
+  const master = masterUri ? parseSibling(masterUri, workspace, masterCfTree) : undefined;
   return { main, master, mainUri: doc.uri, masterUri: master ? masterUri : undefined, model: postfixModel(main, master) };
 }
 
@@ -52,7 +45,7 @@ export function pairForMainCf(doc: TextDocument, workspace: Workspace): PostfixP
 export function pairForMasterCf(doc: TextDocument, workspace: Workspace): PostfixPair {
   const master = parsedMasterCf(doc);
   const mainUri = siblingUri(doc.uri, 'main.cf');
-  const found = mainUri ? parseSibling(mainUri, workspace, parseMainCf) : undefined;
+  const found = mainUri ? parseSibling(mainUri, workspace, mainCfTree) : undefined;
   const main = found ?? EMPTY_MAIN;
   return { main, master, mainUri: found ? mainUri : undefined, masterUri: doc.uri, model: postfixModel(main, master) };
 }

@@ -1,4 +1,4 @@
-import { parseDovecot } from '../../parsers/dovecot';
+import { dovecotTree } from '../../parsers/treeOf';
 import { parsePerVersion } from '../parseCache';
 
-export const parsedDovecot = parsePerVersion(parseDovecot);
+export const parsedDovecot = parsePerVersion(dovecotTree);

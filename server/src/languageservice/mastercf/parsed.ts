@@ -1,4 +1,4 @@
-import { parseMasterCf } from '../../parsers/mastercf';
+import { masterCfTree } from '../../parsers/treeOf';
 import { parsePerVersion } from '../parseCache';
 
-export const parsedMasterCf = parsePerVersion(parseMasterCf);
+export const parsedMasterCf = parsePerVersion(masterCfTree);

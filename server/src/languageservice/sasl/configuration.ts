@@ -4,12 +4,11 @@
 // postfix/, default/ or dovecot/ in the file's path, so a workspace that mirrors /etc (or /etc
 // itself) works. Files are read through the Workspace (editor buffers first), parsed once per text.
 import type { MainCfFile } from '../../parsers/maincf';
-import { parseMainCf } from '../../parsers/maincf';
 import type { MasterCfFile } from '../../parsers/mastercf';
-import { parseMasterCf } from '../../parsers/mastercf';
-import { DovecotFile, DovecotFrame, DovecotNode, DovecotSection, parseDovecot, walkDovecot } from '../../parsers/dovecot';
-import { parseSaslConf, SaslConfFile } from '../../parsers/saslConf';
-import { parseSaslauthdDefaults, SaslauthdDefaultsFile } from '../../parsers/saslauthdDefaults';
+import { DovecotFile, DovecotFrame, DovecotNode, DovecotSection, walkDovecot } from '../../parsers/dovecot';
+import type { SaslConfFile } from '../../parsers/saslConf';
+import type { SaslauthdDefaultsFile } from '../../parsers/saslauthdDefaults';
+import { dovecotTree, mainCfTree, masterCfTree, saslauthdTree, saslConfTree } from '../../parsers/treeOf';
 import type { Workspace } from '../service';
 
 export interface Parsed<T> {
@@ -51,8 +50,6 @@ export function configurationRoot(uri: string): string | undefined {
   return best < 0 ? undefined : uri.slice(0, best + 1);
 }
 
-const parseCache = new Map<string, { text: string; tree: unknown }>();
-
 /** What a SaslFiles was built from: each text read (or found missing) and each folder listed. */
 interface Asked {
   texts: Map<string, string | undefined>;
@@ -62,13 +59,7 @@ interface Asked {
 function read<T>(workspace: Workspace, uri: string, parse: (text: string) => T, asked: Asked): Parsed<T> | undefined {
   const text = workspace.readText(uri);
   asked.texts.set(uri, text);
-  if (text === undefined) return undefined;
-  const hit = parseCache.get(uri);
-  if (hit && hit.text === text) return { uri, tree: hit.tree as T };
-  const tree = parse(text);
-  if (parseCache.size > 256) parseCache.clear();
-  parseCache.set(uri, { text, tree });
-  return { uri, tree };
+  return text === undefined ? undefined : { uri, tree: parse(text) };
 }
 
 /** Dovecot's own limit on include depth is far above what anyone writes; this bounds cycles and globs. */
@@ -100,20 +91,20 @@ export function saslFiles(anyUri: string, workspace: Workspace): SaslFiles | und
 
 function buildSaslFiles(root: string, workspace: Workspace): { files: SaslFiles; asked: Asked } {
   const asked: Asked = { texts: new Map(), folders: new Map() };
-  const main = read(workspace, `${root}postfix/main.cf`, parseMainCf, asked);
-  const master = read(workspace, `${root}postfix/master.cf`, parseMasterCf, asked);
+  const main = read(workspace, `${root}postfix/main.cf`, mainCfTree, asked);
+  const master = read(workspace, `${root}postfix/master.cf`, masterCfTree, asked);
   const cyrusFolder = cyrusFolderOf(root, main?.tree);
   const cyrusFolderFiles = workspace.listFiles?.(cyrusFolder);
   asked.folders.set(cyrusFolder, cyrusFolderFiles);
   const cyrusApps = new Map<string, Parsed<SaslConfFile>>();
   for (const app of applicationNames(main?.tree, master?.tree, cyrusFolderFiles)) {
-    const file = read(workspace, `${cyrusFolder}${app}.conf`, parseSaslConf, asked);
+    const file = read(workspace, `${cyrusFolder}${app}.conf`, saslConfTree, asked);
     if (file) cyrusApps.set(app, file);
   }
-  const saslauthd = read(workspace, `${root}default/saslauthd`, parseSaslauthdDefaults, asked);
+  const saslauthd = read(workspace, `${root}default/saslauthd`, saslauthdTree, asked);
   const dovecot: Parsed<DovecotFile>[] = [];
   const dovecotReading: DovecotRead[] = [];
-  const start = read(workspace, `${root}dovecot/dovecot.conf`, parseDovecot, asked);
+  const start = read(workspace, `${root}dovecot/dovecot.conf`, dovecotTree, asked);
   if (start) readDovecot(start, [], { workspace, files: dovecot, reading: dovecotReading, seen: new Set(), asked });
   return { files: { root, main, master, cyrusFolder, cyrusFolderFiles, cyrusApps, saslauthd, dovecot, dovecotReading }, asked };
 }
@@ -168,7 +159,7 @@ function readDovecot(file: Parsed<DovecotFile>, within: DovecotSection[], r: Rea
     r.reading.push({ uri: file.uri, node, within: sections });
     if (node.kind !== 'include' || node.path === '') continue;
     for (const uri of includedUris(folder, node.path, r.workspace, r.asked)) {
-      const next = read(r.workspace, uri, parseDovecot, r.asked);
+      const next = read(r.workspace, uri, dovecotTree, r.asked);
       if (next) readDovecot(next, sections, r);
     }
   }

@@ -2,7 +2,8 @@
 // the built-in default, each expanded with $name like Postfix does when the daemon starts. Every
 // explicit value keeps where it was written, so a restriction can point at its file and line.
 import { LinePiece, readLogicalLines, rangeIn, isSpace } from '../../parsers/logicalLines';
-import { parseMasterCf, MasterCfEntry } from '../../parsers/mastercf';
+import type { MasterCfEntry } from '../../parsers/mastercf';
+import { masterCfTree } from '../../parsers/treeOf';
 import { Range } from '../../parsers/range';
 import { generatedParameters } from '../generatedData';
 import { macExpand } from '../postconf/macExpand';
@@ -87,7 +88,7 @@ export interface MasterService {
 const SERVICE_PORTS: Record<string, number> = { smtp: 25, submission: 587, submissions: 465, smtps: 465, urd: 465, ssmtp: 465 };
 
 export const readMasterServices = lastOne((text: string, file: string): MasterService[] =>
-  parseMasterCf(text)
+  masterCfTree(text)
     .entries.filter((e) => e.fields.length >= 8)
     .map((e) => toService(e, file)),
 );

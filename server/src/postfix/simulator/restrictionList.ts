@@ -2,7 +2,7 @@
 // `{ ... }` kept whole. Postfix expands first and splits after; we split the written text first
 // so each word keeps its line, and expand word by word. A word that is only `$name` is followed
 // into that parameter's own text, so `$port25_recipient_restrictions` points at main.cf's lines.
-import { Origin, ParameterView, Setting } from './settings';
+import { Origin, originIn, ParameterView, Setting } from './settings';
 
 export interface RestrictionWord {
   text: string;
@@ -92,7 +92,5 @@ function walk(view: ParameterView, parameter: string, visit: Visit, depth: numbe
 }
 
 function originOf(parameter: string, setting: Setting | undefined, start: number, end: number): Origin {
-  if (!setting) return { parameter };
-  const range = setting.locate(start, end);
-  return { parameter, file: setting.file, line: range.start.line + 1, range };
+  return setting ? originIn(parameter, setting, start, end) : { parameter };
 }

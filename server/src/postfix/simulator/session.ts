@@ -153,7 +153,16 @@ class SessionRun {
     let decidedBy: DecidedBy | null = null;
     if (verdict && verdict.kind === 'reject' && verdict.by) {
       const o = verdict.by.word.origin;
-      decidedBy = { list: verdict.by.list, restriction: verdict.by.word.text, file: o.file, line: o.line, origin: o };
+      // The line is read from the origin when asked for: most answers are never shown (originIn).
+      decidedBy = {
+        list: verdict.by.list,
+        restriction: verdict.by.word.text,
+        file: o.file,
+        get line() {
+          return o.line;
+        },
+        origin: o,
+      };
     }
     const s: SimulationStep = { stage, command, argument, reply, decidedBy, evaluated: this.trace.splice(0) };
     this.result.steps.push(s);

@@ -1,4 +1,4 @@
-import { parseSaslConf } from '../../parsers/saslConf';
+import { saslConfTree } from '../../parsers/treeOf';
 import { parsePerVersion } from '../parseCache';
 
-export const parsedSaslConf = parsePerVersion(parseSaslConf);
+export const parsedSaslConf = parsePerVersion(saslConfTree);

@@ -1,4 +1,4 @@
-import { parseSaslauthdDefaults } from '../../parsers/saslauthdDefaults';
+import { saslauthdTree } from '../../parsers/treeOf';
 import { parsePerVersion } from '../parseCache';
 
-export const parsedSaslauthd = parsePerVersion(parseSaslauthdDefaults);
+export const parsedSaslauthd = parsePerVersion(saslauthdTree);

@@ -9,7 +9,7 @@
 // Branch texts are parsed in turn, so references nest. Offsets are UTF-16 indexes into the value.
 // Pure and total: malformed input gives errors, never an exception.
 import { english, Localized, msg } from '../l10n';
-import { isSpace } from './logicalLines';
+import { isAlnum, isSpace } from './logicalLines';
 
 export type ReferenceForm = 'plain' | 'braces' | 'parens';
 
@@ -43,11 +43,7 @@ export interface ParsedExpansion {
   errors: ExpansionError[];
 }
 
-const isNameChar = (c: string | undefined) => {
-  if (c === undefined || c.length !== 1) return false;
-  const k = c.charCodeAt(0);
-  return (k >= 48 && k <= 57) || (k >= 65 && k <= 90) || (k >= 97 && k <= 122) || k === 95;
-};
+const isNameChar = (c: string | undefined) => isAlnum(c) || c === '_';
 const RELOPS = ['==', '!=', '<=', '>=', '<', '>'];
 
 export function parseExpansion(text: string): ParsedExpansion {

@@ -50,6 +50,13 @@ export function isSpace(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\v' || ch === '\f';
 }
 
+/** Postfix's ISALNUM in the C locale: one ASCII letter or digit (by code, not a regular expression: it runs per character). */
+export function isAlnum(ch: string | undefined): boolean {
+  if (ch === undefined || ch.length !== 1) return false;
+  const k = ch.charCodeAt(0);
+  return (k >= 48 && k <= 57) || (k >= 65 && k <= 90) || (k >= 97 && k <= 122);
+}
+
 export function leadingSpace(s: string): number {
   let i = 0;
   while (i < s.length && isSpace(s[i])) i++;

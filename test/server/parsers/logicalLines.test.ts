@@ -2,7 +2,7 @@
 // comments and orphaned continuations kept apart.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { eachLogicalLine, LogicalLine, readLogicalLines } from '../../../server/src/parsers/logicalLines';
+import { eachLogicalLine, isAlnum, LogicalLine, readLogicalLines } from '../../../server/src/parsers/logicalLines';
 
 const TEXT = '  orphan = 1\n# comment\na = 1\n  continued\n\n# between\n    more\nb=2\r\n \t\nc =\n';
 
@@ -23,5 +23,12 @@ describe('logical lines, one by one', () => {
     assert.deepEqual(rest, { comments: whole.comments, orphans: whole.orphans });
     assert.deepEqual(rest.orphans.map((o) => o.text), ['  orphan = 1']);
     assert.deepEqual(rest.comments.map((c) => c.text), ['# comment', '# between']);
+  });
+});
+
+describe("Postfix's character classes", () => {
+  it('takes one ASCII letter or digit as ISALNUM, nothing else', () => {
+    assert.deepEqual(['a', 'z', 'A', 'Z', '0', '9'].map(isAlnum), [true, true, true, true, true, true]);
+    assert.deepEqual(['_', '-', ' ', 'é', 'ñ', '٣', 'ab', '', undefined].map(isAlnum), [false, false, false, false, false, false, false, false, false]);
   });
 });

@@ -8,6 +8,7 @@
 // error the parse goes on, later references return at once without undoing their nesting count
 // (so they can pile up "unreasonable macro call nesting" warnings), and a later truncated or
 // empty reference is still reported.
+import { isAlnum } from '../../parsers/logicalLines';
 import { compareLevels } from './compatLevel';
 
 export type Lookup = (name: string, mode: 'use' | 'test') => string | undefined;
@@ -44,11 +45,6 @@ const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\r'
 const spanWs = (s: string, i: number) => {
   while (isSpace(s[i])) i++;
   return i;
-};
-const isAlnum = (c: string | undefined) => {
-  if (c === undefined || c.length !== 1) return false;
-  const k = c.charCodeAt(0);
-  return (k >= 48 && k <= 57) || (k >= 65 && k <= 90) || (k >= 97 && k <= 122);
 };
 
 /** printf's "%.Ns" counts bytes; a cut through a UTF-8 sequence leaves bytes shown as '?'. */

@@ -1,10 +1,10 @@
 // Host name and address syntax as smtpd judges it (Postfix's valid_hostname(), valid_hostaddr()),
 // for reject_invalid_helo_hostname, reject_non_fqdn_* and for telling a literal address from a name.
+import { isAlnum } from '../../parsers/logicalLines';
 
 const LABEL_MAX = 63;
 const NAME_MAX = 255;
 
-const isAlnum = (c: string) => /^[A-Za-z0-9]$/.test(c);
 const isDigit = (c: string) => c >= '0' && c <= '9';
 
 /** Letters, digits, '-' and '_' in dot-separated labels; not all-numeric; no empty label. */

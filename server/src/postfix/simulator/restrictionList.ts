@@ -53,7 +53,7 @@ const REFERENCE = /^\$(?:([A-Za-z0-9_]+)|\{([A-Za-z0-9_]+)\}|\(([A-Za-z0-9_]+)\)
 /** The words of a list-valued parameter, each with where it was written. */
 export function listWords(view: ParameterView, parameter: string): RestrictionWord[] {
   const out: RestrictionWord[] = [];
-  walk(view, parameter, (text, list, setting, start, end) => out.push({ text, origin: originOf(list, setting, start, end) }), 0);
+  walk(view, parameter, (text, list, setting, start, end) => out.push({ text, origin: originIn(list, setting, start, end) }), 0);
   return out;
 }
 
@@ -89,8 +89,4 @@ function walk(view: ParameterView, parameter: string, visit: Visit, depth: numbe
     if (!w.text.includes('$')) visit(w.text, parameter, setting, w.start, w.end);
     else for (const piece of splitWords(view.expand(w.text))) visit(piece.text, parameter, setting, w.start, w.end);
   }
-}
-
-function originOf(parameter: string, setting: Setting | undefined, start: number, end: number): Origin {
-  return setting ? originIn(parameter, setting, start, end) : { parameter };
 }

@@ -24,9 +24,11 @@ export interface Origin {
  * Where the characters [start, end) of a setting's value were written. The line and range are
  * worked out when first read: a session gives an origin to every word of every list it reads,
  * and only the few a finding names are ever shown. Locating one needs the document's line
- * offsets, a walk over all of it (~17 ms for a 20,000-line main.cf in a fresh process).
+ * offsets, a walk over all of it (~17 ms for a 20,000-line main.cf in a fresh process). Without a
+ * setting (a built-in default) there is only the parameter.
  */
-export function originIn(parameter: string, setting: Setting, start: number, end: number): Origin {
+export function originIn(parameter: string, setting: Setting | undefined, start: number, end: number): Origin {
+  if (!setting) return { parameter };
   let range: Range | undefined;
   const located = () => (range ??= setting.locate(start, end));
   return {
@@ -198,6 +200,6 @@ export class ParameterView {
 
   origin(name: string): Origin {
     const s = this.setting(name);
-    return s ? originIn(name, s, 0, s.value.length) : { parameter: name };
+    return originIn(name, s, 0, s?.value.length ?? 0);
   }
 }

@@ -27,6 +27,10 @@ describe('originIn', () => {
     assert.equal(calls(), 1);
   });
 
+  it('gives only the parameter for a built-in default, which has no setting to locate', () => {
+    assert.deepEqual(originIn('smtpd_relay_restrictions', undefined, 0, 0), { parameter: 'smtpd_relay_restrictions' });
+  });
+
   it('gives the located fields to a copy and to JSON, as a plain object would', () => {
     const origin = originIn('smtpd_relay_restrictions', countingSetting().setting, 0, 17);
     assert.deepEqual({ ...origin }.line, 7);

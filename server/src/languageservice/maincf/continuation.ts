@@ -19,10 +19,15 @@ export function continuedSettingDiagnostics(doc: TextDocument, entries: MainCfEn
   // One pass of the regular expression over the whole text finds the few lines shaped like a
   // setting; each is then placed in the entry whose lines hold it (both come in file order).
   let k = 0;
+  // The line is counted along the way: asking the document would first walk all of it,
+  // character by character, for its line offsets (~3 ms for 20,000 lines in a fresh server).
+  let line = 0;
+  let counted = 0;
   for (const m of text.matchAll(SETTING)) {
     // Only '\n' ends a line for Postfix; `^` also matches after '\r' and the Unicode separators.
     if (m.index! > 0 && text[m.index! - 1] !== '\n') continue;
-    const line = doc.positionAt(m.index!).line;
+    for (let nl = text.indexOf('\n', counted); nl >= 0 && nl < m.index!; nl = text.indexOf('\n', nl + 1)) line++;
+    counted = m.index!;
     while (k < entries.length && entries[k].range.end.line < line) k++;
     const e = entries[k];
     if (!e || line <= e.range.start.line || !model.isKnown(m[2])) continue;

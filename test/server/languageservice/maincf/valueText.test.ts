@@ -36,4 +36,31 @@ describe('list tokens', () => {
       ['b', 3, 4],
     ]);
   });
+
+  it('reads nested, unclosed and stray braces as a reading of one character at a time does', () => {
+    // The rule spelled out: a separator ends a token only outside every group; a '}' with no
+    // group open is an ordinary character.
+    const oneByOne = (value: string) => {
+      const out: (string | number)[][] = [];
+      let depth = 0;
+      let start = -1;
+      for (let i = 0; i <= value.length; i++) {
+        const ch = value[i];
+        const sep = ch === undefined || (depth === 0 && /[, \t\r\n\v\f]/.test(ch));
+        if (ch === '{') depth++;
+        else if (ch === '}') depth = Math.max(0, depth - 1);
+        if (sep) {
+          if (start >= 0) out.push([value.slice(start, i), start, i]);
+          start = -1;
+        } else if (start < 0) start = i;
+      }
+      return out;
+    };
+    const alphabet = ['{', '}', ',', ' ', '\t', 'a', 'b', '\n'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const samples = ['inline:{ {a=b}, {c = d e} } x', 'x { a { b } c', '}} {a}}{ b', '{', '}', 'a{b,c}d e'];
+    for (let n = 0; n < 500; n++) samples.push(Array.from({ length: 1 + (next() % 24) }, () => alphabet[next() % alphabet.length]).join('') + '{');
+    for (const value of samples) assert.deepEqual(tokens(value), oneByOne(value), JSON.stringify(value));
+  });
 });

@@ -43,6 +43,25 @@ function items(value: string, readFile: ReadFile, negate = false, out: Item[] = 
 
 const isTable = (p: string) => p[0] !== '[' && p.includes(':');
 
+/**
+ * A list's items, shared by the sessions of one configuration: each session resolves its
+ * addresses with lists of its own (their tables record its lookups), but the words are the same,
+ * and virtual_mailbox_domains may hold thousands. Keyed by the files' reader too, since `/file`
+ * items are read through it; only read, never changed.
+ */
+const itemsByReader = new WeakMap<ReadFile, Map<string, Item[]>>();
+
+function parsedItems(value: string, readFile: ReadFile): Item[] {
+  let byValue = itemsByReader.get(readFile);
+  if (!byValue) itemsByReader.set(readFile, (byValue = new Map()));
+  let list = byValue.get(value);
+  if (!list) {
+    if (byValue.size >= 64) byValue.clear();
+    byValue.set(value, (list = items(value, readFile)));
+  }
+  return list;
+}
+
 export class MatchList {
   private readonly list: Item[];
   constructor(
@@ -53,7 +72,7 @@ export class MatchList {
     private readonly tables: TableSet,
     readFile: ReadFile,
   ) {
-    this.list = items(value, readFile);
+    this.list = parsedItems(value, readFile);
   }
 
   /** For hostOrAddress lists, `name` is the client name and `address` its address. */

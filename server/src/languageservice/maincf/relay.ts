@@ -35,11 +35,13 @@ class AskedSettings implements Settings {
     private readonly mainDoc: () => TextDocument,
   ) {}
 
-  /** Every name asked for, with the raw value main.cf gave it (undefined: not set). */
-  asked(): Map<string, string | undefined> {
-    const out = new Map<string, string | undefined>();
-    for (const [name, setting] of this.made) out.set(name, setting?.value);
-    return out;
+  /**
+   * Every name asked for, with its setting (null: not set). Each setting reads its entry of this
+   * parse, which never changes, so this is what main.cf gave the question; nothing is copied,
+   * since most answers are never compared again in a short run.
+   */
+  asked(): ReadonlyMap<string, Setting | null> {
+    return this.made;
   }
 
   get(name: string): Setting | undefined {
@@ -78,8 +80,8 @@ class EntrySetting implements Setting {
 
 interface Remembered<T> {
   key: string;
-  /** The main.cf settings asked for, with the raw value each had (undefined: not set). */
-  asked: Map<string, string | undefined>;
+  /** The main.cf settings asked for (null: not set). */
+  asked: ReadonlyMap<string, Setting | null>;
   /** Files read, with what they held. */
   files: Map<string, string | undefined>;
   answer: T;
@@ -101,7 +103,7 @@ function ask<T>(what: string, doc: TextDocument, pair: PostfixPair, ctx: Service
   const hit = remembered.find(
     (r) =>
       r.key === key &&
-      [...r.asked].every(([name, value]) => entries.get(name)?.rawValue === value) &&
+      [...r.asked].every(([name, setting]) => entries.get(name)?.rawValue === setting?.value) &&
       [...r.files].every(([path, text]) => tables(path) === text),
   );
   if (hit) return hit.answer as T;

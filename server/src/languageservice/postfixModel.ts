@@ -82,7 +82,27 @@ interface NamesLayer {
   caches: Map<string, WeakMap<MainCfEntry, unknown>>;
 }
 
-const recentLayers: { master: object; key: string; layer: NamesLayer }[] = [];
+/**
+ * The last few layers, each with its key. The first layer a process builds keeps what it was
+ * built from instead, and its key is worked out when a later model first compares with it: a
+ * short run (the CLI, a fresh server's first diagnostics) builds one layer and never compares.
+ */
+interface RecentLayer {
+  master: object;
+  key?: string;
+  builtFrom?: { entries: MainCfEntry[]; mainEntries: Map<string, MainCfEntry> };
+  layer: NamesLayer;
+}
+
+const recentLayers: RecentLayer[] = [];
+
+function keyOf(l: RecentLayer): string {
+  if (l.key === undefined) {
+    l.key = layerKey(l.builtFrom!.entries, l.builtFrom!.mainEntries);
+    l.builtFrom = undefined;
+  }
+  return l.key;
+}
 
 const keyParts = new WeakMap<MainCfEntry, string>();
 
@@ -109,9 +129,9 @@ function layerKey(entries: MainCfEntry[], mainEntries: Map<string, MainCfEntry>)
 }
 
 function namesLayer(entries: MainCfEntry[], mainEntries: Map<string, MainCfEntry>, mainValues: Map<string, string>, master: MasterCfFile | undefined): NamesLayer {
-  const key = layerKey(entries, mainEntries);
   const masterKey = master ?? NO_MASTER;
-  const hit = recentLayers.find((l) => l.master === masterKey && l.key === key);
+  const key = recentLayers.length > 0 ? layerKey(entries, mainEntries) : undefined;
+  const hit = recentLayers.find((l) => l.master === masterKey && keyOf(l) === key);
   if (hit) return hit.layer;
   const views = masterViews(master);
   const serviceNames = new Map<string, string>();
@@ -129,7 +149,7 @@ function namesLayer(entries: MainCfEntry[], mainEntries: Map<string, MainCfEntry
     signature: `${[...restrictionClasses].join(',')}|${[...restrictionLists].join(',')}`,
     caches: new Map(),
   };
-  recentLayers.unshift({ master: masterKey, key, layer });
+  recentLayers.unshift({ master: masterKey, layer, ...(key === undefined ? { builtFrom: { entries, mainEntries } } : { key }) });
   recentLayers.length = Math.min(recentLayers.length, 4);
   return layer;
 }

@@ -8,6 +8,7 @@ import type { TimeUnit } from './generatedData';
 import { postfixValueKind } from './valueKinds';
 import { t, type Locale } from '../l10n';
 import { CURATED_TYPES } from './valueTypeTable';
+import { listTokens } from './listTokens';
 
 export type { TimeUnit };
 
@@ -151,21 +152,9 @@ export function toleratedValue(type: ValueType, value: string): string | undefin
   return type.kind === 'enum' && !type.multiple ? type.tolerated?.[value.trim().toLowerCase()] : undefined;
 }
 
-/** Splits a list value the way Postfix does: on commas and whitespace, keeping `{...}` groups. */
+/** A list value's items, as listTokens() cuts them (commas and Postfix's blanks, `{...}` groups whole). */
 export function splitListValue(value: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const ch of value) {
-    if (ch === '{') depth++;
-    if (ch === '}') depth = Math.max(0, depth - 1);
-    if (depth === 0 && (ch === ',' || /\s/.test(ch))) {
-      if (current) out.push(current);
-      current = '';
-    } else current += ch;
-  }
-  if (current) out.push(current);
-  return out;
+  return listTokens(value).map((token) => token.text);
 }
 
 /**

@@ -125,8 +125,10 @@ describe('value types', () => {
     }
   });
 
-  it('split list values on commas and whitespace, keeping braces together', () => {
+  it('split list values on commas and Postfix blanks, keeping braces together', () => {
     assert.deepEqual(splitListValue('permit_mynetworks,\n  reject_rbl_client zen.spamhaus.org'), ['permit_mynetworks', 'reject_rbl_client', 'zen.spamhaus.org']);
     assert.deepEqual(splitListValue('inline:{ a=b, c=d }, hash:/x'), ['inline:{ a=b, c=d }', 'hash:/x']);
+    // The editor's list tokens and these are one rule: a no-break space is no blank to Postfix.
+    assert.deepEqual(splitListValue('mail1.org\u00a0mail2.org,\vlocalhost'), ['mail1.org\u00a0mail2.org', 'localhost']);
   });
 });

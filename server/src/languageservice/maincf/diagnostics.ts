@@ -19,7 +19,8 @@ import { diagnostic, SECURITY_SEVERITY, SOURCE, ValueSite } from './site';
 import { parseRestrictionList } from './restrictionList';
 import { cachedValueChecks } from './valueCache';
 import { checkValue, typeOfSetting } from './values';
-import { listTokens, valueRanges } from './valueText';
+import { listTokens } from '../../postfix/listTokens';
+import { valueRanges } from './valueText';
 import { saslFindingsFor } from '../sasl/crossChecks';
 
 export { SOURCE };

@@ -16,7 +16,7 @@ import type { PostfixModel, ServiceView } from '../postfixModel';
 import type { ServiceContext } from '../service';
 import { ValueSite } from './site';
 import { siteOf } from './diagnostics';
-import { listTokens } from './valueText';
+import { listTokens } from '../../postfix/listTokens';
 
 export function mainCfHover(doc: TextDocument, pos: Position, ctx: ServiceContext): Hover | null {
   const pair = pairForMainCf(doc, ctx.workspace);

@@ -7,7 +7,8 @@ import { contains } from '../../parsers/range';
 import { getParameter } from '../../postfix/parameters';
 import type { PostfixPair } from '../postfixPair';
 import { parseRestrictionList } from './restrictionList';
-import { listTokens, valueRanges } from './valueText';
+import { listTokens } from '../../postfix/listTokens';
+import { valueRanges } from './valueText';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { typeOfSetting } from './values';
 

@@ -8,7 +8,7 @@ import { allRestrictions, getRestriction, isAcceptedIn, restrictionListParameter
 import { Locale, t } from '../../l10n';
 import { nearest } from '../nearest';
 import { diagnostic, ValueSite } from './site';
-import { listTokens, ValueToken } from './valueText';
+import { listTokens, ValueToken } from '../../postfix/listTokens';
 import { deprecationFinding } from './names';
 import type { PostfixCheck } from '../postfixTarget';
 

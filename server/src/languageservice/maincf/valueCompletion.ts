@@ -8,7 +8,7 @@ import { getRestriction, restrictionsAcceptedIn } from '../../postfix/restrictio
 import { TIME_UNITS, ValueType } from '../../postfix/valueTypes';
 import type { PostfixModel } from '../postfixModel';
 import { restrictionSortText } from './restrictionRelevance';
-import { listTokens } from './valueText';
+import { listTokens } from '../../postfix/listTokens';
 
 const UNIT_NAMES: Record<string, string> = { s: 'seconds', m: 'minutes', h: 'hours', d: 'days', w: 'weeks' };
 

@@ -7,7 +7,7 @@ import { toleratedValue, valueProblem, ValueType } from '../../postfix/valueType
 import { nearest } from '../nearest';
 import { checkRestrictionList, unknownMapType } from './restrictionList';
 import { diagnostic, ValueSite } from './site';
-import { listTokens } from './valueText';
+import { listTokens } from '../../postfix/listTokens';
 import type { PostfixCheck } from '../postfixTarget';
 import { t, type Locale } from '../../l10n';
 import { networkPatternProblem } from '../../postfix/networkPattern';

@@ -2,7 +2,7 @@
 // character by character) or not (read as plain runs).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { listTokens } from '../../../../server/src/languageservice/maincf/valueText';
+import { listTokens } from '../../../server/src/postfix/listTokens';
 
 const tokens = (value: string) => listTokens(value).map((t) => [t.text, t.start, t.end]);
 

@@ -71,13 +71,16 @@ Exit status: 0 no errors (warnings allowed), 1 at least one error, 2 usage error
     const workspace = diskWorkspace();
     const findings: CheckFinding[] = [];
     for (const file of [...parsed.positionals, ...tree]) {
-      const text = readOrFail(resolve(io.cwd, file));
+      const path = resolve(io.cwd, file);
+      const uri = pathToFileURL(path).href;
+      // Through the workspace: with --root each file is also read by the checks of the others.
+      const text = workspace.readText(uri) ?? readOrFail(path);
       // --language names the language of the FILEs given; the tree's files are known by their place.
       const lang = (tree.includes(file) ? undefined : language) ?? languageForPath(file, text.slice(0, text.indexOf('\n') >>> 0));
       if (!lang) {
         throw new CliError(`mailconf check: cannot tell the language of '${file}'; use --language`, EXIT_USAGE);
       }
-      const doc = TextDocument.create(pathToFileURL(resolve(io.cwd, file)).href, lang, 1, text);
+      const doc = TextDocument.create(uri, lang, 1, text);
       if (lang === 'dns-zone') setZoneOrigin(doc.uri, parsed.values.origin);
       const isPostfix = lang === 'postfix-main' || lang === 'postfix-master';
       const ctx = { workspace, locale: localeOf(io.env), ...(isPostfix ? { postfixVersion: target() } : {}) };

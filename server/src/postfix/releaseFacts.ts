@@ -46,9 +46,12 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** The release series in the data, oldest first: 3.4 ... 3.11. */
-export function releaseSeries(): string[] {
-  return data().releases.map((v) => v.split('.').slice(0, 2).join('.'));
+let series: readonly string[] | undefined;
+
+/** The release series in the data, oldest first: 3.4 ... 3.11. Kept: a check asks for every version it weighs. */
+export function releaseSeries(): readonly string[] {
+  series ??= data().releases.map((v) => v.split('.').slice(0, 2).join('.'));
+  return series;
 }
 
 export function newestRelease(): string {

@@ -1,7 +1,9 @@
-// `npm run bench` (under tsx, so suites may be TypeScript): runs every suite in bench/suites, prints one table and writes bench/results.json.
+// `npm run bench` (under tsx, so suites may be TypeScript): builds the development bundles, runs
+// every suite in bench/suites, prints one table and writes bench/results.json.
 // A suite is a module exporting `run(): Promise<Figure[]>`, where a Figure is
 //   { suite, name, unit, median, spread, anchor?: { name, median }, budget?: { max, text } }
 // `spread` is the interquartile range over the repeats; `budget.max` is checked against `median`.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +11,13 @@ import { parseArgs } from 'node:util';
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const dir = new URL('./suites/', import.meta.url);
 const files = readdirSync(dir).filter((f) => /\.(m?ts|mjs)$/.test(f) && (!values.only || f.includes(values.only)));
+
+// Several suites time dist/ as a user runs it: a missing build would time a process that only
+// fails to start, and an old one the code as it was, so the suites always get a fresh one.
+if (spawnSync(process.execPath, ['esbuild.mjs'], { cwd: new URL('..', import.meta.url), stdio: 'inherit' }).status !== 0) {
+  console.error('[bench] the build failed; see above (npm run build)');
+  process.exit(1);
+}
 
 const figures = [];
 for (const f of files.sort()) {

@@ -24,11 +24,12 @@ const LAB = join(ROOT, 'examples/lab');
 const CLI = join(ROOT, 'dist/cli.js');
 const REPEATS = 11;
 
-/** Wall milliseconds of one whole process. */
+/** Wall milliseconds of one whole process, which must succeed: a failing run would time nothing. */
 function processMs(args: string[]): number {
   const t = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'ignore'] });
   if (r.error) throw r.error;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited with status ${r.status}`);
   return Number(process.hrtime.bigint() - t) / 1e6;
 }
 

@@ -2,7 +2,7 @@
 // of 100,000 and 1,000,000 records, measured in the same run and interleaved so machine load hits
 // both alike; peak memory from /usr/bin/time -v; and the editor figures on a 100k-record zone.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -102,7 +102,6 @@ function peakRss(size: string, d: { bind: Sample[]; ours: Sample[] }, budgetText
 
 export async function run(): Promise<Figure[]> {
   const figures: Figure[] = [];
-  if (!existsSync(CLI)) spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const haveBind = spawnSync('sh', ['-c', 'command -v named-checkzone && unshare -n true && test -x /usr/bin/time']).status === 0;
   const dir = mkdtempSync(join(tmpdir(), 'mailconf-zone-bench-'));
   try {

@@ -5,19 +5,23 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
+import { writePackageReadme } from '../../scripts/packageReadme.mjs';
 
 const ROOT = resolve(__dirname, '../..');
 
 describe('the .vsix contents', () => {
   it('holds only what VS Code loads at run time', () => {
-    const r = spawnSync(resolve(ROOT, 'node_modules/.bin/vsce'), ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+    // As `npm run package` does: the README is the copy with its images inside (packageReadme.mjs).
+    const readme = writePackageReadme();
+    const r = spawnSync(resolve(ROOT, 'node_modules/.bin/vsce'), ['ls', '--no-dependencies', '--readme-path', readme], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     const files = r.stdout.split('\n').filter(Boolean);
-    for (const needed of ['dist/extension.js', 'dist/ssh.js', 'dist/server.js', 'dist/server/languageServer.js', 'dist/cli.js', 'package.json', 'README.md', 'LICENSE']) {
+    for (const needed of ['dist/extension.js', 'dist/ssh.js', 'dist/server.js', 'dist/server/languageServer.js', 'dist/cli.js', 'package.json', readme, 'LICENSE', 'images/icon.png']) {
       assert.ok(files.includes(needed), `${needed} is packaged`);
     }
     assert.ok(files.some((f) => f.startsWith('syntaxes/')) && files.some((f) => f.startsWith('snippets/')));
-    const unwanted = files.filter((f) => /\.(ts|map)$|^(test|server|client|scripts|bench|examples|node_modules|\.cache)\//.test(f));
+    // One README (VS Code shows whichever it finds first), and no screenshot twice: they are in it.
+    const unwanted = files.filter((f) => f !== readme && (/\.(ts|map)$|^(test|server|client|scripts|bench|examples|node_modules|\.cache)\/|^readme\.md$|^images\/(?!icon\.png$)/i.test(f)));
     assert.deepEqual(unwanted, []);
   });
 

@@ -2,9 +2,22 @@
 // playwright-core. Screenshots go to test-results/ui/.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { startUiSession, UiSession, visibleText as text } from '../support/uiSession';
+
+const ROOT = resolve(__dirname, '../..');
+
+/** An <img> as the page's script sees it (the tests compile without the DOM's types). */
+type PageImage = { decode(): Promise<void>; naturalWidth: number };
+
+/** The width an image was drawn at once it loaded, or 0 when it is broken: decode() settles on either. */
+async function renderedWidth(image: Locator): Promise<number> {
+  await image.waitFor({ state: 'attached', timeout: 30_000 });
+  return image.evaluate((img: PageImage) => img.decode().then(() => img.naturalWidth, () => 0));
+}
 
 describe('VS Code in the browser', { timeout: 600_000 }, () => {
   let session: UiSession;
@@ -79,6 +92,21 @@ describe('VS Code in the browser', { timeout: 600_000 }, () => {
     await shot('06-value-suggestions');
     await yes.click();
     await page.locator('.monaco-editor .view-line', { hasText: /smtpd_tls_wrappermode\s=\syes/ }).first().waitFor({ timeout: 10_000 });
+  });
+
+  it('shows the extension\'s icon and its README, with no broken image, on its Extensions page', async () => {
+    await session.runCommand('Extensions: Show Installed Extensions');
+    await page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'mailconf' }).first().click();
+    const header = page.locator('.extension-editor .header');
+    await header.waitFor({ timeout: 30_000 });
+    assert.ok((await renderedWidth(header.locator('img.icon').first())) > 0, 'the icon is drawn');
+    // The README is drawn in a webview: an iframe (the last one opened) with the page in an inner one.
+    const readme = page.locator('iframe.webview.ready').last().contentFrame().locator('iframe#active-frame').contentFrame();
+    await readme.locator('h1', { hasText: 'mailconf' }).first().waitFor({ timeout: 30_000 });
+    const images = await readme.locator('img').all();
+    const widths = await Promise.all(images.map(async (image) => `${await image.getAttribute('alt')}: ${await renderedWidth(image)} px wide`));
+    await shot('07-extension-page');
+    assert.deepEqual(widths.filter((w) => / 0 px wide$/.test(w)), [], 'no image on the page is broken');
   });
 
   it('stops every process it started on Ctrl+C', async () => {

@@ -21,7 +21,7 @@ import { basename, dirname, join } from 'node:path';
 import { debuglog } from 'node:util';
 import { Script } from 'node:vm';
 import { userCacheDir } from '../userCacheDir';
-import { checksum32, readChecksummed } from './checksum';
+import { readChecksummed, withChecksum } from './checksum';
 
 /** The first line of a command bundle: this prefix and 16 hex digits (all zeros: not hashed, no cache). */
 export const HASH_BANNER = '// mailconf-bundle-hash: ';
@@ -83,10 +83,7 @@ function writeCache(script: Script, file: string, bundle: string): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    const data = script.createCachedData();
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32LE(checksum32(data));
-    writeFileSync(temporary, Buffer.concat([sum, data]));
+    writeFileSync(temporary, withChecksum(script.createCachedData()));
     renameSync(temporary, file);
     debug('code cache written: %s', file);
   } catch (err) {

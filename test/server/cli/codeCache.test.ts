@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { checksum32 } from '../../../server/src/cli/checksum';
+import { withChecksum } from '../../../server/src/cli/checksum';
 import { codeCacheFile, HASH_BANNER, UNHASHED } from '../../../server/src/cli/codeCache';
 
 const CLI = resolve(__dirname, '../../../dist/cli.js');
@@ -84,9 +84,7 @@ describe('the CLI code cache', () => {
     postconfN(home);
     const file = join(home, 'mailconf', cacheFiles(home)[0]);
     const data = Buffer.from('bytes that are no V8 code cache, with a checksum that matches them');
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32LE(checksum32(data));
-    writeFileSync(file, Buffer.concat([sum, data]));
+    writeFileSync(file, withChecksum(data));
     const r = postconfN(home);
     assert.equal(r.state, 'rejected', r.debug);
     assert.doesNotMatch(r.debug, /checksum mismatch/);

@@ -2,13 +2,9 @@
 // playwright-core. Screenshots go to test-results/ui/.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { startUiSession, UiSession, visibleText as text } from '../support/uiSession';
-
-const ROOT = resolve(__dirname, '../..');
 
 /** An <img> as the page's script sees it (the tests compile without the DOM's types). */
 type PageImage = { decode(): Promise<void>; naturalWidth: number };

@@ -11,7 +11,7 @@ const ROOT = resolve(__dirname, '../..');
 
 describe('the .vsix contents', () => {
   it('holds only what VS Code loads at run time', () => {
-    // As `npm run package` does: the README is the copy with its images inside (packageReadme.mjs).
+    // As `npm run package` does: the README is the copy without its local screenshots (packageReadme.mjs).
     const readme = writePackageReadme();
     const r = spawnSync(resolve(ROOT, 'node_modules/.bin/vsce'), ['ls', '--no-dependencies', '--readme-path', readme], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
@@ -20,7 +20,7 @@ describe('the .vsix contents', () => {
       assert.ok(files.includes(needed), `${needed} is packaged`);
     }
     assert.ok(files.some((f) => f.startsWith('syntaxes/')) && files.some((f) => f.startsWith('snippets/')));
-    // One README (VS Code shows whichever it finds first), and no screenshot twice: they are in it.
+    // One README (VS Code shows whichever it finds first), and no screenshot: the page cannot show them.
     const unwanted = files.filter((f) => f !== readme && (/\.(ts|map)$|^(test|server|client|scripts|bench|examples|node_modules|\.cache)\/|^readme\.md$|^images\/(?!icon\.png$)/i.test(f)));
     assert.deepEqual(unwanted, []);
   });

@@ -2,7 +2,7 @@
 // queue, data and log directories under one directory, keep it on the IPv4 loopback, without
 // aliases or DNS; and the uid its data directory must belong to.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** main.cf lines for a Postfix living under `dir` (its data directory may vary, see smtpdOracle). */
@@ -41,6 +41,34 @@ export class PrivatePostfixDirs {
     return join(this.dir, 'log', 'postfix.log');
   }
 
+  /** The log's size in bytes (0 before Postfix first writes it). */
+  protected logSize(): number {
+    try {
+      return statSync(this.log).size;
+    } catch {
+      return 0;
+    }
+  }
+
+  /**
+   * The log from byte `offset` to its current end, reading only that part: with debug_peer_list
+   * a batch logs megabytes, and the oracles look at the log again and again while they wait.
+   */
+  protected logFrom(offset: number): Buffer {
+    let fd: number;
+    try {
+      fd = openSync(this.log, 'r');
+    } catch {
+      return Buffer.alloc(0);
+    }
+    try {
+      const tail = Buffer.alloc(Math.max(fstatSync(fd).size - offset, 0));
+      return tail.subarray(0, readSync(fd, tail, 0, tail.length, offset));
+    } finally {
+      closeSync(fd);
+    }
+  }
+
   private markers = 0;
 
   /**
@@ -51,10 +79,10 @@ export class PrivatePostfixDirs {
    * blocked it for good, and every daemon with it: the smtpd oracle's rare "no greeting".
    */
   protected async postlogdServing(until: number): Promise<void> {
-    const from = existsSync(this.log) ? readFileSync(this.log).length : 0;
+    const from = this.logSize();
     const marker = `mailconf oracle ${process.pid} ready ${++this.markers}`;
     execFileSync('postlog', ['-c', this.etc, '-t', 'mailconf-oracle', marker], { stdio: 'ignore' });
-    while (!(existsSync(this.log) && readFileSync(this.log).subarray(from).toString('utf8').includes(marker))) {
+    while (!this.logFrom(from).toString('utf8').includes(marker)) {
       if (Date.now() > until) throw new Error(`postlogd did not start for the oracle; see ${this.log}`);
       await new Promise((r) => setTimeout(r, 20));
     }

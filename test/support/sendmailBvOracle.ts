@@ -123,7 +123,7 @@ export class SendmailBvOracle extends PrivatePostfixDirs {
     const sender = `${local}@${SENDER_DOMAIN}`;
     const hold = join(this.dir, 'spool', 'hold');
     const maildrop = join(this.dir, 'spool', 'maildrop');
-    const logStart = existsSync(this.log) ? readFileSync(this.log).length : 0;
+    const logStart = this.logSize();
     const seen = new Set(existsSync(hold) ? readdirSync(hold) : []);
     try {
       await run('sendmail', ['-C', this.etc, '-bv', '-f', sender, '--', ...addresses], { timeout: 20_000 });
@@ -160,7 +160,7 @@ export class SendmailBvOracle extends PrivatePostfixDirs {
   }
 
   private logSince(offset: number): string {
-    return existsSync(this.log) ? readFileSync(this.log).subarray(offset).toString('utf8') : '';
+    return this.logFrom(offset).toString('utf8');
   }
 
   /** The transport of each delivery, from the discard service's log name, once all are logged. */

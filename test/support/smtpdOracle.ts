@@ -7,7 +7,7 @@
 // for Dovecot's auth socket that offers PLAIN: XCLIENT LOGIN needs no password, but smtpd refuses
 // to start with SASL enabled and no mechanism.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer, Server, Socket } from 'node:net';
 import { join } from 'node:path';
 import { connect as tlsConnect, TLSSocket } from 'node:tls';
@@ -154,7 +154,7 @@ export class SmtpdOracle extends PrivatePostfixDirs {
     mkdirSync(data, { recursive: true });
     chownSync(data, uid('postfix'), uid('postfix'));
     this.writeConfig(b, this.batch);
-    this.logOffset = existsSync(this.log) ? readFileSync(this.log).length : 0;
+    this.logOffset = this.logSize();
     this.scan = { offset: this.logOffset, partial: Buffer.alloc(0), fatals: new Map() };
     // A fresh master per batch rather than `postfix reload`: at a reload postlogd restarts, and
     // a master that logs while the log socket is full waits for postlogd, which only it can start.
@@ -172,7 +172,7 @@ export class SmtpdOracle extends PrivatePostfixDirs {
 
   /** What Postfix logged since the batch was loaded. */
   logSinceLoad(): string {
-    return existsSync(this.log) ? readFileSync(this.log).subarray(this.logOffset).toString('utf8') : '';
+    return this.logFrom(this.logOffset).toString('utf8');
   }
 
   /**
@@ -207,27 +207,17 @@ export class SmtpdOracle extends PrivatePostfixDirs {
    * told apart by their syslog_name, postfix/p<port> (see serviceLines()).
    *
    * Every client waiting for a reply asks every 50 ms, so only what the log gained since the last
-   * call is read: with debug_peer_list a batch logs megabytes, and reading it all each time kept
-   * the test's one thread busy for longer than a reply's deadline on a slow machine.
+   * call is read: reading it all each time kept the test's one thread busy for longer than a
+   * reply's deadline on a slow machine.
    */
   private fatalSince(port: number): string | undefined {
-    let fd: number;
-    try {
-      fd = openSync(this.log, 'r');
-    } catch {
-      return undefined;
-    }
-    try {
-      const added = Buffer.alloc(Math.max(fstatSync(fd).size - this.scan.offset, 0));
-      this.scan.offset += readSync(fd, added, 0, added.length, this.scan.offset);
-      const text = Buffer.concat([this.scan.partial, added]);
-      const end = text.lastIndexOf(0x0a) + 1;
-      this.scan.partial = text.subarray(end);
-      for (const m of text.subarray(0, end).toString('utf8').matchAll(/postfix\/p(\d+)\/smtpd\[\d+\]: fatal: (.*)/g)) {
-        if (!this.scan.fatals.has(Number(m[1]))) this.scan.fatals.set(Number(m[1]), m[2]);
-      }
-    } finally {
-      closeSync(fd);
+    const added = this.logFrom(this.scan.offset);
+    this.scan.offset += added.length;
+    const text = Buffer.concat([this.scan.partial, added]);
+    const end = text.lastIndexOf(0x0a) + 1;
+    this.scan.partial = text.subarray(end);
+    for (const m of text.subarray(0, end).toString('utf8').matchAll(/postfix\/p(\d+)\/smtpd\[\d+\]: fatal: (.*)/g)) {
+      if (!this.scan.fatals.has(Number(m[1]))) this.scan.fatals.set(Number(m[1]), m[2]);
     }
     return this.scan.fatals.get(port);
   }

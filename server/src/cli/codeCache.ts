@@ -47,15 +47,24 @@ const cachePrefix = (bundle: string) => `${basename(bundle, '.js')}-`;
 /** Cache files of other builds of the same bundle kept when a new one is written. */
 const KEEP_OTHER_BUILDS = 3;
 
+export interface LoadOptions {
+  /**
+   * Also write the cache this long after loading. For a process that is usually killed rather
+   * than left to exit, as editors do with language servers: it would never write one otherwise.
+   */
+  writeAfterMs?: number;
+}
+
 /**
  * Loads a CommonJS bundle like require() does (its own module object, a require() relative to
  * it), compiled with the cached code when there is some. When there was none, or it was damaged
- * or rejected by V8, the code compiled during this run is written at exit.
+ * or rejected by V8, the code compiled during this run is written at exit (and after
+ * `writeAfterMs`, when given).
  *
  * The bundle's text is already the function Node wraps a CommonJS file in, and pure ASCII
  * (esbuild.mjs): it is compiled as read, in latin1, with no copy made to decode or to wrap it.
  */
-export function loadBundle(bundle: string, version: string, env: NodeJS.ProcessEnv): { exports: unknown; cache: CacheState } {
+export function loadBundle(bundle: string, version: string, env: NodeJS.ProcessEnv, options: LoadOptions = {}): { exports: unknown; cache: CacheState } {
   const source = readFileSync(bundle, 'latin1');
   const file = codeCacheFile(bundle, source, version, env);
   let cachedData: Uint8Array | undefined;
@@ -72,7 +81,12 @@ export function loadBundle(bundle: string, version: string, env: NodeJS.ProcessE
   const script = new Script(source, { filename: bundle, cachedData: damaged ? undefined : cachedData });
   const cache: CacheState = !file ? 'off' : !cachedData ? 'missing' : damaged || script.cachedDataRejected ? 'rejected' : 'accepted';
   debug('code cache %s for %s (%s)%s', cache, basename(bundle), file ?? 'no cache file', damaged ? ': checksum mismatch' : '');
-  if (file && cache !== 'accepted') process.once('exit', () => writeCache(script, file, bundle));
+  if (file && cache !== 'accepted') {
+    const write = () => writeCache(script, file, bundle);
+    process.once('exit', write);
+    // unref(): the timer alone never keeps the process alive.
+    if (options.writeAfterMs !== undefined) setTimeout(write, options.writeAfterMs).unref();
+  }
   const module = { exports: {} as unknown };
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
   return { exports: module.exports, cache };

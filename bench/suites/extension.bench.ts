@@ -131,12 +131,12 @@ function filesNamed(dir: string, name: RegExp): string[] {
     .map((e) => join(e.parentPath, e.name));
 }
 
-/** The timestamp ("2026-11-24 23:50:03.857 [info] ...", local time) of the first line matching `pattern` in any of `files`. */
-function stampOf(files: string[], pattern: RegExp): number | undefined {
+/** The first line matching `pattern` in any of `files`, with its timestamp ("2026-11-24 23:50:03.857 [info] ...", local time). */
+function stampedLine(files: string[], pattern: RegExp): { at: number; line: string } | undefined {
   for (const f of files) {
     const line = readFileSync(f, 'utf8').split('\n').find((l) => pattern.test(l));
     const m = line && /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3})/.exec(line);
-    if (m) return new Date(`${m[1]}T${m[2]}`).getTime();
+    if (m) return { at: new Date(`${m[1]}T${m[2]}`).getTime(), line };
   }
   return undefined;
 }
@@ -159,9 +159,10 @@ async function vscodeMissing(): Promise<string | undefined> {
 /**
  * One fresh code-server (fresh user data, scratch copy of the lab) with main.cf opened in it:
  * milliseconds from the extension host's "activating mailconf" line to the client's "Language
- * server ready." line, both stamped by the extension host.
+ * server ready" line, both stamped by the extension host, and the part of it after the host
+ * called activate(), which the ready line states.
  */
-async function activationToReady(): Promise<number> {
+async function activationToReady(): Promise<{ total: number; ours: number }> {
   const session = await startUiSession();
   const scratch = join(session.folder, '..');
   try {
@@ -172,11 +173,44 @@ async function activationToReady(): Promise<number> {
     // when we look.
     for (const deadline = Date.now() + 120_000; Date.now() < deadline; await delay(200)) {
       // code-server's extension host writes remoteexthost.log; desktop VS Code's, exthost.log.
-      const activated = stampOf(filesNamed(logs, /^(remote)?exthost\.log$/), /_doActivateExtension mailconf\.mailconf\b/);
-      const ready = stampOf(filesNamed(logs, /^Mailconf\.log$/), /\[info\] Language server ready\./);
-      if (activated !== undefined && ready !== undefined) return ready - activated;
+      const activated = stampedLine(filesNamed(logs, /^(remote)?exthost\.log$/), /_doActivateExtension mailconf\.mailconf\b/);
+      const ready = stampedLine(filesNamed(logs, /^Mailconf\.log$/), /\[info\] Language server ready, \d+ ms after activate\(\)/);
+      if (activated && ready) return { total: ready.at - activated.at, ours: Number(/(\d+) ms after activate/.exec(ready.line)![1]) };
     }
     throw new Error(`no activation and ready lines for mailconf under ${logs} within 120 s`);
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * One unmeasured start, kept open until the language server has a code cache for this build and
+ * code-server's Node: a server writes it ten seconds into a session that had none
+ * (serverLoader.ts). The measured starts are then a user's next start, as on the start-up suite's
+ * servers, not the first start of a new build. NODE_DEBUG=mailconf makes the server say which,
+ * in its log channel.
+ */
+async function warmServerCache(): Promise<void> {
+  const previous = process.env.NODE_DEBUG;
+  process.env.NODE_DEBUG = 'mailconf';
+  const session = await startUiSession().finally(() => {
+    if (previous === undefined) delete process.env.NODE_DEBUG;
+    else process.env.NODE_DEBUG = previous;
+  });
+  try {
+    await session.openFile('main.cf', 'Postfix main.cf');
+    const logs = join(session.folder, '..', 'state', 'user-data', 'logs');
+    // Buffered log files again (see activationToReady): look until the line is there.
+    for (const deadline = Date.now() + 120_000; Date.now() < deadline; await delay(200)) {
+      const log = filesNamed(logs, /^Mailconf\.log$/).map((f) => readFileSync(f, 'utf8')).join('');
+      const cache = /code cache (accepted|written|off|not written)/.exec(log)?.[1];
+      if (cache === 'accepted' || cache === 'written') return;
+      if (cache) {
+        process.stderr.write(`[bench] extension: the language server has no code cache (${cache}); the starts below compile it\n`);
+        return;
+      }
+    }
+    throw new Error(`the language server said nothing of its code cache under ${logs} within 120 s`);
   } finally {
     await session.close();
   }
@@ -191,23 +225,32 @@ export async function run(): Promise<Figure[]> {
     process.stderr.write(`[bench] SKIPPED: activation to server ready: ${missing}\n`);
   } else {
     process.stderr.write(`[bench] extension: load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+    await warmServerCache();
     const ms: number[] = [];
+    const ours: number[] = [];
     const node: number[] = [];
     for (let i = 0; i < REPEATS; i++) {
       // The anchor in turns with the starts, so that the machine's load weighs on both alike.
       node.push(nodeMs());
-      ms.push(await activationToReady());
-      process.stderr.write(`[bench] extension: start ${i + 1}: activation to server ready ${ms[i]} ms\n`);
+      const start = await activationToReady();
+      ms.push(start.total);
+      ours.push(start.ours);
+      process.stderr.write(`[bench] extension: start ${i + 1}: activation to server ready ${start.total} ms, ${start.ours} ms of it after activate()\n`);
     }
-    figures.push({
-      suite: SUITE,
-      name: `activation to server ready in code-server (extension host log, ${REPEATS} fresh starts)`,
-      unit: 'ms',
-      ...summarize(ms),
-      anchor: { name: 'node -e 0', median: summarize(node).median },
-      // Issue 16.
-      budget: { max: 500, text: '500 ms' },
-    });
+    const anchor = { name: 'node -e 0', median: summarize(node).median };
+    figures.push(
+      {
+        suite: SUITE,
+        name: `activation to server ready in code-server (extension host log, ${REPEATS} fresh starts)`,
+        unit: 'ms',
+        ...summarize(ms),
+        anchor,
+        // Issue 16.
+        budget: { max: 500, text: '500 ms' },
+      },
+      // The same starts from the moment the host called activate(): the part that is the extension's.
+      { suite: SUITE, name: 'of which after activate() (the client starting the server)', unit: 'ms', ...summarize(ours), anchor },
+    );
   }
   const kb = vsixKb();
   if (kb !== undefined) figures.push({ suite: SUITE, name: '.vsix size', unit: 'KB', median: kb, spread: 0 });

@@ -157,30 +157,39 @@ async function vscodeMissing(): Promise<string | undefined> {
 }
 
 /**
- * One fresh code-server (fresh user data, scratch copy of the lab) with main.cf opened in it:
- * milliseconds from the extension host's "activating mailconf" line to the client's "Language
- * server ready" line, both stamped by the extension host, and the part of it after the host
- * called activate(), which the ready line states.
+ * One fresh code-server (fresh user data, scratch copy of the lab) with main.cf opened in it,
+ * looked at through its log folder until `look` finds there what it wants. VS Code writes its logs
+ * through buffered file loggers and says nothing when it flushes, so the only way to see a line is
+ * to look again; figures come from the lines' stamps, not from when we look.
  */
-async function activationToReady(): Promise<{ total: number; ours: number }> {
+async function labSessionLogs<T>(look: (logs: string) => T | undefined, what: string): Promise<T> {
   const session = await startUiSession();
-  const scratch = join(session.folder, '..');
   try {
     await session.openFile('main.cf', 'Postfix main.cf');
-    const logs = join(scratch, 'state', 'user-data', 'logs');
-    // VS Code writes its logs through buffered file loggers and says nothing when it flushes, so
-    // the only way to see the lines is to look again; the figure comes from the stamps, not from
-    // when we look.
+    const logs = join(session.folder, '..', 'state', 'user-data', 'logs');
     for (const deadline = Date.now() + 120_000; Date.now() < deadline; await delay(200)) {
-      // code-server's extension host writes remoteexthost.log; desktop VS Code's, exthost.log.
-      const activated = stampedLine(filesNamed(logs, /^(remote)?exthost\.log$/), /_doActivateExtension mailconf\.mailconf\b/);
-      const ready = stampedLine(filesNamed(logs, /^Mailconf\.log$/), /\[info\] Language server ready, \d+ ms after activate\(\)/);
-      if (activated && ready) return { total: ready.at - activated.at, ours: Number(/(\d+) ms after activate/.exec(ready.line)![1]) };
+      const found = look(logs);
+      if (found !== undefined) return found;
     }
-    throw new Error(`no activation and ready lines for mailconf under ${logs} within 120 s`);
+    throw new Error(`no ${what} under ${logs} within 120 s`);
   } finally {
     await session.close();
   }
+}
+
+/**
+ * Milliseconds from the extension host's "activating mailconf" line to the client's "Language
+ * server ready" line, both stamped by the extension host, and the part of it after the host
+ * called activate(), which the ready line states.
+ */
+function activationToReady(): Promise<{ total: number; ours: number }> {
+  return labSessionLogs((logs) => {
+    // code-server's extension host writes remoteexthost.log; desktop VS Code's, exthost.log.
+    const activated = stampedLine(filesNamed(logs, /^(remote)?exthost\.log$/), /_doActivateExtension mailconf\.mailconf\b/);
+    const ready = stampedLine(filesNamed(logs, /^Mailconf\.log$/), /\[info\] Language server ready, \d+ ms after activate\(\)/);
+    if (activated && ready) return { total: ready.at - activated.at, ours: Number(/(\d+) ms after activate/.exec(ready.line)![1]) };
+    return undefined;
+  }, 'activation and ready lines for mailconf');
 }
 
 /**
@@ -193,26 +202,18 @@ async function activationToReady(): Promise<{ total: number; ours: number }> {
 async function warmServerCache(): Promise<void> {
   const previous = process.env.NODE_DEBUG;
   process.env.NODE_DEBUG = 'mailconf';
-  const session = await startUiSession().finally(() => {
+  try {
+    const cache = await labSessionLogs((logs) => {
+      const log = filesNamed(logs, /^Mailconf\.log$/).map((f) => readFileSync(f, 'utf8')).join('');
+      // A missing or rejected cache is followed by "written" once the server writes it.
+      return /code cache (accepted|written|off|not written)/.exec(log)?.[1];
+    }, 'word from the language server on its code cache');
+    if (cache !== 'accepted' && cache !== 'written') {
+      process.stderr.write(`[bench] extension: the language server has no code cache (${cache}); the starts below compile it\n`);
+    }
+  } finally {
     if (previous === undefined) delete process.env.NODE_DEBUG;
     else process.env.NODE_DEBUG = previous;
-  });
-  try {
-    await session.openFile('main.cf', 'Postfix main.cf');
-    const logs = join(session.folder, '..', 'state', 'user-data', 'logs');
-    // Buffered log files again (see activationToReady): look until the line is there.
-    for (const deadline = Date.now() + 120_000; Date.now() < deadline; await delay(200)) {
-      const log = filesNamed(logs, /^Mailconf\.log$/).map((f) => readFileSync(f, 'utf8')).join('');
-      const cache = /code cache (accepted|written|off|not written)/.exec(log)?.[1];
-      if (cache === 'accepted' || cache === 'written') return;
-      if (cache) {
-        process.stderr.write(`[bench] extension: the language server has no code cache (${cache}); the starts below compile it\n`);
-        return;
-      }
-    }
-    throw new Error(`the language server said nothing of its code cache under ${logs} within 120 s`);
-  } finally {
-    await session.close();
   }
 }
 

@@ -110,7 +110,11 @@ describe('ssh connect against a server that offers only weak algorithms', () => 
 
 describe('ssh connect against a server that hangs', () => {
   it('times out with a clear error when the server goes silent after the key exchange', async () => {
-    const hostKey = utils.generateKeyPairSync('ed25519').private;
+    // ssh2 1.17's ed25519 keygen drops a leading zero byte of the public key, about one key in
+    // 256, and its own parser then refuses the pair (mscdex/ssh2#1513): take one it can read.
+    let hostKey: string;
+    do hostKey = utils.generateKeyPairSync('ed25519').private;
+    while (utils.parseKey(hostKey) instanceof Error);
     let authAsked = false;
     const server = new SshServer({ hostKeys: [hostKey] }, (client) => {
       client.on('error', () => {});

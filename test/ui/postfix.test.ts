@@ -59,10 +59,20 @@ describe('Postfix features in VS Code in the browser', { timeout: 600_000 }, () 
   it('fixes an unknown parameter with the quick fix', async () => {
     await typeAtEnd('myhostnme = typo.mail1.org');
     await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 60_000 });
-    await page.keyboard.press('Home');
-    await page.keyboard.press('Control+.');
     const action = page.locator('.action-widget .monaco-list-row, .context-view .action-item', { hasText: "Change to 'myhostname'" });
-    await action.first().waitFor({ timeout: 30_000 });
+    // The squiggle waited for may be another line's: asked before the typo's diagnostic arrived,
+    // Ctrl+. opens a menu without the fix that never updates (once in CI). Close it and ask again.
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Home');
+      await page.keyboard.press('Control+.');
+      try {
+        await action.first().waitFor({ timeout: 10_000 });
+        break;
+      } catch (err) {
+        if (attempt === 4) throw err;
+        await page.keyboard.press('Escape');
+      }
+    }
     await shot('03-quick-fix');
     await action.first().click();
     await page.locator('.monaco-editor .view-line', { hasText: /^myhostname\s=\stypo\.mail1\.org$/ }).first().waitFor({ timeout: 10_000 });

@@ -65,8 +65,8 @@ describe('DNS zone features in VS Code in the browser', { timeout: 600_000 }, ()
   it('bumps the SOA serial from the command palette', async () => {
     // The serial's line as rendered (its text, not a locator: the line element is re-created on edits).
     const serialLine = async () => (await page.locator('.monaco-editor .view-line').allTextContents()).map(text).find((t) => t.includes('; serial'));
-    // The last test left the end of the file in view; only the lines in view are rendered (one CI
-    // run found no serial line at all). Bring the SOA into view and wait for its line.
+    // Monaco renders only the lines in view, and re-creates them as it redraws: one CI run, reading
+    // them once right after the last test's edit, found no serial line. Show the SOA, wait for it.
     await editor().click();
     await page.keyboard.press('Control+Home');
     await line(/;\sserial/).waitFor({ timeout: 10_000 });

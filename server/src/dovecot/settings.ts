@@ -10,6 +10,12 @@ export interface DovecotData {
   filters: string[];
   services: Record<string, { settings: Record<string, string>; listeners: Record<string, Record<string, string>> }>;
   authListenerDefaults: Record<string, string>;
+  /** By place, the settings whose value doveconf reads as a boolean or a number (a default does not tell). */
+  typed: Record<string, { booleans: string[]; numbers: string[] }>;
+  /** Older top-level names Dovecot still reads with a warning, each with its new name when only renamed. */
+  obsoleteSettings: Record<string, string>;
+  /** Older top-level section types Dovecot still reads with a warning (Dovecot 1's `auth default { }`). */
+  oldSections: string[];
 }
 
 let data: DovecotData | undefined;
@@ -26,14 +32,26 @@ export function dovecotData(): DovecotData {
  * top-level settings and do not count. Returns undefined for places Dovecot does not have.
  */
 export type Place =
-  | { kind: 'settings'; settings: Record<string, string>; sections: string[] }
-  /** plugin { } and dict { }: any name is a setting. */
+  | {
+      kind: 'settings';
+      settings: Record<string, string>;
+      sections: string[];
+      /** The settings whose value doveconf checks as yes/no, or as a number. */
+      booleans: ReadonlySet<string>;
+      numbers: ReadonlySet<string>;
+      /** At the top level (and in filters): older names still read, with a warning. */
+      obsoleteSettings: Record<string, string>;
+      oldSections: string[];
+    }
+  /** plugin { }, dict { } and an old auth { }: any name is a setting. */
   | { kind: 'free' };
+
+const typedSets = new Map<string, { booleans: ReadonlySet<string>; numbers: ReadonlySet<string> }>();
 
 export function placeOf(path: string[]): Place | undefined {
   const d = dovecotData();
   const inner = path.filter((type) => !d.filters.includes(type));
-  if (inner.some((type) => d.freeSections.includes(type))) return { kind: 'free' };
+  if (inner.some((type) => d.freeSections.includes(type)) || d.oldSections.includes(inner[0])) return { kind: 'free' };
   const key = inner.join('/');
   const settings = key === '' ? d.settings : d.sections[key];
   if (!settings) return undefined;
@@ -43,5 +61,11 @@ export function placeOf(path: string[]): Place | undefined {
     .map((p) => p.slice(prefix.length));
   if (key === '') sections.push(...d.freeSections, ...d.filters);
   else if (path.length === 1 || inner.length === 0) sections.push(...d.filters);
-  return { kind: 'settings', settings, sections };
+  let typed = typedSets.get(key);
+  if (!typed) {
+    typed = { booleans: new Set(d.typed[key]?.booleans), numbers: new Set(d.typed[key]?.numbers) };
+    typedSets.set(key, typed);
+  }
+  const top = key === '';
+  return { kind: 'settings', settings, sections, ...typed, obsoleteSettings: top ? d.obsoleteSettings : {}, oldSections: top ? d.oldSections : [] };
 }

@@ -111,6 +111,18 @@ export const saslMessages = {
     en: "Dovecot {0} has no section '{1}' here; doveconf refuses the configuration",
     es: "Dovecot {0} no tiene la sección '{1}' aquí; doveconf rechaza la configuración",
   },
+  'dovecot.obsolete-setting': {
+    en: "Dovecot {0} still reads '{1}', an older setting, but warns: it no longer does anything or moved elsewhere (`doveconf -Pn` prints the configuration in current settings)",
+    es: "Dovecot {0} aún lee '{1}', un ajuste antiguo, pero avisa: ya no hace nada o pasó a otro sitio (`doveconf -Pn` muestra la configuración con los ajustes actuales)",
+  },
+  'dovecot.renamed-setting': {
+    en: "Dovecot {0} reads '{1}' as '{2}', its current name, and warns; rename it",
+    es: "Dovecot {0} lee '{1}' como '{2}', su nombre actual, y avisa; cámbiele el nombre",
+  },
+  'dovecot.obsolete-section': {
+    en: "Dovecot {0} still reads a '{1} { }' section from older versions, but warns; `doveconf -Pn` prints the settings it becomes",
+    es: "Dovecot {0} aún lee una sección '{1} { }' de versiones antiguas, pero avisa; `doveconf -Pn` muestra los ajustes en que se convierte",
+  },
   'dovecot.did-you-mean': { en: "Did you mean '{0}'?", es: "¿Quería decir '{0}'?" },
   'dovecot.bad-boolean': {
     en: "'{0}' takes yes or no",

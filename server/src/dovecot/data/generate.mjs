@@ -10,8 +10,19 @@
 //   2.3 defines and `doveconf -c PROBE` prints them with their defaults. doveconf cannot list the
 //   section types themselves: they are named in PROBE below, and `doveconf -n` refusing one of them
 //   makes this script fail, so a Dovecot that drops a type is noticed.
+// - A default does not tell a value's type: `ssl`, `auth_verbose_passwords`, a mailbox's `auto`
+//   and a namespace's `list` print yes or no but take more words. So each setting whose default
+//   is yes/no or a number is written once with a word no type accepts, and doveconf's complaint
+//   ("Invalid boolean value", "Invalid number") says whether it is a boolean or a number.
+// - Dovecot 2.3 still reads some older setting names (`ssl_protocols`), with a warning. doveconf
+//   cannot list them, but its binary holds each as a string: every word there that is no
+//   setting is written once as a setting, and those doveconf calls "Obsolete setting" are kept,
+//   with the new name when the setting was only renamed (its value is then read as the new
+//   setting's). Older section types (Dovecot 1's `auth default { }`)
+//   are too short to find that way (the linker stores `auth` inside longer words), so they are
+//   named in OLD_SECTIONS, and this script fails when doveconf stops calling one obsolete.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +67,9 @@ event_exporter probe {
 }
 `;
 
+/** Section types of older Dovecots that 2.3 still reads, with a warning. */
+const OLD_SECTIONS = ['auth'];
+
 /** Section types whose settings are free names (plugin settings, dict names), and filters. */
 const FREE_SECTIONS = ['plugin', 'dict'];
 const FILTERS = ['protocol', 'local', 'remote', 'local_name'];
@@ -63,6 +77,57 @@ const FILTERS = ['protocol', 'local', 'remote', 'local_name'];
 function fail(message) {
   process.stderr.write(`gen:dovecot: ${message}\n`);
   process.exit(1);
+}
+
+/** doveconf's stderr for a configuration text, whatever its exit status. */
+function doveconfComplaint(dir, text) {
+  const file = join(dir, 'probe-value.conf');
+  writeFileSync(file, text);
+  const r = spawnSync('doveconf', ['-n', '-c', file], { encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: 'C' } });
+  if (r.error) fail(`cannot run doveconf: ${r.error.message}`);
+  return r.stderr;
+}
+
+/** `body` inside one section of each type of `path` ('namespace/mailbox'), as doveconf reads it. */
+function inSections(path, body) {
+  const types = path === '' ? [] : path.split('/');
+  return [...types.map((type) => `${type} probe {`), body, ...types.map(() => '}')].join('\n') + '\n';
+}
+
+/** The settings of one place whose value doveconf checks as a boolean or a number. */
+function typedSettings(dir, path, settings) {
+  const booleans = [];
+  const numbers = [];
+  for (const [name, fallback] of Object.entries(settings)) {
+    if (!/^(yes|no|[1-9]\d*)$/.test(fallback)) continue;
+    const complaint = doveconfComplaint(dir, inSections(path, `${name} = mailconf-probe`));
+    if (/Invalid boolean value/.test(complaint)) booleans.push(name);
+    else if (/Invalid number/.test(complaint)) numbers.push(name);
+  }
+  return { booleans: booleans.sort(), numbers: numbers.sort() };
+}
+
+const OBSOLETE = /Obsolete setting in [^\n]*:1: /;
+
+/** The older setting names doveconf still reads, each with its new name when it was only renamed ('' otherwise). */
+function obsoleteSettings(dir, settings) {
+  const binary = spawnSync('sh', ['-c', 'command -v doveconf'], { encoding: 'utf8' }).stdout.trim();
+  const words = new Set();
+  for (const m of readFileSync(binary, 'latin1').matchAll(/\0([a-z][a-z0-9_]{2,63})(?=\0)/g)) if (!(m[1] in settings)) words.add(m[1]);
+  const obsolete = {};
+  for (const name of [...words].sort()) {
+    const complaint = doveconfComplaint(dir, `${name} = mailconf-probe\n`);
+    // (2.3.19 renames mail_cache_compress_* to settings it does not have, and refuses them.)
+    if (!OBSOLETE.test(complaint) || /Unknown setting/.test(complaint)) continue;
+    const renamed = new RegExp(`${name} has been renamed to ([a-z_]+)`).exec(complaint)?.[1];
+    obsolete[name] = renamed !== undefined && renamed in settings ? renamed : '';
+  }
+  return obsolete;
+}
+
+function checkOldSections(dir) {
+  for (const type of OLD_SECTIONS)
+    if (!OBSOLETE.test(doveconfComplaint(dir, `${type} probe {\n}\n`))) fail(`doveconf no longer reads the old '${type} { }' section as obsolete: remove it from OLD_SECTIONS`);
 }
 
 function doveconf(args) {
@@ -149,10 +214,16 @@ function main() {
     const auth = probed.root.sections.find((x) => x.type === 'service' && x.name === 'auth');
     const added = auth?.sections.find((x) => x.name === 'probe-auth');
     if (!added) fail("doveconf printed no probe listener in service auth");
+    const typed = { '': typedSettings(dir, '', defaults.root.settings) };
+    for (const [path, settings] of Object.entries(sections)) typed[path] = typedSettings(dir, path, settings);
+    checkOldSections(dir);
     const data = {
       dovecot: defaults.version,
       settings: sortedObject(defaults.root.settings),
       sections: sortedObject(sections),
+      typed: sortedObject(typed),
+      obsoleteSettings: obsoleteSettings(dir, defaults.root.settings),
+      oldSections: OLD_SECTIONS,
       freeSections: FREE_SECTIONS,
       filters: FILTERS,
       services: sortedObject(services),

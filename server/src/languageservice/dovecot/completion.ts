@@ -29,9 +29,8 @@ export function dovecotCompletion(doc: TextDocument, pos: Position, ctx: Service
   }
   const m = /^\s*([\w-]+)\s*=\s*(.*)$/.exec(before);
   if (!m) return [];
-  const fallback = place.settings[m[1]];
-  if (fallback === undefined) return [];
+  if (!(m[1] in place.settings)) return [];
   if (m[1] === 'auth_mechanisms') return DOVECOT_MECHANISMS.map((label) => ({ label, kind: CompletionItemKind.EnumMember }));
-  if (valueKindOf(m[1], fallback) === 'boolean') return ['yes', 'no'].map((label) => ({ label, kind: CompletionItemKind.EnumMember }));
+  if (valueKindOf(place, m[1]) === 'boolean') return ['yes', 'no'].map((label) => ({ label, kind: CompletionItemKind.EnumMember }));
   return [];
 }

@@ -1,11 +1,11 @@
 // Diagnostics for a Dovecot configuration file: what Dovecot's reader refuses (./parsers/dovecot),
-// settings and sections the installed Dovecot does not have where they are written, and values
-// doveconf refuses for yes/no, number and mode settings. Errors here are errors for doveconf too
+// settings and sections the installed Dovecot does not have where they are written, older names it
+// still reads (warnings), and values doveconf refuses for yes/no, number and mode settings. Errors here are errors for doveconf too
 // (test/server/languageservice/dovecot/doveconf.test.ts holds us to that).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { t } from '../../l10n';
-import { dovecotData } from '../../dovecot/settings';
+import { dovecotData, Place } from '../../dovecot/settings';
 import type { DovecotSetting } from '../../parsers/dovecot';
 import { nearest } from '../nearest';
 import type { ServiceContext } from '../service';
@@ -15,8 +15,12 @@ import { saslFindingsFor } from '../sasl/crossChecks';
 import { configurationRoot, includedUris } from '../sasl/configuration';
 
 const SOURCE = 'mailconf';
+const DRIVER_ARGS = /\/dovecot-[^/]*\.conf(\.ext)?$/;
 
 export function dovecotDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagnostic[] {
+  // dovecot-sql.conf.ext, dovecot-ldap.conf, dovecot-db.conf.ext: named by a passdb's, userdb's or
+  // dict's `args` and read by that driver, with its own settings and syntax, not by doveconf.
+  if (DRIVER_ARGS.test(doc.uri)) return [];
   const tree = parsedDovecot(doc);
   const version = dovecotData().dovecot;
   const out: Diagnostic[] = tree.errors.map((e) => ({
@@ -39,17 +43,29 @@ export function dovecotDiagnostics(doc: TextDocument, ctx: ServiceContext): Diag
     if (node.kind === 'section') {
       // Dovecot 2.3 also takes a setting's name as a section (`auth_mechanisms { }`) without a word.
       if (place.sections.includes(node.type) || node.type in place.settings || node.type in settingNames) continue;
+      if (place.oldSections.includes(node.type)) {
+        out.push({ range: node.typeRange, severity: DiagnosticSeverity.Warning, code: 'dovecot/obsolete-section', source: SOURCE, message: t(ctx.locale, 'dovecot.obsolete-section', version, node.type) });
+        continue;
+      }
       const suggestion = nearest(node.type, place.sections);
       out.push(unknown(node.typeRange, 'unknown-section', version, node.type, suggestion, ctx));
       continue;
     }
-    const fallback = place.settings[node.key];
-    if (fallback === undefined) {
-      const suggestion = nearest(node.key, Object.keys(place.settings));
-      out.push(unknown(node.keyRange, 'unknown-setting', version, node.key, suggestion, ctx));
+    let key = node.key;
+    if (!(key in place.settings) && key in place.obsoleteSettings) {
+      // Dovecot reads a renamed setting as its new name, value and all.
+      const renamed = place.obsoleteSettings[key];
+      const message = renamed ? t(ctx.locale, 'dovecot.renamed-setting', version, key, renamed) : t(ctx.locale, 'dovecot.obsolete-setting', version, key);
+      out.push({ range: node.keyRange, severity: DiagnosticSeverity.Warning, code: 'dovecot/obsolete-setting', source: SOURCE, message, data: renamed ? { suggestion: renamed } : undefined });
+      if (!renamed) continue;
+      key = renamed;
+    }
+    if (!(key in place.settings)) {
+      const suggestion = nearest(key, Object.keys(place.settings));
+      out.push(unknown(node.keyRange, 'unknown-setting', version, key, suggestion, ctx));
       continue;
     }
-    const problem = valueProblem(node, fallback);
+    const problem = valueProblem(node, valueKindOf(place, key));
     if (problem)
       out.push({ range: node.valueRange.start.character === node.valueRange.end.character && node.valueRange.start.line === node.valueRange.end.line ? node.keyRange : node.valueRange, severity: DiagnosticSeverity.Error, code: `dovecot/${problem}`, source: SOURCE, message: t(ctx.locale, `dovecot.${problem}`, node.key) });
   }
@@ -82,20 +98,17 @@ function unknown(range: Diagnostic['range'], code: 'unknown-setting' | 'unknown-
   };
 }
 
-/**
- * The kind of a setting's value, told by its default as doveconf prints it: yes/no for booleans,
- * digits for numbers (a zero default may be a size or a time, which take units, so it says nothing).
- */
-export function valueKindOf(key: string, fallback: string): 'boolean' | 'number' | 'mode' | undefined {
+/** The kind of a setting's value, as doveconf checks it where `place` holds it. */
+export function valueKindOf(place: Extract<Place, { kind: 'settings' }>, key: string): 'boolean' | 'number' | 'mode' | undefined {
   if (key === 'mode') return 'mode';
-  if (fallback === 'yes' || fallback === 'no') return 'boolean';
-  if (/^[1-9]\d*$/.test(fallback)) return 'number';
+  if (place.booleans.has(key)) return 'boolean';
+  if (place.numbers.has(key)) return 'number';
   return undefined;
 }
 
-function valueProblem(s: DovecotSetting, fallback: string): 'bad-boolean' | 'bad-number' | 'bad-mode' | undefined {
+function valueProblem(s: DovecotSetting, kind: ReturnType<typeof valueKindOf>): 'bad-boolean' | 'bad-number' | 'bad-mode' | undefined {
   if (s.valueKind !== 'plain') return undefined;
-  switch (valueKindOf(s.key, fallback)) {
+  switch (kind) {
     case 'boolean':
       return /^(yes|no)$/i.test(s.value) ? undefined : 'bad-boolean';
     case 'number':

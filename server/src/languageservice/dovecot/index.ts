@@ -10,5 +10,5 @@ export const dovecotService: LanguageService = {
   completion: dovecotCompletion,
   hover: dovecotHover,
   documentSymbols: dovecotSymbols,
-  codeActions: (doc, _range, diagnostics, ctx) => suggestionFixes(doc, diagnostics, ['dovecot/unknown-setting', 'dovecot/unknown-section'], ctx.locale),
+  codeActions: (doc, _range, diagnostics, ctx) => suggestionFixes(doc, diagnostics, ['dovecot/unknown-setting', 'dovecot/unknown-section', 'dovecot/obsolete-setting'], ctx.locale),
 };

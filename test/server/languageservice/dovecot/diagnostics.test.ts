@@ -44,6 +44,39 @@ describe('Dovecot language service', () => {
     assert.deepEqual(codes('disable_plaintext_auth = YES\nauth_cache_size = 10M\n'), []);
   });
 
+  it('checks a value as a boolean only where doveconf does: enums with a yes/no default take more words', () => {
+    const enums = 'ssl = required\nauth_verbose_passwords = plain\nnamespace inbox {\n  list = children\n  mailbox Trash {\n    auto = subscribe\n  }\n}\n';
+    assert.deepEqual(codes(enums), []);
+    assert.deepEqual(codes('namespace inbox {\n  inbox = maybe\n}\nservice imap-login {\n  inet_listener imaps {\n    ssl = required\n  }\n}\n'), [
+      ['dovecot/bad-boolean', 1],
+      ['dovecot/bad-boolean', 5],
+    ]);
+    const yesNo = (text: string, line: number) => dovecotService.completion!(doc(text), { line, character: text.split('\n')[line].length }, ctx()).map((c) => c.label);
+    assert.deepEqual(yesNo('disable_plaintext_auth = ', 0), ['yes', 'no']);
+    assert.deepEqual(yesNo('ssl = ', 0), []);
+  });
+
+  it('warns about older names Dovecot still reads, and reads a renamed one as its new name', () => {
+    const ds = dovecotService.diagnostics(doc('ssl_protocols = !SSLv3\nssl_disable = yes\nauth default {\n  mechanisms = plain login\n}\n'), ctx());
+    assert.deepEqual(ds.map((d) => [d.code, d.severity, d.range.start.line]), [
+      ['dovecot/obsolete-setting', 2, 0],
+      ['dovecot/obsolete-setting', 2, 1],
+      ['dovecot/obsolete-section', 2, 2],
+    ]);
+    assert.match(String(ds[1].message), /'ssl_disable' as 'ssl'/);
+    const fix = dovecotService.codeActions!(doc('ssl_disable = yes\n'), ds[1].range, [ds[1]], ctx());
+    assert.deepEqual(fix.map((a) => a.edit?.changes?.[doc('').uri]?.[0].newText), ['ssl']);
+    const es = dovecotService.diagnostics(doc('ssl_protocols = !SSLv3\n'), ctx('es'));
+    assert.match(String(es[0].message), /un ajuste antiguo/);
+  });
+
+  it("leaves the files a driver reads (dovecot-sql.conf.ext, dovecot-ldap.conf) to that driver", () => {
+    const sql = 'driver = mysql\nconnect = host=localhost dbname=mail\npassword_query = SELECT password FROM users \\\n  WHERE user = \'%u\'\n';
+    assert.deepEqual(dovecotService.diagnostics(doc(sql, 'file:///etc/dovecot/dovecot-sql.conf.ext'), ctx()), []);
+    assert.deepEqual(dovecotService.diagnostics(doc('hosts = ldap\nbase = dc=x\n', 'file:///etc/dovecot/dovecot-ldap.conf'), ctx()), []);
+    assert.deepEqual(codes(sql).map(([c]) => c), ['dovecot/unknown-setting', 'dovecot/unknown-setting', 'dovecot/unknown-setting']);
+  });
+
   it('reports !include patterns that match nothing, where the workspace can list folders', () => {
     const files: Record<string, string[]> = { 'file:///lab/dovecot/conf.d/': ['10-auth.conf'] };
     const ws: Workspace = { readText: (u) => (u === 'file:///lab/dovecot/conf.d/10-auth.conf' ? '' : undefined), listFiles: (f) => files[f] };

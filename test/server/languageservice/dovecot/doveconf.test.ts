@@ -99,6 +99,10 @@ const MUTATIONS: Record<string, (base: string) => string> = {
   'setting of another section': (b) => b + 'service auth {\n  driver = pam\n}\n',
   'boolean in any case': (b) => b + 'disable_plaintext_auth = YES\n',
   'quoted value': (b) => b + 'auth_mechanisms = "plain login"\n',
+  'enums with a yes/no default': (b) => b + 'ssl = required\nauth_verbose_passwords = sha1\nnamespace n {\n  list = children\n  mailbox m {\n    auto = create\n  }\n}\n',
+  'bad boolean in a listener': (b) => b + 'service imap-login {\n  inet_listener imaps {\n    ssl = required\n  }\n}\n',
+  'older setting names': (b) => b + 'ssl_protocols = !SSLv3 !TLSv1\nssl_dh_parameters_length = 2048\nssl_disable = yes\n',
+  "Dovecot 1's auth section": (b) => b + 'auth default {\n  mechanisms = plain login\n}\n',
 };
 
 describe('our Dovecot errors agree with doveconf', { skip }, () => {

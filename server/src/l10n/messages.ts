@@ -166,6 +166,30 @@ export const coreMessages = {
     es: "'{0}' es un parámetro propio de un servicio de master.cf llamado '{1}', y master.cf no tiene ese servicio: Postfix lo ignora y avisa «unused parameter». Añada el servicio '{1}' a master.cf o borre esta línea",
   },
   // TLS and SASL settings
+  'security.tls-wrappermode-global': {
+    en: 'smtpd_tls_wrappermode = yes in main.cf turns every smtpd into an implicit-TLS (port 465) server, including port 25, where other mail servers expect plain SMTP with STARTTLS. Set it with -o in master.cf on the 465 service only',
+    es: 'smtpd_tls_wrappermode = yes en main.cf convierte cada smtpd en un servidor de TLS implícito (puerto 465), también el del puerto 25, donde los demás servidores de correo esperan SMTP en claro con STARTTLS. Póngalo con -o en master.cf, solo en el servicio del 465',
+  },
+  'security.tls-wrappermode-port-25': {
+    en: 'The {0} service (port 25) runs in TLS wrapper mode: other mail servers speak plain SMTP and STARTTLS there, so they cannot deliver. Use wrapper mode only on port 465',
+    es: 'El servicio {0} (puerto 25) funciona en modo TLS implícito (wrapper): los demás servidores de correo hablan ahí SMTP en claro con STARTTLS, así que no pueden entregar. Use ese modo solo en el puerto 465',
+  },
+  'security.tls-encrypt-port-25': {
+    en: 'smtpd_tls_security_level = encrypt on port 25 (the public MX service) refuses mail from servers without TLS; RFC 3207 forbids requiring TLS on a publicly-referenced server. Use may there and encrypt on submission',
+    es: 'smtpd_tls_security_level = encrypt en el puerto 25 (el servicio MX público) rechaza el correo de servidores sin TLS; el RFC 3207 prohíbe exigir TLS en un servidor al que se remite públicamente. Use may ahí y encrypt en submission',
+  },
+  'security.tls-cert-without-key': {
+    en: '{0} is set but {1} is empty: TLS cannot start without the private key',
+    es: '{0} tiene valor pero {1} está vacío: TLS no puede arrancar sin la clave privada',
+  },
+  'security.tls-cert-only-file': {
+    en: '{0} is not set, so Postfix reads the private key from {1} as well; that looks like a certificate-only file. Set {0} to the key file',
+    es: '{0} no tiene valor, así que Postfix lee también la clave privada de {1}, que parece un fichero solo de certificado. Dé a {0} el fichero de la clave',
+  },
+  'security.tls-key-without-cert': {
+    en: '{0} is set but {1} is empty: the key is unused and TLS has no certificate',
+    es: '{0} tiene valor pero {1} está vacío: la clave no se usa y TLS no tiene certificado',
+  },
   'security.auth-without-tls.by': { en: ' by {0}', es: ' en {0}' },
   'security.auth-without-tls': {
     en: 'SMTP AUTH is offered{0} but TLS is not (smtpd_tls_security_level is {1}): passwords cross the network in clear text, unless a TLS proxy in front of this port (stunnel, haproxy, a load balancer) encrypts them. To tell: if clients connect to this port directly, offer TLS here; if they only reach it through such a proxy, make sure the port is not reachable from elsewhere',

@@ -34,6 +34,18 @@ smtpd_tls_security_level = encrypt
 smtpd_tls_security_level = encrypt
 `;
 
+/** TLS set-ups that make every TLS finding speak, in main.cf and on master.cf's port 25. */
+const TLS_MISTAKES_MAIN_CF = `smtpd_tls_wrappermode = yes
+smtpd_tls_key_file = /etc/ssl/private/mail.key
+smtpd_tls_eccert_file = /etc/ssl/mail-ec.pem
+smtpd_tls_eckey_file =
+smtp_tls_cert_file = /etc/ssl/certs/mail.crt
+`;
+const TLS_MISTAKES_MASTER_CF = `smtp      inet  n       -       y       -       -       smtpd
+  -o smtpd_tls_wrappermode=yes
+  -o smtpd_tls_security_level=encrypt
+`;
+
 /** A zone with every mail policy, for the hovers of SPF terms and DKIM, DMARC, MTA-STS and TLSRPT tags. */
 const POLICIES_ZONE = `$ORIGIN example.org.
 $TTL 1h
@@ -68,6 +80,8 @@ describe('Spanish mode', () => {
       ...files(join(ROOT, 'test/fixtures/postconf')),
     ].map((path) => ({ path, text: readFileSync(path, 'utf8') }));
     inputs.push({ path: join(ROOT, 'examples/mistakes/main.cf'), text: MISTAKES_MAIN_CF });
+    inputs.push({ path: join(ROOT, 'examples/tls-mistakes/main.cf'), text: TLS_MISTAKES_MAIN_CF });
+    inputs.push({ path: join(ROOT, 'examples/tls-mistakes/master.cf'), text: TLS_MISTAKES_MASTER_CF });
     const english = new Map<string, string>();
     const codes = new Set<string>();
     let checked = 0;
@@ -95,6 +109,8 @@ describe('Spanish mode', () => {
     assert.ok(checked > 1000, `${checked} messages checked`);
     assert.ok(codes.size > 80, `${codes.size} codes seen`);
     assert.ok(titles > 20, `${titles} quick-fix titles checked`);
+    for (const code of ['tls-wrappermode-global', 'tls-wrappermode-port-25', 'tls-encrypt-port-25', 'tls-cert-without-key', 'tls-key-without-cert'])
+      assert.ok([...codes].some((c) => c.endsWith(` ${code}`)), `no ${code} finding among the inputs`);
     assert.deepEqual([...english], [], 'English messages in Spanish mode');
   });
 

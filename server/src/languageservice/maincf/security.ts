@@ -76,8 +76,7 @@ export function securityFindings(model: PostfixModel, service?: ServiceView, loc
       code: 'tls-wrappermode-global',
       parameter: 'smtpd_tls_wrappermode',
       severity: 'warning',
-      message:
-        'smtpd_tls_wrappermode = yes in main.cf turns every smtpd into an implicit-TLS (port 465) server, including port 25, where other mail servers expect plain SMTP with STARTTLS. Set it with -o in master.cf on the 465 service only',
+      message: t(locale, 'security.tls-wrappermode-global'),
     });
   }
   if (port25 && yes(model, 'smtpd_tls_wrappermode', service)) {
@@ -85,7 +84,7 @@ export function securityFindings(model: PostfixModel, service?: ServiceView, loc
       code: 'tls-wrappermode-port-25',
       parameter: 'smtpd_tls_wrappermode',
       severity: 'error',
-      message: `The ${service!.service} service (port 25) runs in TLS wrapper mode: other mail servers speak plain SMTP and STARTTLS there, so they cannot deliver. Use wrapper mode only on port 465`,
+      message: t(locale, 'security.tls-wrappermode-port-25', service!.service),
     });
   }
   if (value(model, 'smtpd_tls_security_level', service) === 'encrypt' && (port25 || (!service && model.services.some((s) => s.port === 25 && s.command === 'smtpd' && !s.params.has('smtpd_tls_security_level'))))) {
@@ -93,7 +92,7 @@ export function securityFindings(model: PostfixModel, service?: ServiceView, loc
       code: 'tls-encrypt-port-25',
       parameter: 'smtpd_tls_security_level',
       severity: 'warning',
-      message: 'smtpd_tls_security_level = encrypt on port 25 (the public MX service) refuses mail from servers without TLS; RFC 3207 forbids requiring TLS on a publicly-referenced server. Use may there and encrypt on submission',
+      message: t(locale, 'security.tls-encrypt-port-25'),
     });
   }
   if (yes(model, 'smtpd_sasl_auth_enable', service) && !tlsOffered(model, service)) {
@@ -118,17 +117,17 @@ export function securityFindings(model: PostfixModel, service?: ServiceView, loc
       const c = value(model, cert);
       const k = value(model, key);
       if (c && !k) {
-        out.push({ code: 'tls-cert-without-key', parameter: model.mainEntries.has(key) ? key : cert, severity: 'warning', message: `${cert} is set but ${key} is empty: TLS cannot start without the private key` });
+        out.push({ code: 'tls-cert-without-key', parameter: model.mainEntries.has(key) ? key : cert, severity: 'warning', message: t(locale, 'security.tls-cert-without-key', cert, key) });
       } else if (c && model.mainEntries.has(cert) && !model.mainEntries.has(key) && /\/certs\/|\.crt$/.test(c)) {
         // The key's default is the certificate file itself, which is right only for a combined PEM.
         out.push({
           code: 'tls-cert-without-key',
           parameter: cert,
           severity: 'warning',
-          message: `${key} is not set, so Postfix reads the private key from ${c} as well; that looks like a certificate-only file. Set ${key} to the key file`,
+          message: t(locale, 'security.tls-cert-only-file', key, c),
         });
       } else if (k && !c) {
-        out.push({ code: 'tls-key-without-cert', parameter: key, severity: 'warning', message: `${key} is set but ${cert} is empty: the key is unused and TLS has no certificate` });
+        out.push({ code: 'tls-key-without-cert', parameter: key, severity: 'warning', message: t(locale, 'security.tls-key-without-cert', key, cert) });
       }
     }
   }

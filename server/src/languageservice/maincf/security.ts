@@ -65,6 +65,15 @@ export function tlsOffered(model: PostfixModel, service?: ServiceView): boolean 
   return level === 'may' || level === 'encrypt' || yes(model, 'smtpd_tls_wrappermode', service) || (level === '' && (yes(model, 'smtpd_use_tls', service) || yes(model, 'smtpd_enforce_tls', service)));
 }
 
+/**
+ * Whether this smtpd takes AUTH only over TLS: smtpd_tls_auth_only, wrapper mode, or mandatory TLS
+ * (smtpd_tls_security_level = encrypt, or the older smtpd_enforce_tls), which implies it.
+ */
+export function authOnlyOverTls(model: PostfixModel, service?: ServiceView): boolean {
+  const level = value(model, 'smtpd_tls_security_level', service);
+  return yes(model, 'smtpd_tls_auth_only', service) || yes(model, 'smtpd_tls_wrappermode', service) || level === 'encrypt' || (level === '' && yes(model, 'smtpd_enforce_tls', service));
+}
+
 /** Checks for the settings one smtpd sees: the global ones (service undefined) or a service's. */
 export function securityFindings(model: PostfixModel, service?: ServiceView, locale: Locale = 'en'): SecurityFinding[] {
   const out: SecurityFinding[] = [];

@@ -7,7 +7,7 @@ import { Locale, MessageKey, t } from '../../l10n';
 import { dovecotData } from '../../dovecot/settings';
 import type { DovecotSection } from '../../parsers/dovecot';
 import { DEFAULT_SOCKET_FOLDER, lastAssignments, socketFolderFlag } from '../../parsers/saslauthdDefaults';
-import { saslEnabledSomewhere, tlsOffered, value, yes } from '../maincf/security';
+import { authOnlyOverTls, saslEnabledSomewhere, tlsOffered, value, yes } from '../maincf/security';
 import { postfixModel, PostfixModel, ServiceView } from '../postfixModel';
 import type { ServiceContext } from '../service';
 import { saslFiles, SaslFiles } from './configuration';
@@ -202,7 +202,7 @@ function checkDovecotListener(files: SaslFiles, view: DovecotView, model: Postfi
 function checkPlaintextBeforeTls(files: SaslFiles, view: DovecotView, model: PostfixModel, service: ServiceView | undefined, mechanisms: string[], add: Add): void {
   const disabled = dovecotForSmtp(view, 'disable_plaintext_auth');
   if (!/^yes$/i.test(disabled.value)) return;
-  if (yes(model, 'smtpd_tls_auth_only', service) || yes(model, 'smtpd_tls_wrappermode', service)) return;
+  if (authOnlyOverTls(model, service)) return;
   const options = value(model, 'smtpd_sasl_security_options', service).split(/[\s,]+/);
   const usable = mechanisms.filter((m) => passes(m, options, 'dovecot'));
   if (usable.length === 0 || !usable.every(isPlaintext)) return;
@@ -265,7 +265,7 @@ function checkCyrus(files: SaslFiles, model: PostfixModel, service: ServiceView 
 }
 
 function checkMechanisms(files: SaslFiles, model: PostfixModel, service: ServiceView | undefined, implementation: SaslImplementation, offered: { names: string[]; site?: Site }, pathSite: Site, add: Add): void {
-  const beforeTls = !yes(model, 'smtpd_tls_auth_only', service) && !yes(model, 'smtpd_tls_wrappermode', service);
+  const beforeTls = !authOnlyOverTls(model, service);
   const names = ['smtpd_sasl_security_options', ...(tlsOffered(model, service) ? ['smtpd_sasl_tls_security_options'] : [])];
   for (const name of names) {
     if (name === 'smtpd_sasl_security_options' && !beforeTls && tlsOffered(model, service)) continue;

@@ -164,6 +164,10 @@ describe('SASL cross-checks', () => {
     const [d] = diagnostics(tree, MAIN);
     assert.deepEqual(brief([d]), [['sasl/plaintext-before-tls', 2, ['dovecot/dovecot.conf:0']]]);
     assert.deepEqual(diagnostics({ ...tree, [DOVECOT]: 'disable_plaintext_auth = no\n!include conf.d/*.conf\n' }, MAIN), []);
+    // Mandatory TLS implies smtpd_tls_auth_only (postconf(5)): no AUTH before STARTTLS there.
+    for (const tls of ['smtpd_tls_security_level = encrypt\n', 'smtpd_enforce_tls = yes\n'])
+      assert.deepEqual(diagnostics({ ...tree, [MAIN]: tree[MAIN] + tls }, MAIN), [], tls);
+    assert.deepEqual(brief(diagnostics({ ...tree, [MAIN]: tree[MAIN] + 'smtpd_enforce_tls = yes\nsmtpd_tls_security_level = may\n' }, MAIN)).map(([c]) => c), ['sasl/plaintext-before-tls']);
   });
 
   it("Dovecot: read like Dovecot reads it, includes in place (inside a section too), the last setting winning", () => {

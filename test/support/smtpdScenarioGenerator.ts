@@ -204,6 +204,7 @@ export function generateBatch(seed: number, ports: number[], tablesDir: string, 
     'soft_bounce',
     'smtpd_relay_before_recipient_restrictions',
     'smtpd_tls_auth_only',
+    'smtpd_tls_security_level',
   ];
   const services: GeneratedService[] = ports.map((port) => {
     const options: [string, string][] = [];
@@ -224,7 +225,9 @@ export function generateBatch(seed: number, ports: number[], tablesDir: string, 
                     ? pick(['other.net', ''])
                     : name.endsWith('_code')
                       ? pick(['550', '554', '450'])
-                      : pick(['yes', 'no']);
+                      : name === 'smtpd_tls_security_level'
+                        ? pick(['may', 'encrypt'])
+                        : pick(['yes', 'no']);
       options.push([name, value]);
     }
     return { port, options };

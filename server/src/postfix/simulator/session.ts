@@ -230,11 +230,24 @@ class SessionRun {
     }
   }
 
+  /**
+   * The replies smtpd gives before a command runs: access denied at connect, and, where TLS is
+   * mandatory (encrypt, or the older smtpd_enforce_tls), every command but HELO/EHLO until STARTTLS.
+   */
   private denied(stage: Stage, command: string, argument: string): boolean {
-    if (!this.accessDenied) return false;
-    const again = this.accessDenied.line.slice(1, 3) === '21';
-    this.step(stage, command, argument, again ? this.accessDenied : parseReply(`503 5.7.0 Error: access denied for ${this.state.namaddr}`));
+    if (this.accessDenied) {
+      const again = this.accessDenied.line.slice(1, 3) === '21';
+      this.step(stage, command, argument, again ? this.accessDenied : parseReply(`503 5.7.0 Error: access denied for ${this.state.namaddr}`));
+      return true;
+    }
+    if (stage === 'helo' || this.input.tls || !this.tlsMandatory()) return false;
+    this.step(stage, command, argument, parseReply('530 5.7.0 Must issue a STARTTLS command first'));
     return true;
+  }
+
+  private tlsMandatory(): boolean {
+    const level = this.view.value('smtpd_tls_security_level');
+    return level === 'encrypt' || (level === '' && this.view.flag('smtpd_enforce_tls'));
   }
 
   private connect(delay: boolean): boolean {

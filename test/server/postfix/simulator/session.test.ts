@@ -47,6 +47,17 @@ function run(over: Partial<SimulationInput>) {
 const rcptLines = (r: ReturnType<typeof simulate>) => r.steps.filter((s) => s.stage === 'rcpt').map((s) => s.reply.line);
 
 describe('the session simulator', () => {
+  it('submission with mandatory TLS: every command but EHLO waits for STARTTLS, as smtpd answers', () => {
+    const masterCf = `${LESSON_MASTER}   -o smtpd_tls_security_level=encrypt\n`;
+    const plain = run({ port: 587, masterCf, sasl: 'usuario' });
+    assert.deepEqual(
+      plain.steps.map((s) => `${s.stage} ${s.reply.code === 530 ? s.reply.line : s.reply.code}`),
+      ['connect 220', 'helo 250', ...['auth', 'mail', 'rcpt', 'data'].map((stage) => `${stage} 530 5.7.0 Must issue a STARTTLS command first`)],
+    );
+    assert.equal(run({ port: 587, masterCf, sasl: 'usuario', tls: true }).recipients[0].accepted, true);
+    assert.equal(run({ port: 587, mainCf: `${LESSON_MAIN}smtpd_enforce_tls = yes\n` }).steps.find((s) => s.stage === 'mail')?.reply.code, 530);
+  });
+
   it('vm25 to mail2.org: 454 from defer_unauth_destination in smtpd_relay_restrictions, line 2 of main.cf', () => {
     const r = run({});
     const rcpt = r.steps.find((s) => s.stage === 'rcpt')!;

@@ -123,6 +123,10 @@ export const saslMessages = {
     en: "Dovecot {0} still reads a '{1} { }' section from older versions, but warns; `doveconf -Pn` prints the settings it becomes",
     es: "Dovecot {0} aún lee una sección '{1} { }' de versiones antiguas, pero avisa; `doveconf -Pn` muestra los ajustes en que se convierte",
   },
+  'dovecot.newer-dovecot': {
+    en: "Dovecot {0} has no setting 'dovecot_config_version': this configuration is written for Dovecot {1}, whose settings differ, and doveconf {0} refuses it here. mailconf checks against the installed Dovecot, so the other settings of this configuration are not checked",
+    es: "Dovecot {0} no tiene el ajuste 'dovecot_config_version': esta configuración está escrita para Dovecot {1}, cuyos ajustes son otros, y doveconf {0} la rechaza aquí. mailconf comprueba contra el Dovecot instalado, así que los demás ajustes de esta configuración no se comprueban",
+  },
   'dovecot.did-you-mean': { en: "Did you mean '{0}'?", es: "¿Quería decir '{0}'?" },
   'dovecot.bad-boolean': {
     en: "'{0}' takes yes or no",

@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { t } from '../../l10n';
 import { dovecotData, Place } from '../../dovecot/settings';
-import type { DovecotSetting } from '../../parsers/dovecot';
+import type { DovecotNode, DovecotSetting } from '../../parsers/dovecot';
 import { nearest } from '../nearest';
 import type { ServiceContext } from '../service';
 import { parsedDovecot } from './parsed';
@@ -33,10 +33,16 @@ export function dovecotDiagnostics(doc: TextDocument, ctx: ServiceContext): Diag
   for (const r of tree.ambiguousHashes)
     out.push({ range: r, severity: DiagnosticSeverity.Warning, code: 'dovecot/ambiguous-hash', source: SOURCE, message: t(ctx.locale, 'dovecot.ambiguous-hash') });
   const settingNames = dovecotData().settings;
+  const newer = newerDovecot(doc.uri, tree.nodes, ctx);
   for (const { node, place } of placedNodes(tree.nodes)) {
     if (node.kind === 'include') {
       if (!node.optional && node.path !== '' && !includeMatches(doc.uri, node.path, ctx))
         out.push({ range: node.pathRange, severity: DiagnosticSeverity.Error, code: 'dovecot/include-no-match', source: SOURCE, message: t(ctx.locale, 'dovecot.include-no-match', node.path) });
+      continue;
+    }
+    if (newer) {
+      if (node.kind === 'setting' && node.key === NEWER_MARK && place?.kind === 'settings')
+        out.push({ range: node.keyRange, severity: DiagnosticSeverity.Error, code: 'dovecot/newer-dovecot', source: SOURCE, message: t(ctx.locale, 'dovecot.newer-dovecot', version, node.value) });
       continue;
     }
     if (!place || place.kind === 'free') continue;
@@ -71,6 +77,25 @@ export function dovecotDiagnostics(doc: TextDocument, ctx: ServiceContext): Diag
   }
   out.push(...saslFindingsFor(doc.uri, ctx));
   return out;
+}
+
+/** The setting Dovecot 2.4 requires first in dovecot.conf, naming the release it is written for. */
+const NEWER_MARK = 'dovecot_config_version';
+
+/**
+ * Whether this file belongs to a configuration written for a Dovecot newer than the installed one
+ * (it, or the dovecot.conf of its folder or of the folder above conf.d, sets dovecot_config_version,
+ * which the installed Dovecot does not know). Such a configuration renames and regroups most
+ * settings: the installed doveconf stops at that line, and so do our setting checks.
+ */
+function newerDovecot(uri: string, nodes: DovecotNode[], ctx: ServiceContext): boolean {
+  if (NEWER_MARK in dovecotData().settings) return false;
+  if (nodes.some((n) => n.kind === 'setting' && n.key === NEWER_MARK)) return true;
+  const folder = uri.slice(0, uri.lastIndexOf('/'));
+  const root = folder.endsWith('/conf.d') ? folder.slice(0, -'/conf.d'.length) : folder;
+  const main = `${root}/dovecot.conf`;
+  if (main === uri) return false;
+  return new RegExp(`^[ \\t]*${NEWER_MARK}[ \\t]*=`, 'm').test(ctx.workspace.readText(main) ?? '');
 }
 
 /**

@@ -70,6 +70,18 @@ describe('Dovecot language service', () => {
     assert.match(String(es[0].message), /un ajuste antiguo/);
   });
 
+  it('stops at dovecot_config_version, as doveconf does, on a configuration written for a newer Dovecot', () => {
+    const v24 = 'dovecot_config_version = 2.4.1\ndovecot_storage_version = 2.4.1\nmail_driver = maildir\nssl = maybe\nsieve_script personal {\n  path = ~/sieve\n}\n';
+    const ds = dovecotService.diagnostics(doc(v24, 'file:///etc/dovecot/dovecot.conf'), ctx());
+    assert.deepEqual(ds.map((d) => [d.code, d.range.start.line]), [['dovecot/newer-dovecot', 0]]);
+    assert.match(String(ds[0].message), /written for Dovecot 2\.4\.1/);
+    const tree: Workspace = { readText: (u) => (u === 'file:///etc/dovecot/dovecot.conf' ? v24 : undefined) };
+    const part = (uri: string) => dovecotService.diagnostics(doc('mail_driver = maildir\nmail_path = ~/Maildir\n', uri), ctx('en', tree)).map((d) => d.code);
+    assert.deepEqual(part('file:///etc/dovecot/conf.d/10-mail.conf'), []);
+    assert.deepEqual(part('file:///etc/dovecot/local.conf'), []);
+    assert.deepEqual(part('file:///srv/other/dovecot/conf.d/10-mail.conf'), ['dovecot/unknown-setting', 'dovecot/unknown-setting']);
+  });
+
   it("leaves the files a driver reads (dovecot-sql.conf.ext, dovecot-ldap.conf) to that driver", () => {
     const sql = 'driver = mysql\nconnect = host=localhost dbname=mail\npassword_query = SELECT password FROM users \\\n  WHERE user = \'%u\'\n';
     assert.deepEqual(dovecotService.diagnostics(doc(sql, 'file:///etc/dovecot/dovecot-sql.conf.ext'), ctx()), []);

@@ -102,6 +102,7 @@ const MUTATIONS: Record<string, (base: string) => string> = {
   'enums with a yes/no default': (b) => b + 'ssl = required\nauth_verbose_passwords = sha1\nnamespace n {\n  list = children\n  mailbox m {\n    auto = create\n  }\n}\n',
   'bad boolean in a listener': (b) => b + 'service imap-login {\n  inet_listener imaps {\n    ssl = required\n  }\n}\n',
   'older setting names': (b) => b + 'ssl_protocols = !SSLv3 !TLSv1\nssl_dh_parameters_length = 2048\nssl_disable = yes\n',
+  'written for Dovecot 2.4': (b) => `dovecot_config_version = 2.4.1\n${b}mail_driver = maildir\n`,
   "Dovecot 1's auth section": (b) => b + 'auth default {\n  mechanisms = plain login\n}\n',
 };
 

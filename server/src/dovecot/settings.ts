@@ -16,6 +16,8 @@ export interface DovecotData {
   obsoleteSettings: Record<string, string>;
   /** Older top-level section types Dovecot still reads with a warning (Dovecot 1's `auth default { }`). */
   oldSections: string[];
+  /** Older words of `protocols` Dovecot still takes with a warning, each with its new name ('' when it is simply dropped). */
+  obsoleteProtocols: Record<string, string>;
 }
 
 let data: DovecotData | undefined;
@@ -39,6 +41,8 @@ export type Place =
       /** The settings whose value doveconf checks as yes/no, or as a number. */
       booleans: ReadonlySet<string>;
       numbers: ReadonlySet<string>;
+      /** The top level, or a filter in it (`protocol imap { }`). */
+      top: boolean;
       /** At the top level (and in filters): older names still read, with a warning. */
       obsoleteSettings: Record<string, string>;
       oldSections: string[];
@@ -67,5 +71,5 @@ export function placeOf(path: string[]): Place | undefined {
     typedSets.set(key, typed);
   }
   const top = key === '';
-  return { kind: 'settings', settings, sections, ...typed, obsoleteSettings: top ? d.obsoleteSettings : {}, oldSections: top ? d.oldSections : [] };
+  return { kind: 'settings', settings, sections, ...typed, top, obsoleteSettings: top ? d.obsoleteSettings : {}, oldSections: top ? d.oldSections : [] };
 }

@@ -127,6 +127,22 @@ export const saslMessages = {
     en: "Dovecot {0} has no setting 'dovecot_config_version': this configuration is written for Dovecot {1}, whose settings differ, and doveconf {0} refuses it here. mailconf checks against the installed Dovecot, so the other settings of this configuration are not checked",
     es: "Dovecot {0} no tiene el ajuste 'dovecot_config_version': esta configuración está escrita para Dovecot {1}, cuyos ajustes son otros, y doveconf {0} la rechaza aquí. mailconf comprueba contra el Dovecot instalado, así que los demás ajustes de esta configuración no se comprueban",
   },
+  'dovecot.unknown-protocol': {
+    en: "No service of the installed Dovecot {0} speaks '{1}', so doveconf refuses the configuration (once it has read all of it)",
+    es: "Ningún servicio del Dovecot {0} instalado habla '{1}', así que doveconf rechaza la configuración (cuando la ha leído entera)",
+  },
+  'dovecot.unknown-protocol.sieve': {
+    en: "No service of the installed Dovecot {0} speaks '{1}', so doveconf refuses the configuration (once it has read all of it): ManageSieve comes with the dovecot-managesieved package",
+    es: "Ningún servicio del Dovecot {0} instalado habla '{1}', así que doveconf rechaza la configuración (cuando la ha leído entera): ManageSieve viene con el paquete dovecot-managesieved",
+  },
+  'dovecot.obsolete-protocol': {
+    en: "Dovecot {0} drops '{1}' from protocols with a warning: it is an older name, and TLS on a service is now set on its listener (inet_listener … { ssl = yes })",
+    es: "Dovecot {0} quita '{1}' de protocols con un aviso: es un nombre antiguo, y el TLS de un servicio se pone ahora en su listener (inet_listener … { ssl = yes })",
+  },
+  'dovecot.renamed-protocol': {
+    en: "Dovecot {0} reads the protocol '{1}' as '{2}', its current name, and warns; rename it",
+    es: "Dovecot {0} lee el protocolo '{1}' como '{2}', su nombre actual, y avisa; cámbiele el nombre",
+  },
   'dovecot.did-you-mean': { en: "Did you mean '{0}'?", es: "¿Quería decir '{0}'?" },
   'dovecot.bad-boolean': {
     en: "'{0}' takes yes or no",

@@ -20,7 +20,8 @@
 //   with the new name when the setting was only renamed (its value is then read as the new
 //   setting's). Older section types (Dovecot 1's `auth default { }`)
 //   are too short to find that way (the linker stores `auth` inside longer words), so they are
-//   named in OLD_SECTIONS, and this script fails when doveconf stops calling one obsolete.
+//   named in OLD_SECTIONS, and this script fails when doveconf stops calling one obsolete. Older
+//   protocol names (`protocols = imaps`) are found in the binary's warning texts, and confirmed.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -125,6 +126,25 @@ function obsoleteSettings(dir, settings) {
   return obsolete;
 }
 
+/**
+ * Older protocol names `protocols` still takes with a warning (imaps, pop3s, managesieve), each
+ * with its new name ('' for none). The binary words its warnings "'imaps' protocol ..." and
+ * "protocols=managesieve has been renamed to protocols=sieve"; each name found there is confirmed
+ * by doveconf.
+ */
+function obsoleteProtocols(dir) {
+  const binary = spawnSync('sh', ['-c', 'command -v doveconf'], { encoding: 'utf8' }).stdout.trim();
+  const text = readFileSync(binary, 'latin1');
+  const names = new Set([...text.matchAll(/'([a-z0-9]+)' protocol\b/g), ...text.matchAll(/protocols=([a-z0-9]+) has been renamed/g)].map((m) => m[1]));
+  const obsolete = {};
+  for (const name of [...names].sort()) {
+    const complaint = doveconfComplaint(dir, `protocols = ${name}\n`);
+    if (!OBSOLETE.test(complaint)) continue;
+    obsolete[name] = new RegExp(`protocols=${name} has been renamed to protocols=([a-z0-9]+)`).exec(complaint)?.[1] ?? '';
+  }
+  return obsolete;
+}
+
 function checkOldSections(dir) {
   for (const type of OLD_SECTIONS)
     if (!OBSOLETE.test(doveconfComplaint(dir, `${type} probe {\n}\n`))) fail(`doveconf no longer reads the old '${type} { }' section as obsolete: remove it from OLD_SECTIONS`);
@@ -224,6 +244,7 @@ function main() {
       typed: sortedObject(typed),
       obsoleteSettings: obsoleteSettings(dir, defaults.root.settings),
       oldSections: OLD_SECTIONS,
+      obsoleteProtocols: obsoleteProtocols(dir),
       freeSections: FREE_SECTIONS,
       filters: FILTERS,
       services: sortedObject(services),

@@ -71,11 +71,38 @@ export function dovecotDiagnostics(doc: TextDocument, ctx: ServiceContext): Diag
       out.push(unknown(node.keyRange, 'unknown-setting', version, key, suggestion, ctx));
       continue;
     }
+    if (key === 'protocols' && place.top) out.push(...protocolFindings(node, version, ctx));
     const problem = valueProblem(node, valueKindOf(place, key));
     if (problem)
       out.push({ range: node.valueRange.start.character === node.valueRange.end.character && node.valueRange.start.line === node.valueRange.end.line ? node.keyRange : node.valueRange, severity: DiagnosticSeverity.Error, code: `dovecot/${problem}`, source: SOURCE, message: t(ctx.locale, `dovecot.${problem}`, node.key) });
   }
   out.push(...saslFindingsFor(doc.uri, ctx));
+  return out;
+}
+
+let protocols: Set<string> | undefined;
+
+/** The protocols some service of the installed Dovecot speaks: the only words doveconf takes in `protocols`. */
+function installedProtocols(): Set<string> {
+  protocols ??= new Set(Object.values(dovecotData().services).map((s) => s.settings.protocol).filter(Boolean));
+  return protocols;
+}
+
+/** `protocols` words no installed service speaks (refused), and older words still taken (warned). */
+function protocolFindings(node: DovecotSetting, version: string, ctx: ServiceContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const older = dovecotData().obsoleteProtocols;
+  for (const word of node.value.split(/\s+/)) {
+    if (word === '' || word === 'none' || word.startsWith('$')) continue;
+    let p = word;
+    if (p in older) {
+      out.push({ range: node.valueRange, severity: DiagnosticSeverity.Warning, code: 'dovecot/obsolete-protocol', source: SOURCE, message: t(ctx.locale, older[p] ? 'dovecot.renamed-protocol' : 'dovecot.obsolete-protocol', version, p, older[p]) });
+      if (!older[p]) continue;
+      p = older[p];
+    }
+    if (!installedProtocols().has(p))
+      out.push({ range: node.valueRange, severity: DiagnosticSeverity.Error, code: 'dovecot/unknown-protocol', source: SOURCE, message: t(ctx.locale, p === 'sieve' ? 'dovecot.unknown-protocol.sieve' : 'dovecot.unknown-protocol', version, p) });
+  }
   return out;
 }
 

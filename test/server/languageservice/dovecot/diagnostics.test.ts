@@ -70,6 +70,16 @@ describe('Dovecot language service', () => {
     assert.match(String(es[0].message), /un ajuste antiguo/);
   });
 
+  it('takes in protocols only what a service of the installed Dovecot speaks', () => {
+    assert.deepEqual(codes('protocols = $protocols imap lmtp submission pop3\n'), []);
+    const ds = dovecotService.diagnostics(doc('protocols = imap sieve\n'), ctx());
+    assert.deepEqual(ds.map((d) => d.code), ['dovecot/unknown-protocol']);
+    assert.match(String(ds[0].message), /dovecot-managesieved/);
+    const older = dovecotService.diagnostics(doc('protocols = imap imaps pop3s managesieve\n'), ctx());
+    assert.deepEqual(older.map((d) => [d.code, d.severity]), [['dovecot/obsolete-protocol', 2], ['dovecot/obsolete-protocol', 2], ['dovecot/obsolete-protocol', 2], ['dovecot/unknown-protocol', 1]]);
+    assert.match(String(older[2].message), /'managesieve' as 'sieve'/);
+  });
+
   it('stops at dovecot_config_version, as doveconf does, on a configuration written for a newer Dovecot', () => {
     const v24 = 'dovecot_config_version = 2.4.1\ndovecot_storage_version = 2.4.1\nmail_driver = maildir\nssl = maybe\nsieve_script personal {\n  path = ~/sieve\n}\n';
     const ds = dovecotService.diagnostics(doc(v24, 'file:///etc/dovecot/dovecot.conf'), ctx());

@@ -20,8 +20,11 @@ import { requirePeer } from '../../../support/peers';
 
 const skip = requirePeer('doveconf', ['dovecot-core']);
 
-/** Where a configuration stops: a file and 1-based line, 'missing-close', or undefined when it is accepted. */
-type Verdict = { file: string; line: number } | 'missing-close' | undefined;
+/**
+ * Where a configuration stops: a file and 1-based line, 'missing-close', 'settings-check' (refused
+ * once read whole, for a value no line is named for), or undefined when it is accepted.
+ */
+type Verdict = { file: string; line: number } | 'missing-close' | 'settings-check' | undefined;
 
 function doveconfVerdict(conf: string): { verdict: Verdict; output: string } {
   const r = spawnSync('doveconf', ['-n', '-c', conf], { encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: 'C' } });
@@ -30,6 +33,7 @@ function doveconfVerdict(conf: string): { verdict: Verdict; output: string } {
   const at = /Error in configuration file (\S+) line (\d+):/.exec(output);
   if (at) return { verdict: { file: at[1], line: Number(at[2]) }, output };
   if (/Missing '}'/.test(output)) return { verdict: 'missing-close', output };
+  if (/Error in configuration file \S+: protocols: Unknown protocol/.test(output)) return { verdict: 'settings-check', output };
   throw new Error(`doveconf failed in a way this test does not model: ${output}`);
 }
 
@@ -46,9 +50,9 @@ function ourVerdict(files: string[]): Verdict {
       .sort((a, b) => a.range.end.line - b.range.end.line);
     if (errors.length === 0) continue;
     // Dovecot only notices an unclosed section at the end of the file, once everything else was read.
-    const first = errors.find((e) => e.code !== 'dovecot/missing-close');
+    const first = errors.find((e) => e.code !== 'dovecot/missing-close' && e.code !== 'dovecot/unknown-protocol');
     if (first) return { file, line: reportedLine(text, first.range.start) + 1 };
-    return 'missing-close';
+    return errors.some((e) => e.code === 'dovecot/missing-close') ? 'missing-close' : 'settings-check';
   }
   return undefined;
 }
@@ -102,6 +106,9 @@ const MUTATIONS: Record<string, (base: string) => string> = {
   'enums with a yes/no default': (b) => b + 'ssl = required\nauth_verbose_passwords = sha1\nnamespace n {\n  list = children\n  mailbox m {\n    auto = create\n  }\n}\n',
   'bad boolean in a listener': (b) => b + 'service imap-login {\n  inet_listener imaps {\n    ssl = required\n  }\n}\n',
   'older setting names': (b) => b + 'ssl_protocols = !SSLv3 !TLSv1\nssl_dh_parameters_length = 2048\nssl_disable = yes\n',
+  'protocols installed': (b) => b + 'protocols = imap pop3 lmtp submission\n',
+  'older protocol names': (b) => b + 'protocols = imap imaps pop3 pop3s\n',
+  'protocol nothing speaks': (b) => b + 'protocols = $protocols imap sieve\n',
   'written for Dovecot 2.4': (b) => `dovecot_config_version = 2.4.1\n${b}mail_driver = maildir\n`,
   "Dovecot 1's auth section": (b) => b + 'auth default {\n  mechanisms = plain login\n}\n',
 };

@@ -13,6 +13,21 @@ describe('lookup table parser', () => {
     assert.equal(tree.comments.length, 1);
   });
 
+  it('reads a regexp or pcre table: a pattern with blanks is one key, if/endif need no value', () => {
+    const text = '/^Received: from \\[10\\./   IGNORE\n!/^From: a\\/b /i REJECT no\nif /^Subject: /\n/x y/ WARN\nendif\n';
+    const tree = parsePostfixMap(text);
+    assert.deepEqual(tree.errors, []);
+    assert.deepEqual(tree.entries.map((e) => [e.key, e.value, !!e.pattern]), [
+      ['/^Received: from \\[10\\./', 'IGNORE', true],
+      ['!/^From: a\\/b /i', 'REJECT no', true],
+      ['if /^Subject: /', '', true],
+      ['/x y/', 'WARN', true],
+      ['endif', '', true],
+    ]);
+    assert.deepEqual(tree.entries[1].valueRange, { start: { line: 1, character: 17 }, end: { line: 1, character: 26 } });
+    assert.equal(parsePostfixMap('/unclosed REJECT\n').entries[0].key, '/unclosed');
+  });
+
   it('joins continuation lines into the value', () => {
     const tree = parsePostfixMap('list@mail1.org ana@mail1.org,\n    luis@mail1.org\n');
     assert.equal(tree.entries[0].value, 'ana@mail1.org, luis@mail1.org');

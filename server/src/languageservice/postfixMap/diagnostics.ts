@@ -22,6 +22,8 @@ export function mapDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagnost
   }));
   const firstLine = new Map<string, number>();
   for (const e of tree.entries) {
+    // A pattern table is matched in order: a repeated pattern is dead, but no lookup conflict.
+    if (e.pattern) continue;
     const key = e.key.toLowerCase();
     const seen = firstLine.get(key);
     if (seen === undefined) firstLine.set(key, e.keyRange.start.line);

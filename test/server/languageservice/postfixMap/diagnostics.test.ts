@@ -15,6 +15,13 @@ describe('lookup table diagnostics', () => {
     for (const n of ['transport', 'virtual', 'sender_canonical', 'access.db', 'accessories']) assert.ok(!isAccessMap(`file:///x/${n}`), n);
   });
 
+  it('reads pcre and regexp tables in order: no duplicate-key warning between patterns, actions still checked', () => {
+    const checks = '/^Received: from \\[192\\.168\\./ IGNORE\n/^Received: from \\[10\\./ IGNORE\n';
+    assert.deepEqual(codes('header_checks', checks), []);
+    assert.deepEqual(codes('sender_access', '/^spam@/ REJCET\nif /@example\\.org$/\n/^a@/ OK\nendif\n').map(([c]) => c), ['map/unknown-access-action']);
+    assert.deepEqual(codes('transport', 'a.example smtp:x\nA.example smtp:y\n').map(([c]) => c), ['map/duplicate-key']);
+  });
+
   it('accepts valid access actions, reply codes with text and lower-case restrictions', () => {
     const text = ['spam.example REJECT no thanks', '192.168.255 OK', 'friend@x ok', '10.0.0.1 550 5.7.1 go away', 'a@b permit_mynetworks', 'c@d REDIRECT e@f', 'g DUNNO'].join('\n');
     assert.deepEqual(codes('sender_access', text), []);

@@ -65,6 +65,10 @@ export const saslMessages = {
     en: "'{0}' is not a saslauthd authentication mechanism; it takes {1}",
     es: "'{0}' no es un mecanismo de autenticación de saslauthd; admite {1}",
   },
+  'saslauthd.one-mechanism': {
+    en: "saslauthd uses one mechanism, the first: '{0}'; it ignores '{1}'",
+    es: "saslauthd usa un solo mecanismo, el primero: '{0}'; ignora '{1}'",
+  },
   'saslauthd.mechanism-twice': {
     en: 'MECHANISMS already gives -a; the init script passes both',
     es: 'MECHANISMS ya da -a; el script de arranque pasa los dos',

@@ -28,8 +28,11 @@ export function saslauthdDiagnostics(doc: TextDocument, ctx: ServiceContext): Di
     add(at, DiagnosticSeverity.Warning, 'not-started', 'saslauthd.not-started');
   }
   const mechanisms = last.get('MECHANISMS');
-  if (mechanisms && mechanisms.value && !SASLAUTHD_MECHANISMS.includes(mechanisms.value))
-    add(mechanisms.valueRange, DiagnosticSeverity.Error, 'unknown-mechanism', 'saslauthd.unknown-mechanism', mechanisms.value, SASLAUTHD_MECHANISMS.join(', '));
+  // The init script passes `-a $MECHANISMS`: saslauthd takes the first word and ignores the rest.
+  const [mechanism, ...ignored] = mechanisms?.value.split(/\s+/).filter(Boolean) ?? [];
+  if (mechanism && !SASLAUTHD_MECHANISMS.includes(mechanism))
+    add(mechanisms!.valueRange, DiagnosticSeverity.Error, 'unknown-mechanism', 'saslauthd.unknown-mechanism', mechanism, SASLAUTHD_MECHANISMS.join(', '));
+  else if (ignored.length) add(mechanisms!.valueRange, DiagnosticSeverity.Warning, 'one-mechanism', 'saslauthd.one-mechanism', mechanism, ignored.join(' '));
   const threads = last.get('THREADS');
   if (threads && !/^\d+$/.test(threads.value)) add(threads.valueRange, DiagnosticSeverity.Error, 'not-a-number', 'saslauthd.not-a-number', 'THREADS');
   const options = last.get('OPTIONS');

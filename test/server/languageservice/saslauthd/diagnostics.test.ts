@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { saslauthdService } from '../../../../server/src/languageservice/saslauthd';
 import type { ServiceContext } from '../../../../server/src/languageservice/service';
+import { requirePeer } from '../../../support/peers';
 
 const ctx = (locale: 'en' | 'es' = 'en'): ServiceContext => ({ locale, workspace: { readText: () => undefined } });
 const doc = (text: string) => TextDocument.create('file:///lab/default/saslauthd', 'saslauthd', 1, text);
@@ -31,6 +36,34 @@ describe('/etc/default/saslauthd language service', () => {
       ['saslauthd/unknown-mechanism', 1, 11],
       ['saslauthd/mechanism-twice', 2, 19],
     ]);
+  });
+
+  it('says saslauthd takes the first of several MECHANISMS, as the real saslauthd does', { skip: requirePeer('saslauthd', ['sasl2-bin']), timeout: 20_000 }, async () => {
+    const ds = saslauthdService.diagnostics(doc('START=yes\nMECHANISMS="pam shadow sasldb"\nOPTIONS="-c -m /run/x"\n'), ctx());
+    assert.deepEqual(ds.map((d) => [d.code, d.severity]), [['saslauthd/one-mechanism', 2]]);
+    assert.match(String(ds[0].message), /'pam'; it ignores 'shadow sasldb'/);
+    assert.deepEqual(codes('START=yes\nMECHANISMS="pan shadow"\nOPTIONS="-c -m /run/x"\n').map(([c]) => c), ['saslauthd/unknown-mechanism']);
+    // The init script's command line, in the foreground (-d): saslauthd prints the mechanism it runs.
+    const dir = mkdtempSync(join(tmpdir(), 'saslauthd-mech-'));
+    // Its own process group: on SIGTERM saslauthd signals its whole group, which would be ours.
+    const daemon = spawn('saslauthd', ['-d', '-a', 'pam', 'shadow', 'sasldb', '-c', '-m', dir, '-n', '1'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    try {
+      const mech = await new Promise<string>((done, fail) => {
+        let text = '';
+        const read = (b: Buffer) => {
+          text += b.toString();
+          const m = /auth_mech\s*:\s*(\S+)/.exec(text);
+          if (m) done(m[1]);
+        };
+        daemon.stdout.on('data', read);
+        daemon.stderr.on('data', read);
+        daemon.on('exit', () => fail(new Error(`saslauthd exited: ${text}`)));
+      });
+      assert.equal(mech, 'pam');
+    } finally {
+      daemon.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('hovers flags inside OPTIONS and completes variables, in both languages', () => {

@@ -1,6 +1,7 @@
 // Diagnostics for a Dovecot configuration file: what Dovecot's reader refuses (./parsers/dovecot),
 // settings and sections the installed Dovecot does not have where they are written, older names it
-// still reads (warnings), and values doveconf refuses for yes/no, number and mode settings. Errors here are errors for doveconf too
+// still reads (warnings), protocols no installed service speaks, and values doveconf refuses for
+// yes/no, number and mode settings. Errors here are errors for doveconf too
 // (test/server/languageservice/dovecot/doveconf.test.ts holds us to that).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';

@@ -643,19 +643,29 @@ export class RestrictionEvaluator {
   rcptMaps(source: VerdictSource, address: string, replyClass: ReplyClass): Verdict {
     const r = this.env.resolver.resolve(address);
     const sender = replyClass === 'Sender address';
+    // smtpd asks these tables first: an address one of them lists is known whatever its class's
+    // table says. One we cannot read may list it, so a rejection after it is only "if unlisted".
+    let unreadable: string | undefined;
     for (const p of ['recipient_canonical_maps', ...(sender ? ['sender_canonical_maps'] : []), 'canonical_maps', 'virtual_alias_maps']) {
-      if (this.tableLookup(p, r.address).found) return { kind: 'dunno' };
+      const t = this.tableLookup(p, r.address);
+      if (t.found) return { kind: 'dunno' };
+      unreadable ??= t.unavailable;
     }
     const view = this.env.view;
+    const userUnknown = (replyCode: number, dsn: string, table: string): Verdict => {
+      const text = `<${address}>: ${replyClass} rejected: User unknown${view.flag('show_user_unknown_table_name') ? ` in ${table} table` : ''}`;
+      if (unreadable) return this.dependsOnDns(source, this.say('simulate.detail.if-unlisted', unreadable, address, `${replyCode} ${dsn} ${text}`));
+      return this.reject(source, 'bounce', replyCode, dsn, text);
+    };
     const unknown = (parameter: string, replyCode: number, table: string): Verdict => {
       const t = this.tableLookup(parameter, r.address);
       if (!t.any || t.found) return { kind: 'dunno' };
-      if (t.unavailable) return this.dependsOnDns(source, this.say('simulate.detail.if-unlisted', t.unavailable, address, `${replyCode} 5.1.1 User unknown in ${table} table`));
-      return this.reject(source, 'bounce', replyCode, sender ? '5.1.0' : '5.1.1', `<${address}>: ${replyClass} rejected: User unknown${view.flag('show_user_unknown_table_name') ? ` in ${table} table` : ''}`);
+      unreadable ??= t.unavailable;
+      return userUnknown(replyCode, sender ? '5.1.0' : '5.1.1', table);
     };
     switch (r.addressClass) {
       case 'alias':
-        return this.reject(source, 'bounce', code(view, 'unknown_virtual_alias_reject_code'), fixDsn('5.1.1', replyClass), `<${address}>: ${replyClass} rejected: User unknown${view.flag('show_user_unknown_table_name') ? ' in virtual alias table' : ''}`);
+        return userUnknown(code(view, 'unknown_virtual_alias_reject_code'), fixDsn('5.1.1', replyClass), 'virtual alias');
       case 'local': {
         const local = r.address.slice(0, r.address.lastIndexOf('@')).toLowerCase();
         const special = [view.value('double_bounce_sender').toLowerCase(), 'postmaster', 'mailer-daemon'];

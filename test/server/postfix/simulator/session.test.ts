@@ -172,4 +172,18 @@ describe('the session simulator', () => {
     const r = simulate({ mainCf: 'smtpd_helo_required = yes\nsmtpd_relay_restrictions = reject_unauth_destination\n', port: 25, client: { address: '192.0.2.1' }, sender: 'a@b.example', recipients: ['c@d.example'] });
     assert.deepEqual(r.steps.slice(1).map((s) => s.reply.line), ['503 5.5.1 Error: send HELO/EHLO first', '503 5.5.1 Error: need MAIL command', '503 5.5.1 Error: need RCPT command']);
   });
+
+  it('an unknown user is refused only "if unlisted" when an alias table smtpd asks first cannot be read', () => {
+    const mainCf = 'myhostname = mx.example.org\nmydestination = example.org\nlocal_recipient_maps = hash:/etc/postfix/users\nsmtpd_relay_restrictions = reject_unauth_destination\n';
+    const files: Record<string, string> = { '/etc/postfix/users': 'ana x\n', '/etc/postfix/aliases': 'bob ana\n' };
+    const session = (extra: string, recipient: string) => simulate({ mainCf: mainCf + extra, readFile: (p) => files[p], port: 25, client: { address: '192.0.2.1' }, helo: 'pc.example', sender: 'x@example.net', recipients: [recipient] });
+    // Every table readable: the unknown user is refused, and one the alias table lists is not.
+    assert.deepEqual(rcptLines(session('virtual_alias_maps = hash:/etc/postfix/aliases\n', 'carl@example.org')), ['550 5.1.1 <carl@example.org>: Recipient address rejected: User unknown in local recipient table']);
+    assert.deepEqual(rcptLines(session('virtual_alias_maps = hash:/etc/postfix/aliases\n', 'bob@example.org')), ['250 2.1.5 Ok']);
+    // The alias table is on a database server: it may list carl, so the refusal depends on it.
+    const r = session('virtual_alias_maps = mysql:/etc/postfix/aliases.cf\n', 'carl@example.org');
+    assert.equal(r.dependsOnDns, true);
+    const note = r.steps.find((s) => s.stage === 'rcpt')?.evaluated.find((e) => e.result === 'depends on DNS');
+    assert.match(note?.detail ?? '', /mysql:\/etc\/postfix\/aliases\.cf.*carl@example\.org.*550 5\.1\.1 <carl@example\.org>: Recipient address rejected: User unknown in local recipient table/);
+  });
 });

@@ -31,6 +31,15 @@ export function mainEval(model: Model, name: string, warn: Warn): string | undef
   return r.text;
 }
 
+/**
+ * check_mydomainname(): mydomain's default, what follows the first dot of the myhostname in
+ * force ("com" for example.com), or localdomain when it has no dot. The simulator asks it too.
+ */
+export function domainOfHostname(myhostname: string): string {
+  const dot = myhostname.indexOf('.');
+  return dot < 0 ? 'localdomain' : myhostname.slice(dot + 1);
+}
+
 /** Returns the lazy default of the three names (undefined for any other name). */
 export function hostDefaults(model: Model, host: HostInputs, warn: Warn): (name: string) => string | undefined {
   const tableDefault = (name: string) => model.params.get(name)?.defaultValue ?? '';
@@ -43,12 +52,10 @@ export function hostDefaults(model: Model, host: HostInputs, warn: Warn): (name:
     if (host.hostname.includes('.')) return host.hostname;
     return `${host.hostname}.${mainEval(model, 'mydomain', warn) ?? 'localdomain'}`;
   };
-  // pcf_check_mydomainname(): what follows the first dot of the effective myhostname.
   const mydomain = () => {
     if (host.hostname === undefined) return tableDefault('mydomain');
     varMyhostname ??= mainEval(model, 'myhostname', warn) ?? get('myhostname');
-    const dot = varMyhostname.indexOf('.');
-    return dot < 0 ? 'localdomain' : varMyhostname.slice(dot + 1);
+    return domainOfHostname(varMyhostname);
   };
   // pcf_mynetworks(): the three settings behind it, each from main.cf or its expanded default.
   const mynetworks = () => {

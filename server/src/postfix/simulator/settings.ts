@@ -6,6 +6,7 @@ import type { MasterCfEntry } from '../../parsers/mastercf';
 import { masterCfTree } from '../../parsers/treeOf';
 import { Range } from '../../parsers/range';
 import { generatedParameters } from '../generatedData';
+import { domainOfHostname } from '../postconf/hostDefaults';
 import { macExpand } from '../postconf/macExpand';
 import { valueBeforeParameter } from './releaseBehaviour';
 
@@ -153,6 +154,7 @@ export function builtinDefault(name: string): string | undefined {
 /** The configuration as one daemon (an smtpd service, or trivial-rewrite) sees it. */
 export class ParameterView {
   private cache = new Map<string, string>();
+  private derivingDomain = false;
 
   constructor(
     readonly main: Settings,
@@ -169,7 +171,19 @@ export class ParameterView {
 
   /** The unexpanded value: explicit, else built-in default, else undefined. */
   raw(name: string): string | undefined {
-    return valueBeforeParameter(name, this.release) ?? this.setting(name)?.value ?? builtinDefault(name);
+    const given = valueBeforeParameter(name, this.release) ?? this.setting(name)?.value;
+    if (given !== undefined) return given;
+    // The daemons derive mydomain from the myhostname in force; the built-in default is that of
+    // the host the tables were made on. (A myhostname that names $mydomain keeps the table's.)
+    if (name === 'mydomain' && this.setting('myhostname') && !this.derivingDomain) {
+      this.derivingDomain = true;
+      try {
+        return domainOfHostname(this.value('myhostname'));
+      } finally {
+        this.derivingDomain = false;
+      }
+    }
+    return builtinDefault(name);
   }
 
   /** A value with every $name replaced, as the daemon holds it. */

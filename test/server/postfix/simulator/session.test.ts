@@ -186,4 +186,15 @@ describe('the session simulator', () => {
     const note = r.steps.find((s) => s.stage === 'rcpt')?.evaluated.find((e) => e.result === 'depends on DNS');
     assert.match(note?.detail ?? '', /mysql:\/etc\/postfix\/aliases\.cf.*carl@example\.org.*550 5\.1\.1 <carl@example\.org>: Recipient address rejected: User unknown in local recipient table/);
   });
+
+  it('derives mydomain from the myhostname in force, as the daemons do, not from the tables\' host', () => {
+    const greet = (mainCf: string) => simulate({ mainCf: `compatibility_level = 3.6\n${mainCf}smtpd_banner = $mydomain ESMTP\n`, port: 25, client: { address: '127.0.0.1' }, sender: '', recipients: ['postmaster@localhost.localdomain'] });
+    assert.equal(greet('myhostname = example.com\n').steps[0].reply.line, '220 com ESMTP');
+    assert.equal(greet('myhostname = mx.mail.example.com\n').steps[0].reply.line, '220 mail.example.com ESMTP');
+    // No dot: localdomain, so the default mydestination takes localhost.localdomain.
+    const bare = greet('myhostname = relay\n');
+    assert.equal(bare.steps[0].reply.line, '220 localdomain ESMTP');
+    assert.deepEqual(rcptLines(bare), ['250 2.1.5 Ok']);
+    assert.equal(greet('mydomain = example.net\nmyhostname = mx.$mydomain\n').steps[0].reply.line, '220 example.net ESMTP');
+  });
 });

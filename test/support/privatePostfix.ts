@@ -81,7 +81,8 @@ export class PrivatePostfixDirs {
   protected async postlogdServing(until: number): Promise<void> {
     const from = this.logSize();
     const marker = `mailconf oracle ${process.pid} ready ${++this.markers}`;
-    execFileSync('postlog', ['-c', this.etc, '-t', 'mailconf-oracle', marker], { stdio: 'ignore' });
+    // postlog blocks while the log socket is full and nobody reads it: bounded by the same deadline.
+    execFileSync('postlog', ['-c', this.etc, '-t', 'mailconf-oracle', marker], { stdio: 'ignore', timeout: Math.max(1000, until - Date.now()) });
     while (!this.logFrom(from).toString('utf8').includes(marker)) {
       if (Date.now() > until) throw new Error(`postlogd did not start for the oracle; see ${this.log}`);
       await new Promise((r) => setTimeout(r, 20));

@@ -3,6 +3,7 @@
 // and mynetworks matches the client's name or its address against networks. Items are tried in
 // order and the first that matches decides; `!item` turns a match into "no"; `/file` inserts the
 // file's words; `type:name` asks a table for the name (any value counts).
+import { t } from '../../l10n';
 import { inNetwork, parseIp, parseNetwork } from './ipAddress';
 import { ReadFile, TableHit, TableSet } from './lookupTables';
 import { splitWords } from './restrictionList';
@@ -21,6 +22,8 @@ export interface ListMatch {
 interface Item {
   text: string;
   negate: boolean;
+  /** A /file we could not read: whether it lists the name is unknown. */
+  unreadable?: boolean;
 }
 
 function items(value: string, readFile: ReadFile, negate = false, out: Item[] = []): Item[] {
@@ -34,6 +37,7 @@ function items(value: string, readFile: ReadFile, negate = false, out: Item[] = 
     if (text.startsWith('/')) {
       const content = readFile(text);
       if (content !== undefined) items(content.replace(/#.*$/gm, ''), readFile, neg, out);
+      else out.push({ text, negate: neg, unreadable: true });
       continue;
     }
     out.push({ text: isTable(text) ? text : text.toLowerCase(), negate: neg });
@@ -81,6 +85,10 @@ export class MatchList {
     const lname = name.toLowerCase();
     for (const item of this.list) {
       const written = (item.negate ? '!' : '') + item.text;
+      if (item.unreadable) {
+        uncertain ??= t('en', 'simulate.table.no-file', item.text);
+        continue;
+      }
       if (isTable(item.text)) {
         const table = this.tables.open(item.text);
         if (table.unavailable) {

@@ -1,5 +1,6 @@
 // Postfix's pattern lists as the simulator reads them: the items of a list are read once for
-// the sessions that share a files' reader, and read again through another reader.
+// the sessions that share a files' reader, and read again through another reader; a /file that cannot be
+// read leaves the answer uncertain.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TableSet } from '../../../../server/src/postfix/simulator/lookupTables';
@@ -35,5 +36,12 @@ describe('MatchList', () => {
     assert.deepEqual(second.reads, ['/etc/postfix/more-domains']);
     assert.equal(list.match('changed.example').matched, true);
     assert.equal(list.match('mail2.org').matched, false);
+  });
+
+  it('says a match is uncertain when a /file it names cannot be read, and still matches what follows', () => {
+    const { readFile } = countingReader({});
+    const list = new MatchList('/etc/postfix/mynetworks, 192.0.2.0/24', 'hostOrAddress', false, new TableSet(readFile), readFile);
+    assert.deepEqual(list.match('unknown', '198.51.100.1'), { matched: false, uncertain: '/etc/postfix/mynetworks: no such file' });
+    assert.equal(list.match('unknown', '192.0.2.7').matched, true);
   });
 });

@@ -10,6 +10,7 @@ import { AddressResolver } from './addressResolution';
 import { isValidAddressLiteral, isValidHostAddress, isValidHostname, withoutTrailingDot } from './hostnames';
 import { LookupTable, ReadFile, TableSet } from './lookupTables';
 import { MatchList, parentStyleFor } from './matchList';
+import { recipientRoute } from './recipientRoute';
 import type { ClassWords } from './restrictionClasses';
 import { fixDsn, rejectReply, ReplyClass, splitDsn } from './replies';
 import { RestrictionWord, splitWords } from './restrictionList';
@@ -652,11 +653,22 @@ export class RestrictionEvaluator {
       unreadable ??= t.unavailable;
     }
     const view = this.env.view;
-    const userUnknown = (replyCode: number, dsn: string, table: string): Verdict => {
-      const text = `<${address}>: ${replyClass} rejected: User unknown${view.flag('show_user_unknown_table_name') ? ` in ${table} table` : ''}`;
-      if (unreadable) return this.dependsOnDns(source, this.say('simulate.detail.if-unlisted', unreadable, address, `${replyCode} ${dsn} ${text}`));
-      return this.reject(source, 'bounce', replyCode, dsn, text);
+    const refuse = (replyCode: number, dsn: string, text: string): Verdict => {
+      const line = `<${address}>: ${replyClass} rejected: ${text}`;
+      if (unreadable) return this.dependsOnDns(source, this.say('simulate.detail.if-unlisted', unreadable, address, `${replyCode} ${dsn} ${line}`));
+      return this.reject(source, 'bounce', replyCode, dsn, line);
     };
+    const userUnknown = (replyCode: number, dsn: string, table: string): Verdict => refuse(replyCode, dsn, `User unknown${view.flag('show_user_unknown_table_name') ? ` in ${table} table` : ''}`);
+    // What trivial-rewrite sends to error(8) cannot be delivered, and to retry(8) not now: smtpd
+    // says so with the next hop's text (a virtual alias domain's unknown user is the case below).
+    if (r.addressClass !== 'alias') {
+      const route = recipientRoute(this.env.resolver, this.env.resolver.view, this.env.tables, r.address);
+      if (route.transport === 'error' || route.transport === 'retry') {
+        const retry = route.transport === 'retry';
+        const d = splitDsn(`${retry ? 4 : 5}.1.${sender ? 0 : 1}`, route.nexthop);
+        return refuse(retry ? 450 : 550, fixDsn(d.dsn, replyClass), d.text);
+      }
+    }
     const unknown = (parameter: string, replyCode: number, table: string): Verdict => {
       const t = this.tableLookup(parameter, r.address);
       if (!t.any || t.found) return { kind: 'dunno' };

@@ -197,4 +197,15 @@ describe('the session simulator', () => {
     assert.deepEqual(rcptLines(bare), ['250 2.1.5 Ok']);
     assert.equal(greet('mydomain = example.net\nmyhostname = mx.$mydomain\n').steps[0].reply.line, '220 example.net ESMTP');
   });
+
+  it('refuses an address trivial-rewrite sends to error or retry, with the next hop\'s text, as smtpd does', () => {
+    const session = (extra: string, sender: string, recipient: string) =>
+      simulate({ mainCf: `compatibility_level = 3.6\nmyhostname = mx.example.com\nmydestination = example.com\nrelayhost = [127.0.0.1]:9\nsmtpd_reject_unlisted_sender = yes\n${extra}`, port: 25, client: { address: '127.0.0.1' }, helo: 'localhost', sender, recipients: [recipient] });
+    // smtpd's own answers (sweep of real configurations against the oracle, 5 Dec).
+    assert.deepEqual(rcptLines(session('default_transport = error\n', 'bob@example.net', 'postmaster@example.com')), ['550 5.1.0 <bob@example.net>: Sender address rejected: [127.0.0.1]:9']);
+    assert.deepEqual(rcptLines(session('default_transport = error:5.7.9 outbound mail is off here\n', 'bob@example.net', 'postmaster@example.com')), ['550 5.7.9 <bob@example.net>: Sender address rejected: outbound mail is off here']);
+    assert.deepEqual(rcptLines(session('default_transport = retry:not now\n', 'bob@example.net', 'postmaster@example.com')), ['450 4.1.0 <bob@example.net>: Sender address rejected: not now']);
+    assert.deepEqual(rcptLines(session('relay_domains = example.org\nrelay_transport = error\n', '', 'x@example.org')), ['550 5.1.1 <x@example.org>: Recipient address rejected: [127.0.0.1]:9']);
+    assert.deepEqual(rcptLines(session('default_transport = error\nsmtpd_reject_unlisted_sender = no\nsmtpd_reject_unlisted_recipient = no\n', 'bob@example.net', 'postmaster@example.com')), ['250 2.1.5 Ok']);
+  });
 });

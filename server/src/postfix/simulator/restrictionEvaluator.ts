@@ -661,9 +661,10 @@ export class RestrictionEvaluator {
     const userUnknown = (replyCode: number, dsn: string, table: string): Verdict => refuse(replyCode, dsn, `User unknown${view.flag('show_user_unknown_table_name') ? ` in ${table} table` : ''}`);
     // What trivial-rewrite sends to error(8) cannot be delivered, and to retry(8) not now: smtpd
     // says so with the next hop's text (a virtual alias domain's unknown user is the case below).
+    // A route through a table we cannot read is unknown, and decides nothing here.
     if (r.addressClass !== 'alias') {
       const route = recipientRoute(this.env.resolver, this.env.resolver.view, this.env.tables, r.address);
-      if (route.transport === 'error' || route.transport === 'retry') {
+      if (!route.warnings && (route.transport === 'error' || route.transport === 'retry')) {
         const retry = route.transport === 'retry';
         const d = splitDsn(`${retry ? 4 : 5}.1.${sender ? 0 : 1}`, route.nexthop);
         return refuse(retry ? 450 : 550, fixDsn(d.dsn, replyClass), d.text);

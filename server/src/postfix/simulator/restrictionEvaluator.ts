@@ -659,16 +659,16 @@ export class RestrictionEvaluator {
       return this.reject(source, 'bounce', replyCode, dsn, line);
     };
     const userUnknown = (replyCode: number, dsn: string, table: string): Verdict => refuse(replyCode, dsn, `User unknown${view.flag('show_user_unknown_table_name') ? ` in ${table} table` : ''}`);
-    // What trivial-rewrite sends to error(8) cannot be delivered, and to retry(8) not now: smtpd
-    // says so with the next hop's text (a virtual alias domain's unknown user is the case below).
+    // What trivial-rewrite sends to error(8) cannot be delivered (a virtual alias domain's
+    // unknown user among it), and to retry(8) not now: smtpd says so with the next hop's text. It
+    // resolves with the other address of the session as the sender, as check_rcpt_maps() does.
     // A route through a table we cannot read is unknown, and decides nothing here.
-    if (r.addressClass !== 'alias') {
-      const route = recipientRoute(this.env.resolver, this.env.resolver.view, this.env.tables, r.address);
-      if (!route.warnings && (route.transport === 'error' || route.transport === 'retry')) {
-        const retry = route.transport === 'retry';
-        const d = splitDsn(`${retry ? 4 : 5}.1.${sender ? 0 : 1}`, route.nexthop);
-        return refuse(retry ? 450 : 550, fixDsn(d.dsn, replyClass), d.text);
-      }
+    const route = recipientRoute(this.env.resolver, this.env.resolver.view, this.env.tables, r.address, (sender ? this.state.recipient : this.state.sender) ?? '');
+    if (!route.warnings && (route.transport === 'error' || route.transport === 'retry')) {
+      const retry = route.transport === 'retry';
+      const d = splitDsn(`${retry ? 4 : 5}.1.${sender ? 0 : 1}`, route.nexthop);
+      const replyCode = retry ? 450 : r.addressClass === 'alias' ? code(view, 'unknown_virtual_alias_reject_code') : 550;
+      return refuse(replyCode, fixDsn(d.dsn, replyClass), d.text);
     }
     const unknown = (parameter: string, replyCode: number, table: string): Verdict => {
       const t = this.tableLookup(parameter, r.address);
@@ -677,6 +677,8 @@ export class RestrictionEvaluator {
       return userUnknown(replyCode, sender ? '5.1.0' : '5.1.1', table);
     };
     switch (r.addressClass) {
+      // Reached only when the route above could not be read (relocated_maps): the alias domain
+      // has no other answer for an address its table does not list.
       case 'alias':
         return userUnknown(code(view, 'unknown_virtual_alias_reject_code'), fixDsn('5.1.1', replyClass), 'virtual alias');
       case 'local': {

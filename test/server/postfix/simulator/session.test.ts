@@ -207,6 +207,19 @@ describe('the session simulator', () => {
     assert.deepEqual(rcptLines(session('default_transport = retry:not now\n', 'bob@example.net', 'postmaster@example.com')), ['450 4.1.0 <bob@example.net>: Sender address rejected: not now']);
     assert.deepEqual(rcptLines(session('relay_domains = example.org\nrelay_transport = error\n', '', 'x@example.org')), ['550 5.1.1 <x@example.org>: Recipient address rejected: [127.0.0.1]:9']);
     assert.deepEqual(rcptLines(session('default_transport = error\nsmtpd_reject_unlisted_sender = no\nsmtpd_reject_unlisted_recipient = no\n', 'bob@example.net', 'postmaster@example.com')), ['250 2.1.5 Ok']);
+    // The recipient is resolved with the session's sender, so sender-dependent transports count;
+    // an unknown user of a virtual alias domain takes the same path (smtpd's replies, 5 Dec).
+    const files: Record<string, string> = { '/etc/postfix/by-sender': 'alice@example.com error:5.7.1 no mail from alice\n' };
+    const bySender = simulate({
+      mainCf: 'compatibility_level = 3.6\nmyhostname = mx.example.com\nmydestination = example.com\nmynetworks = 127.0.0.0/8\nsender_dependent_default_transport_maps = texthash:/etc/postfix/by-sender\nvirtual_alias_domains = alias.example\nvirtual_alias_maps = texthash:/etc/postfix/by-sender\n',
+      readFile: (p) => files[p],
+      port: 25,
+      client: { address: '127.0.0.1' },
+      helo: 'localhost',
+      sender: 'alice@example.com',
+      recipients: ['postmaster@example.com', 'info@alias.example', 'carol@example.org'],
+    });
+    assert.deepEqual(rcptLines(bySender), ['250 2.1.5 Ok', '550 5.1.1 <info@alias.example>: Recipient address rejected: User unknown in virtual alias table', '550 5.7.1 <carol@example.org>: Recipient address rejected: no mail from alice']);
     // A transport table we cannot read might route the sender anywhere: no refusal is claimed
     // (the route would be "address resolver failure", which is ours, not the server's).
     assert.deepEqual(rcptLines(session('relay_domains = example.org\ntransport_maps = mysql:/etc/postfix/transport.cf\n', 'bob@example.org', 'postmaster@example.com')), ['250 2.1.5 Ok']);

@@ -5,7 +5,7 @@
 // of the off-host classes, a main.cf "transport:nexthop" overrides that, transport_maps may override both, and
 // relocated_maps bounces a user who has moved. Canonical and virtual-alias rewriting come
 // before this step, in cleanup (mailFlow.ts).
-import { AddressResolver } from './addressResolution';
+import { AddressResolver, Resolution } from './addressResolution';
 import { DEFAULT_STRATEGY, FindContext, Maps, mailAddrFind, MapsHit, MapsLookupError, openMaps } from './addressMapping';
 import { TableSet } from './lookupTables';
 import { parentStyleFor } from './matchList';
@@ -57,7 +57,11 @@ function senderDependent(tables: TableSet, view: ParameterView, context: FindCon
 }
 
 export function recipientRoute(resolver: AddressResolver, view: ParameterView, tables: TableSet, recipient: string, sender = ''): RecipientRoute {
-  const r = resolver.resolve(recipient);
+  return routeOfResolved(resolver, view, tables, resolver.resolve(recipient), sender);
+}
+
+/** recipientRoute() for an address the caller has already resolved (smtpd's checks resolve first). */
+export function routeOfResolved(resolver: AddressResolver, view: ParameterView, tables: TableSet, r: Resolution, sender = ''): RecipientRoute {
   const parameter = CLASS_TRANSPORT[r.addressClass];
   let channel = parameter ? view.value(parameter) : 'error';
   let nexthop = r.domain;

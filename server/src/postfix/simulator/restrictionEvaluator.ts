@@ -10,7 +10,7 @@ import { AddressResolver } from './addressResolution';
 import { isValidAddressLiteral, isValidHostAddress, isValidHostname, withoutTrailingDot } from './hostnames';
 import { LookupTable, ReadFile, TableSet } from './lookupTables';
 import { MatchList, parentStyleFor } from './matchList';
-import { recipientRoute } from './recipientRoute';
+import { routeOfResolved } from './recipientRoute';
 import type { ClassWords } from './restrictionClasses';
 import { fixDsn, rejectReply, ReplyClass, splitDsn } from './replies';
 import { RestrictionWord, splitWords } from './restrictionList';
@@ -663,7 +663,7 @@ export class RestrictionEvaluator {
     // unknown user among it), and to retry(8) not now: smtpd says so with the next hop's text. It
     // resolves with the other address of the session as the sender, as check_rcpt_maps() does.
     // A route through a table we cannot read is unknown, and decides nothing here.
-    const route = recipientRoute(this.env.resolver, this.env.resolver.view, this.env.tables, r.address, (sender ? this.state.recipient : this.state.sender) ?? '');
+    const route = routeOfResolved(this.env.resolver, this.env.resolver.view, this.env.tables, r, (sender ? this.state.recipient : this.state.sender) ?? '');
     if (!route.warnings && (route.transport === 'error' || route.transport === 'retry')) {
       const retry = route.transport === 'retry';
       const d = splitDsn(`${retry ? 4 : 5}.1.${sender ? 0 : 1}`, route.nexthop);

@@ -430,7 +430,10 @@ export const zoneFileMessages = {
     en: 'SOA retry {0}s should be at least 2 minutes and shorter than refresh ({1}s)',
     es: 'El retry del SOA, {0} s, debería ser de al menos 2 minutos y menor que el refresh ({1} s)',
   },
-  'zone.soa.expire': { en: 'SOA expire {0}s is outside the usual 1 to 4 weeks', es: 'El expire del SOA, {0} s, queda fuera de lo habitual (de 1 a 4 semanas)' },
+  'zone.soa.expire': {
+    en: 'SOA expire {0}s is outside the usual 1 week to 1000 hours (about 6 weeks)',
+    es: 'El expire del SOA, {0} s, queda fuera de lo habitual (de 1 semana a 1000 horas, unas 6 semanas)',
+  },
   'zone.soa.expire-short': {
     en: 'SOA expire {0}s must exceed refresh + retry, or secondaries drop the zone between attempts',
     es: 'El expire del SOA, {0} s, debe superar refresh + retry; si no, los secundarios descartan la zona entre intentos',

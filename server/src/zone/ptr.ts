@@ -6,13 +6,19 @@ export function reverseOwnerProblem(owner: string): Localized | undefined {
   const key = owner.toLowerCase();
   if (key.endsWith('.in-addr.arpa.')) {
     const labels = key.slice(0, -'.in-addr.arpa.'.length).split('.');
-    if (labels.length > 4) return msg('zone.check.ptr-too-many-labels', owner);
+    // An RFC 2317 classless delegation adds one label of its own ("0/25", "1-126") between the
+    // host's byte and the network's: it is no address byte, so it does not count towards four.
+    let classless = 0;
     for (const l of labels) {
       if (l === '*') continue;
       if (/^\d{1,3}$/.test(l) && Number(l) <= 255 && !(l.length > 1 && l[0] === '0')) continue;
-      if (/^\d{1,3}[-/]\d{1,3}$/.test(l)) continue; // RFC 2317 classless delegation label
+      if (/^\d{1,3}[-/]\d{1,3}$/.test(l)) {
+        classless++;
+        continue;
+      }
       return msg('zone.check.ptr-bad-byte', l, owner);
     }
+    if (labels.length - Math.min(classless, 1) > 4) return msg('zone.check.ptr-too-many-labels', owner);
     return undefined;
   }
   if (key.endsWith('.ip6.arpa.')) {

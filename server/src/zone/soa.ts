@@ -1,4 +1,4 @@
-// SOA serial schemes and timer sanity. Ranges follow the advice of RFC 1912 §2.2 and RFC 2308
+// SOA serial schemes and timer sanity. Ranges follow the advice of RFC 1912 §2.2, RIPE-203 and RFC 2308
 // §5 (negative caching): timers far outside them make secondaries drift or cache errors too long.
 import { Localized, msg } from '../l10n';
 
@@ -13,7 +13,8 @@ export function checkSoaTimers(t: SoaTimers): Localized[] {
   const out: Localized[] = [];
   if (t.refresh < 1200 || t.refresh > 86400) out.push(msg('zone.soa.refresh', t.refresh));
   if (t.retry < 120 || t.retry >= t.refresh) out.push(msg('zone.soa.retry', t.retry, t.refresh));
-  if (t.expire < 604800 || t.expire > 2419200) out.push(msg('zone.soa.expire', t.expire));
+  // From RFC 1912's 2-4 weeks down to a week, and up to RIPE-203's recommended 1000 hours.
+  if (t.expire < 604800 || t.expire > 3600000) out.push(msg('zone.soa.expire', t.expire));
   if (t.expire <= t.refresh + t.retry) out.push(msg('zone.soa.expire-short', t.expire));
   if (t.minimum < 60 || t.minimum > 86400) out.push(msg('zone.soa.minimum', t.minimum));
   return out;

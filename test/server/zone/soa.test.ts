@@ -26,12 +26,24 @@ describe('SOA serials and timers', () => {
     assert.deepEqual(checkSoaTimers({ refresh: 10800, retry: 3600, expire: 604800, minimum: 3600 }), []);
     assert.equal(checkSoaTimers({ refresh: 60, retry: 3600, expire: 100, minimum: 10 }).length, 5);
   });
+  it("accepts RIPE-203's recommended expire of 1000 hours, and warns past it", () => {
+    assert.deepEqual(checkSoaTimers({ refresh: 86400, retry: 7200, expire: 3600000, minimum: 3600 }), []);
+    assert.deepEqual(checkSoaTimers({ refresh: 86400, retry: 7200, expire: 2592000, minimum: 3600 }), []);
+    const year = checkSoaTimers({ refresh: 86400, retry: 7200, expire: 31536000, minimum: 3600 });
+    assert.deepEqual(year.map((l) => l.key), ['zone.soa.expire']);
+    assert.match(localize('en', year[0]), /1 week to 1000 hours/);
+  });
 });
 
 describe('reverse zones', () => {
   it('validates in-addr.arpa and ip6.arpa owners', () => {
     assert.equal(reverseOwnerProblem('1.255.168.192.in-addr.arpa.'), undefined);
     assert.equal(reverseOwnerProblem('0/25.2.0.192.in-addr.arpa.'), undefined);
+    // A host inside an RFC 2317 classless zone: four address bytes around the class's own label.
+    assert.equal(reverseOwnerProblem('1.0/25.2.0.192.in-addr.arpa.'), undefined);
+    assert.equal(reverseOwnerProblem('7.1-126.1.7.10.in-addr.arpa.'), undefined);
+    assert.match(localize('en', reverseOwnerProblem('1.0.0.55.205.10.in-addr.arpa.')!), /more than four/);
+    assert.match(localize('en', reverseOwnerProblem('9.1.0/25.2.0.192.in-addr.arpa.')!), /more than four/);
     assert.match(localize('en', reverseOwnerProblem('01.2.0.192.in-addr.arpa.')!), /not an address byte/);
     assert.match(localize('en', reverseOwnerProblem('ab.8.b.d.0.1.0.0.2.ip6.arpa.')!), /single hex digit/);
   });

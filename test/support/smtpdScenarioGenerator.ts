@@ -244,8 +244,9 @@ export function generateBatch(seed: number, ports: number[], tablesDir: string, 
         helo: chance(0.85) ? pick(HELOS) : undefined,
         sasl: chance(0.3) ? pick(['alice', 'usuario', 'mallory']) : undefined,
         tls: chance(0.4),
-        sender: chance(0.1) ? '' : chance(0.1) ? pick(['bare', 'x@nodot', 'y@[192.0.2.1]']) : address(),
-        recipients: Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => (chance(0.08) ? pick(['bare', 'x@nodot', 'u@[127.0.0.1]']) : address())),
+        // Odd forms, the malformed ones (smtpd's 501) among them.
+        sender: chance(0.1) ? '' : chance(0.1) ? pick(['bare', 'x@nodot', 'y@[192.0.2.1]', 'y@bad!domain', '-y@other.net', 'y@192.0.2.1']) : address(),
+        recipients: Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => (chance(0.08) ? pick(['bare', 'x@nodot', 'u@[127.0.0.1]', 'u@[127.0.0.300]', 'u@mail1..org', '-u@mail1.org']) : address())),
       });
     }
   });

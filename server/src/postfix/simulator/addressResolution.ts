@@ -3,7 +3,7 @@
 // local part still routes elsewhere (user@host@domain, user%host, host!user). smtpd asks the
 // rewrite service, so these settings come from main.cf and the rewrite service, never from the
 // smtpd service's own -o overrides.
-import { isValidHostAddress } from './hostnames';
+import { isValidAddressLiteral, isValidHostAddress, isValidHostname } from './hostnames';
 import { ReadFile, TableHit, TableSet } from './lookupTables';
 import { MatchList, parentStyleFor } from './matchList';
 import { Origin, ParameterView } from './settings';
@@ -23,6 +23,8 @@ export interface Resolution {
   hit?: TableHit;
   /** A table in a domain list could not be read offline. */
   uncertain?: string;
+  /** trivial-rewrite's RESOLVE_FLAG_ERROR: no mail can be addressed so, and smtpd answers 501. */
+  malformed?: boolean;
 }
 
 export class AddressResolver {
@@ -91,9 +93,20 @@ export class AddressResolver {
     }
     const at = address.lastIndexOf('@');
     const local = address.slice(0, at);
-    const domain = address.slice(at + 1);
+    let domain = address.slice(at + 1);
+    let malformed = false;
+    if (domain.startsWith('[')) malformed = !isValidAddressLiteral(domain);
+    // A non-ASCII domain is judged in its IDNA form when SMTPUTF8 is on; that form is not
+    // modelled, and smtpd refuses such a domain anyway unless the client asked for SMTPUTF8.
+    else if (!isValidHostname(domain) && !(/[^\x00-\x7f]/.test(domain) && this.view.flag('smtputf8_enable'))) {
+      if (this.view.flag('resolve_numeric_domain') && isValidHostAddress(domain)) domain = `[${domain}]`;
+      else malformed = true;
+    }
+    // An address that starts with '-' could pass for an option to a command that delivers it.
+    if (!this.view.flag('allow_min_user') && local.startsWith('-')) malformed = true;
+    address = `${local}@${domain}`;
     const routed = /[@!%]/.test(local);
-    const base = { address, domain, routed };
+    const base = { address, domain, routed, ...(malformed && { malformed }) };
     const here = this.isLocalDomain(domain);
     if (here.local) return { ...base, addressClass: 'local', decidedBy: here.literal ? this.view.origin('inet_interfaces') : this.view.origin('mydestination'), item: here.item, hit: here.hit };
     let uncertain = here.uncertain;

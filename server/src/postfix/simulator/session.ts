@@ -312,6 +312,10 @@ class SessionRun {
       this.step('mail', command, sender, parseReply('503 5.5.1 Error: send HELO/EHLO first'));
       return false;
     }
+    if (sender !== '' && this.malformed(sender)) {
+      this.step('mail', command, sender, parseReply('501 5.1.7 Bad sender address syntax'));
+      return false;
+    }
     if (!delay) {
       const v = this.checkMail(sender);
       if (this.hangup(v)) return false;
@@ -335,6 +339,10 @@ class SessionRun {
       this.step('rcpt', command, recipient, parseReply('503 5.5.1 Error: need MAIL command'));
       return;
     }
+    if (recipient === '' || this.malformed(recipient)) {
+      this.step('rcpt', command, recipient, parseReply('501 5.1.3 Bad recipient address syntax'));
+      return;
+    }
     this.state.where = 'RCPT';
     const v = recipient.toLowerCase() === 'postmaster' ? ({ kind: 'dunno' } as Verdict) : this.checkRcpt(recipient, delay);
     if (this.hangup(v)) return;
@@ -352,6 +360,16 @@ class SessionRun {
   }
 
   private firstRecipient?: string;
+
+  /**
+   * smtpd's sanity check of an envelope address before any restriction: trivial-rewrite finds it
+   * malformed, or its domain is not ASCII while the client did not ask for SMTPUTF8 (the simulated
+   * client never does).
+   */
+  private malformed(address: string): boolean {
+    const r = this.resolver.resolve(address);
+    return r.malformed === true || /[^\x00-\x7f]/.test(r.domain);
+  }
 
   private checkRcpt(recipient: string, delay: boolean): Verdict {
     const s = this.state;

@@ -224,4 +224,39 @@ describe('the session simulator', () => {
     // (the route would be "address resolver failure", which is ours, not the server's).
     assert.deepEqual(rcptLines(session('relay_domains = example.org\ntransport_maps = mysql:/etc/postfix/transport.cf\n', 'bob@example.org', 'postmaster@example.com')), ['250 2.1.5 Ok']);
   });
+
+  it('refuses an envelope address trivial-rewrite finds malformed with 501, before any restriction, as smtpd does', () => {
+    // Replies of the real smtpd (Postfix 3.7) to the same addresses from a client in mynetworks.
+    const mainCf = `${LESSON_MAIN}local_recipient_maps =\n`;
+    const trusted = { address: '127.0.0.1', hostname: 'localhost' };
+    const recipients: Record<string, string> = {
+      'x@!togotrek.com': '501 5.1.3 Bad recipient address syntax',
+      'usuario@mail2..org': '501 5.1.3 Bad recipient address syntax',
+      'usuario@-mail2.org': '501 5.1.3 Bad recipient address syntax',
+      'x@mail2.org..': '501 5.1.3 Bad recipient address syntax',
+      // A leading '-' could pass for a command-line option (allow_min_user = no).
+      '-usuario@mail1.org': '501 5.1.3 Bad recipient address syntax',
+      'usuario@[192.0.2.300]': '501 5.1.3 Bad recipient address syntax',
+      // A bare address is no host name unless resolve_numeric_domain = yes.
+      'usuario@192.168.255.1': '501 5.1.3 Bad recipient address syntax',
+      // Non-ASCII domains need SMTPUTF8, which the simulated client does not ask for.
+      'usuario@mäil.org': '501 5.1.3 Bad recipient address syntax',
+      '': '501 5.1.3 Bad recipient address syntax',
+      'usuario@[192.0.2.3]': '250 2.1.5 Ok',
+      'usuario@mail_2.org': '250 2.1.5 Ok',
+      'usuario@mail2.org.': '250 2.1.5 Ok',
+      'x@a.b.c.123': '250 2.1.5 Ok',
+      'üser@mail1.org': '250 2.1.5 Ok',
+      'x@[IPv6:::1]': '250 2.1.5 Ok',
+      postmaster: '250 2.1.5 Ok',
+    };
+    assert.deepEqual(rcptLines(run({ mainCf, client: trusted, sender: 'alice@mail1.org', recipients: Object.keys(recipients) })), Object.values(recipients));
+    const mailLine = (sender: string, more = '') => run({ mainCf: mainCf + more, client: trusted, sender }).steps.find((st) => st.stage === 'mail')?.reply.line;
+    for (const sender of ['bob@bad!domain', '-bob@mail2.org', 'bob@mäil.org']) assert.equal(mailLine(sender), '501 5.1.7 Bad sender address syntax', sender);
+    assert.equal(mailLine(''), '250 2.1.0 Ok');
+    assert.equal(mailLine('-bob@mail2.org', 'allow_min_user = yes\n'), '250 2.1.0 Ok');
+    const numeric = run({ mainCf: `${mainCf}resolve_numeric_domain = yes\n`, client: trusted, recipients: ['usuario@192.168.255.1'] });
+    assert.deepEqual(rcptLines(numeric), ['250 2.1.5 Ok']);
+    assert.equal(numeric.recipients[0].route?.address, 'usuario@[192.168.255.1]');
+  });
 });

@@ -17,6 +17,8 @@ import { RestrictionWord, splitWords } from './restrictionList';
 import { ParameterView } from './settings';
 import { EvaluatedRestriction, RestrictionResult } from './types';
 import { Locale, MessageKey, t } from '../../l10n';
+import { compareVersions, seriesOf } from '../releaseFacts';
+import { getRestriction } from '../restrictions';
 
 export interface EvaluatorEnvironment {
   /** The smtpd service's parameters. */
@@ -47,6 +49,7 @@ function code(view: ParameterView, parameter: string): number {
 
 export class RestrictionEvaluator {
   private mynetworks?: MatchList;
+  private relayDomains?: MatchList;
 
   constructor(
     private readonly env: EvaluatorEnvironment,
@@ -261,11 +264,7 @@ export class RestrictionEvaluator {
           this.note(source, 'dunno', this.say('simulate.detail.allowlist-ignored', s.recipient), domain);
           return { kind: 'dunno' };
         }
-        const answers = this.env.dns.answers;
-        if (answers) return this.dnsList(name, source, domain, answers);
-        const listed = name.includes('helo') ? 'helo' : name.includes('sender') ? 'sender' : name.includes('recipient') ? 'recipient' : 'client';
-        const outcome = name.startsWith('permit') ? this.say('simulate.result.permit') : this.rejectedWith(code(view, 'maps_rbl_reject_code'));
-        return this.dependsOnDns(source, this.say('simulate.detail.if-listed', domain, this.say(`simulate.detail.listed-what.${listed}` as MessageKey), outcome), domain);
+        return this.dnsListed(name, source, domain);
       }
       case 'check_ccert_access':
       case 'check_sasl_access': {
@@ -387,12 +386,9 @@ export class RestrictionEvaluator {
           : this.reject(source, 'policy', relayCode - 100, '4.7.1', `<${s.recipient}>: Relay access denied`);
       }
       case 'check_relay_domains':
-        this.serverError(source, 'support for restriction "check_relay_domains" is not simulated (removed in Postfix 3.9); use reject_unauth_destination');
-      // falls through: serverError never returns
       case 'permit_naked_ip_address':
       case 'reject_maps_rbl':
-        this.serverError(source, `restriction "${name}" is not simulated (removed in Postfix 3.9)`);
-      // falls through
+        return this.removedRestriction(name, source);
       case 'permit_sasl_authenticated':
         return s.saslUser ? this.permit(source, this.say('simulate.detail.sasl-login', s.saslUser)) : { kind: 'dunno' };
       case 'permit_tls_all_clientcerts':
@@ -434,6 +430,52 @@ export class RestrictionEvaluator {
     const words = this.env.view.value('inet_interfaces').toLowerCase().split(/[\s,]+/).filter(Boolean);
     if (words.includes('all') || words.includes('loopback-only')) return address === '127.0.0.1' || address === '::1' || words.includes(address);
     return words.includes(address);
+  }
+
+  /** A DNS list lookup: decided by the given answers, or depending on DNS without them. */
+  private dnsListed(name: string, source: VerdictSource, domain: string): Verdict {
+    const answers = this.env.dns.answers;
+    if (answers) return this.dnsList(name, source, domain, answers);
+    const listed = name.includes('helo') ? 'helo' : name.includes('sender') ? 'sender' : name.includes('recipient') ? 'recipient' : 'client';
+    const outcome = name.startsWith('permit') ? this.say('simulate.result.permit') : this.rejectedWith(code(this.env.view, 'maps_rbl_reject_code'));
+    return this.dependsOnDns(source, this.say('simulate.detail.if-listed', domain, this.say(`simulate.detail.listed-what.${listed}` as MessageKey), outcome), domain);
+  }
+
+  /**
+   * The restrictions Postfix 3.9 removed. Up to 3.8 smtpd still runs them, logging that they will
+   * go; from 3.9 on it still knows the names, but each one it reaches is a server error
+   * (check_relay_domains only where there is a recipient, as before).
+   */
+  private removedRestriction(name: string, source: VerdictSource): Verdict {
+    const { view } = this.env;
+    const s = this.state;
+    const series = view.release === undefined ? undefined : seriesOf(view.release);
+    const removedIn = getRestriction(name)?.removedIn;
+    if (series && removedIn && compareVersions(series, removedIn) >= 0) {
+      if (name === 'check_relay_domains' && s.recipient === undefined) return { kind: 'dunno' };
+      this.serverError(source, `support for restriction "${name}" has been removed in Postfix ${removedIn}`);
+    }
+    if (name === 'permit_naked_ip_address') {
+      // A HELO of digits, dots and colons only: a valid address permits, anything else is refused.
+      if (s.helo === undefined || !/^[0-9.:]*$/.test(s.helo)) return { kind: 'dunno' };
+      const invalid = this.invalidHostAddress(source, s.helo);
+      return invalid.kind === 'dunno' ? this.permit(source) : invalid;
+    }
+    if (name === 'reject_maps_rbl') {
+      // reject_rbl_client with each of maps_rbl_domains in turn.
+      for (const domain of view.value('maps_rbl_domains').split(/[\s,]+/).filter(Boolean)) {
+        const v = this.dnsListed('reject_rbl_client', source, domain);
+        if (v.kind !== 'dunno') return v;
+      }
+      return { kind: 'dunno' };
+    }
+    // check_relay_domains: a client whose name is in relay_domains, or an authorized destination.
+    if (s.recipient === undefined) return { kind: 'dunno' };
+    this.relayDomains ??= new MatchList(view.value('relay_domains'), 'domain', parentStyleFor(view.value('parent_domain_matches_subdomains'), 'relay_domains'), this.env.tables, this.env.readFile);
+    const client = this.relayDomains.match(s.clientName);
+    if (client.matched) return this.permit(source, `relay_domains: ${client.item}`);
+    if (this.authDestination(s.recipient)) return this.permit(source, this.destinationDetail(s.recipient));
+    return this.reject(source, 'policy', code(view, 'relay_domains_reject_code'), '5.7.1', `<${s.recipient}>: Recipient address rejected: Relay access denied`);
   }
 
   private invalidHostAddress(source: VerdictSource, helo: string): Verdict {

@@ -259,4 +259,21 @@ describe('the session simulator', () => {
     assert.deepEqual(rcptLines(numeric), ['250 2.1.5 Ok']);
     assert.equal(numeric.recipients[0].route?.address, 'usuario@[192.168.255.1]');
   });
+
+  it('runs the restrictions Postfix 3.9 removed as 3.7 does, and refuses them from 3.9 on', () => {
+    // Replies of the real smtpd (Postfix 3.7) to the same sessions.
+    const mainCf = `${LESSON_MAIN}relay_domains = example.net\nlocal_recipient_maps =\nsmtpd_relay_restrictions =\nsmtpd_recipient_restrictions = permit_naked_ip_address, reject_maps_rbl, check_relay_domains\n`;
+    const recipients = ['usuario@mail1.org', 'x@sub.example.net', 'x@elsewhere.example'];
+    const lines = (hostname: string | undefined, helo: string, postfixVersion?: string) =>
+      rcptLines(run({ mainCf, masterCf: 'smtp inet n - y - - smtpd\n', postfixVersion, client: { address: '203.0.113.8', hostname }, helo, sender: 'bob@other.org', recipients }));
+    const relayDenied = '554 5.7.1 <x@elsewhere.example>: Recipient address rejected: Relay access denied';
+    // check_relay_domains: a client named in relay_domains (or below it) relays; others reach our domains only.
+    assert.deepEqual(lines('mail.example.net', 'mail.example.net'), ['250 2.1.5 Ok', '250 2.1.5 Ok', '250 2.1.5 Ok']);
+    assert.deepEqual(lines('mx.other.org', 'mx.other.org'), ['250 2.1.5 Ok', '250 2.1.5 Ok', relayDenied]);
+    assert.deepEqual(lines(undefined, '[192.0.2.1]'), ['250 2.1.5 Ok', '250 2.1.5 Ok', relayDenied]);
+    // permit_naked_ip_address: a HELO that is a bare address permits; digits that are no address are refused.
+    assert.deepEqual(lines(undefined, '192.0.2.1'), ['250 2.1.5 Ok', '250 2.1.5 Ok', '250 2.1.5 Ok']);
+    assert.deepEqual(lines(undefined, '999.1.1.1'), Array(3).fill('501 5.5.2 <999.1.1.1>: Helo command rejected: invalid ip address'));
+    assert.deepEqual(lines('mx.other.org', 'mx.other.org', '3.9'), Array(3).fill('451 4.3.5 Server configuration error'));
+  });
 });

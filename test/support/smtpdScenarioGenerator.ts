@@ -123,9 +123,9 @@ export function generateBatch(seed: number, ports: number[], tablesDir: string, 
     ];
     const byStage = {
       client: [`check_client_access ${table(clientKeys(), true)}`, `check_reverse_client_hostname_access ${table(clientKeys(), true)}`],
-      helo: [`check_helo_access ${table(heloKeys())}`, 'reject_invalid_helo_hostname', 'reject_non_fqdn_helo_hostname'],
+      helo: [`check_helo_access ${table(heloKeys())}`, 'reject_invalid_helo_hostname', 'reject_non_fqdn_helo_hostname', 'permit_naked_ip_address'],
       sender: [`check_sender_access ${table(mailKeys())}`, 'reject_non_fqdn_sender', 'reject_unlisted_sender', 'reject_sender_login_mismatch'],
-      recipient: [`check_recipient_access ${table(mailKeys())}`, 'reject_non_fqdn_recipient', 'reject_unlisted_recipient', 'permit_auth_destination', 'reject_unauth_destination', 'defer_unauth_destination', 'reject_multi_recipient_bounce'],
+      recipient: [`check_recipient_access ${table(mailKeys())}`, 'reject_non_fqdn_recipient', 'reject_unlisted_recipient', 'permit_auth_destination', 'reject_unauth_destination', 'defer_unauth_destination', 'reject_multi_recipient_bounce', 'check_relay_domains'],
     };
     const r = pick([...common, ...byStage[stage], ...byStage[pick(['client', 'helo', 'sender', 'recipient'] as const)]]);
     // In the client and HELO lists smtpd reads an unset flag for this one at the first RCPT TO

@@ -126,6 +126,10 @@ export const coreMessages = {
     en: 'Open relay: with these smtpd_relay_restrictions and smtpd_recipient_restrictions, a client outside mynetworks that has not logged in may send mail to any domain. Put reject_unauth_destination (or defer_unauth_destination) in {0} before anything that permits such a client',
     es: 'Relay abierto: con estas smtpd_relay_restrictions y smtpd_recipient_restrictions, un cliente de fuera de mynetworks que no se ha autenticado puede enviar correo a cualquier dominio. Ponga reject_unauth_destination (o defer_unauth_destination) en {0} antes de lo que permita a ese cliente',
   },
+  'relay.service-world-networks': {
+    en: 'Open relay: on {0}, permit_mynetworks lets every client relay: mynetworks includes {1}, every address on the Internet. List only your own networks in mynetworks',
+    es: 'Relay abierto: en {0}, permit_mynetworks deja hacer relay a cualquier cliente: mynetworks incluye {1}, todas las direcciones de Internet. Ponga en mynetworks solo sus propias redes',
+  },
   'relay.service-open': {
     en: 'Open relay: on {0}, a client outside mynetworks that has not logged in may send mail to any domain. Put reject_unauth_destination (or defer_unauth_destination) in the restrictions before anything that permits such a client',
     es: 'Relay abierto: en {0}, un cliente de fuera de mynetworks que no se ha autenticado puede enviar correo a cualquier dominio. Ponga reject_unauth_destination (o defer_unauth_destination) en las restricciones antes de lo que permita a ese cliente',

@@ -11,7 +11,7 @@ import type { PostfixModel } from '../postfixModel';
 import type { ServiceContext } from '../service';
 import { continuedSettingDiagnostics } from './continuation';
 import { mainCfNameDiagnostics } from './names';
-import { mainCfRelay, mainCfRelayList, mainCfStopsSmtpd } from './relay';
+import { mainCfRelay, mainCfRelayList, mainCfStopsSmtpd, strangersNetwork } from './relay';
 import { localize, t, type Locale } from '../../l10n';
 import { postfixCheck } from '../postfixTarget';
 import { securityFindings, saslEnabledSomewhere } from './security';
@@ -96,10 +96,10 @@ function isStockDefault(e: MainCfEntry): boolean {
   return [...(builtin ? defaultAlternatives(builtin) : []), ...documented].some((d) => words(d) === written);
 }
 
-/** Where in mynetworks' value the item that let the strangers in (the simulator's "mynetworks: item") was written. */
-function networkIn(value: string, detail: string | undefined): { text: string; start: number; end: number } | undefined {
-  const item = detail?.replace(/^mynetworks: /, '').toLowerCase();
-  return item ? listTokens(value).find((token) => token.text.toLowerCase() === item) : undefined;
+/** Where in mynetworks' value an item (the one that let the strangers in) was written. */
+function networkIn(value: string, item: string | undefined): { text: string; start: number; end: number } | undefined {
+  const key = item?.toLowerCase();
+  return key ? listTokens(value).find((token) => token.text.toLowerCase() === key) : undefined;
 }
 
 /** Rules about the configuration as a whole, reported on the main.cf line that decides them. */
@@ -115,8 +115,7 @@ function globalChecks(doc: TextDocument, pair: PostfixPair, ctx: ServiceContext)
   const decided = relay ?? recipient;
   const probe = networks || decided ? mainCfRelay(doc, pair, ctx) : {};
   // Strangers let in by permit_mynetworks: the network of mynetworks that holds them is the mistake.
-  const permit = probe.open?.permittedBy;
-  const world = networks && permit?.restriction === 'permit_mynetworks' ? networkIn(networks.rawValue, permit.detail) : undefined;
+  const world = networks ? networkIn(networks.rawValue, strangersNetwork(probe)) : undefined;
   if (networks && world) {
     const site = siteOf(doc, networks, model);
     out.push(diagnostic(site.rangeOf(world.start, world.end), DiagnosticSeverity.Error, 'open-relay', t(locale, 'relay.world-networks', world.text)));

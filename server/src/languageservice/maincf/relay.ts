@@ -122,6 +122,12 @@ function ask<T>(what: string, doc: TextDocument, pair: PostfixPair, ctx: Service
   return answer;
 }
 
+/** The mynetworks item that let strangers relay through permit_mynetworks, if that is how they got in. */
+export function strangersNetwork(probe: RelayProbe): string | undefined {
+  const permit = probe.open?.permittedBy;
+  return permit?.restriction === 'permit_mynetworks' ? permit.detail?.replace(/^mynetworks: /, '') : undefined;
+}
+
 /** Strangers against main.cf's own settings, as an smtpd without -o overrides sees them. */
 export function mainCfRelay(doc: TextDocument, pair: PostfixPair, ctx: ServiceContext): RelayProbe {
   return ask('probe', doc, pair, ctx, false, probeRelay);

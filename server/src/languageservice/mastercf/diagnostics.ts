@@ -8,7 +8,7 @@ import { getDeprecation } from '../../postfix/deprecated';
 import { allMasterDaemons, getMasterDaemon, SERVICE_TYPES } from '../../postfix/masterDaemons';
 import { deprecatedParameter, expandsReferences, loopDiagnostic, parameterNameDiagnostic, undefinedReference } from '../maincf/names';
 import { postfixCheck, type PostfixCheck } from '../postfixTarget';
-import { RELAY_PARAMETERS, serviceRelay, serviceRelayList } from '../maincf/relay';
+import { RELAY_PARAMETERS, serviceRelay, serviceRelayList, strangersNetwork } from '../maincf/relay';
 import type { RelayListProbe, RelayProbe } from '../../postfix/simulator';
 import { parseRestrictionList } from '../maincf/restrictionList';
 import { saslEnabledSomewhere, securityFindings, SecurityCode } from '../maincf/security';
@@ -170,7 +170,10 @@ function optionDiagnostics(doc: TextDocument, entry: MasterCfEntry, view: Servic
     const target = byName.has('smtpd_relay_restrictions') || !byName.has('smtpd_recipient_restrictions') ? 'smtpd_relay_restrictions' : 'smtpd_recipient_restrictions';
     out.push(diagnostic(relayOption.range, DiagnosticSeverity.Error, 'smtpd-will-not-start', t(locale, 'relay.service-will-not-start', view.service, target)));
   } else if (relayOption && probe.open) {
-    out.push(diagnostic(relayOption.range, DiagnosticSeverity.Error, 'open-relay', t(locale, 'relay.service-open', view.service)));
+    // Strangers let in by permit_mynetworks are inside mynetworks: that network is the mistake.
+    const world = strangersNetwork(probe);
+    if (world) out.push(diagnostic((byName.get('mynetworks') ?? relayOption).range, DiagnosticSeverity.Error, 'open-relay', t(locale, 'relay.service-world-networks', view.service, world)));
+    else out.push(diagnostic(relayOption.range, DiagnosticSeverity.Error, 'open-relay', t(locale, 'relay.service-open', view.service)));
   } else if (byName.has('smtpd_relay_restrictions') && relayList.permittedBy) {
     out.push(diagnostic(byName.get('smtpd_relay_restrictions')!.range, DiagnosticSeverity.Warning, 'relay-permits-all', t(locale, 'relay.permits-all', 'smtpd_relay_restrictions')));
   }

@@ -77,8 +77,14 @@ describe('master.cf diagnostics', () => {
   });
   it('open relay in a service override', () => {
     const main = 'mynetworks = 0.0.0.0/0\nsmtpd_relay_restrictions =\nsmtpd_recipient_restrictions = reject_unauth_destination\n';
-    assert.equal(has(SMTPD + '  -o smtpd_recipient_restrictions=permit_mynetworks,reject_unauth_destination\n', 'open-relay', main).length, 1);
+    const [d] = has(SMTPD + '  -o smtpd_recipient_restrictions=permit_mynetworks,reject_unauth_destination\n', 'open-relay', main);
+    // The strangers are inside mynetworks: that is what the finding says, not "a client outside mynetworks".
+    assert.match(String(d.message), /^Open relay: on smtp, permit_mynetworks lets every client relay: mynetworks includes 0\.0\.0\.0\/0/);
+    assert.equal(d.range.start.line, 1);
     assert.deepEqual(has(SMTPD + '  -o smtpd_recipient_restrictions=reject_unauth_destination\n', 'open-relay', main), []);
+    // The service's own mynetworks is where the finding goes.
+    const own = has(SMTPD + '  -o smtpd_recipient_restrictions=permit_mynetworks,reject_unauth_destination\n  -o mynetworks=0.0.0.0/0\n', 'open-relay', 'mynetworks = 127.0.0.0/8\n');
+    assert.deepEqual(own.map((x) => x.range.start.line), [2]);
   });
   it('-o name=$name refers to itself: postconf and smtpd stop with unreasonable macro call nesting', () => {
     const main = 'smtpd_recipient_restrictions = permit_mynetworks, reject_unauth_destination\n';

@@ -18,7 +18,7 @@ import { ParameterView } from './settings';
 import { EvaluatedRestriction, RestrictionResult } from './types';
 import { Locale, MessageKey, t } from '../../l10n';
 import { compareVersions, seriesOf } from '../releaseFacts';
-import { getRestriction } from '../restrictions';
+import { getDeprecation } from '../deprecated';
 
 export interface EvaluatorEnvironment {
   /** The smtpd service's parameters. */
@@ -450,7 +450,8 @@ export class RestrictionEvaluator {
     const { view } = this.env;
     const s = this.state;
     const series = view.release === undefined ? undefined : seriesOf(view.release);
-    const removedIn = getRestriction(name)?.removedIn;
+    // The release facts the deprecation lint reads too, so both say the same release.
+    const removedIn = getDeprecation(name)?.removedIn;
     if (series && removedIn && compareVersions(series, removedIn) >= 0) {
       if (name === 'check_relay_domains' && s.recipient === undefined) return { kind: 'dunno' };
       this.serverError(source, `support for restriction "${name}" has been removed in Postfix ${removedIn}`);

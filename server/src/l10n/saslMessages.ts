@@ -22,6 +22,30 @@ export const saslMessages = {
     en: "'{0}' is not a value of {1}; it takes {2}",
     es: "'{0}' no es un valor de {1}; admite {2}",
   },
+  'saslconf.switch-read-as-off': {
+    en: "libsasl reads '{0}' as off: {1} is on only for a value starting with a lowercase 1, y, t or 'on'",
+    es: "libsasl lee '{0}' como desactivado: {1} solo se activa con un valor que empiece por 1, y, t u 'on' en minúscula",
+  },
+  'saslconf.not-an-integer': {
+    en: "'{0}' is not a number; libsasl reads it as 0",
+    es: "'{0}' no es un número; libsasl lo lee como 0",
+  },
+  'saslconf.saslauthd-ldap-option': {
+    en: "'{0}' is an option of saslauthd's LDAP mechanism: saslauthd reads it from /etc/saslauthd.conf (with -a ldap), libsasl ignores it here",
+    es: "'{0}' es una opción del mecanismo LDAP de saslauthd: saslauthd la lee de /etc/saslauthd.conf (con -a ldap), aquí libsasl la ignora",
+  },
+  'saslconf.saslauthd-mechanism': {
+    en: "'{0}' is a saslauthd mechanism, not a value of {1}: write 'pwcheck_method: saslauthd' and start saslauthd with '-a {0}'",
+    es: "'{0}' es un mecanismo de saslauthd, no un valor de {1}: escriba 'pwcheck_method: saslauthd' e inicie saslauthd con '-a {0}'",
+  },
+  'saslconf.auxprop-plugin-as-pwcheck': {
+    en: "'{0}' is an auxprop plugin, not a way of checking passwords (SASL 1 wrote it so): write 'pwcheck_method: auxprop' and 'auxprop_plugin: {0}'",
+    es: "'{0}' es un plugin auxprop, no una forma de comprobar contraseñas (así se escribía en SASL 1): escriba 'pwcheck_method: auxprop' y 'auxprop_plugin: {0}'",
+  },
+  'saslconf.sql-engine-as-plugin': {
+    en: "No auxprop plugin is called '{0}': the sql plugin reads that database; write 'auxprop_plugin: sql' and 'sql_engine: {0}'",
+    es: "Ningún plugin auxprop se llama '{0}': esa base la lee el plugin sql; escriba 'auxprop_plugin: sql' y 'sql_engine: {0}'",
+  },
   'saslconf.did-you-mean': { en: "Did you mean '{0}'?", es: "¿Quería decir '{0}'?" },
   // /etc/default/saslauthd
   'saslauthd.not-an-assignment': {

@@ -5,6 +5,12 @@ export interface SaslOptionInfo {
   /** Accepted words (a space-separated list of them for the list options). */
   values?: readonly string[];
   list?: boolean;
+  /**
+   * How libsasl reads a value that is not one of `values` (then only suggestions): a switch is on
+   * for a value starting with a lowercase 1, y, t or 'on' and off for anything else; an integer
+   * goes through atoi(), which reads a value that does not start with a number as 0.
+   */
+  reads?: 'switch' | 'integer';
   en: string;
   es: string;
 }
@@ -33,30 +39,35 @@ export const SASL_OPTIONS: readonly SaslOptionInfo[] = [
     es: 'El socket de saslauthd (mux). Dentro de la jaula de Postfix se ve relativo al directorio de la cola, así que `/var/run/saslauthd/mux` es `/var/spool/postfix/var/run/saslauthd/mux`.',
   },
   { name: 'auxprop_plugin', values: ['sasldb', 'sql', 'ldapdb'], list: true, en: 'The auxprop plugins to read user data from, such as `sasldb` or `sql`.', es: 'Los plugins auxprop de los que leer los datos de usuario, como `sasldb` o `sql`.' },
-  { name: 'log_level', values: ['0', '1', '2', '3', '4', '5', '6', '7'], en: 'How much libsasl logs, 0 (nothing) to 7 (passwords too).', es: 'Cuánto registra libsasl, de 0 (nada) a 7 (también contraseñas).' },
+  { name: 'log_level', values: ['0', '1', '2', '3', '4', '5', '6', '7'], reads: 'integer', en: 'How much libsasl logs, 0 (nothing) to 7 (passwords too).', es: 'Cuánto registra libsasl, de 0 (nada) a 7 (también contraseñas).' },
   { name: 'sasldb_path', en: 'The sasldb2 file for the sasldb auxprop plugin.', es: 'El fichero sasldb2 del plugin auxprop sasldb.' },
-  { name: 'auto_transition', values: ['yes', 'no', 'noplain'], en: 'Store other secrets for a user when a plaintext login succeeds.', es: 'Guardar otros secretos del usuario cuando un inicio en claro tiene éxito.' },
+  { name: 'sasldb_mapsize', reads: 'integer', en: 'The map size in bytes of an LMDB sasldb.', es: 'El tamaño del mapa en bytes de una sasldb LMDB.' },
+  { name: 'sasldb_maxreaders', reads: 'integer', en: 'The most readers an LMDB sasldb allows at once.', es: 'El máximo de lectores simultáneos de una sasldb LMDB.' },
+  { name: 'client_mech_list', values: SASL_MECHANISMS, list: true, en: 'The mechanisms a client program may use (the `mech_list` of the client side).', es: 'Los mecanismos que puede usar un programa cliente (el `mech_list` del lado cliente).' },
+  { name: 'auto_transition', values: ['yes', 'no', 'noplain'], reads: 'switch', en: 'Store other secrets for a user when a plaintext login succeeds.', es: 'Guardar otros secretos del usuario cuando un inicio en claro tiene éxito.' },
   { name: 'canon_user_plugin', en: 'The plugin that canonicalizes user names.', es: 'El plugin que normaliza los nombres de usuario.' },
   { name: 'authdaemond_path', en: 'The Courier authdaemond socket, for pwcheck_method: authdaemond.', es: 'El socket de authdaemond de Courier, para pwcheck_method: authdaemond.' },
   { name: 'plugin_list', en: 'A file that lists the plugins to load.', es: 'Un fichero con la lista de plugins que cargar.' },
+  { name: 'ad_compat', values: ['yes', 'no'], reads: 'switch', en: 'GSSAPI, client side: offer the security layers the way Active Directory expects.', es: 'GSSAPI, lado cliente: ofrecer las capas de seguridad como espera Active Directory.' },
   { name: 'keytab', en: 'The Kerberos keytab for GSSAPI.', es: 'El keytab de Kerberos para GSSAPI.' },
-  { name: 'reauth_timeout', en: 'Minutes DIGEST-MD5 keeps session data for fast reauthentication.', es: 'Minutos que DIGEST-MD5 guarda los datos de sesión para reautenticar rápido.' },
+  { name: 'reauth_timeout', reads: 'integer', en: 'Minutes DIGEST-MD5 keeps session data for fast reauthentication.', es: 'Minutos que DIGEST-MD5 guarda los datos de sesión para reautenticar rápido.' },
   { name: 'opiekeys', en: 'The OPIE key file for OTP.', es: 'El fichero de claves OPIE para OTP.' },
   { name: 'otp_mda', en: 'The digest OTP uses.', es: 'El resumen que usa OTP.' },
   { name: 'srp_mda', en: 'The digest SRP uses.', es: 'El resumen que usa SRP.' },
   { name: 'srvtab', en: 'The Kerberos 4 srvtab.', es: 'El srvtab de Kerberos 4.' },
   { name: 'ntlm_server', en: 'Servers NTLM passes logins on to.', es: 'Servidores a los que NTLM pasa los inicios de sesión.' },
-  { name: 'ntlm_v2', values: ['yes', 'no'], en: 'Allow NTLMv2 responses.', es: 'Permitir respuestas NTLMv2.' },
-  { name: 'scram_iteration_counter', en: 'Iterations for new SCRAM secrets.', es: 'Iteraciones para los secretos SCRAM nuevos.' },
+  { name: 'ntlm_v2', values: ['yes', 'no'], reads: 'switch', en: 'Allow NTLMv2 responses.', es: 'Permitir respuestas NTLMv2.' },
+  { name: 'scram_iteration_counter', reads: 'integer', en: 'Iterations for new SCRAM secrets.', es: 'Iteraciones para los secretos SCRAM nuevos.' },
   { name: 'sql_engine', values: ['mysql', 'pgsql', 'sqlite', 'sqlite3'], en: 'The database engine of the sql auxprop plugin.', es: 'El motor de base de datos del plugin auxprop sql.' },
   { name: 'sql_hostnames', en: 'Database servers, host[:port], comma-separated.', es: 'Servidores de base de datos, host[:puerto], separados por comas.' },
   { name: 'sql_user', en: 'The database user.', es: 'El usuario de la base de datos.' },
   { name: 'sql_passwd', en: 'The database password; keep the file unreadable to others.', es: 'La contraseña de la base de datos; que el fichero no lo lean otros.' },
   { name: 'sql_database', en: 'The database name.', es: 'El nombre de la base de datos.' },
   { name: 'sql_select', en: 'The query that reads a property: %u user, %r realm, %p property.', es: 'La consulta que lee una propiedad: %u usuario, %r dominio, %p propiedad.' },
+  { name: 'sql_statement', en: 'The old name of `sql_select`, read only when `sql_select` is not set.', es: 'El nombre antiguo de `sql_select`, que solo se lee si `sql_select` no está.' },
   { name: 'sql_insert', en: 'The query that adds a property.', es: 'La consulta que añade una propiedad.' },
   { name: 'sql_update', en: 'The query that changes a property.', es: 'La consulta que cambia una propiedad.' },
-  { name: 'sql_usessl', values: ['yes', 'no'], en: 'Connect to the database over TLS.', es: 'Conectar a la base de datos con TLS.' },
+  { name: 'sql_usessl', values: ['yes', 'no'], reads: 'switch', en: 'Connect to the database over TLS.', es: 'Conectar a la base de datos con TLS.' },
   { name: 'ldapdb_uri', en: 'The LDAP server of the ldapdb plugin.', es: 'El servidor LDAP del plugin ldapdb.' },
   { name: 'ldapdb_id', en: 'The identity ldapdb binds with.', es: 'La identidad con la que se conecta ldapdb.' },
   { name: 'ldapdb_pw', en: "ldapdb's bind password.", es: 'La contraseña de conexión de ldapdb.' },

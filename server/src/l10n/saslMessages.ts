@@ -54,8 +54,8 @@ export const saslMessages = {
   },
   'saslauthd.unclosed-quote': { en: 'This quote is never closed', es: 'Estas comillas no se cierran' },
   'saslauthd.unknown-variable': {
-    en: "The init script does not read '{0}'",
-    es: "El script de arranque no lee '{0}'",
+    en: "Nothing that starts saslauthd reads '{0}' from this file",
+    es: "Nada de lo que inicia saslauthd lee '{0}' de este fichero",
   },
   'saslauthd.not-started': {
     en: "saslauthd is not started unless START=yes; without it Postfix's AUTH fails",
@@ -66,8 +66,12 @@ export const saslMessages = {
     es: "OPTIONS no tiene '-m DIR'; entonces el script de arranque se niega a iniciar saslauthd",
   },
   'saslauthd.debug-flag': {
-    en: "With -d saslauthd stays in the foreground; the init script refuses to start it",
-    es: 'Con -d saslauthd se queda en primer plano; el script de arranque se niega a iniciarlo',
+    en: 'With -d saslauthd debugs in the foreground; it does not start as a service that way',
+    es: 'Con -d saslauthd depura en primer plano; así no arranca como servicio',
+  },
+  'saslauthd.no-socketdir': {
+    en: "SOCKETDIR is not set; the service passes '-m $SOCKETDIR', so saslauthd gets no socket folder",
+    es: "SOCKETDIR no está definida; el servicio pasa '-m $SOCKETDIR', así que saslauthd no recibe carpeta para el socket",
   },
   'saslauthd.unknown-flag': {
     en: "saslauthd has no option '-{0}'; it prints its usage and does not start",
@@ -94,8 +98,8 @@ export const saslMessages = {
     es: "saslauthd usa un solo mecanismo, el primero: '{0}'; ignora '{1}'",
   },
   'saslauthd.mechanism-twice': {
-    en: 'MECHANISMS already gives -a; the init script passes both',
-    es: 'MECHANISMS ya da -a; el script de arranque pasa los dos',
+    en: '{0} already gives -a; saslauthd gets both',
+    es: '{0} ya da -a; saslauthd recibe los dos',
   },
   'saslauthd.not-a-number': {
     en: "'{0}' must be a whole number",

@@ -195,12 +195,3 @@ export function parseSaslauthdOptions(words: ShellWord[]): SaslauthdOptions {
 export function lastAssignments(assignments: ShellAssignment[]): Map<string, ShellAssignment> {
   return new Map(assignments.map((a) => [a.name, a]));
 }
-
-/** The -m flag that sets saslauthd's socket folder (the last one of OPTIONS), if OPTIONS has one. */
-export function socketFolderFlag(assignments: ShellAssignment[]): SaslauthdFlag | undefined {
-  const options = lastAssignments(assignments).get('OPTIONS');
-  return options ? parseSaslauthdOptions(options.words).flags.filter((f) => f.letter === 'm' && f.argument).pop() : undefined;
-}
-
-/** The folder Debian's init script gives saslauthd when OPTIONS is empty. */
-export const DEFAULT_SOCKET_FOLDER = '/var/run/saslauthd';

@@ -6,7 +6,8 @@
 // saslServerFindings() is the pure judgement of the answers, so it is tested without a server.
 import type { Client } from 'ssh2';
 import { Locale, MessageKey, t } from '../l10n';
-import { DEFAULT_SOCKET_FOLDER, parseSaslauthdDefaults, socketFolderFlag } from '../parsers/saslauthdDefaults';
+import { saslauthdLaunch } from '../languageservice/saslauthd/launch';
+import { parseSaslauthdDefaults } from '../parsers/saslauthdDefaults';
 import { execArgv, ExecOptions } from './exec';
 
 export interface StatFacts {
@@ -78,10 +79,11 @@ export async function gatherSaslFacts(client: Client, target: SaslServerTarget, 
   if (facts.type === 'dovecot') {
     socket = path.startsWith('/') ? path : `${queue}/${path}`;
   } else {
-    const file = target.saslauthdDefaults ?? '/etc/default/saslauthd';
-    const defaults = await run(['cat', '--', file]);
-    const assignments = parseSaslauthdDefaults(defaults.exitCode === 0 ? defaults.stdout : '').assignments;
-    folder = socketFolderFlag(assignments)?.argument?.text ?? DEFAULT_SOCKET_FOLDER;
+    // Debian's settings file, else Red Hat's; neither there: the default folder.
+    let file = target.saslauthdDefaults ?? '/etc/default/saslauthd';
+    let defaults = await run(['cat', '--', file]);
+    if (defaults.exitCode !== 0 && !target.saslauthdDefaults) defaults = await run(['cat', '--', (file = '/etc/sysconfig/saslauthd')]);
+    folder = saslauthdLaunch(file, parseSaslauthdDefaults(defaults.exitCode === 0 ? defaults.stdout : '')).socketFolder.dir;
     socket = `${folder}/mux`;
   }
   const [socketStat, folderStat, running] = [await run(STAT(socket)), folder ? await run(STAT(folder)) : undefined, await run(['pgrep', '-x', daemon])];

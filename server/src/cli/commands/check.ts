@@ -40,8 +40,9 @@ default: the postconf installed here, else the newest release). Parameters of la
 reported as needing one; deprecations weigh by it.
 
 --root DIR checks a whole configuration tree laid out like /etc: postfix/main.cf, postfix/master.cf,
-postfix/sasl/*.conf, default/saslauthd and dovecot/** under DIR, each with the others beside it
-(so the checks between Postfix and its SASL side run too).
+postfix/sasl/*.conf, default/saslauthd and dovecot/** under DIR (Red Hat's sasl2/*.conf and
+sysconfig/saslauthd too), each with the others beside it (so the checks between Postfix and its
+SASL side run too).
 
 Checks each FILE with the same analyses as the editor. The language is taken from the file
 name (main.cf*, master.cf*, *.zone, db.*) or from --language (${LANGUAGE_IDS.join(', ')}).
@@ -108,7 +109,9 @@ function filesUnderRoot(root: string): string[] {
   const candidates = [
     ...list(join(root, 'postfix')).filter((f) => /[\\/](main|master)\.cf$/.test(f)),
     ...list(join(root, 'postfix', 'sasl')),
+    ...list(join(root, 'sasl2')),
     ...list(join(root, 'default')),
+    ...list(join(root, 'sysconfig')),
     ...list(join(root, 'dovecot')),
     ...list(join(root, 'dovecot', 'conf.d')),
   ];

@@ -40,9 +40,9 @@ export interface SaslFiles {
   dovecotReading: DovecotRead[];
 }
 
-const MARKERS = ['/postfix/', '/default/', '/dovecot/'];
+const MARKERS = ['/postfix/', '/default/', '/sysconfig/', '/sasl2/', '/dovecot/'];
 
-/** The folder URI (ending in '/') that holds postfix/, default/ and dovecot/, or undefined. */
+/** The folder URI (ending in '/') that holds postfix/, default/ (or sysconfig/ and sasl2/) and dovecot/, or undefined. */
 export function configurationRoot(uri: string): string | undefined {
   if (!/^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith('untitled:')) return undefined;
   let best = -1;
@@ -93,15 +93,22 @@ function buildSaslFiles(root: string, workspace: Workspace): { files: SaslFiles;
   const asked: Asked = { texts: new Map(), folders: new Map() };
   const main = read(workspace, `${root}postfix/main.cf`, mainCfTree, asked);
   const master = read(workspace, `${root}postfix/master.cf`, masterCfTree, asked);
-  const cyrusFolder = cyrusFolderOf(root, main?.tree);
-  const cyrusFolderFiles = workspace.listFiles?.(cyrusFolder);
+  let cyrusFolder = cyrusFolderOf(root, main?.tree);
+  let cyrusFolderFiles = workspace.listFiles?.(cyrusFolder);
+  // Red Hat's libsasl reads /etc/sasl2/ where Debian's Postfix reads /etc/postfix/sasl/.
+  if (cyrusFolderFiles === undefined && cyrusFolder === `${root}postfix/sasl/`) {
+    asked.folders.set(cyrusFolder, undefined);
+    const redHat = workspace.listFiles?.(`${root}sasl2/`);
+    if (redHat !== undefined) [cyrusFolder, cyrusFolderFiles] = [`${root}sasl2/`, redHat];
+  }
   asked.folders.set(cyrusFolder, cyrusFolderFiles);
   const cyrusApps = new Map<string, Parsed<SaslConfFile>>();
   for (const app of applicationNames(main?.tree, master?.tree, cyrusFolderFiles)) {
     const file = read(workspace, `${cyrusFolder}${app}.conf`, saslConfTree, asked);
     if (file) cyrusApps.set(app, file);
   }
-  const saslauthd = read(workspace, `${root}default/saslauthd`, saslauthdTree, asked);
+  // Debian's file, else Red Hat's (./saslauthd/launch.ts reads either).
+  const saslauthd = read(workspace, `${root}default/saslauthd`, saslauthdTree, asked) ?? read(workspace, `${root}sysconfig/saslauthd`, saslauthdTree, asked);
   const dovecot: Parsed<DovecotFile>[] = [];
   const dovecotReading: DovecotRead[] = [];
   const start = read(workspace, `${root}dovecot/dovecot.conf`, dovecotTree, asked);

@@ -6,11 +6,11 @@ import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-typ
 import { Locale, MessageKey, t } from '../../l10n';
 import { dovecotData } from '../../dovecot/settings';
 import type { DovecotSection } from '../../parsers/dovecot';
-import { DEFAULT_SOCKET_FOLDER, lastAssignments, socketFolderFlag } from '../../parsers/saslauthdDefaults';
 import { authOnlyOverTls, saslEnabledSomewhere, tlsOffered, value, yes } from '../maincf/security';
 import { postfixModel, PostfixModel, ServiceView } from '../postfixModel';
 import type { ServiceContext } from '../service';
 import { saslFiles, SaslFiles } from './configuration';
+import { saslauthdLaunch } from '../saslauthd/launch';
 import { isPlaintext, passes, type SaslImplementation } from './mechanisms';
 
 export interface Site {
@@ -237,16 +237,14 @@ function checkCyrus(files: SaslFiles, model: PostfixModel, service: ServiceView 
   }
   if (!files.saslauthd) return offered;
   const defaults = files.saslauthd;
-  const last = lastAssignments(defaults.tree.assignments);
-  const start = last.get('START');
-  if (start?.value !== 'yes') {
-    const at = start ? start.range : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const launch = saslauthdLaunch(defaults.uri, defaults.tree);
+  if (!launch.started) {
+    const at = launch.start ? launch.start.range : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     add('saslauthd-not-started', 'error', { uri: defaults.uri, range: at }, [], [pwcheckSite]);
   }
-  const options = last.get('OPTIONS');
-  const m = socketFolderFlag(defaults.tree.assignments);
-  const dir = m?.argument?.text ?? DEFAULT_SOCKET_FOLDER;
-  const dirSite: Site | undefined = m?.argument ? { uri: defaults.uri, range: m.argument.range } : options ? { uri: defaults.uri, range: options.range } : undefined;
+  const dir = launch.socketFolder.dir;
+  const dirRange = launch.socketFolder.range ?? launch.flagsAssignment?.range;
+  const dirSite: Site | undefined = dirRange ? { uri: defaults.uri, range: dirRange } : undefined;
   const saslauthdPath = option('saslauthd_path');
   const seenPath = saslauthdPath?.value || DEFAULT_SASLAUTHD_PATH;
   const realPath = chroot && seenPath.startsWith('/') ? `${queue}${seenPath}` : seenPath;

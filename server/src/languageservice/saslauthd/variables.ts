@@ -1,11 +1,12 @@
-// What Debian's /etc/init.d/saslauthd reads from /etc/default/saslauthd, and saslauthd's flags,
-// with notes in our words for completion and hover.
+// What Debian's /etc/init.d/saslauthd reads from /etc/default/saslauthd and Red Hat's unit from
+// /etc/sysconfig/saslauthd, and saslauthd's flags, with notes in our words for completion and hover.
+import type { SaslauthdDialect } from './launch';
 export interface Note {
   en: string;
   es: string;
 }
 
-export const SASLAUTHD_VARIABLES: Record<string, Note> = {
+const DEBIAN_VARIABLES: Record<string, Note> = {
   START: { en: 'Whether the init script starts saslauthd at all: it must be `yes`.', es: 'Si el script de arranque inicia saslauthd: debe ser `yes`.' },
   DESC: { en: 'A description shown when the service starts and stops.', es: 'Una descripción que se muestra al iniciar y parar el servicio.' },
   NAME: { en: 'The short name of this saslauthd instance.', es: 'El nombre corto de esta instancia de saslauthd.' },
@@ -16,8 +17,20 @@ export const SASLAUTHD_VARIABLES: Record<string, Note> = {
     en: "saslauthd's other flags. `-m DIR` is required and sets the socket folder: for a chrooted Postfix (Debian) it must be inside `/var/spool/postfix`, as in `-c -m /var/spool/postfix/var/run/saslauthd`.",
     es: 'Las demás opciones de saslauthd. `-m DIR` es obligatoria y fija la carpeta del socket: con Postfix enjaulado (Debian) debe estar dentro de `/var/spool/postfix`, como en `-c -m /var/spool/postfix/var/run/saslauthd`.',
   },
-  PARAMS: { en: 'Old name for extra flags; prefer OPTIONS.', es: 'Nombre antiguo para opciones adicionales; mejor OPTIONS.' },
 };
+
+const REDHAT_VARIABLES: Record<string, Note> = {
+  SOCKETDIR: {
+    en: "The socket folder, passed as `-m`. For a chrooted Postfix it must be inside the queue directory, as in `/var/spool/postfix/var/run/saslauthd`.",
+    es: 'La carpeta del socket, que se pasa como `-m`. Con Postfix enjaulado debe estar dentro del directorio de la cola, como `/var/spool/postfix/var/run/saslauthd`.',
+  },
+  MECH: { en: 'Where saslauthd checks passwords (passed as -a): `pam`, `shadow`, `rimap`, ...', es: 'Dónde comprueba saslauthd las contraseñas (se pasa como -a): `pam`, `shadow`, `rimap`, ...' },
+  FLAGS: { en: "saslauthd's other flags, after `-m $SOCKETDIR -a $MECH`.", es: 'Las demás opciones de saslauthd, tras `-m $SOCKETDIR -a $MECH`.' },
+  DAEMONOPTS: { en: "Options for the old init script's `daemon` helper (such as `--user`), not for saslauthd.", es: 'Opciones para la función `daemon` del antiguo script de arranque (como `--user`), no para saslauthd.' },
+};
+
+/** The variables each distribution's start-up reads from the file. */
+export const SASLAUTHD_VARIABLES: Record<SaslauthdDialect, Record<string, Note>> = { debian: DEBIAN_VARIABLES, redhat: REDHAT_VARIABLES };
 
 export const SASLAUTHD_FLAG_NOTES: Record<string, Note> = {
   a: { en: 'The authentication mechanism (MECHANISMS already sets it).', es: 'El mecanismo de autenticación (MECHANISMS ya lo fija).' },

@@ -150,6 +150,23 @@ describe('SASL cross-checks', () => {
     assert.deepEqual(diagnostics({ ...CYRUS, [SMTPD_CONF]: CYRUS[SMTPD_CONF] + 'saslauthd_path: /var/run/saslauthd/mux\n' }, SMTPD_CONF), []);
   });
 
+  it("Cyrus on Red Hat: sasl2/smtpd.conf and sysconfig/saslauthd, whose SOCKETDIR (or a later -m in FLAGS) is the socket folder", () => {
+    const RH_CONF = `${ROOT}sasl2/smtpd.conf`;
+    const RH_SASLAUTHD = `${ROOT}sysconfig/saslauthd`;
+    const redHat = (socketdir: string, flags = ''): Tree => ({
+      [MAIN]: CYRUS[MAIN],
+      [MASTER]: MASTER_CF('n'),
+      [RH_CONF]: CYRUS[SMTPD_CONF],
+      [RH_SASLAUTHD]: `SOCKETDIR=${socketdir}\nMECH=pam\nFLAGS="${flags}"\n`,
+    });
+    // No START: systemctl starts saslauthd, not the file.
+    assert.deepEqual(all(redHat('/run/saslauthd')), []);
+    const chrooted = { ...redHat('/run/saslauthd'), [MASTER]: MASTER_CF('y') };
+    assert.deepEqual(brief(diagnostics(chrooted, RH_SASLAUTHD)), [['sasl/socket-outside-chroot', 0, ['postfix/master.cf:0', 'sasl2/smtpd.conf:0']]]);
+    assert.deepEqual(diagnostics({ ...chrooted, [RH_SASLAUTHD]: 'SOCKETDIR=/var/spool/postfix/var/run/saslauthd\nMECH=pam\n' }, RH_SASLAUTHD), []);
+    assert.deepEqual(brief(diagnostics({ ...redHat('/run/saslauthd', '-c -m /var/lib/sasl') }, RH_SASLAUTHD)), [['sasl/socket-path-mismatch', 2, ['sasl2/smtpd.conf:0']]]);
+  });
+
   it('mechanisms: security options that leave none of mech_list or auth_mechanisms', () => {
     const cyrus = { ...CYRUS, [MAIN]: CYRUS[MAIN].replace('= noanonymous', '= noanonymous, noplaintext') };
     assert.deepEqual(brief(diagnostics(cyrus, MAIN)), [['sasl/no-usable-mechanism', 2, ['postfix/sasl/smtpd.conf:1']]]);

@@ -66,6 +66,24 @@ describe('/etc/default/saslauthd language service', () => {
     }
   });
 
+  it("reads Red Hat's /etc/sysconfig/saslauthd as its unit does: -m $SOCKETDIR -a $MECH $FLAGS, no START", () => {
+    const rh = (text: string) => TextDocument.create('file:///etc/sysconfig/saslauthd', 'saslauthd', 1, text);
+    const rhCodes = (text: string) => saslauthdService.diagnostics(rh(text), ctx()).map((d) => [d.code, d.range.start.line, d.range.start.character]);
+    assert.deepEqual(rhCodes('SOCKETDIR=/run/saslauthd\nMECH=pam\nFLAGS=\n'), []);
+    assert.deepEqual(rhCodes('MECH="pam shadow"\nFLAGS="-r -q"\nSTART=yes\n'), [
+      ['saslauthd/unknown-variable', 2, 0],
+      ['saslauthd/one-mechanism', 0, 5],
+      ['saslauthd/unknown-flag', 1, 10],
+      ['saslauthd/no-socket-dir', 0, 0],
+    ]);
+    // Outside sysconfig/, the variables tell: these are Red Hat's alone.
+    assert.deepEqual(codes('SOCKETDIR=/run/saslauthd\nMECH=rimap\nFLAGS="-r -O localhost"\n'), []);
+    const hover = saslauthdService.hover!(rh('SOCKETDIR=/run/saslauthd\nFLAGS="-c"\n'), { line: 1, character: 8 }, ctx());
+    assert.match(JSON.stringify(hover), /\*\*-c\*\*/);
+    const names = saslauthdService.completion!(rh('SO'), { line: 0, character: 2 }, ctx()).map((c) => c.label);
+    assert.deepEqual(names.sort(), ['DAEMONOPTS', 'FLAGS', 'MECH', 'SOCKETDIR']);
+  });
+
   it('hovers flags inside OPTIONS and completes variables, in both languages', () => {
     const hover = saslauthdService.hover!(doc(LESSON), { line: 6, character: 13 }, ctx('es'));
     assert.match(JSON.stringify(hover), /\*\*-m\*\*.*enjaulado/);

@@ -35,11 +35,14 @@ export function checkTlsRpt(text: string): RecordProblem[] {
   return out;
 }
 
-/** TLSA (RFC 6698 §2.1, RFC 7672 for SMTP): field ranges and data length per matching type. */
-export function checkTlsa(usage: number, selector: number, matchingType: number, hex: string): RecordProblem[] {
+/**
+ * TLSA (RFC 6698 §2.1): field ranges and data length per matching type; for a mail port (`smtp`),
+ * RFC 7672's rule that SMTP uses DANE-TA or DANE-EE, never the PKIX usages.
+ */
+export function checkTlsa(usage: number, selector: number, matchingType: number, hex: string, smtp: boolean): RecordProblem[] {
   const out: RecordProblem[] = [];
   if (usage > 3) out.push(problem('tlsa-usage', 'warning', 'zone.tlsa.usage-undefined', [usage]));
-  else if (usage < 2) out.push(problem('tlsa-usage', 'warning', 'zone.tlsa.usage-pkix', [usage]));
+  else if (usage < 2 && smtp) out.push(problem('tlsa-usage', 'warning', 'zone.tlsa.usage-pkix', [usage]));
   if (selector > 1) out.push(problem('tlsa-selector', 'warning', 'zone.tlsa.selector', [selector]));
   if (matchingType > 2) out.push(problem('tlsa-matching-type', 'warning', 'zone.tlsa.matching-type', [matchingType]));
   const bytes = hex.length / 2;

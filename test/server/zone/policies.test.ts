@@ -80,9 +80,11 @@ describe('MTA-STS, TLSRPT and TLSA', () => {
     assert.deepEqual(codes(checkTlsRpt('v=TLSRPTv1')), ['tlsrpt-no-rua']);
   });
   it('TLSA fields and data length per matching type', () => {
-    assert.deepEqual(codes(checkTlsa(3, 1, 1, 'ab'.repeat(32))), []);
-    assert.deepEqual(codes(checkTlsa(3, 1, 2, 'ab'.repeat(32))), ['tlsa-length']);
-    assert.deepEqual(codes(checkTlsa(4, 2, 3, 'ab')), ['tlsa-usage', 'tlsa-selector', 'tlsa-matching-type']);
-    assert.deepEqual(codes(checkTlsa(1, 1, 1, 'ab'.repeat(32))), ['tlsa-usage']);
+    assert.deepEqual(codes(checkTlsa(3, 1, 1, 'ab'.repeat(32), true)), []);
+    assert.deepEqual(codes(checkTlsa(3, 1, 2, 'ab'.repeat(32), true)), ['tlsa-length']);
+    assert.deepEqual(codes(checkTlsa(4, 2, 3, 'ab', false)), ['tlsa-usage', 'tlsa-selector', 'tlsa-matching-type']);
+    assert.deepEqual(codes(checkTlsa(1, 1, 1, 'ab'.repeat(32), true)), ['tlsa-usage']);
+    // RFC 7672 binds SMTP only: PKIX-TA and PKIX-EE stay fine for HTTPS or XMPP.
+    assert.deepEqual(codes(checkTlsa(1, 1, 1, 'ab'.repeat(32), false)), []);
   });
 });

@@ -116,11 +116,25 @@ export function spfMultiple(zone: ZoneFile, rows: number[], n: number, out: Item
   }
 }
 
+/**
+ * A name of its own '_' label, such as `_dane`, that _port._proto owners share through CNAME
+ * (RFC 7671 §7). A host name, or a service name missing its port or protocol, is the mistake.
+ */
+function isSharedTlsaName(owner: string): boolean {
+  const [first, second = ''] = owner.split('.');
+  const protocol = /^_?(?:tcp|udp|sctp)$/i;
+  return /^_[a-z]/i.test(first) && !protocol.test(first) && !protocol.test(second);
+}
+
+/** SMTP to an MX, submission with implicit TLS and with STARTTLS: where RFC 7672's usages apply. */
+const SMTP_PORTS = new Set([25, 465, 587]);
+
 function checkTlsaRecord(zone: ZoneFile, r: ZoneRecord, out: Items): void {
   const data = recordData(r, zone.origin);
   if (!data || data.type !== 'TLSA') return;
-  const problems = checkTlsa(data.usage, data.selector, data.matchingType, data.hex);
-  if (!/^_\d{1,5}\._(tcp|udp|sctp)\./i.test(r.owner)) {
+  const service = /^_(\d{1,5})\._(?:tcp|udp|sctp)(?:\.|$)/i.exec(r.owner);
+  const problems = checkTlsa(data.usage, data.selector, data.matchingType, data.hex, service !== null && SMTP_PORTS.has(Number(service[1])));
+  if (!service && !isSharedTlsaName(r.owner)) {
     problems.push(problem('tlsa-owner', 'warning', 'zone.tlsa.owner', [zone.origin]));
   }
   let ord = 0;

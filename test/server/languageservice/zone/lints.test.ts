@@ -69,6 +69,12 @@ describe('zone lints', () => {
   pair('tlsrpt-no-rua', HEAD + '_smtp._tls IN TXT "v=TLSRPTv1;"\n', HEAD + '_smtp._tls IN TXT "v=TLSRPTv1; rua=mailto:tls@example.org"\n');
   pair('tlsa-length', HEAD + '_25._tcp.ns IN TLSA 3 1 1 abcd\n', HEAD + '_25._tcp.ns IN TLSA 3 1 1 ' + 'ab'.repeat(32) + '\n');
   pair('tlsa-owner', HEAD + 'ns IN TLSA 3 1 1 ' + 'ab'.repeat(32) + '\n', HEAD + '_25._tcp.ns IN TLSA 3 1 1 ' + 'ab'.repeat(32) + '\n');
+  it("TLSA: a shared '_' name reached through CNAME is a proper owner; PKIX usages are refused only on mail ports", () => {
+    const key = 'ab'.repeat(32);
+    assert.deepEqual(codes(HEAD + `_dane IN TLSA 3 1 1 ${key}\n_25._tcp.ns IN CNAME _dane\n_5222._tcp IN TLSA 1 0 1 ${key}\n`), []);
+    for (const owner of ['_tcp.ns', '_25.tcp.ns', 'tcp.ns']) assert.ok(has(HEAD + `${owner} IN TLSA 3 1 1 ${key}\n`, 'tlsa-owner'), owner);
+    for (const port of [25, 465, 587]) assert.ok(has(HEAD + `_${port}._tcp.ns IN TLSA 1 0 1 ${key}\n`, 'tlsa-usage'), String(port));
+  });
   pair('dkim-no-key', HEAD + 'sel._domainkey IN TXT "v=DKIM1; k=rsa"\n', HEAD + 'sel._domainkey IN TXT "v=DKIM1; k=ed25519; p=l02Woi0iS8Aa25FQkUd9RMzZHJpBoRQwAQEX1SxZJA4="\n');
 
   it('the lab zones have no other findings than the self-loop', () => {

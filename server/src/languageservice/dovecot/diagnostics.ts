@@ -160,7 +160,10 @@ export function valueKindOf(place: Extract<Place, { kind: 'settings' }>, key: st
 }
 
 function valueProblem(s: DovecotSetting, kind: ReturnType<typeof valueKindOf>): 'bad-boolean' | 'bad-number' | 'bad-mode' | undefined {
-  if (s.valueKind !== 'plain') return undefined;
+  if (s.valueKind === 'file') return undefined;
+  // doveconf 2.3 expands only the setting's own earlier value (`mail_plugins = $mail_plugins x`);
+  // any other $name, $ENV:name included, stays as written and is read as the value.
+  if (s.valueKind === 'variable' && s.variables.every((v) => v.name === s.key)) return undefined;
   switch (kind) {
     case 'boolean':
       return /^(yes|no)$/i.test(s.value) ? undefined : 'bad-boolean';

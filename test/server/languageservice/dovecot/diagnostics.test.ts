@@ -42,6 +42,11 @@ describe('Dovecot language service', () => {
       ['dovecot/bad-mode', 4],
     ]);
     assert.deepEqual(codes('disable_plaintext_auth = YES\nauth_cache_size = 10M\n'), []);
+    // Only a setting's own $name is expanded; another one, or $ENV:, is read as written.
+    assert.deepEqual(codes('auth_debug = $auth_verbose\ndefault_process_limit = $ENV_LIMIT\nauth_worker_max_count = $auth_worker_max_count\n'), [
+      ['dovecot/bad-boolean', 0],
+      ['dovecot/bad-number', 1],
+    ]);
   });
 
   it('checks a value as a boolean only where doveconf does: enums with a yes/no default take more words', () => {

@@ -109,6 +109,8 @@ const MUTATIONS: Record<string, (base: string) => string> = {
   'protocols installed': (b) => b + 'protocols = imap pop3 lmtp submission\n',
   'older protocol names': (b) => b + 'protocols = imap imaps pop3 pop3s\n',
   'protocol nothing speaks': (b) => b + 'protocols = $protocols imap sieve\n',
+  'another setting or the environment in a number': (b) => b + 'default_client_limit = 100\ndefault_process_limit = $default_client_limit\nservice auth {\n  process_limit = $ENV:LIMIT\n}\n',
+  "a number's own earlier value": (b) => b + 'default_process_limit = 5\ndefault_process_limit = $default_process_limit\n',
   'written for Dovecot 2.4': (b) => `dovecot_config_version = 2.4.1\n${b}mail_driver = maildir\n`,
   "Dovecot 1's auth section": (b) => b + 'auth default {\n  mechanisms = plain login\n}\n',
 };

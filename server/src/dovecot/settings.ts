@@ -2,6 +2,13 @@
 // `npm run gen:dovecot`): the settings each place in a configuration accepts, and their defaults.
 // The JSON is required on first use, so that a run that never meets a Dovecot file does not load it.
 
+/** What doveconf says became of an older setting: renamed, replaced (by a setting or a place), or removed. */
+export interface ObsoleteSetting {
+  renamed?: string;
+  replacedBy?: string;
+  removed?: boolean;
+}
+
 export interface DovecotData {
   dovecot: string;
   settings: Record<string, string>;
@@ -12,8 +19,8 @@ export interface DovecotData {
   authListenerDefaults: Record<string, string>;
   /** By place, the settings whose value doveconf reads as a boolean or a number (a default does not tell). */
   typed: Record<string, { booleans: string[]; numbers: string[] }>;
-  /** Older top-level names Dovecot still reads with a warning, each with its new name when only renamed. */
-  obsoleteSettings: Record<string, string>;
+  /** Older top-level names Dovecot still reads with a warning, each with what became of it. */
+  obsoleteSettings: Record<string, ObsoleteSetting>;
   /** Older top-level section types Dovecot still reads with a warning (Dovecot 1's `auth default { }`). */
   oldSections: string[];
   /** Older words of `protocols` Dovecot still takes with a warning, each with its new name ('' when it is simply dropped). */
@@ -44,7 +51,7 @@ export type Place =
       /** The top level, or a filter in it (`protocol imap { }`). */
       top: boolean;
       /** At the top level (and in filters): older names still read, with a warning. */
-      obsoleteSettings: Record<string, string>;
+      obsoleteSettings: Record<string, ObsoleteSetting>;
       oldSections: string[];
     }
   /** plugin { }, dict { } and an old auth { }: any name is a setting. */

@@ -147,6 +147,14 @@ export const saslMessages = {
     en: "Dovecot {0} still reads '{1}', an older setting, but warns: it no longer does anything or moved elsewhere (`doveconf -Pn` prints the configuration in current settings)",
     es: "Dovecot {0} aún lee '{1}', un ajuste antiguo, pero avisa: ya no hace nada o pasó a otro sitio (`doveconf -Pn` muestra la configuración con los ajustes actuales)",
   },
+  'dovecot.replaced-setting': {
+    en: "Dovecot {0} still reads '{1}', an older setting, but warns: '{2}' took its place (`doveconf -Pn` prints the configuration in current settings)",
+    es: "Dovecot {0} aún lee '{1}', un ajuste antiguo, pero avisa: '{2}' ocupó su lugar (`doveconf -Pn` muestra la configuración con los ajustes actuales)",
+  },
+  'dovecot.removed-setting': {
+    en: "Dovecot {0} still reads '{1}', an older setting, but warns: it no longer does anything, so the line can go",
+    es: "Dovecot {0} aún lee '{1}', un ajuste antiguo, pero avisa: ya no hace nada, así que la línea puede quitarse",
+  },
   'dovecot.renamed-setting': {
     en: "Dovecot {0} reads '{1}' as '{2}', its current name, and warns; rename it",
     es: "Dovecot {0} lee '{1}' como '{2}', su nombre actual, y avisa; cámbiele el nombre",

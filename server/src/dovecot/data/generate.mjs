@@ -110,7 +110,11 @@ function typedSettings(dir, path, settings) {
 
 const OBSOLETE = /Obsolete setting in [^\n]*:1: /;
 
-/** The older setting names doveconf still reads, each with its new name when it was only renamed ('' otherwise). */
+/**
+ * The older setting names doveconf still reads, each with what doveconf says became of it: the new
+ * name of one only renamed, what replaced it (a setting, or a place such as `service { chroot }`),
+ * or that it was removed.
+ */
 function obsoleteSettings(dir, settings) {
   const binary = spawnSync('sh', ['-c', 'command -v doveconf'], { encoding: 'utf8' }).stdout.trim();
   const words = new Set();
@@ -121,7 +125,10 @@ function obsoleteSettings(dir, settings) {
     // (2.3.19 renames mail_cache_compress_* to settings it does not have, and refuses them.)
     if (!OBSOLETE.test(complaint) || /Unknown setting/.test(complaint)) continue;
     const renamed = new RegExp(`${name} has been renamed to ([a-z_]+)`).exec(complaint)?.[1];
-    obsolete[name] = renamed !== undefined && renamed in settings ? renamed : '';
+    const replacedBy = / has been (?:replaced by|moved into) ([^\n]+)/.exec(complaint)?.[1];
+    if (renamed !== undefined && renamed in settings) obsolete[name] = { renamed };
+    else if (replacedBy !== undefined) obsolete[name] = { replacedBy };
+    else obsolete[name] = { removed: / has been removed| is no longer needed/.test(complaint) };
   }
   return obsolete;
 }

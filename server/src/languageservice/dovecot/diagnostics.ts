@@ -61,8 +61,12 @@ export function dovecotDiagnostics(doc: TextDocument, ctx: ServiceContext): Diag
     let key = node.key;
     if (!(key in place.settings) && key in place.obsoleteSettings) {
       // Dovecot reads a renamed setting as its new name, value and all.
-      const renamed = place.obsoleteSettings[key];
-      const message = renamed ? t(ctx.locale, 'dovecot.renamed-setting', version, key, renamed) : t(ctx.locale, 'dovecot.obsolete-setting', version, key);
+      const { renamed, replacedBy, removed } = place.obsoleteSettings[key];
+      const message = renamed
+        ? t(ctx.locale, 'dovecot.renamed-setting', version, key, renamed)
+        : replacedBy
+          ? t(ctx.locale, 'dovecot.replaced-setting', version, key, replacedBy)
+          : t(ctx.locale, removed ? 'dovecot.removed-setting' : 'dovecot.obsolete-setting', version, key);
       out.push({ range: node.keyRange, severity: DiagnosticSeverity.Warning, code: 'dovecot/obsolete-setting', source: SOURCE, message, data: renamed ? { suggestion: renamed } : undefined });
       if (!renamed) continue;
       key = renamed;

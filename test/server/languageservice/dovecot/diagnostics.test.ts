@@ -72,7 +72,14 @@ describe('Dovecot language service', () => {
     const fix = dovecotService.codeActions!(doc('ssl_disable = yes\n'), ds[1].range, [ds[1]], ctx());
     assert.deepEqual(fix.map((a) => a.edit?.changes?.[doc('').uri]?.[0].newText), ['ssl']);
     const es = dovecotService.diagnostics(doc('ssl_protocols = !SSLv3\n'), ctx('es'));
-    assert.match(String(es[0].message), /un ajuste antiguo/);
+    assert.match(String(es[0].message), /un ajuste antiguo, pero avisa: 'ssl_min_protocol' ocupó su lugar/);
+  });
+
+  it('says what replaced an older setting, or that it does nothing now, as doveconf does', () => {
+    const ds = dovecotService.diagnostics(doc('ssl_cert_file = /etc/ssl/x.pem\nlogin_chroot = yes\nssl_parameters_regenerate = 0\n'), ctx());
+    assert.match(String(ds[0].message), /'ssl_cert = <file' took its place/);
+    assert.match(String(ds[1].message), /'service \{ chroot \}' took its place/);
+    assert.match(String(ds[2].message), /'ssl_parameters_regenerate'.*no longer does anything, so the line can go/);
   });
 
   it('takes in protocols only what a service of the installed Dovecot speaks', () => {

@@ -40,6 +40,10 @@ export const coreMessages = {
     en: 'This line starts with whitespace, so it continues a previous entry, but there is none',
     es: 'Esta línea empieza con espacio, así que continúa una entrada anterior, pero no la hay',
   },
+  'map.alias-format': {
+    en: "'{0}' is written as in an aliases file: here the ':' belongs to the key, so a lookup of '{1}' does not find it (postmap warns \"is this an alias file?\")",
+    es: "'{0}' está escrito como en un fichero de alias: aquí el ':' forma parte de la clave, así que una búsqueda de '{1}' no la encuentra (postmap avisa \"is this an alias file?\")",
+  },
   'map.duplicate-key': {
     en: "'{0}' is already a key on line {1} (keys are case-insensitive); postmap warns and keeps the first",
     es: "'{0}' ya es una clave en la línea {1} (sin distinguir mayúsculas); postmap avisa y se queda con la primera",

@@ -24,6 +24,11 @@ export function mapDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagnost
   for (const e of tree.entries) {
     // A pattern table is matched in order: a repeated pattern is dead, but no lookup conflict.
     if (e.pattern) continue;
+    // `abuse: postmaster` is the aliases format; postmap keeps the colon in the key.
+    if (e.key.length > 1 && e.key.endsWith(':')) {
+      const bare = e.key.slice(0, -1);
+      out.push({ range: e.keyRange, severity: DiagnosticSeverity.Warning, code: 'map/alias-format', source: SOURCE, message: t(ctx.locale, 'map.alias-format', e.key, bare), data: { suggestion: bare } });
+    }
     const key = e.key.toLowerCase();
     const seen = firstLine.get(key);
     if (seen === undefined) firstLine.set(key, e.keyRange.start.line);

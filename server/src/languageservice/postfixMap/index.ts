@@ -8,5 +8,5 @@ export const postfixMapService: LanguageService = {
   diagnostics: mapDiagnostics,
   completion: mapCompletion,
   hover: mapHover,
-  codeActions: (doc, _range, diagnostics, ctx) => suggestionFixes(doc, diagnostics, ['map/unknown-access-action'], ctx.locale),
+  codeActions: (doc, _range, diagnostics, ctx) => suggestionFixes(doc, diagnostics, ['map/unknown-access-action', 'map/alias-format'], ctx.locale),
 };

@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { postfixMapService } from '../../../../server/src/languageservice/postfixMap';
 import { isAccessMap } from '../../../../server/src/languageservice/postfixMap/access';
 import type { ServiceContext } from '../../../../server/src/languageservice/service';
+import { requirePeer } from '../../../support/peers';
 
 const ctx = (locale: 'en' | 'es' = 'en'): ServiceContext => ({ locale, workspace: { readText: () => undefined } });
 const doc = (name: string, text: string) => TextDocument.create(`file:///etc/postfix/${name}`, 'postfix-map', 1, text);
@@ -45,6 +50,25 @@ describe('lookup table diagnostics', () => {
 
   it('reports duplicate keys case-insensitively and a key without value', () => {
     assert.deepEqual(codes('virtual', 'Ana@mail1.org ana\nana@mail1.org luis\nlonely\n'), [['map/missing-value', 2, 0], ['map/duplicate-key', 1, 0]]);
+  });
+
+  it("warns about a key in the aliases format, as postmap does, and offers to drop the ':'", { skip: requirePeer('postmap', ['postfix']) }, () => {
+    const text = 'abuse: postmaster\n/^x:/ y\npostmaster root\n';
+    const ds = postfixMapService.diagnostics(doc('virtual', text), ctx());
+    assert.deepEqual(ds.map((d) => [d.code, d.range.start.line]), [['map/alias-format', 0]]);
+    const fix = postfixMapService.codeActions!(doc('virtual', text), ds[0].range, ds, ctx());
+    assert.equal(fix[0].edit!.changes![doc('virtual', '').uri][0].newText, 'abuse');
+    // postmap says the same of the same line.
+    const dir = mkdtempSync(join(tmpdir(), 'map-alias-'));
+    try {
+      writeFileSync(join(dir, 'main.cf'), '');
+      writeFileSync(join(dir, 'virtual'), text);
+      const r = spawnSync('postmap', ['-c', dir, `hash:${join(dir, 'virtual')}`], { encoding: 'utf8' });
+      assert.match(r.stderr, /line 1: record is in "key: value" format/);
+      assert.doesNotMatch(r.stderr, /line [23]:/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('localises the messages', () => {

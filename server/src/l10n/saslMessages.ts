@@ -268,6 +268,10 @@ export const saslMessages = {
   'sasl.related.listener': { en: 'The Dovecot listener', es: 'El listener de Dovecot' },
   'sasl.related.pwcheck': { en: 'Passwords are checked through saslauthd here', es: 'Aquí se comprueban las contraseñas con saslauthd' },
   'sasl.related.chroot': { en: 'smtpd runs chrooted here', es: 'Aquí smtpd se ejecuta enjaulado' },
+  'sasl.related.chroot-default': {
+    en: "This chroot column is '-': no chroot since Postfix 3.0 (Postfix 2 read it as y); write y to chroot smtpd",
+    es: "Esta columna chroot es '-': sin jaula desde Postfix 3.0 (Postfix 2 la leía como y); escriba y para enjaular smtpd",
+  },
   'sasl.related.mechanisms': { en: 'The mechanisms offered', es: 'Los mecanismos ofrecidos' },
   'sasl.related.socket-dir': { en: "saslauthd's socket folder", es: 'La carpeta del socket de saslauthd' },
   'sasl.related.plaintext': { en: 'Dovecot refuses plaintext without TLS', es: 'Dovecot rechaza texto en claro sin TLS' },

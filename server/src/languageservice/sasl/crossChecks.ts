@@ -257,7 +257,11 @@ function checkCyrus(files: SaslFiles, model: PostfixModel, service: ServiceView 
   if (normalPath(realPath) !== normalPath(`${dir}/mux`)) {
     const at = saslauthdPath ? { uri: conf.uri, range: saslauthdPath.range } : dirSite;
     const other = saslauthdPath ? dirSite && { ...dirSite, key: 'sasl.related.socket-dir' as MessageKey } : pwcheckSite;
-    if (at) add('socket-path-mismatch', 'error', at, [normalPath(realPath), normalPath(`${dir}/mux`)], other ? [other] : []);
+    // A socket inside the queue directory was meant for a chrooted smtpd: a '-' chroot column
+    // (chroot until Postfix 3.0, as older master.cf files and howtos assume) no longer gives one.
+    const column = service?.entry.chroot;
+    const unchrooted = column?.text === '-' && inside(dir, queue) && files.master ? { uri: files.master.uri, range: column.range, key: 'sasl.related.chroot-default' as MessageKey } : undefined;
+    if (at) add('socket-path-mismatch', 'error', at, [normalPath(realPath), normalPath(`${dir}/mux`)], [other, unchrooted].filter((x) => x !== undefined));
   }
   return offered;
 }

@@ -144,6 +144,14 @@ describe('SASL cross-checks', () => {
     assert.deepEqual(all(unchrooted), []);
   });
 
+  it("Cyrus: a '-' chroot column with the socket in the queue directory says that '-' no longer chroots", () => {
+    const ds = diagnostics({ ...CYRUS, [MASTER]: MASTER_CF('-') }, SASLAUTHD);
+    assert.deepEqual(brief(ds), [['sasl/socket-path-mismatch', 2, ['postfix/sasl/smtpd.conf:0', 'postfix/master.cf:0']]]);
+    assert.match(ds[0].relatedInformation![1].message, /'-': no chroot since Postfix 3.0/);
+    // An explicit n was meant: nothing to explain.
+    assert.deepEqual(brief(diagnostics({ ...CYRUS, [MASTER]: MASTER_CF('n') }, SASLAUTHD)), [['sasl/socket-path-mismatch', 2, ['postfix/sasl/smtpd.conf:0']]]);
+  });
+
   it('Cyrus: saslauthd_path must agree with -m', () => {
     const tree = { ...CYRUS, [SMTPD_CONF]: CYRUS[SMTPD_CONF] + 'saslauthd_path: /var/run/sasl/mux\n' };
     assert.deepEqual(brief(diagnostics(tree, SMTPD_CONF)), [['sasl/socket-path-mismatch', 2, ['default/saslauthd:2']]]);

@@ -20,6 +20,12 @@ export interface ShellAssignment {
   valueRange: Range;
   /** The value split into words as an unquoted $NAME would be. */
   words: ShellWord[];
+  /**
+   * The words of the rest of the line up to a comment, as systemd's EnvironmentFile= reads a value
+   * (blanks do not end it, one pair of quotes around it is removed) and an unquoted $NAME in
+   * ExecStart= splits it: Red Hat's unit reads the file so.
+   */
+  lineWords: ShellWord[];
   range: Range;
 }
 
@@ -88,6 +94,7 @@ export function parseSaslauthdDefaults(text: string): SaslauthdDefaultsFile {
       value: value.first?.text ?? '',
       valueRange: range(line, nameEnd + 1, line, value.first ? value.first.range.end.character : nameEnd + 1),
       words: value.first ? splitValue(value.first, lineText, line) : [],
+      lineWords: value.first ? splitValue({ text: '', range: range(line, nameEnd + 1, line, value.commentAt !== undefined ? lineText.slice(0, value.commentAt).trimEnd().length : end) }, lineText, line) : [],
       range: range(line, lineStart, line, value.commentAt !== undefined ? lineText.slice(0, value.commentAt).trimEnd().length : end),
     });
   });

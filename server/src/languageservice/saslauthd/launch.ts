@@ -42,7 +42,7 @@ export function saslauthdLaunch(path: string, tree: SaslauthdDefaultsFile): Sasl
   const dialect = saslauthdDialect(path, tree);
   const last = lastAssignments(tree.assignments);
   const flagsAssignment = last.get(dialect === 'debian' ? 'OPTIONS' : 'FLAGS');
-  const flags = parseSaslauthdOptions(flagsAssignment?.words ?? []);
+  const flags = parseSaslauthdOptions((dialect === 'debian' ? flagsAssignment?.words : flagsAssignment?.lineWords) ?? []);
   // getopt keeps the last -m: Red Hat's FLAGS come after the unit's own -m $SOCKETDIR.
   const m = flags.flags.filter((f) => f.letter === 'm' && f.argument).pop()?.argument;
   const start = last.get('START');

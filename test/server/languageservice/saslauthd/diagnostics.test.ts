@@ -76,6 +76,8 @@ describe('/etc/default/saslauthd language service', () => {
       ['saslauthd/unknown-flag', 1, 10],
       ['saslauthd/no-socket-dir', 0, 0],
     ]);
+    // The unit reads the rest of the line, blanks and all, as systemd does (a shell would not).
+    assert.deepEqual(rhCodes('SOCKETDIR=/run/saslauthd\nMECH=ldap\nFLAGS=-O /etc/saslauthd.conf\n'), []);
     // Outside sysconfig/, the variables tell: these are Red Hat's alone.
     assert.deepEqual(codes('SOCKETDIR=/run/saslauthd\nMECH=rimap\nFLAGS="-r -O localhost"\n'), []);
     const hover = saslauthdService.hover!(rh('SOCKETDIR=/run/saslauthd\nFLAGS="-c"\n'), { line: 1, character: 8 }, ctx());

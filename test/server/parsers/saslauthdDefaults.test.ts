@@ -23,6 +23,13 @@ describe('/etc/default/saslauthd parser', () => {
     assert.deepEqual(tree.assignments[1].valueRange, { start: { line: 2, character: 11 }, end: { line: 2, character: 16 } });
   });
 
+  it('keeps the words of the whole line for readers that do not stop at a blank (systemd), up to a comment', () => {
+    const [unquoted, quoted] = parseSaslauthdDefaults('FLAGS=-O /etc/x.conf # note\nFLAGS="-r -c"\n').assignments;
+    assert.deepEqual(unquoted.words.map((w) => w.text), ['-O']);
+    assert.deepEqual(unquoted.lineWords.map((w) => [w.text, w.range.start.character]), [['-O', 6], ['/etc/x.conf', 9]]);
+    assert.deepEqual(quoted.lineWords.map((w) => [w.text, w.range.start.character]), [['-r', 7], ['-c', 10]]);
+  });
+
   it("parses OPTIONS' flags with the place of each argument", () => {
     const options = parseSaslauthdDefaults(LESSON).assignments[3];
     const flags = parseSaslauthdOptions(options.words);

@@ -51,9 +51,9 @@ export function languageForPath(path: string, firstLine = ''): LanguageId | unde
   if (/^\.?msmtprc$/.test(name)) return 'msmtprc';
   if (isDovecotFile(path, name)) return 'dovecot';
   if (/(^|[\\/])sasl2?[\\/][^\\/]+\.conf$/.test(path)) return 'cyrus-sasl';
-  // Debian's init script reads every /etc/default/saslauthd* file as an instance; Red Hat's unit /etc/sysconfig/saslauthd.
+  // Debian's init script reads every /etc/default/saslauthd* file as an instance; Red Hat's unit /etc/sysconfig/saslauthd, Gentoo's and Arch's /etc/conf.d/saslauthd.
   if (/^saslauthd[\w-]*$/.test(name) && /(^|[\\/])default[\\/][^\\/]+$/.test(path)) return 'saslauthd';
-  if (name === 'saslauthd' && /(^|[\\/])sysconfig[\\/][^\\/]+$/.test(path)) return 'saslauthd';
+  if (name === 'saslauthd' && /(^|[\\/])(sysconfig|conf\.d)[\\/][^\\/]+$/.test(path)) return 'saslauthd';
   if (isLookupTableSource(path, name)) return 'postfix-map';
   return undefined;
 }

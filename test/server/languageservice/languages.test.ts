@@ -22,6 +22,7 @@ describe('languages by path', () => {
       ['/etc/sysconfig/saslauthd', 'saslauthd'],
       ['/etc/sasl2/smtpd.conf', 'cyrus-sasl'],
       ['/etc/sysconfig/network', undefined],
+      ['/etc/conf.d/saslauthd', 'saslauthd'],
       ['/etc/saslauthd', undefined],
       ['/etc/postfix/main.cf', 'postfix-main'],
     ];

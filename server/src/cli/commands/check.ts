@@ -41,8 +41,8 @@ reported as needing one; deprecations weigh by it.
 
 --root DIR checks a whole configuration tree laid out like /etc: postfix/main.cf, postfix/master.cf,
 postfix/sasl/*.conf, default/saslauthd and dovecot/** under DIR (Red Hat's sasl2/*.conf and
-sysconfig/saslauthd too), each with the others beside it (so the checks between Postfix and its
-SASL side run too).
+sysconfig/saslauthd, Gentoo's and Arch's conf.d/saslauthd too), each with the others beside
+it (so the checks between Postfix and its SASL side run too).
 
 Checks each FILE with the same analyses as the editor. The language is taken from the file
 name (main.cf*, master.cf*, *.zone, db.*) or from --language (${LANGUAGE_IDS.join(', ')}).
@@ -112,6 +112,7 @@ function filesUnderRoot(root: string): string[] {
     ...list(join(root, 'sasl2')),
     ...list(join(root, 'default')),
     ...list(join(root, 'sysconfig')),
+    ...list(join(root, 'conf.d')),
     ...list(join(root, 'dovecot')),
     ...list(join(root, 'dovecot', 'conf.d')),
   ];

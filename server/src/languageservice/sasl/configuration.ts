@@ -45,6 +45,8 @@ const MARKERS = ['/postfix/', '/default/', '/sysconfig/', '/sasl2/', '/dovecot/'
 /** The folder URI (ending in '/') that holds postfix/, default/ (or sysconfig/ and sasl2/) and dovecot/, or undefined. */
 export function configurationRoot(uri: string): string | undefined {
   if (!/^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith('untitled:')) return undefined;
+  // conf.d/ is no marker by itself: Dovecot has one too.
+  if (uri.endsWith('/conf.d/saslauthd')) return uri.slice(0, -'conf.d/saslauthd'.length);
   let best = -1;
   for (const m of MARKERS) best = Math.max(best, uri.lastIndexOf(m));
   return best < 0 ? undefined : uri.slice(0, best + 1);
@@ -107,8 +109,9 @@ function buildSaslFiles(root: string, workspace: Workspace): { files: SaslFiles;
     const file = read(workspace, `${cyrusFolder}${app}.conf`, saslConfTree, asked);
     if (file) cyrusApps.set(app, file);
   }
-  // Debian's file, else Red Hat's (./saslauthd/launch.ts reads either).
-  const saslauthd = read(workspace, `${root}default/saslauthd`, saslauthdTree, asked) ?? read(workspace, `${root}sysconfig/saslauthd`, saslauthdTree, asked);
+  // Debian's file, else Red Hat's, else Gentoo's or Arch's (../saslauthd/launch.ts reads each).
+  let saslauthd: Parsed<SaslauthdDefaultsFile> | undefined;
+  for (const folder of ['default', 'sysconfig', 'conf.d']) saslauthd ??= read(workspace, `${root}${folder}/saslauthd`, saslauthdTree, asked);
   const dovecot: Parsed<DovecotFile>[] = [];
   const dovecotReading: DovecotRead[] = [];
   const start = read(workspace, `${root}dovecot/dovecot.conf`, dovecotTree, asked);

@@ -13,7 +13,7 @@ export function saslauthdCompletion(doc: TextDocument, pos: Position, ctx: Servi
     return Object.entries(SASLAUTHD_VARIABLES[saslauthdDialect(doc.uri, parsedSaslauthd(doc))]).map(([name, note]) => ({ label: name, kind: CompletionItemKind.Variable, documentation: note[ctx.locale], insertText: `${name}=` }));
   if (/^\s*(?:MECHANISMS|MECH)="?\w*$/.test(before)) return SASLAUTHD_MECHANISMS.map((label) => ({ label, kind: CompletionItemKind.EnumMember }));
   if (/^\s*START="?\w*$/.test(before)) return [{ label: 'yes', kind: CompletionItemKind.EnumMember }];
-  if (/^\s*(?:export\s+)?(?:OPTIONS|FLAGS)=["']?(?:[^"']*\s)?-$/.test(before))
+  if (/^\s*(?:export\s+)?(?:OPTIONS|FLAGS|SASLAUTHD_OPTS)=["']?(?:[^"']*\s)?-$/.test(before))
     return Object.entries(SASLAUTHD_FLAG_NOTES).map(([letter, note]) => ({ label: `-${letter}`, insertText: letter, filterText: `-${letter}`, kind: CompletionItemKind.Value, documentation: note[ctx.locale] }));
   return [];
 }

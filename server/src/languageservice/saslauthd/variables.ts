@@ -1,5 +1,6 @@
-// What Debian's /etc/init.d/saslauthd reads from /etc/default/saslauthd and Red Hat's unit from
-// /etc/sysconfig/saslauthd, and saslauthd's flags, with notes in our words for completion and hover.
+// What Debian's /etc/init.d/saslauthd reads from /etc/default/saslauthd, Red Hat's unit from
+// /etc/sysconfig/saslauthd and Gentoo's and Arch's services from /etc/conf.d/saslauthd, and
+// saslauthd's flags, with notes in our words for completion and hover.
 import type { SaslauthdDialect } from './launch';
 export interface Note {
   en: string;
@@ -29,8 +30,15 @@ const REDHAT_VARIABLES: Record<string, Note> = {
   DAEMONOPTS: { en: "Options for the old init script's `daemon` helper (such as `--user`), not for saslauthd.", es: 'Opciones para la función `daemon` del antiguo script de arranque (como `--user`), no para saslauthd.' },
 };
 
+const CONFD_VARIABLES: Record<string, Note> = {
+  SASLAUTHD_OPTS: {
+    en: "saslauthd's flags, all of them: `-a` for the mechanism, `-m` for the socket folder (`/run/saslauthd` without it).",
+    es: 'Todas las opciones de saslauthd: `-a` para el mecanismo, `-m` para la carpeta del socket (`/run/saslauthd` si falta).',
+  },
+};
+
 /** The variables each distribution's start-up reads from the file. */
-export const SASLAUTHD_VARIABLES: Record<SaslauthdDialect, Record<string, Note>> = { debian: DEBIAN_VARIABLES, redhat: REDHAT_VARIABLES };
+export const SASLAUTHD_VARIABLES: Record<SaslauthdDialect, Record<string, Note>> = { debian: DEBIAN_VARIABLES, redhat: REDHAT_VARIABLES, confd: CONFD_VARIABLES };
 
 export const SASLAUTHD_FLAG_NOTES: Record<string, Note> = {
   a: { en: 'The authentication mechanism (MECHANISMS already sets it).', es: 'El mecanismo de autenticación (MECHANISMS ya lo fija).' },

@@ -175,6 +175,13 @@ describe('SASL cross-checks', () => {
     assert.deepEqual(brief(diagnostics({ ...redHat('/run/saslauthd', '-c -m /var/lib/sasl') }, RH_SASLAUTHD)), [['sasl/socket-path-mismatch', 2, ['sasl2/smtpd.conf:0']]]);
   });
 
+  it("Cyrus on Gentoo or Arch: conf.d/saslauthd's -m is the socket folder", () => {
+    const CONFD = `${ROOT}conf.d/saslauthd`;
+    const tree: Tree = { [MAIN]: CYRUS[MAIN], [MASTER]: MASTER_CF('y'), [SMTPD_CONF]: CYRUS[SMTPD_CONF], [CONFD]: 'SASLAUTHD_OPTS="-a pam -m /run/saslauthd"\n' };
+    assert.deepEqual(brief(diagnostics(tree, CONFD)), [['sasl/socket-outside-chroot', 0, ['postfix/master.cf:0', 'postfix/sasl/smtpd.conf:0']]]);
+    assert.deepEqual(all({ ...tree, [CONFD]: 'SASLAUTHD_OPTS="-a pam -m /var/spool/postfix/var/run/saslauthd"\n' }), []);
+  });
+
   it('mechanisms: security options that leave none of mech_list or auth_mechanisms', () => {
     const cyrus = { ...CYRUS, [MAIN]: CYRUS[MAIN].replace('= noanonymous', '= noanonymous, noplaintext') };
     assert.deepEqual(brief(diagnostics(cyrus, MAIN)), [['sasl/no-usable-mechanism', 2, ['postfix/sasl/smtpd.conf:1']]]);

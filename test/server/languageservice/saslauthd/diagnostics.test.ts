@@ -86,6 +86,14 @@ describe('/etc/default/saslauthd language service', () => {
     assert.deepEqual(names.sort(), ['DAEMONOPTS', 'FLAGS', 'MECH', 'SOCKETDIR']);
   });
 
+  it("reads Gentoo's and Arch's /etc/conf.d/saslauthd: every flag in SASLAUTHD_OPTS, started by the service manager", () => {
+    const confd = (text: string) => saslauthdService.diagnostics(TextDocument.create('file:///etc/conf.d/saslauthd', 'saslauthd', 1, text), ctx()).map((d) => [d.code, d.range.start.character]);
+    assert.deepEqual(confd('SASLAUTHD_OPTS="${SASLAUTH_MECH} -a pam -r"\n'), []);
+    assert.deepEqual(confd('SASLAUTHD_OPTS="-a pam -q"\nOPTIONS="-c"\n'), [['saslauthd/unknown-variable', 0], ['saslauthd/unknown-flag', 23]]);
+    // Found by its variable anywhere else.
+    assert.deepEqual(codes('SASLAUTHD_OPTS="-a shadow -m /var/spool/postfix/var/run/saslauthd"\n'), []);
+  });
+
   it('hovers flags inside OPTIONS and completes variables, in both languages', () => {
     const hover = saslauthdService.hover!(doc(LESSON), { line: 6, character: 13 }, ctx('es'));
     assert.match(JSON.stringify(hover), /\*\*-m\*\*.*enjaulado/);

@@ -27,7 +27,7 @@ export interface SaslauthdLaunch {
 }
 
 /** The folder Debian's init script gives saslauthd when OPTIONS is empty. */
-export const DEFAULT_SOCKET_FOLDER = '/var/run/saslauthd';
+const DEFAULT_SOCKET_FOLDER = '/var/run/saslauthd';
 
 const REDHAT_ONLY = ['SOCKETDIR', 'MECH', 'FLAGS'];
 const DEBIAN_ONLY = ['START', 'MECHANISMS', 'OPTIONS', 'MECH_OPTIONS', 'THREADS'];

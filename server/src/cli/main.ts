@@ -1,6 +1,6 @@
 // The `mailconf` command line: a thin adapter over the same analyses the language server uses.
 import { COMMANDS } from './commands';
-import { syncWriter } from './syncOutput';
+import { outputQueued, syncWriter } from './syncOutput';
 import { CliIO, EXIT_USAGE, isCliError, usageError } from './usage';
 
 const VERSION = process.env.MAILCONF_VERSION ?? '0.0.0';
@@ -60,6 +60,10 @@ if (require.main === module) {
     cwd: process.cwd(),
   };
   void runCli(process.argv.slice(2), io).then((code) => {
-    process.exitCode = code;
+    // A command is over when its promise settles. Exiting at once spares Node's tear-down of the
+    // heap, some 5 ms of a short run ('exit' handlers, such as the code cache's, still run); only
+    // output still queued on a stream (a full non-blocking pipe) is waited for.
+    if (outputQueued()) process.exitCode = code;
+    else process.exit(code);
   });
 }

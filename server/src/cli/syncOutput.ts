@@ -10,6 +10,10 @@ import { writeSync } from 'node:fs';
 
 export type Write = (text: string) => void;
 
+/** Whether some output went to a stream because a descriptor was full: it is still being written. */
+let queued = false;
+export const outputQueued = (): boolean => queued;
+
 export function syncWriter(fd: 1 | 2): Write {
   let closed = false;
   // Once the stream holds queued bytes, everything after them must queue behind them too.
@@ -26,7 +30,7 @@ export function syncWriter(fd: 1 | 2): Write {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EPIPE') closed = true;
       else if (code === 'EAGAIN') {
-        viaStream = true;
+        viaStream = queued = true;
         stream().write(bytes.subarray(done));
       } else throw err;
     }

@@ -2,7 +2,7 @@
 // deliver every byte in order however slowly the reader reads, and a reader that goes away early
 // (`| head`) must end the output without an error, as with Postfix's own postconf.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,10 +20,12 @@ describe('CLI output through a pipe', () => {
   const args = [CLI, 'postconf', '-c', dir, '-n'];
   const whole = spawnSync(process.execPath, args, { encoding: 'utf8' });
 
-  it('delivers output larger than a pipe buffer whole, to a reader that pauses', async () => {
-    assert.equal(whole.status, 0, whole.stderr);
-    assert.ok(Buffer.byteLength(whole.stdout) > 256 * 1024, 'the output should outgrow a 64 KB pipe several times over');
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  /**
+   * The CLI's output, read by a reader that stops after its first chunk until `hold` settles (by
+   * default the next turn of the event loop, enough for the writer to meet a full pipe).
+   */
+  async function readSlowly(nodeArgs: string[], hold = (_child: ChildProcess) => new Promise<void>((r) => setImmediate(r))): Promise<string> {
+    const child = spawn(process.execPath, nodeArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c));
@@ -31,7 +33,7 @@ describe('CLI output through a pipe', () => {
     child.stdout.once('data', (c: Buffer) => {
       chunks.push(c);
       child.stdout.pause();
-      setImmediate(() => {
+      void hold(child).then(() => {
         child.stdout.on('data', (more: Buffer) => chunks.push(more));
         child.stdout.resume();
       });
@@ -39,7 +41,27 @@ describe('CLI output through a pipe', () => {
     const code = await new Promise<number | null>((r) => child.on('close', r));
     assert.equal(code, 0, stderr);
     assert.equal(stderr, '');
-    assert.equal(Buffer.concat(chunks).toString('utf8'), whole.stdout);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  it('delivers output larger than a pipe buffer whole, to a reader that pauses', async () => {
+    assert.equal(whole.status, 0, whole.stderr);
+    assert.ok(Buffer.byteLength(whole.stdout) > 256 * 1024, 'the output should outgrow a 64 KB pipe several times over');
+    assert.equal(await readSlowly(args), whole.stdout);
+  });
+
+  // A pipe can also reach the CLI non-blocking (the mode is shared with whoever else holds it; here
+  // a preload opens process.stdout, which sets it): a full pipe then queues the rest on the stream,
+  // and the CLI must not exit before the stream has written it. The reader holds off until the CLI
+  // exits or has visibly stayed for it; an exit while the pipe is full is the fault.
+  it('waits for output queued on a non-blocking pipe before it exits', async () => {
+    const preload = join(dir, 'nonblocking-stdout.cjs');
+    writeFileSync(preload, 'process.stdout;\n');
+    const exitOrStay = (child: ChildProcess) => new Promise<void>((r) => {
+      const stayed = setTimeout(r, 500);
+      child.once('exit', () => (clearTimeout(stayed), r()));
+    });
+    assert.equal(await readSlowly(['--require', preload, ...args], exitOrStay), whole.stdout);
   });
 
   it('stops quietly when the reader closes the pipe early', () => {

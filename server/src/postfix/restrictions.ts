@@ -11,6 +11,7 @@
 import { RESTRICTION_NOTES, type Note } from './docs/notes';
 import { RESTRICTION_SUMMARIES } from './docs/restrictionSummaries';
 import type { RestrictionListName } from './valueTypes';
+import { releaseDeprecation } from './releaseFacts';
 
 export type { RestrictionListName };
 
@@ -33,8 +34,6 @@ export interface RestrictionInfo {
   relayControl?: boolean;
   /** An older spelling that Postfix 3.7 still accepts; new configurations use this name instead. */
   oldNameOf?: string;
-  /** Accepted by 3.7 but gone in a later release (see deprecated.ts for the replacement). */
-  removedIn?: string;
   /** smtpd accepts it but postconf(5) does not document it: known, never offered in completion. */
   undocumented?: true;
   /** One line in our own words (an old spelling shares its modern name's). */
@@ -113,8 +112,8 @@ const RESTRICTIONS: RestrictionInfo[] = [
   R('reject_unknown_client_hostname', 'client'),
   R('reject_unknown_reverse_client_hostname', 'client'),
   R('reject_unknown_client', 'client', { oldNameOf: 'reject_unknown_client_hostname' }),
-  R('reject_maps_rbl', 'client', { removedIn: '3.9' }),
-  R('permit_naked_ip_address', 'client', { removedIn: '3.9' }),
+  R('reject_maps_rbl', 'client'),
+  R('permit_naked_ip_address', 'client'),
   // HELO/EHLO: the name the client announces.
   R('check_helo_access', 'helo', TABLE),
   R('check_helo_a_access', 'helo', TABLE),
@@ -158,7 +157,7 @@ const RESTRICTIONS: RestrictionInfo[] = [
   R('reject_unlisted_recipient', 'recipient'),
   R('reject_unverified_recipient', 'recipient'),
   R('check_recipient_maps', 'recipient', { oldNameOf: 'reject_unlisted_recipient' }),
-  R('check_relay_domains', 'recipient', { removedIn: '3.9', relayControl: true }),
+  R('check_relay_domains', 'recipient', { relayControl: true }),
   // ETRN: the domain whose queue the client asks to flush.
   R('check_etrn_access', 'etrn', TABLE),
 ];
@@ -198,8 +197,8 @@ export function needsDelayedReject(restriction: RestrictionInfo, list: Restricti
   return EARLY_LISTS[restriction.stage].includes(list);
 }
 
-/** The restrictions to offer when completing inside a list. */
+/** The restrictions to offer when completing inside a list: none that a later release removes (the release facts say which). */
 export function restrictionsAcceptedIn(list: RestrictionListName): RestrictionInfo[] {
   index();
-  return RESTRICTIONS.filter((r) => !r.oldNameOf && !r.removedIn && !r.undocumented && isAcceptedIn(r, list));
+  return RESTRICTIONS.filter((r) => !r.oldNameOf && !releaseDeprecation(r.name)?.removedIn && !r.undocumented && isAcceptedIn(r, list));
 }

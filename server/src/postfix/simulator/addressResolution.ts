@@ -29,6 +29,8 @@ export interface Resolution {
 
 export class AddressResolver {
   private lists = new Map<string, MatchList>();
+  /** Answers given so far: smtpd asks about one address at several stages and for each restriction that needs its class. */
+  private answers = new Map<string, Readonly<Resolution>>();
 
   constructor(
     /** The configuration as trivial-rewrite (and cleanup) read it. */
@@ -68,7 +70,13 @@ export class AddressResolver {
     return words.includes(addr) || words.includes(`[${addr}]`);
   }
 
-  resolve(input: string): Resolution {
+  resolve(input: string): Readonly<Resolution> {
+    let answer = this.answers.get(input);
+    if (!answer) this.answers.set(input, (answer = this.resolveAnew(input)));
+    return answer;
+  }
+
+  private resolveAnew(input: string): Resolution {
     let address = input;
     // A single trailing dot on the domain is dropped.
     if (/@[^@]*[^.@]\.$/.test(address)) address = address.slice(0, -1);

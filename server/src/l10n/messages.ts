@@ -113,6 +113,10 @@ export const coreMessages = {
     en: 'Service {0} is defined twice (also on line {1}): master logs a warning and uses the later entry, so the earlier one has no effect',
     es: 'El servicio {0} está definido dos veces (también en la línea {1}): master avisa y usa la entrada posterior, así que la anterior no tiene efecto',
   },
+  'master.earlier-definition': {
+    en: 'earlier definition of {0}',
+    es: 'definición anterior de {0}',
+  },
   // relay control (smtpd_relay_restrictions, smtpd_recipient_restrictions)
   'relay.will-not-start': {
     en: 'The SMTP server will not start: neither smtpd_relay_restrictions nor smtpd_recipient_restrictions has reject_unauth_destination (or defer_unauth_destination, reject, defer, defer_if_permit) before a bare permit, and smtpd stops with a fatal error. Add reject_unauth_destination to {0}, after the permit_* entries for your own clients',

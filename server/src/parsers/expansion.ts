@@ -29,6 +29,9 @@ export interface ValueReference {
 
 export type ExpansionErrorCode = 'truncated-reference' | 'empty-reference' | 'bad-reference' | 'unbalanced-braces';
 
+/** A fault of the $name syntax itself, as opposed to the { } grouping of a list value. */
+export const isReferenceError = (code: string): boolean => code === 'truncated-reference' || code === 'empty-reference' || code === 'bad-reference';
+
 export interface ExpansionError {
   code: ExpansionErrorCode;
   /** In English; `l10n` gives it in another language. */

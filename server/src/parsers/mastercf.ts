@@ -5,7 +5,7 @@
 // rest are the command's arguments, starting with daemon options such as `-o name=value`.
 // Syntax only: whether a type or flag is valid is for the analyses, which get every field's range.
 import { english, Localized, msg } from '../l10n';
-import { parseExpansion, ValueReference } from './expansion';
+import { ExpansionErrorCode, parseExpansion, ValueReference } from './expansion';
 import { isSpace, LinePiece, orphanFindings, readLogicalLines, rangeIn } from './logicalLines';
 import { Range } from './range';
 
@@ -35,6 +35,16 @@ export interface MasterCfOption {
   nameRange?: Range;
   valueRange?: Range;
   references: MasterCfReference[];
+  /** Faults of the $name syntax in the value; whether Postfix reads it as $names is the language service's call. */
+  referenceErrors: ValueReferenceError[];
+  range: Range;
+}
+
+export interface ValueReferenceError {
+  code: ExpansionErrorCode;
+  /** In English; `l10n` gives it in another language. */
+  message: string;
+  l10n: Localized;
   range: Range;
 }
 
@@ -151,7 +161,7 @@ function parseOptions(entry: MasterCfEntry, at: (s: number, e: number) => Range,
     if (a.text.length > 2) arg = { text: a.text.slice(2), start: a.start + 2, end: a.end, range: at(a.start + 2, a.end) };
     else if (args[k + 1]) arg = args[++k];
     const flag = a.text.length > 2 ? { text: '-o', start: a.start, end: a.start + 2, range: at(a.start, a.start + 2) } : a;
-    const option: MasterCfOption = { flag, argument: arg, long: false, references: [], range: at(flag.start, arg ? arg.end : flag.end) };
+    const option: MasterCfOption = { flag, argument: arg, long: false, references: [], referenceErrors: [], range: at(flag.start, arg ? arg.end : flag.end) };
     entry.options.push(option);
     if (!arg) {
       out.errors.push({ code: 'missing-option-value', ...english(msg('syntax.option-needs-value')), range: flag.range });
@@ -196,7 +206,9 @@ function splitOption(text: string, s: number, e: number, option: MasterCfOption,
   option.valueRange = at(i, ve);
   const base = i;
   if (!option.value.includes('$')) return;
-  option.references = parseExpansion(option.value).references.map((r) =>
+  const parsed = parseExpansion(option.value);
+  option.references = parsed.references.map((r) =>
     Object.assign(r, { range: at(base + r.start, base + r.end), nameRange: at(base + r.nameStart, base + r.nameEnd) }),
   );
+  option.referenceErrors = parsed.errors.map((e) => ({ code: e.code, message: e.message, l10n: e.l10n, range: at(base + e.start, base + e.end) }));
 }

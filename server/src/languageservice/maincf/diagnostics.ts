@@ -10,7 +10,8 @@ import { pairForMainCf, type PostfixPair } from '../postfixPair';
 import type { PostfixModel } from '../postfixModel';
 import type { ServiceContext } from '../service';
 import { continuedSettingDiagnostics } from './continuation';
-import { mainCfNameDiagnostics } from './names';
+import { mainCfNameDiagnostics, readsMacros } from './names';
+import { isReferenceError } from '../../parsers/expansion';
 import { mainCfRelay, mainCfRelayList, mainCfStopsSmtpd, strangersNetwork } from './relay';
 import { localize, t, type Locale } from '../../l10n';
 import { postfixCheck } from '../postfixTarget';
@@ -32,6 +33,7 @@ export function mainCfDiagnostics(doc: TextDocument, ctx: ServiceContext): Diagn
   const out: Diagnostic[] = [];
   for (const e of main.errors) {
     if (e.code === 'unbalanced-braces' && !groupsBraces(entryAt(main.entries, e.range.start.line), model)) continue;
+    if (isReferenceError(e.code) && !readsMacros(entryAt(main.entries, e.range.start.line)?.name ?? '')) continue;
     out.push(diagnostic(e.range, DiagnosticSeverity.Error, `syntax/${e.code}`, localize(ctx.locale, e.l10n)));
   }
   // concat, not push(...): a spread of some 120,000 diagnostics (a multi-MB file) overflows the stack.

@@ -6,7 +6,7 @@ import type { MainCfEntry } from '../../parsers/maincf';
 import type { Deprecation } from '../../postfix/deprecated';
 import { getDeprecation } from '../../postfix/deprecated';
 import { allParameters, postfixVersion } from '../../postfix/parameters';
-import { allServiceParameterSuffixes, RAW_PARAMETERS } from '../../postfix/postconf/facts';
+import { allServiceParameterSuffixes, CHARACTER_SET_PARAMETERS, RAW_PARAMETERS } from '../../postfix/postconf/facts';
 import { availability, compareVersions, newestRelease, renamedTo } from '../../postfix/releaseFacts';
 import { t, type Locale } from '../../l10n';
 import type { PostfixCheck } from '../postfixTarget';
@@ -91,6 +91,11 @@ export function unknownParameter(name: string, range: Range, locale: Locale = 'e
  */
 export function expandsReferences(parameter: string): boolean {
   return !RAW_PARAMETERS.has(parameter);
+}
+
+/** Whether Postfix ever reads a '$' in this parameter's value as the start of a $name (see CHARACTER_SET_PARAMETERS). */
+export function readsMacros(parameter: string): boolean {
+  return !CHARACTER_SET_PARAMETERS.has(parameter);
 }
 
 /**

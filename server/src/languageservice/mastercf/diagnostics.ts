@@ -6,7 +6,7 @@ import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vs
 import type { MasterCfEntry, MasterCfField, MasterCfOption } from '../../parsers/mastercf';
 import { getDeprecation } from '../../postfix/deprecated';
 import { allMasterDaemons, getMasterDaemon, SERVICE_TYPES } from '../../postfix/masterDaemons';
-import { deprecatedParameter, expandsReferences, loopDiagnostic, parameterNameDiagnostic, undefinedReference } from '../maincf/names';
+import { deprecatedParameter, expandsReferences, loopDiagnostic, parameterNameDiagnostic, readsMacros, undefinedReference } from '../maincf/names';
 import { postfixCheck, type PostfixCheck } from '../postfixTarget';
 import { RELAY_PARAMETERS, serviceRelay, serviceRelayList, strangersNetwork } from '../maincf/relay';
 import type { RelayListProbe, RelayProbe } from '../../postfix/simulator';
@@ -35,7 +35,7 @@ export function masterCfDiagnostics(doc: TextDocument, ctx: ServiceContext): Dia
     if (earlier) {
       // master(8) warns "duplicate master.cf entry" and replaces the earlier entry; it still starts.
       const d = diagnostic(entry.service!.range, DiagnosticSeverity.Warning, 'duplicate-service', t(ctx.locale, 'master.duplicate-service', key, earlier.line + 1));
-      d.relatedInformation = [DiagnosticRelatedInformation.create({ uri: doc.uri, range: earlier.service!.range }, `earlier definition of ${key}`)];
+      d.relatedInformation = [DiagnosticRelatedInformation.create({ uri: doc.uri, range: earlier.service!.range }, t(ctx.locale, 'master.earlier-definition', key))];
       out.push(d);
     }
     seen.set(key, entry);
@@ -136,6 +136,9 @@ function optionDiagnostics(doc: TextDocument, entry: MasterCfEntry, view: Servic
     else {
       const d = parameterNameDiagnostic(o.name, o.nameRange!, model.isKnown(o.name) || view.validNames.has(o.name), model, check);
       if (d) out.push(d);
+    }
+    if (readsMacros(o.name)) {
+      for (const e of o.referenceErrors) out.push(diagnostic(e.range, DiagnosticSeverity.Error, `syntax/${e.code}`, localize(locale, e.l10n)));
     }
     if (expandsReferences(o.name)) {
       for (const r of o.references) {

@@ -18,6 +18,12 @@ export const RAW_PARAMETERS = new Set([
   'smtpd_reject_footer',
 ]);
 
+/**
+ * Raw values that are never macro-expanded at all: smtpd and postscreen only unescape them into the
+ * set of characters a $name expansion may produce, so a '$' in them is one of those characters.
+ */
+export const CHARACTER_SET_PARAMETERS = new Set(['smtpd_expansion_filter', 'postscreen_expansion_filter']);
+
 /** Old names postconf accepts silently when set (printed by -n, absent from -d). */
 export const LEGACY_PARAMETERS = new Set([
   'virtual_maps',

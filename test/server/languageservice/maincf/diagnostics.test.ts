@@ -12,6 +12,15 @@ describe('main.cf diagnostics', () => {
     assert.equal(codes(mainDiagnostics('smtpd_milters = { inet:localhost:8891, connect_timeout=10s\n')).filter((c) => c === 'syntax/unbalanced-braces').length, 1);
     assert.equal(codes(mainDiagnostics('virtual_alias_maps = inline:{ a@b=c\n')).filter((c) => c === 'syntax/unbalanced-braces').length, 1);
   });
+  // smtpd and postscreen only unescape their expansion filters into a set of characters, so the
+  // '$' in `postconf -d smtpd_expansion_filter` is one of them; postconf and the daemons take it as
+  // it is, where the same text in smtpd_banner stops them ("empty macro name").
+  it('takes a $ in an expansion filter as a character, and a $ without a name elsewhere as an error', () => {
+    const filter = 'smtpd_expansion_filter = \\t\\40!"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\n';
+    assert.deepEqual(mainDiagnostics(filter), []);
+    assert.deepEqual(mainDiagnostics('postscreen_expansion_filter = ab$%c\n'), []);
+    assert.deepEqual(codes(mainDiagnostics('smtpd_banner = x$%y\n')), ['syntax/empty-reference']);
+  });
   it('reports syntax errors from the parser', () => {
     assert.deepEqual(codes(mainDiagnostics('myhostname\n')), ['syntax/missing-equals']);
     assert.deepEqual(mainDiagnostics('myhostname = a.example\n'), []);

@@ -12,6 +12,17 @@ describe('master.cf diagnostics', () => {
     assert.deepEqual(codes(masterDiagnostics('smtp inet n - y - smtpd\n')), ['syntax/field-count']);
     assert.deepEqual(masterDiagnostics(SMTPD), []);
   });
+  // postconf -M and smtpd stop on these ("macro processing error"), as they do in main.cf.
+  it('an -o value with a broken $name, except in the expansion filters', () => {
+    const [d] = has(`${SMTPD}  -o smtpd_banner=x$%y\n`, 'syntax/empty-reference');
+    assert.deepEqual(d.range, { start: { line: 1, character: 19 }, end: { line: 1, character: 20 } });
+    assert.equal(d.severity, DiagnosticSeverity.Error);
+    assert.equal(has(`${SMTPD}  -o smtpd_banner=x\${y\n`, 'syntax/truncated-reference').length, 1);
+    assert.deepEqual(masterDiagnostics(`${SMTPD}  -o smtpd_expansion_filter=ab$%c\n`), []);
+    const [es] = only(masterDiagnostics(`${SMTPD}  -o smtpd_banner=x$%y\n`, undefined, 'es'), 'syntax/empty-reference');
+    assert.match(String(es.message), /\$/);
+    assert.notEqual(String(es.message), String(d.message));
+  });
   it('service type, with a near match', () => {
     const [d] = has('smtp inett n - y - - smtpd\n', 'invalid-service-type');
     assert.match(String(d.message), /'inett'.*Did you mean 'inet'/);
@@ -35,6 +46,7 @@ describe('master.cf diagnostics', () => {
     assert.doesNotMatch(String(d.message), /refuses/);
     const [es] = only(masterDiagnostics(SMTPD + SMTPD, undefined, 'es'), 'duplicate-service');
     assert.match(String(es.message), /smtp\/inet .*línea 1/);
+    assert.equal(es.relatedInformation?.[0].message, 'definición anterior de smtp/inet');
     assert.equal(d.range.start.line, 2);
     assert.equal(d.relatedInformation?.[0].location.range.start.line, 0);
     assert.deepEqual(has(SMTPD + 'smtp unix - - y - - smtp\n', 'duplicate-service'), []);

@@ -17,7 +17,7 @@ import { everyMessage } from '../../support/everyMessage';
 import { readDiskText } from '../../../server/src/handlers/diskFiles';
 
 const ROOT = resolve(__dirname, '../../..');
-const ENGLISH = /\b(the|is|are|has|have|with|this|which|should|must|does|would|cannot|because|when|not)\b/i;
+const ENGLISH = /\b(the|is|are|has|have|with|this|which|should|must|does|would|cannot|because|when|not|of)\b/i;
 
 /**
  * A main.cf that makes the restriction-list, table, repeated-setting and deprecation checks speak
@@ -44,6 +44,11 @@ smtp_tls_cert_file = /etc/ssl/certs/mail.crt
 const TLS_MISTAKES_MASTER_CF = `smtp      inet  n       -       y       -       -       smtpd
   -o smtpd_tls_wrappermode=yes
   -o smtpd_tls_security_level=encrypt
+`;
+/** master.cf's own mistakes: a service defined twice (with related information) and a broken $name. */
+const MASTER_CF_MISTAKES = `smtp      inet  n       -       y       -       -       smtpd
+smtp      inet  n       -       y       -       -       smtpd
+  -o smtpd_banner=x$%y
 `;
 
 /** A zone with every mail policy, for the hovers of SPF terms and DKIM, DMARC, MTA-STS and TLSRPT tags. */
@@ -82,6 +87,7 @@ describe('Spanish mode', () => {
     inputs.push({ path: join(ROOT, 'examples/mistakes/main.cf'), text: MISTAKES_MAIN_CF });
     inputs.push({ path: join(ROOT, 'examples/tls-mistakes/main.cf'), text: TLS_MISTAKES_MAIN_CF });
     inputs.push({ path: join(ROOT, 'examples/tls-mistakes/master.cf'), text: TLS_MISTAKES_MASTER_CF });
+    inputs.push({ path: join(ROOT, 'examples/master-mistakes/master.cf'), text: MASTER_CF_MISTAKES });
     const english = new Map<string, string>();
     const codes = new Set<string>();
     let checked = 0;

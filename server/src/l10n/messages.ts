@@ -207,6 +207,10 @@ export const coreMessages = {
     en: 'SMTP AUTH is offered{0} but TLS is not (smtpd_tls_security_level is {1}): passwords cross the network in clear text, unless a TLS proxy in front of this port (stunnel, haproxy, a load balancer) encrypts them. To tell: if clients connect to this port directly, offer TLS here; if they only reach it through such a proxy, make sure the port is not reachable from elsewhere',
     es: 'Se ofrece SMTP AUTH{0} pero no TLS (smtpd_tls_security_level es {1}): las contraseñas viajan en claro por la red, salvo que un proxy TLS delante de este puerto (stunnel, haproxy, un balanceador) las cifre. Para saberlo: si los clientes se conectan directamente a este puerto, ofrezca TLS aquí; si solo llegan a través de ese proxy, asegúrese de que el puerto no sea accesible desde fuera',
   },
+  'security.auth-never-offered': {
+    en: 'SMTP AUTH is never offered{0}: smtpd_tls_auth_only = yes keeps it for TLS sessions, and TLS is not offered (smtpd_tls_security_level is {1}), so clients cannot log in. Offer TLS (smtpd_tls_security_level = may, with a certificate)',
+    es: 'SMTP AUTH nunca se ofrece{0}: smtpd_tls_auth_only = yes lo reserva para las sesiones TLS, y no se ofrece TLS (smtpd_tls_security_level es {1}), así que los clientes no pueden autenticarse. Ofrezca TLS (smtpd_tls_security_level = may, con un certificado)',
+  },
   'security.auth-without-tls.loopback': {
     en: 'SMTP AUTH is offered{0} without TLS (smtpd_tls_security_level is {1}), but only this host can connect (loopback): fine behind a local TLS proxy, as long as nothing forwards this port to the network',
     es: 'Se ofrece SMTP AUTH{0} sin TLS (smtpd_tls_security_level es {1}), pero solo este equipo puede conectarse (loopback): correcto detrás de un proxy TLS local, mientras nada reenvíe este puerto a la red',

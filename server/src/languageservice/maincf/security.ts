@@ -11,6 +11,7 @@ export type SecurityCode =
   | 'tls-cert-without-key'
   | 'tls-key-without-cert'
   | 'auth-without-tls'
+  | 'auth-never-offered'
   | 'sasl-not-enabled';
 
 export interface SecurityFinding {
@@ -104,7 +105,12 @@ export function securityFindings(model: PostfixModel, service?: ServiceView, loc
       message: t(locale, 'security.tls-encrypt-port-25'),
     });
   }
-  if (yes(model, 'smtpd_sasl_auth_enable', service) && !tlsOffered(model, service)) {
+  if (yes(model, 'smtpd_sasl_auth_enable', service) && !tlsOffered(model, service) && yes(model, 'smtpd_tls_auth_only', service)) {
+    // smtpd announces and takes AUTH only inside TLS then: no password crosses in clear, and no one logs in.
+    const level = value(model, 'smtpd_tls_security_level', service) || (locale === 'es' ? 'vacío' : 'empty');
+    const who = service ? t(locale, 'security.auth-without-tls.by', service.service) : '';
+    out.push({ code: 'auth-never-offered', parameter: 'smtpd_tls_auth_only', severity: 'warning', message: t(locale, 'security.auth-never-offered', who, level) });
+  } else if (yes(model, 'smtpd_sasl_auth_enable', service) && !tlsOffered(model, service)) {
     // Behind a TLS proxy the passwords are encrypted before they reach this port; only the
     // administrator knows whether one is there, except when nothing but this host can connect.
     const level = value(model, 'smtpd_tls_security_level', service) || (locale === 'es' ? 'vacío' : 'empty');

@@ -115,6 +115,7 @@ const RELATED: Record<SecurityCode, string[]> = {
   'tls-cert-without-key': [],
   'tls-key-without-cert': [],
   'auth-without-tls': ['smtpd_sasl_auth_enable', 'smtpd_tls_security_level', 'smtpd_tls_wrappermode'],
+  'auth-never-offered': ['smtpd_tls_auth_only', 'smtpd_tls_security_level', 'smtpd_sasl_auth_enable'],
   'sasl-not-enabled': [],
 };
 

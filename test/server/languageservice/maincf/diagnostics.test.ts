@@ -289,6 +289,23 @@ describe('main.cf diagnostics', () => {
       const [es] = only(mainDiagnostics('smtpd_sasl_auth_enable = yes\n', undefined, 'es'), 'auth-without-tls');
       assert.match(String(es.message), /proxy TLS/);
     });
+    // smtpd announces AUTH only in a TLS session when smtpd_tls_auth_only = yes: without TLS no
+    // password can cross in clear, but no client can log in either.
+    it('auth-never-offered instead of auth-without-tls when AUTH waits for a TLS that is not offered', () => {
+      const main = 'smtpd_sasl_auth_enable = yes\nsmtpd_tls_auth_only = yes\n';
+      assert.deepEqual(has(main, 'auth-without-tls'), []);
+      const [d] = has(main, 'auth-never-offered');
+      assert.equal(d.severity, 2);
+      assert.equal(d.range.start.line, 1);
+      assert.match(String(d.message), /never offered.*smtpd_tls_auth_only.*TLS is not offered.*cannot log in/);
+      assert.deepEqual(has(main + 'smtpd_tls_security_level = may\n', 'auth-never-offered'), []);
+      const [es] = only(mainDiagnostics(main, undefined, 'es'), 'auth-never-offered');
+      assert.match(String(es.message), /nunca/);
+      const master = 'submission inet n - n - - smtpd\n  -o smtpd_sasl_auth_enable=yes\n  -o smtpd_tls_auth_only=yes\n  -o smtpd_tls_security_level=none\n';
+      const ds = only(masterDiagnostics(master, 'smtpd_tls_security_level = may\n'), 'auth-never-offered');
+      assert.deepEqual(ds.map((x) => x.range.start.line), [2]);
+      assert.deepEqual(only(masterDiagnostics(master, 'smtpd_tls_security_level = may\n'), 'auth-without-tls'), []);
+    });
     it('auth-without-tls on a master.cf service that listens on 127.0.0.1 is information', () => {
       const master = '127.0.0.1:10587 inet n - n - - smtpd\n  -o smtpd_sasl_auth_enable=yes\nsubmission inet n - n - - smtpd\n  -o smtpd_sasl_auth_enable=yes\n';
       const ds = only(masterDiagnostics(master, 'smtpd_tls_security_level =\n'), 'auth-without-tls');

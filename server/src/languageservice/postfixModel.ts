@@ -8,6 +8,7 @@ import { parseExpansion } from '../parsers/expansion';
 import { getParameter } from '../postfix/parameters';
 import { normalizeDaemonArgs, splitNameValue } from '../postfix/postconf/config';
 import { LEGACY_PARAMETERS, RAW_PARAMETERS, READONLY_PARAMETERS, serviceParameterSuffixes } from '../postfix/postconf/facts';
+import { registerDbmsParameters } from '../postfix/postconf/dbms';
 import { macExpand } from '../postfix/postconf/macExpand';
 import { movedFrom } from './maincf/incremental';
 import { parameterNames } from './maincf/names';
@@ -273,12 +274,21 @@ function registerUserNames(mainEntries: Map<string, MainCfEntry>, mainValues: Ma
     if (classes === undefined) return [];
     return macExpand(classes, (n) => dict.get(n), { warn: noWarn }).text.split(/[, \t\r\n]+/).filter(Boolean);
   };
+  // A database table named without a file (ldap:name, proxy:mysql:name) reads its settings from
+  // main.cf as name_server_host, name_hosts...: postconf's own scan (registerDbmsParameters) says
+  // which, in the values of Postfix's parameters once expanded.
+  const dbmsNames = (name: string, value: string, local: View | undefined) => {
+    if (!value.includes(':') || !(isPostconfBuiltin(name) || serviceNames.has(name))) return;
+    const expanded = macExpand(value, (n) => local?.params.get(n) ?? mainValues.get(n), { warn: noWarn }).text;
+    registerDbmsParameters(expanded, { warn: noWarn, checked: new Set(), flag: (n) => flag(n, local), where: '' });
+  };
   for (const v of views) {
     if (v.params.size === 0) continue;
     for (const c of classNames(v.params)) flag(c, v);
     for (const [name, value] of v.params) {
       if (skipValue(name)) continue;
       for (const r of parseExpansion(value).references) flag(r.name, v);
+      dbmsNames(name, value, v);
     }
   }
   for (const c of classNames(mainValues)) {
@@ -288,6 +298,7 @@ function registerUserNames(mainEntries: Map<string, MainCfEntry>, mainValues: Ma
   for (const [name, e] of mainEntries) {
     if (skipValue(name)) continue;
     for (const r of e.references) flag(r.name, undefined);
+    dbmsNames(name, e.rawValue, undefined);
   }
   return { userNames, restrictionClasses };
 }

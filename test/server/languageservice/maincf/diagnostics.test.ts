@@ -27,6 +27,17 @@ describe('main.cf diagnostics', () => {
   });
 
   describe('unknown-parameter, by postconf rules', () => {
+    // ldap:name, mysql:name and the other database clients read name_server_host, name_hosts...
+    // from main.cf when name is no file: postconf counts those names as used.
+    it('knows the main.cf settings of a database table named without a file', () => {
+      const main = 'virtual_mailbox_domains = ldap:domains\ndomains_server_host = ldap.example.org\ndomains_search_base = dc=example\nvirtual_alias_maps = proxy:mysql:aliases\naliases_hosts = db\n';
+      assert.deepEqual(has(main, 'unknown-parameter'), []);
+      assert.deepEqual(has(main + 'domains_hosts = db\n', 'unknown-parameter').map((d) => d.range.start.line), [5], 'hosts is no LDAP setting');
+      assert.deepEqual(has('domains_server_host = ldap.example.org\n', 'unknown-parameter').length, 1);
+      const master = 'smtp inet n - y - - smtpd\n  -o virtual_alias_maps=ldap:other\n';
+      assert.deepEqual(has('other_server_host = ldap.example.org\n', 'unknown-parameter', master), []);
+    });
+
     it('names the parameter with its range and the near match', () => {
       const [d] = has('myhostnme = x\n', 'unknown-parameter');
       assert.equal(String(d.message), "Unknown parameter 'myhostnme': Postfix ignores it and warns \"unused parameter\". Did you mean 'myhostname'?");
